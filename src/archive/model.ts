@@ -1,0 +1,87 @@
+import * as v from 'valibot';
+
+export const ARCHIVE_VERSION = 1;
+
+const Text = v.string();
+
+export const BlockSchema = v.variant('type', [
+  v.object({ type: v.literal('paragraph'), text: Text }),
+  v.object({ type: v.literal('heading'), text: Text }),
+  v.object({ type: v.literal('quote'), text: Text }),
+  v.object({
+    type: v.literal('figure'),
+    title: v.optional(Text),
+    caption: Text,
+    credit: Text,
+  }),
+]);
+
+export const AuthorSchema = v.object({
+  id: v.pipe(Text, v.minLength(1)),
+  name: v.pipe(Text, v.minLength(1)),
+  handle: v.optional(Text),
+  bio: Text,
+  kind: v.picklist(['person', 'organization']),
+});
+
+export const SourceSchema = v.object({
+  file: Text,
+  importedAt: Text,
+});
+
+/** What index.json holds per article: everything but the body. */
+export const ArticleMetaSchema = v.object({
+  id: v.pipe(Text, v.regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'id must be an ASCII slug of at most 80 characters')),
+  title: v.pipe(Text, v.minLength(1)),
+  titleDerived: v.boolean(),
+  dek: Text,
+  kind: v.picklist(['full', 'excerpt']),
+  sponsored: v.boolean(),
+  authors: v.array(Text),
+  credits: v.array(Text),
+  lead: Text,
+  url: v.optional(v.pipe(Text, v.url())),
+  publishedAt: v.optional(Text),
+  source: SourceSchema,
+  wordCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Content checksum: re-importing the same text is recognised without reading bodies. */
+  hash: Text,
+});
+
+export const IndexSchema = v.object({
+  version: v.literal(ARCHIVE_VERSION),
+  articles: v.array(ArticleMetaSchema),
+  authors: v.array(AuthorSchema),
+});
+
+export const BodyFileSchema = v.object({
+  id: Text,
+  body: v.array(BlockSchema),
+});
+
+export type Block = v.InferOutput<typeof BlockSchema>;
+export type Author = v.InferOutput<typeof AuthorSchema>;
+export type ArticleMeta = v.InferOutput<typeof ArticleMetaSchema>;
+export type Index = v.InferOutput<typeof IndexSchema>;
+export type Article = ArticleMeta & { body: Block[] };
+
+/** The first error of a failed parse, as one readable line. */
+export function schemaProblem(issues: v.BaseIssue<unknown>[]): string {
+  const first = issues[0];
+  if (!first) return 'invalid data';
+  const path = v.getDotPath(first);
+  return path ? `${path}: ${first.message}` : first.message;
+}
+
+export function blockText(block: Block): string {
+  return block.type === 'figure' ? [block.title, block.caption, block.credit].filter(Boolean).join(' ') : block.text;
+}
+
+export function countWords(text: string): number {
+  const m = text.match(/\S+/g);
+  return m ? m.length : 0;
+}
+
+export function bodyWordCount(body: Block[]): number {
+  return body.reduce((n, b) => (b.type === 'figure' ? n : n + countWords(b.text)), 0);
+}

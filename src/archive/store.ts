@@ -1,0 +1,126 @@
+// The archive on disk: index.json (lowdb) plus articles/<id>.json, one body per file.
+// Bodies are written before the index, so the index never names a body that is not there.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Low } from 'lowdb';
+import * as v from 'valibot';
+import { BylineError } from './errors.js';
+import { CheckedJsonFile, readJsonFileSync, UnreadableFile, writeJsonAtomic } from './jsonfile.js';
+import { mergeImport, type ImportBatch, type ImportSummary } from './merge.js';
+import { ARCHIVE_VERSION, BodyFileSchema, IndexSchema, schemaProblem, type Article, type ArticleMeta, type Author, type Block, type Index } from './model.js';
+
+export const ARCHIVE_EXIT = 2;
+
+function checkIndex(data: unknown): Index {
+  const version = (data as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version > ARCHIVE_VERSION) {
+    throw new UnreadableFile(`archive version ${version} is newer than this byline understands (${ARCHIVE_VERSION}); upgrade byline`);
+  }
+  const result = v.safeParse(IndexSchema, data);
+  if (!result.success) throw new UnreadableFile(`does not match the archive schema (${schemaProblem(result.issues)})`);
+  return result.output;
+}
+
+const emptyIndex = (): Index => ({ version: ARCHIVE_VERSION, articles: [], authors: [] });
+
+export class Archive {
+  readonly #byId = new Map<string, ArticleMeta>();
+  readonly #authorsById = new Map<string, Author>();
+
+  private constructor(
+    readonly dir: string,
+    private readonly db: Low<Index>,
+  ) {
+    this.#reindex();
+  }
+
+  static indexPath(dir: string): string {
+    return join(dir, 'index.json');
+  }
+
+  /** Opens an existing archive; any problem is a BylineError with exit code 2. */
+  static async open(dir: string, { create = false } = {}): Promise<Archive> {
+    const full = resolve(dir);
+    const path = Archive.indexPath(full);
+    const db = new Low<Index>(new CheckedJsonFile(path, checkIndex, 1), emptyIndex());
+    try {
+      await db.read();
+    } catch (error) {
+      const reason = error instanceof UnreadableFile ? error.message : (error as Error).message;
+      throw new BylineError(`cannot read archive ${path}: ${reason}`, ARCHIVE_EXIT);
+    }
+    const missing = db.data.articles.length === 0 && db.data.authors.length === 0;
+    if (missing && !create && !existsSync(path)) {
+      throw new BylineError(`cannot read archive ${path}: no such archive (create one with: byline import FILE --archive ${dir})`, ARCHIVE_EXIT);
+    }
+    return new Archive(full, db);
+  }
+
+  get articles(): readonly ArticleMeta[] {
+    return this.db.data.articles;
+  }
+
+  get authors(): readonly Author[] {
+    return this.db.data.authors;
+  }
+
+  article(id: string): ArticleMeta | undefined {
+    return this.#byId.get(id);
+  }
+
+  author(id: string): Author | undefined {
+    return this.#authorsById.get(id);
+  }
+
+  authorsOf(meta: ArticleMeta): Author[] {
+    return meta.authors.map((id) => this.#authorsById.get(id)).filter((a): a is Author => a !== undefined);
+  }
+
+  articlesBy(authorId: string): ArticleMeta[] {
+    return this.articles.filter((a) => a.authors.includes(authorId));
+  }
+
+  bodyPath(id: string): string {
+    return join(this.dir, 'articles', `${id}.json`);
+  }
+
+  /** One article's body. A missing or corrupt body fails for that article only (exit 1). */
+  body(id: string): Block[] {
+    const path = this.bodyPath(id);
+    let data: unknown;
+    try {
+      data = readJsonFileSync(path);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the body file is missing' : (error as Error).message;
+      throw new BylineError(`cannot read article ${id} (${path}): ${reason}`, 1);
+    }
+    const result = v.safeParse(BodyFileSchema, data);
+    if (!result.success) throw new BylineError(`cannot read article ${id} (${path}): ${schemaProblem(result.issues)}`, 1);
+    return result.output.body;
+  }
+
+  full(meta: ArticleMeta): Article {
+    return { ...meta, body: this.body(meta.id) };
+  }
+
+  /** Merges parsed articles in; writes nothing when nothing changed. */
+  async import(batches: ImportBatch[], importedAt = new Date().toISOString()): Promise<ImportSummary> {
+    const result = mergeImport(this.db.data, batches, importedAt);
+    if (!result.changed) return result.summary;
+    await mkdir(join(this.dir, 'articles'), { recursive: true });
+    for (const [id, body] of result.bodies) await writeJsonAtomic(this.bodyPath(id), { id, body }, 1);
+    this.db.data = result.index;
+    await this.db.write();
+    this.#reindex();
+    return result.summary;
+  }
+
+  #reindex(): void {
+    this.#byId.clear();
+    for (const a of this.db.data.articles) this.#byId.set(a.id, a);
+    this.#authorsById.clear();
+    for (const a of this.db.data.authors) this.#authorsById.set(a.id, a);
+  }
+}
+

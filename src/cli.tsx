@@ -1,0 +1,102 @@
+// byline: parse flags, then run one scriptable command or open the reader.
+// The reader (Ink, React) is loaded only when it is needed, so commands start fast.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import meow from 'meow';
+import { BylineError } from './archive/errors.js';
+import { Archive } from './archive/store.js';
+import { authors, author } from './commands/authors.js';
+import type { Context, Flags, Output } from './commands/context.js';
+import { exportArchive } from './commands/export.js';
+import { importFiles } from './commands/import.js';
+import { list } from './commands/list.js';
+import { read } from './commands/read.js';
+import { search } from './commands/search.js';
+import { HELP } from './help.js';
+
+const COMMANDS: Record<string, (ctx: Context) => Promise<number>> = {
+  list,
+  search,
+  read,
+  authors,
+  author,
+  import: importFiles,
+  export: exportArchive,
+};
+
+export const DEFAULT_ARCHIVE = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'protocol');
+
+function makeOutput(): Output {
+  const isTTY = Boolean(process.stdout.isTTY);
+  return {
+    isTTY,
+    color: isTTY && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''),
+    columns: process.stdout.columns || 80,
+    write: (text) => void process.stdout.write(text),
+    error: (text) => void process.stderr.write(text),
+  };
+}
+
+/** A closed pipe (`byline read x | head -1`) is a normal end, not an error. */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') process.exit(0);
+      throw error;
+    });
+  }
+}
+
+async function main(): Promise<number> {
+  quietOnClosedPipe();
+  const cli = meow(HELP, {
+    importMeta: import.meta,
+    allowUnknownFlags: false,
+    flags: {
+      archive: { type: 'string', shortFlag: 'A' },
+      json: { type: 'boolean', default: false },
+      limit: { type: 'number', shortFlag: 'n' },
+      author: { type: 'string' },
+      format: { type: 'string', shortFlag: 'f' },
+      width: { type: 'number', shortFlag: 'w' },
+      out: { type: 'string', shortFlag: 'o' },
+      raw: { type: 'boolean', default: false },
+      color: { type: 'boolean', default: true },
+      debug: { type: 'boolean', default: false },
+      state: { type: 'string' },
+    },
+  });
+  const flags = cli.flags as Flags;
+  const [command, ...args] = cli.input;
+  const out = makeOutput();
+  if (!flags.color) out.color = false;
+  const archiveDir = flags.archive ?? process.env.BYLINE_ARCHIVE ?? DEFAULT_ARCHIVE;
+  const ctx: Context = { args, flags, out, archiveDir, openArchive: (options) => Archive.open(archiveDir, options) };
+
+  if (command === undefined) {
+    if (process.stdout.isTTY && process.stdin.isTTY && !process.env.CI) {
+      const { runReader } = await import('./tui/run.js');
+      return runReader(ctx);
+    }
+    return list(ctx);
+  }
+  const run = COMMANDS[command];
+  if (!run) throw new BylineError(`unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')}; see byline --help)`, 2);
+  return run(ctx);
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof BylineError && !process.argv.includes('--debug')) {
+      process.stderr.write(`byline: ${error.message}\n`);
+      process.exitCode = error.exitCode;
+      return;
+    }
+    if (process.argv.includes('--debug')) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    else process.stderr.write(`byline: ${(error as Error)?.message ?? String(error)} (run with --debug for details)\n`);
+    process.exitCode = error instanceof BylineError ? error.exitCode : 1;
+  },
+);

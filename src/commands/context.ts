@@ -1,0 +1,55 @@
+// What every scriptable command gets: its arguments, flags, output and the archive.
+import { Archive } from '../archive/store.js';
+import { BylineError } from '../archive/errors.js';
+import { safeJson } from '../text/visible.js';
+
+export interface Flags {
+  archive?: string;
+  json: boolean;
+  limit?: number;
+  author?: string;
+  format?: string;
+  width?: number;
+  out?: string;
+  raw: boolean;
+  color: boolean;
+  debug: boolean;
+  state?: string;
+}
+
+export interface Output {
+  isTTY: boolean;
+  color: boolean;
+  columns: number;
+  write(text: string): void;
+  error(text: string): void;
+}
+
+export interface Context {
+  args: string[];
+  flags: Flags;
+  out: Output;
+  archiveDir: string;
+  openArchive(options?: { create?: boolean }): Promise<Archive>;
+}
+
+export function printJson(ctx: Context, value: unknown): void {
+  ctx.out.write(safeJson(value) + '\n');
+}
+
+export function usageError(message: string): BylineError {
+  return new BylineError(message, 2);
+}
+
+export function positiveInt(value: number | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isInteger(value) || value < 1) throw usageError(`--${name} must be a whole number of 1 or more`);
+  return value;
+}
+
+/** Wrap width for human text: --width, else the terminal (at most 80), else none. */
+export function textWidth(ctx: Context): number | undefined {
+  const width = positiveInt(ctx.flags.width, 'width');
+  if (width !== undefined) return width;
+  return ctx.out.isTTY ? Math.max(20, Math.min(ctx.out.columns - 2, 80)) : undefined;
+}

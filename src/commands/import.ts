@@ -1,0 +1,23 @@
+import { basename } from 'node:path';
+import { parsePageDump } from '../ingest/pagedump.js';
+import { readDump } from '../ingest/source.js';
+import { BylineError } from '../archive/errors.js';
+import type { ImportBatch } from '../archive/merge.js';
+import { usageError, type Context } from './context.js';
+
+/** Reads and parses every file first: one bad file means nothing is written. */
+export async function importFiles(ctx: Context): Promise<number> {
+  if (ctx.args.length === 0) throw usageError('import needs at least one file (or - for standard input): byline import FILE…');
+  const batches: ImportBatch[] = [];
+  for (const path of ctx.args) {
+    const articles = parsePageDump(await readDump(path));
+    if (articles.length === 0) throw new BylineError(`cannot import ${path}: no articles found in it`, 1);
+    batches.push({ file: path === '-' ? 'stdin' : basename(path), articles });
+  }
+  const archive = await ctx.openArchive({ create: true });
+  const s = await archive.import(batches);
+  ctx.out.error(
+    `imported ${s.articles} article${s.articles === 1 ? '' : 's'} (${s.added} new, ${s.updated} updated, ${s.unchanged} unchanged), ${s.authors} author${s.authors === 1 ? '' : 's'} into ${archive.dir}\n`,
+  );
+  return 0;
+}

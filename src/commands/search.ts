@@ -1,0 +1,52 @@
+import { searchEngineFor } from '../archive/searchable.js';
+import type { Range } from '../search/snippet.js';
+import { paint } from '../text/style.js';
+import { visible } from '../text/visible.js';
+import { positiveInt, printJson, usageError, type Context } from './context.js';
+
+/** Underlines match ranges (when colour is on) after making the text display-safe. */
+export function highlight(text: string, ranges: Range[], color: boolean): string {
+  if (!color || ranges.length === 0) return visible(text);
+  let out = '';
+  let at = 0;
+  for (const [s, e] of ranges) {
+    out += visible(text.slice(at, s)) + paint(visible(text.slice(s, e)), 'match', true);
+    at = e;
+  }
+  return out + visible(text.slice(at));
+}
+
+export async function search(ctx: Context): Promise<number> {
+  const query = ctx.args.join(' ').trim();
+  if (!query) throw usageError('search needs a query: byline search QUERY');
+  const archive = await ctx.openArchive();
+  const limit = positiveInt(ctx.flags.limit, 'limit') ?? 20;
+  const hits = searchEngineFor(archive, { bodies: true }).search(query, limit);
+  if (ctx.flags.json) {
+    printJson(
+      ctx,
+      hits.map((h) => {
+        const meta = archive.article(h.id)!;
+        return { id: h.id, title: meta.title, authors: archive.authorsOf(meta).map((a) => a.name), score: h.score, matches: h.matches, snippet: h.snippet?.text ?? null };
+      }),
+    );
+    return hits.length > 0 ? 0 : 1;
+  }
+  if (hits.length === 0) {
+    ctx.out.error(`byline: no article matches "${visible(query)}"\n`);
+    return 1;
+  }
+  const color = ctx.out.color;
+  for (const hit of hits) {
+    const meta = archive.article(hit.id)!;
+    const titleRanges = hit.matches.find((m) => m.field === 'title')?.ranges ?? [];
+    const authors = archive.authorsOf(meta).map((a) => a.name).join(', ') || '-';
+    if (!ctx.out.isTTY) {
+      ctx.out.write([hit.id, visible(meta.title), visible(authors), hit.score.toFixed(3)].join('\t') + '\n');
+      continue;
+    }
+    ctx.out.write(`${paint(hit.id, 'muted', color)}\n  ${highlight(meta.title, titleRanges, color)} — ${visible(authors)}\n`);
+    if (hit.snippet) ctx.out.write(`  ${paint('', 'muted', color)}${highlight(hit.snippet.text, hit.snippet.ranges, color)}\n`);
+  }
+  return 0;
+}

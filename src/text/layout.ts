@@ -1,0 +1,104 @@
+// The one layout module: an article becomes styled lines at a width; lines become pages.
+// The CLI prints these lines, the reader pages through them.
+import wrapAnsi from 'wrap-ansi';
+import type { Article, Author, Block } from '../archive/model.js';
+
+export type LineStyle = 'title' | 'dek' | 'byline' | 'notice' | 'heading' | 'paragraph' | 'quote' | 'figure' | 'credit' | 'blank';
+
+export interface Line {
+  text: string;
+  style: LineStyle;
+  /** Index of the body block this line belongs to; -1 for the header. */
+  block: number;
+}
+
+export const QUOTE_PREFIX = '  ┃ ';
+export const EXCERPT_NOTICE = 'Excerpt — the archive holds only the opening of this story';
+export const DERIVED_TITLE_NOTICE = 'Title derived from the text (the page had none)';
+
+export function bylineText(article: Pick<Article, 'sponsored'>, authors: Author[]): string {
+  if (authors.length === 0) return 'Author unknown';
+  const names = authors.map((a) => (a.handle ? `${a.name} (${a.handle})` : a.name));
+  const joined = names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return article.sponsored ? `Sponsored content from ${joined}` : `By ${joined}`;
+}
+
+/** Wraps to width (or not at all when width is undefined); always at least one line. */
+export function wrap(text: string, width: number | undefined): string[] {
+  if (width === undefined || !Number.isFinite(width)) return [text];
+  const lines = wrapAnsi(text, Math.max(1, Math.floor(width)), { hard: true, trim: true }).split('\n');
+  return lines.length > 0 ? lines : [''];
+}
+
+function push(out: Line[], text: string, style: LineStyle, block: number, width: number | undefined, prefix = ''): void {
+  const inner = width === undefined ? undefined : Math.max(1, width - prefix.length);
+  for (const t of wrap(text, inner)) out.push({ text: prefix + t, style, block });
+}
+
+const blank = (block: number): Line => ({ text: '', style: 'blank', block });
+
+function layoutBlock(out: Line[], block: Block, i: number, width: number | undefined): void {
+  switch (block.type) {
+    case 'paragraph':
+      return push(out, block.text, 'paragraph', i, width);
+    case 'heading':
+      return push(out, block.text, 'heading', i, width);
+    case 'quote':
+      return push(out, block.text, 'quote', i, width, QUOTE_PREFIX);
+    case 'figure': {
+      const caption = [block.title, block.caption].filter(Boolean).join(' — ');
+      if (caption) push(out, `[Figure] ${caption}`, 'figure', i, width);
+      return push(out, block.credit, 'credit', i, width);
+    }
+  }
+}
+
+export function layoutHeader(article: Article, authors: Author[], width: number | undefined): Line[] {
+  const out: Line[] = [];
+  push(out, article.title, 'title', -1, width);
+  if (article.dek) push(out, article.dek, 'dek', -1, width);
+  out.push(blank(-1));
+  push(out, bylineText(article, authors), 'byline', -1, width);
+  if (article.titleDerived) push(out, DERIVED_TITLE_NOTICE, 'notice', -1, width);
+  if (article.kind === 'excerpt') push(out, EXCERPT_NOTICE, 'notice', -1, width);
+  return out;
+}
+
+/** The whole article as lines: header, then each block separated by a blank line. */
+export function layoutArticle(article: Article, authors: Author[], width?: number): Line[] {
+  const out = layoutHeader(article, authors, width);
+  article.body.forEach((block, i) => {
+    out.push(blank(i));
+    layoutBlock(out, block, i, width);
+  });
+  return out;
+}
+
+export interface Page {
+  /** First line (inclusive) and last line (exclusive). */
+  start: number;
+  end: number;
+}
+
+/** Splits lines into pages of at most `height` visible lines. Every line is on exactly one
+ * page; blank lines at a page break stay with the page before (unseen), so no page but
+ * the first starts with a blank line. */
+export function paginate(lines: Line[], height: number): Page[] {
+  const h = Math.max(1, Math.floor(height));
+  const pages: Page[] = [];
+  let start = 0;
+  while (start < lines.length) {
+    let end = Math.min(lines.length, start + h);
+    while (end < lines.length && lines[end].style === 'blank') end++;
+    pages.push({ start, end });
+    start = end;
+  }
+  if (pages.length === 0) pages.push({ start: 0, end: 0 });
+  return pages;
+}
+
+/** The page that shows a given line. */
+export function pageOfLine(pages: Page[], line: number): number {
+  const i = pages.findIndex((p) => line >= p.start && line < p.end);
+  return i === -1 ? Math.max(0, pages.length - 1) : i;
+}
