@@ -1,19 +1,15 @@
 import { searchEngineFor } from '../archive/searchable.js';
 import type { Range } from '../search/snippet.js';
+import { splitByRanges } from '../text/highlight.js';
 import { paint } from '../text/style.js';
 import { visible } from '../text/visible.js';
 import { positiveInt, printJson, usageError, type Context } from './context.js';
 
-/** Underlines match ranges (when colour is on) after making the text display-safe. */
+/** Underlines match ranges (when colour is on) after making each run display-safe. */
 export function highlight(text: string, ranges: Range[], color: boolean): string {
-  if (!color || ranges.length === 0) return visible(text);
-  let out = '';
-  let at = 0;
-  for (const [s, e] of ranges) {
-    out += visible(text.slice(at, s)) + paint(visible(text.slice(s, e)), 'match', true);
-    at = e;
-  }
-  return out + visible(text.slice(at));
+  return splitByRanges(text, color ? ranges : [])
+    .map((seg) => (seg.match ? paint(visible(seg.text), 'match', true) : visible(seg.text)))
+    .join('');
 }
 
 export async function search(ctx: Context): Promise<number> {

@@ -1,0 +1,131 @@
+// The reader's own marks: read, bookmarked, last position. A lowdb file apart from the
+// archive; atomic writes; a corrupt file is moved aside, never overwritten.
+import { renameSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Low } from 'lowdb';
+import envPaths from 'env-paths';
+import * as v from 'valibot';
+import { CheckedJsonFile, UnreadableFile } from './jsonfile.js';
+import { schemaProblem } from './model.js';
+
+export const STATE_VERSION = 1;
+
+const MarkSchema = v.object({
+  read: v.optional(v.boolean()),
+  bookmarked: v.optional(v.boolean()),
+  /** Body block at the top of the screen when the reader left. */
+  block: v.optional(v.pipe(v.number(), v.integer(), v.minValue(-1))),
+  /** How far through the article, 0..100. */
+  percent: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(100))),
+});
+
+const StateSchema = v.object({
+  version: v.literal(STATE_VERSION),
+  articles: v.record(v.string(), MarkSchema),
+});
+
+export type Mark = v.InferOutput<typeof MarkSchema>;
+type StateData = v.InferOutput<typeof StateSchema>;
+
+export function defaultStatePath(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.BYLINE_STATE) return env.BYLINE_STATE;
+  const dir = env.XDG_STATE_HOME ? join(env.XDG_STATE_HOME, 'byline') : envPaths('byline', { suffix: '' }).data;
+  return join(dir, 'state.json');
+}
+
+function checkState(data: unknown): StateData {
+  const version = (data as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version > STATE_VERSION) throw new UnreadableFile(`state version ${version} is newer than this byline understands`);
+  const result = v.safeParse(StateSchema, data);
+  if (!result.success) throw new UnreadableFile(`does not match the state schema (${schemaProblem(result.issues)})`);
+  return result.output;
+}
+
+const empty = (): StateData => ({ version: STATE_VERSION, articles: {} });
+
+export class UserState {
+  readonly #listeners = new Set<() => void>();
+  #pending: Promise<void> = Promise.resolve();
+  #revision = 0;
+
+  private constructor(
+    readonly path: string,
+    private readonly db: Low<StateData>,
+    /** Set when a corrupt file was moved aside on load. */
+    readonly warning?: string,
+  ) {}
+
+  /** Loads the state; a corrupt file is renamed to NAME.corrupt-<timestamp> and the reader starts fresh. */
+  static async load(path: string, now = new Date()): Promise<UserState> {
+    const db = new Low<StateData>(new CheckedJsonFile(path, checkState), empty());
+    try {
+      await db.read();
+      return new UserState(path, db);
+    } catch (error) {
+      const reason = (error as Error).message;
+      db.data = empty();
+      const aside = `${path}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
+      try {
+        renameSync(path, aside);
+      } catch {
+        const state = new UserState(path, db, `reader state ${path} is unreadable (${reason}); starting fresh without saving`);
+        state.#readOnly = true;
+        return state;
+      }
+      return new UserState(path, db, `reader state ${path} was unreadable (${reason}); moved it to ${aside} and started fresh`);
+    }
+  }
+
+  #readOnly = false;
+  /** The last failed save, for the reader to show. */
+  saveError?: string;
+
+  mark(id: string): Mark {
+    return this.db.data.articles[id] ?? {};
+  }
+
+  /** Changes with each update; lets React know when to re-render. */
+  get revision(): number {
+    return this.#revision;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  update(id: string, change: Partial<Mark>): void {
+    const next = { ...this.mark(id), ...change };
+    this.db.data.articles[id] = next;
+    this.#revision++;
+    for (const l of this.#listeners) l();
+    this.#save();
+  }
+
+  toggle(id: string, key: 'read' | 'bookmarked'): void {
+    this.update(id, { [key]: !this.mark(id)[key] });
+  }
+
+  #save(): void {
+    if (this.#readOnly) return;
+    this.#pending = this.#pending
+      .then(async () => {
+        await mkdir(dirname(this.path), { recursive: true });
+        await this.db.write();
+      })
+      .then(
+        () => {
+          this.saveError = undefined;
+        },
+        (error: Error) => {
+          this.saveError = `could not save reader state to ${this.path}: ${error.message}`;
+        },
+      );
+  }
+
+  /** Resolves when every change so far is on disk. */
+  flush(): Promise<void> {
+    return this.#pending;
+  }
+}

@@ -1,0 +1,350 @@
+// The reader: explicit screens on a stack (Esc goes back one level), one reducer per
+// screen, one keymap. It reads the archive and writes only the reader's own state.
+import { useCallback, useEffect, useMemo, useReducer, useState, useSyncExternalStore } from 'react';
+import { Box, Text, useInput } from 'ink';
+import type { Archive } from '../archive/store.js';
+import type { ArticleMeta, Block } from '../archive/model.js';
+import type { UserState } from '../archive/user-state.js';
+import type { SearchEngine } from '../search/engine.js';
+import { layoutArticle, paginate } from '../text/layout.js';
+import { findInLines } from '../text/find.js';
+import { isCursorMove } from './cursor.js';
+import { keyName, type Command } from './keymap.js';
+import { useKeymap } from './use-keymap.js';
+import { MIN_COLUMNS, MIN_ROWS, useTerminalSize } from './use-terminal-size.js';
+import { initialList, listReducer, nextSort, orderArticles } from './screens/list/reducer.js';
+import { ListView } from './screens/list/view.js';
+import { initialSearch, searchReducer } from './screens/search/reducer.js';
+import { SearchView, type SearchRow } from './screens/search/view.js';
+import { articleReducer, emptyArticle, pageStatus, type ArticleView as ArticleLayout } from './screens/article/reducer.js';
+import { ArticleView } from './screens/article/view.js';
+import { cursorReducer, initialCursorState } from './screens/authors/reducer.js';
+import { AuthorsView } from './screens/authors/view.js';
+import { AuthorView, authorHeaderLines } from './screens/author/view.js';
+import { HelpView } from './screens/help/view.js';
+import type { RowData } from './components/article-row.js';
+
+export type Screen = 'list' | 'search' | 'article' | 'authors' | 'author';
+
+export interface AppProps {
+  archive: Archive;
+  userState: UserState;
+  /** The engine for search as you type; may be replaced when the body index is ready. */
+  engine: SearchEngine;
+  onQuit: (code: number) => void;
+  openUrl?: (url: string) => string;
+  title?: string;
+}
+
+const MAX_TEXT_WIDTH = 80;
+
+export function App({ archive, userState, engine, onQuit, openUrl, title = 'byline' }: AppProps) {
+  const { columns, rows } = useTerminalSize();
+  const [stack, setStack] = useState<Screen[]>(['list']);
+  const [help, setHelp] = useState(false);
+  const [message, setMessage] = useState('');
+  const [list, dispatchList] = useReducer(listReducer, initialList);
+  const [search, dispatchSearch] = useReducer(searchReducer, initialSearch);
+  const [article, dispatchArticle] = useReducer(articleReducer, emptyArticle);
+  const [body, setBody] = useState<Block[]>([]);
+  const [authors, dispatchAuthors] = useReducer(cursorReducer, initialCursorState);
+  const [authorId, setAuthorId] = useState('');
+  const [authorList, dispatchAuthorList] = useReducer(cursorReducer, initialCursorState);
+  useSyncExternalStore(userState.subscribe, () => userState.revision);
+
+  const screen = stack.at(-1)!;
+  const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
+  const width = columns;
+  // One row is left free: an Ink frame as tall as the terminal is redrawn from scratch each time.
+  const listHeight = Math.max(1, rows - 3);
+  const push = (s: Screen) => setStack((st) => [...st, s]);
+  const back = () => setStack((st) => (st.length > 1 ? st.slice(0, -1) : st));
+  const mark = useCallback((id: string) => userState.mark(id), [userState]);
+  const rowOf = (meta: ArticleMeta): RowData => ({ meta, authors: archive.authorsOf(meta), mark: mark(meta.id) });
+
+  // ---- list
+  const ordered = useMemo(
+    () => orderArticles(archive.articles, (m) => archive.authorsOf(m), mark, list.sort, list.bookmarksOnly),
+    [archive, mark, list.sort, list.bookmarksOnly, list.bookmarksOnly && userState.revision],
+  );
+  const selectedMeta = ordered[list.cursor.index];
+
+  // ---- search
+  const hits = useMemo(() => (search.query.trim() ? engine.search(search.query, 200) : []), [engine, search.query]);
+  const searchHeight = Math.max(1, Math.floor(listHeight / 2));
+
+  // ---- article
+  const textWidth = Math.max(10, Math.min(columns - 4, MAX_TEXT_WIDTH));
+  const margin = Math.max(0, Math.floor((columns - textWidth) / 2));
+  const articleHeight = Math.max(1, rows - 2);
+  const openMeta = article.id ? archive.article(article.id) : undefined;
+  const lines = useMemo(
+    () => (openMeta ? layoutArticle({ ...openMeta, body }, archive.authorsOf(openMeta), textWidth) : []),
+    [openMeta, body, textWidth, archive],
+  );
+  const pages = useMemo(() => paginate(lines, articleHeight), [lines, articleHeight]);
+  const view: ArticleLayout = useMemo(() => ({ lines, pages, height: articleHeight }), [lines, pages, articleHeight]);
+  useEffect(() => {
+    if (article.id) dispatchArticle({ type: 'relayout', view });
+  }, [view]);
+  const status = pageStatus(article, view);
+  useEffect(() => {
+    if (article.id && screen === 'article') userState.update(article.id, { block: article.anchor, percent: status.percent });
+  }, [article.id, article.anchor, status.percent]);
+
+  // ---- author
+  const author = authorId ? archive.author(authorId) : undefined;
+  const authorArticles = useMemo(() => (authorId ? archive.articlesBy(authorId) : []), [archive, authorId]);
+  const bio = author ? authorHeaderLines(author, Math.min(columns, MAX_TEXT_WIDTH), Math.max(1, rows - 11)) : [];
+  const authorListHeight = Math.max(1, rows - 7 - bio.length);
+
+  const openArticle = (meta: ArticleMeta | undefined) => {
+    if (!meta) return;
+    let blocks: Block[];
+    try {
+      blocks = archive.body(meta.id);
+    } catch (error) {
+      setMessage((error as Error).message);
+      return;
+    }
+    const saved = mark(meta.id);
+    const nextLines = layoutArticle({ ...meta, body: blocks }, archive.authorsOf(meta), textWidth);
+    setBody(blocks);
+    dispatchArticle({ type: 'open', id: meta.id, anchor: saved.block ?? -1, view: { lines: nextLines, pages: paginate(nextLines, articleHeight), height: articleHeight } });
+    userState.update(meta.id, { read: true });
+    setMessage('');
+    push('article');
+  };
+
+  const openAuthor = (id: string | undefined) => {
+    if (!id) return setMessage('Author unknown: the archive has no byline for this article');
+    setAuthorId(id);
+    dispatchAuthorList({ type: 'reset' });
+    push('author');
+  };
+
+  const quit = (code = 0) => onQuit(code);
+
+  // ---- input, one hook per screen, each active only when its screen has focus
+  const active = (s: Screen | 'find') => !help && !tooSmall && (s === 'find' ? screen === 'article' && article.find.typing : screen === s && !(s === 'article' && article.find.typing));
+
+  // Ctrl-c from anywhere; any key closes help; q still quits on the too-small screen.
+  useInput((input, key) => {
+    if (keyName(input, key) === 'ctrl+c') quit(130);
+    else if (help) setHelp(false);
+    else if (tooSmall && input === 'q') quit(0);
+  });
+
+  const onListCommand = (command: Command) => {
+    setMessage('');
+    const count = ordered.length;
+    if (isCursorMove(command)) return dispatchList({ type: 'move', move: command, count, height: listHeight });
+    const id = selectedMeta?.id;
+    switch (command) {
+      case 'open':
+        return openArticle(selectedMeta);
+      case 'search':
+        dispatchSearch({ type: 'clear' });
+        return push('search');
+      case 'authors':
+        dispatchAuthors({ type: 'reset' });
+        return push('authors');
+      case 'bookmark':
+        return id && userState.toggle(id, 'bookmarked');
+      case 'toggleRead':
+        return id && userState.toggle(id, 'read');
+      case 'sort':
+      case 'bookmarksOnly': {
+        const sort = command === 'sort' ? nextSort(list.sort) : list.sort;
+        const bookmarksOnly = command === 'bookmarksOnly' ? !list.bookmarksOnly : list.bookmarksOnly;
+        const next = orderArticles(archive.articles, (m) => archive.authorsOf(m), mark, sort, bookmarksOnly);
+        const index = Math.max(0, next.findIndex((m) => m.id === id));
+        if (bookmarksOnly && next.length === 0) setMessage('No bookmarks yet: press m on an article to add one');
+        return dispatchList({ type: 'view', sort, bookmarksOnly, index, count: next.length, height: listHeight });
+      }
+      case 'help':
+        return setHelp(true);
+      case 'quit':
+        return quit(0);
+    }
+  };
+  useKeymap('list', active('list'), onListCommand);
+
+  useKeymap(
+    'search',
+    active('search'),
+    (command) => {
+      if (isCursorMove(command)) return dispatchSearch({ type: 'move', move: command, count: hits.length, height: searchHeight });
+      if (command === 'open') return openArticle(archive.article(hits[search.cursor.index]?.id ?? ''));
+      if (command === 'deleteChar') return dispatchSearch({ type: 'deleteChar' });
+      if (command === 'clearQuery') return dispatchSearch({ type: 'clear' });
+      if (command === 'clearOrBack') return search.query ? dispatchSearch({ type: 'clear' }) : back();
+    },
+    (text) => dispatchSearch({ type: 'type', text }),
+  );
+
+  useKeymap('article', active('article'), (command) => {
+    switch (command) {
+      case 'pageDown':
+      case 'pageUp':
+      case 'lineDown':
+      case 'lineUp':
+      case 'top':
+      case 'bottom':
+        return dispatchArticle({ type: command, view });
+      case 'search':
+        return dispatchArticle({ type: 'findStart' });
+      case 'findNext':
+      case 'findPrev':
+        return dispatchArticle({ type: command, view });
+      case 'author':
+        return openAuthor(openMeta?.authors[0]);
+      case 'bookmark':
+        if (!openMeta) return;
+        userState.toggle(openMeta.id, 'bookmarked');
+        return dispatchArticle({ type: 'message', text: userState.mark(openMeta.id).bookmarked ? 'Bookmarked' : 'Bookmark removed' });
+      case 'openUrl': {
+        const url = openMeta?.url;
+        if (!url || !/^https?:\/\//i.test(url)) return dispatchArticle({ type: 'message', text: 'This article has no web address in the archive' });
+        return dispatchArticle({ type: 'message', text: openUrl ? openUrl(url) : url });
+      }
+      case 'help':
+        return setHelp(true);
+      case 'back':
+        return back();
+    }
+  });
+
+  useKeymap(
+    'find',
+    active('find'),
+    (command) => {
+      if (command === 'submit') return dispatchArticle({ type: 'findSubmit', view });
+      if (command === 'back') return dispatchArticle({ type: 'findCancel' });
+      if (command === 'deleteChar') return dispatchArticle({ type: 'findDelete' });
+      if (command === 'clearQuery') return dispatchArticle({ type: 'findClear' });
+    },
+    (text) => dispatchArticle({ type: 'findType', text }),
+  );
+
+  useKeymap('authors', active('authors'), (command) => {
+    if (isCursorMove(command)) return dispatchAuthors({ type: 'move', move: command, count: archive.authors.length, height: listHeight });
+    if (command === 'open') return openAuthor(archive.authors[authors.cursor.index]?.id);
+    if (command === 'help') return setHelp(true);
+    if (command === 'back') return back();
+  });
+
+  useKeymap('author', active('author'), (command) => {
+    if (isCursorMove(command)) return dispatchAuthorList({ type: 'move', move: command, count: authorArticles.length, height: authorListHeight });
+    if (command === 'open') return openArticle(authorArticles[authorList.cursor.index]);
+    if (command === 'help') return setHelp(true);
+    if (command === 'back') return back();
+  });
+
+  // ---- render
+  if (tooSmall) {
+    return (
+      <Box width={columns} height={Math.max(1, rows - 1)} flexDirection="column">
+        <Text wrap="wrap">{`Enlarge the terminal: byline needs at least ${MIN_COLUMNS}×${MIN_ROWS} (now ${columns}×${rows}). q quits.`}</Text>
+      </Box>
+    );
+  }
+  if (help) return <HelpView width={width} height={rows - 1} />;
+
+  switch (screen) {
+    case 'list': {
+      const visibleRows = ordered.slice(list.cursor.offset, list.cursor.offset + listHeight).map(rowOf);
+      const unread = ordered.filter((m) => !mark(m.id).read).length;
+      const status = [
+        ordered.length ? `${list.cursor.index + 1}/${ordered.length}` : '0/0',
+        `${unread} unread`,
+        list.sort !== 'archive' ? `sort: ${list.sort}` : '',
+        list.bookmarksOnly ? 'bookmarks only' : '',
+        userState.warning || userState.saveError ? '⚠ state: see stderr' : '',
+        '? help',
+      ]
+        .filter(Boolean)
+        .join(' · ');
+      return (
+        <ListView
+          title={`${title} — ${archive.articles.length} articles`}
+          rows={visibleRows}
+          offset={list.cursor.offset}
+          selected={list.cursor.index}
+          total={ordered.length}
+          width={width}
+          height={listHeight}
+          status={status}
+          message={message}
+        />
+      );
+    }
+    case 'search': {
+      const shown = hits.slice(search.cursor.offset, search.cursor.offset + searchHeight);
+      const rowsData: SearchRow[] = shown.flatMap((hit) => {
+        const meta = archive.article(hit.id);
+        if (!meta) return [];
+        return [{ ...rowOf(meta), titleRanges: hit.matches.find((m) => m.field === 'title')?.ranges, snippet: hit.snippet }];
+      });
+      return (
+        <SearchView
+          query={search.query}
+          focused
+          rows={rowsData}
+          offset={search.cursor.offset}
+          selected={search.cursor.index}
+          total={hits.length}
+          width={width}
+          height={listHeight}
+          pending={false}
+        />
+      );
+    }
+    case 'article': {
+      const shownLines = lines.slice(article.top, article.top + articleHeight);
+      const matches = article.find.query ? findInLines(lines, article.find.query) : [];
+      const statusText = article.message || (openMeta ? openMeta.title : '');
+      return (
+        <ArticleView
+          lines={shownLines}
+          top={article.top}
+          matches={matches}
+          currentMatch={article.find.current}
+          margin={margin}
+          width={width}
+          height={articleHeight}
+          status={statusText}
+          position={`page ${status.page}/${status.pages} · ${status.percent}%`}
+          findLine={article.find.typing ? article.find.query : undefined}
+        />
+      );
+    }
+    case 'authors': {
+      const all = archive.authors.map((a) => ({ author: a, count: archive.articlesBy(a.id).length }));
+      return (
+        <AuthorsView
+          rows={all.slice(authors.cursor.offset, authors.cursor.offset + listHeight)}
+          offset={authors.cursor.offset}
+          selected={authors.cursor.index}
+          total={all.length}
+          width={width}
+          height={listHeight}
+        />
+      );
+    }
+    case 'author':
+      if (!author) return <Text>Author not found. Esc goes back.</Text>;
+      return (
+        <AuthorView
+          author={author}
+          bio={bio}
+          rows={authorArticles.slice(authorList.cursor.offset, authorList.cursor.offset + authorListHeight).map(rowOf)}
+          offset={authorList.cursor.offset}
+          selected={authorList.cursor.index}
+          total={authorArticles.length}
+          width={Math.min(columns, columns)}
+          listHeight={authorListHeight}
+        />
+      );
+  }
+}

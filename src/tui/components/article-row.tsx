@@ -1,0 +1,51 @@
+import { Box, Text } from 'ink';
+import cliTruncate from 'cli-truncate';
+import stringWidth from 'string-width';
+import type { ArticleMeta, Author } from '../../archive/model.js';
+import type { Mark } from '../../archive/user-state.js';
+import type { Range } from '../../search/snippet.js';
+import { visible } from '../../text/visible.js';
+import { Highlighted } from './highlighted.js';
+
+export interface RowData {
+  meta: ArticleMeta;
+  authors: Author[];
+  mark: Mark;
+  titleRanges?: readonly Range[];
+}
+
+function tags(meta: ArticleMeta, mark: Mark): string {
+  const parts: string[] = [];
+  if (meta.sponsored) parts.push('sponsored');
+  else if (meta.kind === 'excerpt') parts.push('excerpt');
+  if (mark.percent !== undefined && mark.percent > 0 && mark.percent < 100) parts.push(`${Math.round(mark.percent)}%`);
+  return parts.length ? ` [${parts.join(' · ')}]` : '';
+}
+
+/** "› ● ★ Title — Author  [excerpt · 40%]", cut to width; selection is inverse + marker, not colour. */
+export function ArticleRow({ row, selected, width }: { row: RowData; selected: boolean; width: number }) {
+  const { meta, mark } = row;
+  const prefix = `${selected ? '›' : ' '} ${mark.read ? ' ' : '●'} ${mark.bookmarked ? '★' : ' '} `;
+  const authorText = ` — ${row.authors.map((a) => a.name).join(', ') || 'unknown'}`;
+  const tagText = tags(meta, mark);
+  const title = visible(meta.title);
+  const room = Math.max(4, width - stringWidth(prefix) - stringWidth(tagText));
+  // Authors keep a share of the row so a long title cannot hide them.
+  const authorRoom = Math.min(stringWidth(visible(authorText)), Math.max(12, Math.floor(room / 4)));
+  const shownTitle = cliTruncate(title, Math.max(4, room - authorRoom));
+  const shownAuthors = cliTruncate(visible(authorText), Math.max(0, room - stringWidth(shownTitle)));
+  const used = stringWidth(prefix) + stringWidth(shownTitle) + stringWidth(shownAuthors) + stringWidth(tagText);
+  const pad = ' '.repeat(Math.max(0, width - used));
+  const ranges = shownTitle === title ? (row.titleRanges ?? []) : (row.titleRanges ?? []).filter(([, e]) => e < shownTitle.length - 1);
+  return (
+    <Box width={width} height={1}>
+      <Text inverse={selected} wrap="truncate">
+        {prefix}
+        {ranges.length ? <Highlighted text={shownTitle} ranges={ranges} /> : <Text bold={!mark.read}>{shownTitle}</Text>}
+        <Text dimColor={!selected}>{shownAuthors}</Text>
+        {tagText}
+        {pad}
+      </Text>
+    </Box>
+  );
+}

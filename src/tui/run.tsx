@@ -1,0 +1,72 @@
+// Starting and stopping the reader in a real terminal: alternate screen in, and on every
+// way out (q, Ctrl-c, SIGTERM, SIGHUP, a crash) the terminal exactly as it was.
+import { spawn } from 'node:child_process';
+import { render } from 'ink';
+import { searchEngineFor } from '../archive/searchable.js';
+import { defaultStatePath, UserState } from '../archive/user-state.js';
+import type { Context } from '../commands/context.js';
+import { App } from './app.js';
+
+const ENTER_ALT = '\u001b[?1049h\u001b[H';
+const LEAVE_ALT = '\u001b[?25h\u001b[?1049l';
+
+/** Opens http(s) URLs with the desktop opener, as an argument list: no shell. */
+function openUrl(url: string): string {
+  try {
+    const child = spawn(process.platform === 'darwin' ? 'open' : 'xdg-open', [url], { stdio: 'ignore', detached: true });
+    child.on('error', () => undefined);
+    child.unref();
+    return `Opening ${url}`;
+  } catch {
+    return url;
+  }
+}
+
+export async function runReader(ctx: Context): Promise<number> {
+  const archive = await ctx.openArchive();
+  const userState = await UserState.load(ctx.flags.state ?? defaultStatePath());
+  if (userState.warning) process.stderr.write(`byline: ${userState.warning}\n`);
+  const engine = searchEngineFor(archive, { bodies: archive.articles.length <= 2000 });
+
+  const stdout = process.stdout;
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    try {
+      process.stdin.setRawMode?.(false);
+    } catch {
+      // stdin already gone
+    }
+    stdout.write(LEAVE_ALT);
+  };
+
+  return new Promise<number>((resolve) => {
+    let done = false;
+    const finish = (code: number) => {
+      if (done) return;
+      done = true;
+      instance.unmount();
+      restore();
+      void userState.flush().then(() => resolve(code));
+    };
+    stdout.write(ENTER_ALT);
+    const instance = render(<App archive={archive} userState={userState} engine={engine} onQuit={finish} openUrl={openUrl} title="byline · Protocol archive" />, {
+      exitOnCtrlC: false,
+      patchConsole: true,
+      incrementalRendering: false,
+    });
+    process.once('SIGTERM', () => finish(143));
+    process.once('SIGHUP', () => finish(129));
+    process.once('SIGINT', () => finish(130));
+    process.once('exit', restore);
+    instance.waitUntilExit().catch((error: Error) => {
+      restore();
+      process.stderr.write(`byline: the reader stopped: ${error.message}\n`);
+      if (!done) {
+        done = true;
+        resolve(1);
+      }
+    });
+  });
+}

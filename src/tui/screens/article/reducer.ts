@@ -1,0 +1,139 @@
+// Paging through a laid-out article. Position is the top line; the body block at the top
+// is kept too, so a resize (new layout) puts the reader back on the same paragraph.
+import { pageOfLine, type Line, type Page } from '../../../text/layout.js';
+import { findInLines, type FindMatch } from '../../../text/find.js';
+
+export interface ArticleView {
+  lines: Line[];
+  pages: Page[];
+  height: number;
+}
+
+export interface FindState {
+  query: string;
+  typing: boolean;
+  /** Index into the matches of the current query. */
+  current: number;
+}
+
+export interface ArticleState {
+  id: string;
+  top: number;
+  /** Body block at the top of the screen (-1: the header). */
+  anchor: number;
+  find: FindState;
+  message: string;
+}
+
+export type ArticleAction =
+  | { type: 'open'; id: string; anchor: number; view: ArticleView }
+  | { type: 'pageDown' | 'pageUp' | 'lineDown' | 'lineUp' | 'top' | 'bottom'; view: ArticleView }
+  | { type: 'relayout'; view: ArticleView }
+  | { type: 'findStart' }
+  | { type: 'findType'; text: string }
+  | { type: 'findDelete' }
+  | { type: 'findClear' }
+  | { type: 'findSubmit'; view: ArticleView }
+  | { type: 'findCancel' }
+  | { type: 'findNext' | 'findPrev'; view: ArticleView }
+  | { type: 'message'; text: string };
+
+const NO_FIND: FindState = { query: '', typing: false, current: 0 };
+
+export const emptyArticle: ArticleState = { id: '', top: 0, anchor: -1, find: NO_FIND, message: '' };
+
+function maxTop(view: ArticleView): number {
+  return view.pages.at(-1)?.start ?? 0;
+}
+
+function at(state: ArticleState, top: number, view: ArticleView, message = ''): ArticleState {
+  const t = Math.max(0, Math.min(top, maxTop(view), Math.max(0, view.lines.length - 1)));
+  return { ...state, top: t, anchor: view.lines[t]?.block ?? -1, message };
+}
+
+/** The first line of a block, or of the first block after it. */
+export function lineOfBlock(lines: Line[], block: number): number {
+  if (block < 0) return 0;
+  const i = lines.findIndex((l) => l.block >= block);
+  return i === -1 ? Math.max(0, lines.length - 1) : i;
+}
+
+function jumpToMatch(state: ArticleState, matches: FindMatch[], index: number, view: ArticleView): ArticleState {
+  if (matches.length === 0) return { ...state, message: `Pattern not found: ${state.find.query}` };
+  const current = ((index % matches.length) + matches.length) % matches.length;
+  const line = matches[current].line;
+  const visible = line >= state.top && line < state.top + view.height;
+  const next = visible ? state : at(state, view.pages[pageOfLine(view.pages, line)].start, view);
+  return { ...next, find: { ...state.find, typing: false, current }, message: `match ${current + 1}/${matches.length}` };
+}
+
+export function articleReducer(state: ArticleState, action: ArticleAction): ArticleState {
+  switch (action.type) {
+    case 'open': {
+      const line = lineOfBlock(action.view.lines, action.anchor);
+      const page = action.view.pages[pageOfLine(action.view.pages, line)];
+      return at({ ...emptyArticle, id: action.id }, page?.start ?? 0, action.view);
+    }
+    case 'pageDown': {
+      const next = action.view.pages.find((p) => p.start > state.top);
+      return next ? at(state, next.start, action.view) : at(state, state.top, action.view, 'End of article');
+    }
+    case 'pageUp': {
+      const prev = action.view.pages.filter((p) => p.start < state.top).at(-1);
+      return at(state, prev?.start ?? 0, action.view);
+    }
+    case 'lineDown':
+      return at(state, state.top + 1, action.view);
+    case 'lineUp':
+      return at(state, state.top - 1, action.view);
+    case 'top':
+      return at(state, 0, action.view);
+    case 'bottom':
+      return at(state, maxTop(action.view), action.view);
+    case 'relayout': {
+      const line = lineOfBlock(action.view.lines, state.anchor);
+      const page = action.view.pages[pageOfLine(action.view.pages, line)];
+      return { ...at(state, page?.start ?? 0, action.view), anchor: state.anchor, message: state.message };
+    }
+    case 'findStart':
+      return { ...state, find: { query: '', typing: true, current: 0 }, message: '' };
+    case 'findType':
+      return { ...state, find: { ...state.find, query: state.find.query + action.text } };
+    case 'findDelete':
+      return { ...state, find: { ...state.find, query: [...state.find.query].slice(0, -1).join('') } };
+    case 'findClear':
+      return { ...state, find: { ...state.find, query: '' } };
+    case 'findCancel':
+      return { ...state, find: NO_FIND, message: '' };
+    case 'findSubmit': {
+      if (!state.find.query) return { ...state, find: NO_FIND };
+      const matches = findInLines(action.view.lines, state.find.query);
+      const first = matches.findIndex((m) => m.line >= state.top);
+      return jumpToMatch(state, matches, first === -1 ? 0 : first, action.view);
+    }
+    case 'findNext':
+    case 'findPrev': {
+      if (!state.find.query) return { ...state, message: 'No search yet: press / to find' };
+      const matches = findInLines(action.view.lines, state.find.query);
+      return jumpToMatch(state, matches, state.find.current + (action.type === 'findNext' ? 1 : -1), action.view);
+    }
+    case 'message':
+      return { ...state, message: action.text };
+  }
+}
+
+export interface PageStatus {
+  page: number;
+  pages: number;
+  percent: number;
+}
+
+export function pageStatus(state: ArticleState, view: ArticleView): PageStatus {
+  const total = view.lines.length;
+  const bottom = Math.min(total, state.top + view.height);
+  return {
+    page: pageOfLine(view.pages, state.top) + 1,
+    pages: view.pages.length,
+    percent: total === 0 ? 100 : Math.round((bottom / total) * 100),
+  };
+}

@@ -1,0 +1,30 @@
+import { Box, Text } from 'ink';
+import cliTruncate from 'cli-truncate';
+import type { Author } from '../../../archive/model.js';
+import { visible } from '../../../text/visible.js';
+import { StatusBar } from '../../components/status-bar.js';
+
+export interface AuthorRow {
+  author: Author;
+  count: number;
+}
+
+export function AuthorsView({ rows, offset, selected, total, width, height }: { rows: AuthorRow[]; offset: number; selected: number; total: number; width: number; height: number }) {
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text bold>Authors</Text>
+      <Box flexDirection="column" height={height}>
+        {rows.map(({ author, count }, i) => {
+          const isSelected = offset + i === selected;
+          const text = `${isSelected ? '›' : ' '} ${visible(author.name)}${author.handle ? ` ${visible(author.handle)}` : ''} · ${author.kind} · ${count} article${count === 1 ? '' : 's'}`;
+          return (
+            <Text key={author.id} inverse={isSelected} wrap="truncate">
+              {cliTruncate(text, width).padEnd(width)}
+            </Text>
+          );
+        })}
+      </Box>
+      <StatusBar width={width} left="Enter open · Esc back · ? help" right={total ? `${selected + 1}/${total}` : ''} />
+    </Box>
+  );
+}

@@ -1,0 +1,52 @@
+import type { ArticleMeta, Author } from '../../../archive/model.js';
+import type { Mark } from '../../../archive/user-state.js';
+import { ensureVisible, moveCursor, START, type Cursor, type CursorMove } from '../../cursor.js';
+
+export type SortMode = 'archive' | 'title' | 'author';
+export const SORT_MODES: SortMode[] = ['archive', 'title', 'author'];
+
+export interface ListState {
+  cursor: Cursor;
+  sort: SortMode;
+  bookmarksOnly: boolean;
+}
+
+export const initialList: ListState = { cursor: START, sort: 'archive', bookmarksOnly: false };
+
+export type ListAction =
+  | { type: 'move'; move: CursorMove; count: number; height: number }
+  /** Re-ordering keeps the same article selected: the caller says where it now is. */
+  | { type: 'view'; sort: SortMode; bookmarksOnly: boolean; index: number; count: number; height: number };
+
+export function listReducer(state: ListState, action: ListAction): ListState {
+  switch (action.type) {
+    case 'move':
+      return { ...state, cursor: moveCursor(state.cursor, action.move, action.count, action.height) };
+    case 'view':
+      return {
+        sort: action.sort,
+        bookmarksOnly: action.bookmarksOnly,
+        cursor: ensureVisible({ index: action.index, offset: state.cursor.offset }, action.count, action.height),
+      };
+  }
+}
+
+export const nextSort = (sort: SortMode): SortMode => SORT_MODES[(SORT_MODES.indexOf(sort) + 1) % SORT_MODES.length];
+
+/** The list as shown: filtered to bookmarks if asked, then sorted. */
+export function orderArticles(
+  articles: readonly ArticleMeta[],
+  authorsOf: (m: ArticleMeta) => Author[],
+  mark: (id: string) => Mark,
+  sort: SortMode,
+  bookmarksOnly: boolean,
+): ArticleMeta[] {
+  const shown = bookmarksOnly ? articles.filter((a) => mark(a.id).bookmarked) : [...articles];
+  const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+  if (sort === 'title') shown.sort((a, b) => collator.compare(a.title, b.title));
+  if (sort === 'author') {
+    const key = (m: ArticleMeta) => authorsOf(m)[0]?.name ?? '\uffff';
+    shown.sort((a, b) => collator.compare(key(a), key(b)) || collator.compare(a.title, b.title));
+  }
+  return shown;
+}

@@ -1,0 +1,57 @@
+import { Box, Text } from 'ink';
+import cliTruncate from 'cli-truncate';
+import { ArticleRow, type RowData } from '../../components/article-row.js';
+import { Highlighted } from '../../components/highlighted.js';
+import { StatusBar } from '../../components/status-bar.js';
+import type { Snippet } from '../../../search/snippet.js';
+import { visible } from '../../../text/visible.js';
+
+export interface SearchRow extends RowData {
+  snippet?: Snippet;
+}
+
+export interface SearchViewProps {
+  query: string;
+  focused: boolean;
+  rows: SearchRow[];
+  offset: number;
+  selected: number;
+  total: number;
+  width: number;
+  height: number;
+  pending: boolean;
+}
+
+/** Query line, then two rows a hit: the article and a snippet of its best body match. */
+export function SearchView({ query, focused, rows, offset, selected, total, width, height, pending }: SearchViewProps) {
+  const status = !query ? 'Type to search titles, authors and text · Esc back' : pending ? 'searching…' : `${total} hit${total === 1 ? '' : 's'} · Enter open · Esc clear`;
+  return (
+    <Box flexDirection="column" width={width}>
+      <Box width={width} height={1}>
+        <Text wrap="truncate">
+          <Text bold>/ </Text>
+          {visible(query)}
+          {focused ? <Text inverse> </Text> : null}
+        </Text>
+      </Box>
+      <Box flexDirection="column" height={height}>
+        {query && rows.length === 0 && !pending ? <Text dimColor>No matches for “{visible(query)}”.</Text> : null}
+        {rows.map((row, i) => (
+          <Box key={row.meta.id} flexDirection="column" width={width}>
+            <ArticleRow row={row} selected={offset + i === selected} width={width} />
+            <Box width={width} height={1} paddingLeft={6}>
+              {row.snippet ? (
+                <Highlighted text={cliTruncate(row.snippet.text, Math.max(1, width - 6))} ranges={row.snippet.ranges} dim />
+              ) : (
+                <Text dimColor wrap="truncate">
+                  {visible(row.meta.dek || row.meta.lead)}
+                </Text>
+              )}
+            </Box>
+          </Box>
+        ))}
+      </Box>
+      <StatusBar width={width} left={status} right={total ? `${selected + 1}/${total}` : ''} />
+    </Box>
+  );
+}
