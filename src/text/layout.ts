@@ -31,6 +31,8 @@ export function wrap(text: string, width: number | undefined): string[] {
 }
 
 function push(out: Line[], text: string, style: LineStyle, block: number, width: number | undefined, prefix = ''): void {
+  // A prefix that leaves no room for a wide character is dropped, so no line is ever wider than the width.
+  if (width !== undefined && width - prefix.length < 2) prefix = '';
   const inner = width === undefined ? undefined : Math.max(1, width - prefix.length);
   for (const t of wrap(text, inner)) out.push({ text: prefix + t, style, block });
 }

@@ -1,7 +1,7 @@
 // The reader: explicit screens on a stack (Esc goes back one level), one reducer per
 // screen, one keymap. It reads the archive and writes only the reader's own state.
 import { useCallback, useEffect, useMemo, useReducer, useState, useSyncExternalStore } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import type { Archive } from '../archive/store.js';
 import type { ArticleMeta, Block } from '../archive/model.js';
 import type { UserState } from '../archive/user-state.js';
@@ -9,8 +9,8 @@ import type { SearchEngine } from '../search/engine.js';
 import { layoutArticle, paginate } from '../text/layout.js';
 import { findInLines } from '../text/find.js';
 import { isCursorMove } from './cursor.js';
-import { keyName, type Command } from './keymap.js';
-import { useKeymap } from './use-keymap.js';
+import type { Command } from './keymap.js';
+import { useKeyRouter, type Focus } from './key-router.js';
 import { MIN_COLUMNS, MIN_ROWS, useTerminalSize } from './use-terminal-size.js';
 import { initialList, listReducer, nextSort, orderArticles } from './screens/list/reducer.js';
 import { ListView } from './screens/list/view.js';
@@ -57,8 +57,21 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
   const width = columns;
   // One row is left free: an Ink frame as tall as the terminal is redrawn from scratch each time.
   const listHeight = Math.max(1, rows - 3);
-  const push = (s: Screen) => setStack((st) => [...st, s]);
-  const back = () => setStack((st) => (st.length > 1 ? st.slice(0, -1) : st));
+  const focusNow: Focus = tooSmall ? 'small' : help ? 'help' : screen === 'article' && article.find.typing ? 'find' : screen;
+  const quit = (code = 0) => onQuit(code);
+  const keys = useKeyRouter(focusNow, () => quit(130));
+  const push = (s: Screen) => {
+    keys.focus(s);
+    setStack((st) => [...st, s]);
+  };
+  const back = () => {
+    keys.focus(stack.length > 1 ? stack[stack.length - 2] : stack[0]);
+    setStack((st) => (st.length > 1 ? st.slice(0, -1) : st));
+  };
+  const showHelp = () => {
+    keys.focus('help');
+    setHelp(true);
+  };
   const mark = useCallback((id: string) => userState.mark(id), [userState]);
   const rowOf = (meta: ArticleMeta): RowData => ({ meta, authors: archive.authorsOf(meta), mark: mark(meta.id) });
 
@@ -123,17 +136,12 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
     push('author');
   };
 
-  const quit = (code = 0) => onQuit(code);
-
-  // ---- input, one hook per screen, each active only when its screen has focus
-  const active = (s: Screen | 'find') => !help && !tooSmall && (s === 'find' ? screen === 'article' && article.find.typing : screen === s && !(s === 'article' && article.find.typing));
-
-  // Ctrl-c from anywhere; any key closes help; q still quits on the too-small screen.
-  useInput((input, key) => {
-    if (keyName(input, key) === 'ctrl+c') quit(130);
-    else if (help) setHelp(false);
-    else if (tooSmall && input === 'q') quit(0);
+  // ---- input: each screen's keys, through the keymap, routed to whichever has focus
+  keys.onAny('help', () => {
+    keys.focus(screen);
+    setHelp(false);
   });
+  keys.onAny('small', (input) => input === 'q' && quit(0));
 
   const onListCommand = (command: Command) => {
     setMessage('');
@@ -163,16 +171,15 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
         return dispatchList({ type: 'view', sort, bookmarksOnly, index, count: next.length, height: listHeight });
       }
       case 'help':
-        return setHelp(true);
+        return showHelp();
       case 'quit':
         return quit(0);
     }
   };
-  useKeymap('list', active('list'), onListCommand);
+  keys.on('list', onListCommand);
 
-  useKeymap(
+  keys.on(
     'search',
-    active('search'),
     (command) => {
       if (isCursorMove(command)) return dispatchSearch({ type: 'move', move: command, count: hits.length, height: searchHeight });
       if (command === 'open') return openArticle(archive.article(hits[search.cursor.index]?.id ?? ''));
@@ -183,7 +190,7 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
     (text) => dispatchSearch({ type: 'type', text }),
   );
 
-  useKeymap('article', active('article'), (command) => {
+  keys.on('article', (command) => {
     switch (command) {
       case 'pageDown':
       case 'pageUp':
@@ -193,6 +200,7 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
       case 'bottom':
         return dispatchArticle({ type: command, view });
       case 'search':
+        keys.focus('find');
         return dispatchArticle({ type: 'findStart' });
       case 'findNext':
       case 'findPrev':
@@ -209,16 +217,16 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
         return dispatchArticle({ type: 'message', text: openUrl ? openUrl(url) : url });
       }
       case 'help':
-        return setHelp(true);
+        return showHelp();
       case 'back':
         return back();
     }
   });
 
-  useKeymap(
+  keys.on(
     'find',
-    active('find'),
     (command) => {
+      if (command === 'submit' || command === 'back') keys.focus('article');
       if (command === 'submit') return dispatchArticle({ type: 'findSubmit', view });
       if (command === 'back') return dispatchArticle({ type: 'findCancel' });
       if (command === 'deleteChar') return dispatchArticle({ type: 'findDelete' });
@@ -227,17 +235,17 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
     (text) => dispatchArticle({ type: 'findType', text }),
   );
 
-  useKeymap('authors', active('authors'), (command) => {
+  keys.on('authors', (command) => {
     if (isCursorMove(command)) return dispatchAuthors({ type: 'move', move: command, count: archive.authors.length, height: listHeight });
     if (command === 'open') return openAuthor(archive.authors[authors.cursor.index]?.id);
-    if (command === 'help') return setHelp(true);
+    if (command === 'help') return showHelp();
     if (command === 'back') return back();
   });
 
-  useKeymap('author', active('author'), (command) => {
+  keys.on('author', (command) => {
     if (isCursorMove(command)) return dispatchAuthorList({ type: 'move', move: command, count: authorArticles.length, height: authorListHeight });
     if (command === 'open') return openArticle(authorArticles[authorList.cursor.index]);
-    if (command === 'help') return setHelp(true);
+    if (command === 'help') return showHelp();
     if (command === 'back') return back();
   });
 

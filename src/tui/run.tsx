@@ -51,6 +51,8 @@ export async function runReader(ctx: Context): Promise<number> {
       void userState.flush().then(() => resolve(code));
     };
     stdout.write(ENTER_ALT);
+    // Raw mode before the first frame, so keys typed during start-up are kept, not echoed.
+    process.stdin.setRawMode?.(true);
     const instance = render(<App archive={archive} userState={userState} engine={engine} onQuit={finish} openUrl={openUrl} title="byline · Protocol archive" />, {
       exitOnCtrlC: false,
       patchConsole: true,

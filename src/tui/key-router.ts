@@ -1,0 +1,53 @@
+// All keys enter through one listener and go to the screen that has focus *now*.
+// Focus is a ref, moved synchronously by the key that changes screens, so keys typed
+// faster than React re-renders ("/mlops" arriving in one read) still land on the right
+// screen — per-screen listeners gated by rendered state would drop or misroute them.
+import { useRef } from 'react';
+import { useInput } from 'ink';
+import { commandFor, keyName, type Command, type KeyEvent, type ScreenName } from './keymap.js';
+import { typedText } from './screens/search/reducer.js';
+
+export type Focus = ScreenName | 'small';
+type Handler = (input: string, key: KeyEvent) => void;
+
+export interface KeyRouter {
+  /** Binds a screen's keys through the keymap; typing screens also get unclaimed text. */
+  on(screen: ScreenName, onCommand: (command: Command) => void, onText?: (text: string) => void): void;
+  /** Raw handler for screens outside the keymap (help overlay, too-small notice). */
+  onAny(focus: Focus, handler: Handler): void;
+  focus(next: Focus): void;
+}
+
+const NO_KEY: KeyEvent = {};
+
+export function useKeyRouter(rendered: Focus, onInterrupt: () => void): KeyRouter {
+  const focusRef = useRef<Focus>(rendered);
+  focusRef.current = rendered;
+  const handlers = useRef(new Map<Focus, Handler>());
+
+  useInput((input, key) => {
+    if (keyName(input, key) === 'ctrl+c') return onInterrupt();
+    // A burst of plain characters is split, so each one is routed after the one before it.
+    const burst = input.length > 1 && !key.ctrl && !key.meta && !input.includes('\u001b');
+    for (const ch of burst ? [...input] : [input]) handlers.current.get(focusRef.current)?.(ch, burst ? NO_KEY : key);
+  });
+
+  return {
+    on(screen, onCommand, onText) {
+      handlers.current.set(screen, (input, key) => {
+        const command = commandFor(screen, input, key);
+        if (command) return onCommand(command);
+        if (onText && !key.ctrl && !key.meta) {
+          const text = typedText(input);
+          if (text) onText(text);
+        }
+      });
+    },
+    onAny(focus, handler) {
+      handlers.current.set(focus, handler);
+    },
+    focus(next) {
+      focusRef.current = next;
+    },
+  };
+}

@@ -1,0 +1,229 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Archive } from '../../src/archive/store.js';
+import { BylineError } from '../../src/archive/errors.js';
+import { searchEngineFor } from '../../src/archive/searchable.js';
+import { parsePageDump } from '../../src/ingest/pagedump.js';
+import type { ImportBatch } from '../../src/archive/merge.js';
+import { fixtureText, seedText, snapshotDir, tempDir } from '../support/paths.js';
+
+const made: string[] = [];
+const temp = () => {
+  const dir = tempDir('byline-store-');
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+const seedBatch = (): ImportBatch => ({ file: 'protocol-page.txt', articles: parsePageDump(seedText()) });
+const batchOf = (name: string): ImportBatch => ({ file: name, articles: parsePageDump(fixtureText(name)) });
+
+async function seeded(): Promise<{ dir: string; archive: Archive }> {
+  const dir = join(temp(), 'archive');
+  const archive = await Archive.open(dir, { create: true });
+  await archive.import([seedBatch()], '2024-01-01T00:00:00.000Z');
+  return { dir, archive };
+}
+
+/** Runs fn, expecting a BylineError; returns it. */
+async function failure(fn: () => Promise<unknown> | unknown): Promise<BylineError> {
+  try {
+    await fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(BylineError);
+    return error as BylineError;
+  }
+  throw new Error('expected a BylineError, got success');
+}
+
+describe('Archive import', () => {
+  it('creates a missing folder (and its parents) on import', async () => {
+    const dir = join(temp(), 'deep', 'new', 'archive');
+    expect(existsSync(dir)).toBe(false);
+    const archive = await Archive.open(dir, { create: true });
+    const summary = await archive.import([seedBatch()]);
+    expect(summary).toEqual({ articles: 6, added: 6, updated: 0, unchanged: 0, authors: 5 });
+    expect(existsSync(join(dir, 'index.json'))).toBe(true);
+    expect(readdirSync(join(dir, 'articles')).sort()).toEqual(archive.articles.map((a) => `${a.id}.json`).sort());
+  });
+
+  it('refuses to open a missing archive unless creating, with exit code 2', async () => {
+    const dir = join(temp(), 'nothing-here');
+    const error = await failure(() => Archive.open(dir));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toMatch(new RegExp(`^cannot read archive ${escape(join(dir, 'index.json'))}: `));
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('re-importing the same file changes nothing: 0 new, 0 updated, index.json bytes and mtime unchanged', async () => {
+    const { dir } = await seeded();
+    const before = snapshotDir(dir);
+    const mtime = statSync(join(dir, 'index.json')).mtimeMs;
+    const reopened = await Archive.open(dir);
+    const summary = await reopened.import([seedBatch()], '2031-01-01T00:00:00.000Z');
+    expect(summary).toEqual({ articles: 6, added: 0, updated: 0, unchanged: 6, authors: 5 });
+    expect(snapshotDir(dir)).toEqual(before);
+    expect(statSync(join(dir, 'index.json')).mtimeMs).toBe(mtime);
+  });
+
+  it('reads back what it wrote: metadata, authors and bodies', async () => {
+    const { dir, archive } = await seeded();
+    const reopened = await Archive.open(dir);
+    expect(reopened.articles).toEqual(archive.articles);
+    expect(reopened.authors).toEqual(archive.authors);
+    for (const meta of reopened.articles) {
+      const article = reopened.full(meta);
+      expect(article.body.length).toBeGreaterThan(0);
+      expect(reopened.authorsOf(meta).map((a) => a.id)).toEqual(meta.authors);
+    }
+    expect(reopened.articlesBy('kate-kaye').map((a) => a.title)).toEqual(['Why large enterprises struggle to find suitable platforms for MLops']);
+  });
+
+  it('replaces an excerpt when the full article arrives later, and rewrites its body', async () => {
+    const dir = join(temp(), 'a');
+    const archive = await Archive.open(dir, { create: true });
+    await archive.import([batchOf('teasers.txt')]);
+    const id = 'why-the-river-ferry-still-matters';
+    expect(archive.article(id)?.kind).toBe('excerpt');
+    const summary = await archive.import([batchOf('river-ferry-full.txt')]);
+    expect(summary).toMatchObject({ added: 0, updated: 1, unchanged: 0 });
+    const reopened = await Archive.open(dir);
+    expect(reopened.article(id)?.kind).toBe('full');
+    expect(reopened.body(id)).toHaveLength(3);
+    expect(reopened.articles).toHaveLength(3);
+    // The author of the excerpt stays known (authors are not removed by an update).
+    expect(reopened.authors.map((a) => a.name)).toContain('Marta Kowalczyk');
+  });
+
+  it('never replaces a full article by a later excerpt: archive bytes unchanged', async () => {
+    const dir = join(temp(), 'a');
+    const archive = await Archive.open(dir, { create: true });
+    await archive.import([batchOf('river-ferry-full.txt')]);
+    const before = snapshotDir(dir);
+    const justFerry = batchOf('teasers.txt');
+    justFerry.articles = justFerry.articles.filter((a) => a.title === 'Why the river ferry still matters');
+    const summary = await archive.import([justFerry]);
+    expect(summary).toMatchObject({ added: 0, updated: 0, unchanged: 1 });
+    expect(archive.article('why-the-river-ferry-still-matters')?.kind).toBe('full');
+    // The excerpt's author is new, so the index may gain that author, but the full body is untouched.
+    const after = snapshotDir(dir);
+    expect(after.get('articles/why-the-river-ferry-still-matters.json')).toEqual(before.get('articles/why-the-river-ferry-still-matters.json'));
+    expect(archive.body('why-the-river-ferry-still-matters')).toHaveLength(3);
+  });
+
+  it('merges authors by name across imports, keeping the longer bio', async () => {
+    const dir = join(temp(), 'a');
+    const archive = await Archive.open(dir, { create: true });
+    const longBio = 'Marta Kowalczyk (@martakowal) covers transport and local government for the Valley Post. She previously reported on housing.';
+    await archive.import([{ file: 'x', articles: [{ ...parsePageDump(fixtureText('river-ferry-full.txt'))[0], authors: [{ name: 'Marta Kowalczyk', bio: 'Marta Kowalczyk writes.', kind: 'person' }] }] }]);
+    await archive.import([batchOf('teasers.txt')]);
+    await archive.import([{ file: 'y', articles: [{ title: 'Buses', titleDerived: false, dek: '', kind: 'full', sponsored: false, authors: [{ name: 'MARTA KOWALCZYK', bio: 'Short.', kind: 'person' }], body: [{ type: 'paragraph', text: 'Buses.' }], credits: [] }] }]);
+    const reopened = await Archive.open(dir);
+    const martas = reopened.authors.filter((a) => a.name.toLowerCase() === 'marta kowalczyk');
+    expect(martas).toHaveLength(1);
+    expect(martas[0]).toMatchObject({ bio: longBio, handle: '@martakowal' });
+    expect(reopened.articlesBy(martas[0].id).map((a) => a.title).sort()).toEqual(['Buses', 'Why the river ferry still matters']);
+  });
+
+  it('writes every body before the index: a failed body write leaves index.json untouched', async () => {
+    const { dir } = await seeded();
+    const before = readFileSync(join(dir, 'index.json'));
+    // A directory where the atomic writer's temp file for the second new body must go makes that write fail.
+    mkdirSync(join(dir, 'articles', '.harbour-festival-returns-after-a-three-year-pause.json.tmp'));
+    const archive = await Archive.open(dir);
+    await expect(archive.import([batchOf('several-full-articles.txt')])).rejects.toThrow();
+    expect(readFileSync(join(dir, 'index.json'))).toEqual(before);
+    const reopened = await Archive.open(dir);
+    expect(reopened.articles).toHaveLength(6);
+    for (const meta of reopened.articles) expect(() => reopened.body(meta.id)).not.toThrow();
+  });
+
+  it('writes the index after the bodies it names (mtimes), on a successful import', async () => {
+    const { dir } = await seeded();
+    const indexTime = statSync(join(dir, 'index.json')).mtimeMs;
+    for (const name of readdirSync(join(dir, 'articles'))) expect(statSync(join(dir, 'articles', name)).mtimeMs).toBeLessThanOrEqual(indexTime);
+  });
+
+  it('leaves no temporary files behind after a successful import', async () => {
+    const { dir } = await seeded();
+    const names = [...snapshotDir(dir).keys()];
+    expect(names.filter((n) => !/^index\.json$|^articles\/[a-z0-9-]+\.json$/.test(n))).toEqual([]);
+  });
+});
+
+describe('Archive read errors: index.json', () => {
+  const cases: [string, string | Buffer, RegExp][] = [
+    ['not JSON', '{"version": 1, "articles": [', /not valid JSON/],
+    ['empty', '', /empty/],
+    ['only whitespace', '  \n', /empty/],
+    ['a BOM before the JSON', '\ufeff{"version":1,"articles":[],"authors":[]}', /byte-order mark/],
+    ['NUL bytes', Buffer.from([0x7b, 0x00, 0x7d]), /NUL/],
+    ['the wrong shape', '{"version":1,"articles":[{"id":"x"}],"authors":[]}', /does not match the archive schema/],
+    ['an id that is not a slug', JSON.stringify({ version: 1, articles: [], authors: [{ id: '', name: 'X', bio: '', kind: 'person' }] }), /does not match the archive schema/],
+    ['a JSON array', '[]', /does not match the archive schema/],
+    ['JSON null', 'null', /does not match the archive schema/],
+    ['no version', '{"articles":[],"authors":[]}', /does not match the archive schema/],
+    ['a newer version', '{"version":2,"articles":[],"authors":[],"shelves":[]}', /newer/],
+  ];
+
+  for (const [label, content, reason] of cases) {
+    it(`${label} → BylineError, exit code 2, "cannot read archive PATH: …", file untouched`, async () => {
+      const dir = temp();
+      const path = join(dir, 'index.json');
+      writeFileSync(path, content);
+      const before = readFileSync(path);
+      for (const create of [false, true]) {
+        const error = await failure(() => Archive.open(dir, { create }));
+        expect(error.exitCode).toBe(2);
+        expect(error.message.startsWith(`cannot read archive ${path}: `)).toBe(true);
+        expect(error.message).toMatch(reason);
+        expect(error.message).not.toMatch(/\n/);
+      }
+      expect(readFileSync(path)).toEqual(before);
+      expect(readdirSync(dir)).toEqual(['index.json']);
+    });
+  }
+
+  it('an index.json that is a directory → exit code 2', async () => {
+    const dir = temp();
+    mkdirSync(join(dir, 'index.json'));
+    const error = await failure(() => Archive.open(dir));
+    expect(error.exitCode).toBe(2);
+    expect(error.message.startsWith(`cannot read archive ${join(dir, 'index.json')}: `)).toBe(true);
+  });
+});
+
+describe('Archive read errors: body files', () => {
+  const china = 'profits-over-politics-aws-and-microsoft-execs-warn-of-chinas-ai-threat-while';
+  const kaye = 'why-large-enterprises-struggle-to-find-suitable-platforms-for-mlops';
+  const variants: [string, (path: string) => void, RegExp][] = [
+    ['missing', (p) => rmSync(p), /missing/],
+    ['not JSON', (p) => writeFileSync(p, '{"id": "x", "body": ['), /not valid JSON/],
+    ['empty', (p) => writeFileSync(p, ''), /empty/],
+    ['the wrong shape', (p) => writeFileSync(p, '{"id":"x","body":[{"type":"video","src":"x"}]}'), /body/],
+  ];
+
+  for (const [label, damage, reason] of variants) {
+    it(`a ${label} body fails for that article only, with exit code 1`, async () => {
+      const { dir } = await seeded();
+      damage(join(dir, 'articles', `${china}.json`));
+      const archive = await Archive.open(dir);
+      expect(archive.articles).toHaveLength(6);
+      const error = await failure(() => archive.body(china));
+      expect(error.exitCode).toBe(1);
+      expect(error.message).toContain(china);
+      expect(error.message).toMatch(reason);
+      expect(archive.body(kaye).length).toBeGreaterThan(0);
+      // Search over bodies still works; only the broken body is left out.
+      const hits = searchEngineFor(archive, { bodies: true }).search('mlops platfroms');
+      expect(hits[0]?.id).toBe(kaye);
+    });
+  }
+});
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,21 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Archive } from '../../src/archive/store.js';
+import { parsePageDump } from '../../src/ingest/pagedump.js';
+
+/** A dump of n full articles separated by blank-line runs. */
+export function syntheticDump(n: number): string {
+  return Array.from({ length: n }, (_, i) => {
+    const k = i + 1;
+    return `Synthetic story number ${k}\n\nA dek for story ${k} about archives.\n\nParagraph one of story ${k} talks about terminals and readers.\n\nParagraph two of story ${k} is about search.`;
+  }).join('\n\n\n');
+}
+
+/** A fresh archive in a temp folder with n articles, built through the real importer and store. */
+export async function syntheticArchive(n: number): Promise<Archive> {
+  const dir = mkdtempSync(join(tmpdir(), 'byline-archive-'));
+  const archive = await Archive.open(dir, { create: true });
+  await archive.import([{ file: 'synthetic.txt', articles: parsePageDump(syntheticDump(n)) }]);
+  return archive;
+}

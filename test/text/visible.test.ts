@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { safeJson, visible } from '../../src/text/visible.js';
+import { sanitizeLine } from '../../src/text/sanitize.js';
+
+const RAW_C1_OR_BIDI = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+describe('visible', () => {
+  it('turns controls and bidi characters into visible symbols, keeping newlines', () => {
+    expect(visible('a\u001b[31mb\u0007c\u007f\u009bd\u202ee\u2066f\u200fg\nh\ti')).toBe('a␛[31mb␇c␡<U+009B>d<U+202E>e<U+2066>f<U+200F>g\nh i');
+  });
+
+  it('leaves ordinary text (including CJK and emoji) alone', () => {
+    expect(visible('Tokyo 東京 👩‍💻 “quotes” — ok')).toBe('Tokyo 東京 👩‍💻 “quotes” — ok');
+  });
+
+  it('never emits a control or bidi character except newline (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => {
+        expect(visible(s)).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('safeJson', () => {
+  it('escapes C1, DEL, bidi and line/paragraph separators that JSON.stringify leaves raw', () => {
+    const value = { title: 'a\u009bb\u202ec\u2066d\u2028e\u007ff\u200eg\u061ch' };
+    const json = safeJson(value);
+    expect(json).not.toMatch(RAW_C1_OR_BIDI);
+    expect(json).toContain('\\u009b');
+    expect(json).toContain('\\u202e');
+    expect(json).toContain('\\u2028');
+    expect(JSON.parse(json)).toEqual(value);
+  });
+
+  it('is valid JSON that round-trips and never carries a raw control or bidi character (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.string({ unit: 'binary', maxLength: 60 }), (value, s) => {
+        const input = { value, s, list: [s, { nested: s }] };
+        const json = safeJson(input);
+        expect(json).not.toMatch(RAW_C1_OR_BIDI);
+        expect(json).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+        expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(input)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('indents by two spaces by default', () => {
+    expect(safeJson({ a: 1 })).toBe('{\n  "a": 1\n}');
+    expect(safeJson({ a: 1 }, 0)).toBe('{"a":1}');
+  });
+});
+
+describe('sanitizeLine', () => {
+  it('cleans, folds whitespace runs and trims', () => {
+    expect(sanitizeLine('  a\t\u001b[1mb\r\n  c\u202e  ')).toBe('a b c');
+  });
+});
