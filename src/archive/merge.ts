@@ -36,25 +36,60 @@ export function contentHash(article: ImportedArticle): string {
   return createHash('sha1').update(JSON.stringify({ title, titleDerived, dek, kind, sponsored, authors, body, credits })).digest('hex');
 }
 
-const sameTitle = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' }) === 0;
+/** Titles and names that differ only in case or accents are the same. */
+const foldKey = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
 
-function mergeAuthor(authors: Author[], incoming: ImportedAuthor): { id: string; changed: boolean } {
-  const existing = authors.find((a) => sameTitle(a.name, incoming.name));
-  if (!existing) {
-    const id = uniqueId(slugify(incoming.name), (id) => authors.some((a) => a.id === id));
-    authors.push({ id, name: incoming.name, ...(incoming.handle ? { handle: incoming.handle } : {}), bio: incoming.bio, kind: incoming.kind });
-    return { id, changed: true };
+/** Lookups the merge needs, kept in maps so a large archive merges in linear time. */
+class MergeIndex {
+  readonly positionById = new Map<string, number>();
+  readonly positionsByTitle = new Map<string, number[]>();
+  readonly authorByName = new Map<string, Author>();
+  readonly authorIds = new Set<string>();
+
+  constructor(readonly index: Index) {
+    index.articles.forEach((a, i) => this.addArticle(a, i));
+    for (const a of index.authors) this.addAuthor(a);
   }
-  let changed = false;
-  if (incoming.bio.length > existing.bio.length) {
-    existing.bio = incoming.bio;
-    changed = true;
+
+  addArticle(a: ArticleMeta, at: number): void {
+    this.positionById.set(a.id, at);
+    const key = foldKey(a.title);
+    this.positionsByTitle.set(key, [...(this.positionsByTitle.get(key) ?? []), at]);
   }
-  if (incoming.handle && !existing.handle) {
-    existing.handle = incoming.handle;
-    changed = true;
+
+  addAuthor(a: Author): void {
+    this.authorByName.set(foldKey(a.name), a);
+    this.authorIds.add(a.id);
   }
-  return { id: existing.id, changed };
+
+  /** The stored article this one is a version of: same title, and the id its slug would give. */
+  sameArticle(title: string, slug: string): number | undefined {
+    return this.positionsByTitle.get(foldKey(title))?.find((at) => {
+      const id = this.index.articles[at].id;
+      return id === slug || id.startsWith(slug.slice(0, 70));
+    });
+  }
+
+  mergeAuthor(incoming: ImportedAuthor): { id: string; changed: boolean } {
+    const existing = this.authorByName.get(foldKey(incoming.name));
+    if (!existing) {
+      const id = uniqueId(slugify(incoming.name), (id) => this.authorIds.has(id));
+      const author: Author = { id, name: incoming.name, ...(incoming.handle ? { handle: incoming.handle } : {}), bio: incoming.bio, kind: incoming.kind };
+      this.index.authors.push(author);
+      this.addAuthor(author);
+      return { id, changed: true };
+    }
+    let changed = false;
+    if (incoming.bio.length > existing.bio.length) {
+      existing.bio = incoming.bio;
+      changed = true;
+    }
+    if (incoming.handle && !existing.handle) {
+      existing.handle = incoming.handle;
+      changed = true;
+    }
+    return { id: existing.id, changed };
+  }
 }
 
 export interface ImportBatch {
@@ -69,52 +104,58 @@ export function mergeImport(index: Index, batches: ImportBatch[], importedAt: st
     articles: [...index.articles],
     authors: index.authors.map((a) => ({ ...a })),
   };
+  const lookup = new MergeIndex(next);
   const bodies = new Map<string, Block[]>();
   const summary: ImportSummary = { articles: 0, added: 0, updated: 0, unchanged: 0, authors: 0 };
   const authorNames = new Set<string>();
   let changed = false;
 
-  for (const { file: sourceFile, articles } of batches) for (const article of articles) {
-    summary.articles++;
-    const authorIds = article.authors.map((author) => {
-      authorNames.add(author.name.toLowerCase());
-      const merged = mergeAuthor(next.authors, author);
-      changed ||= merged.changed;
-      return merged.id;
-    });
-    const hash = contentHash(article);
-    const slug = slugify(article.title);
-    const sameIdAt = next.articles.findIndex((a) => (a.id === slug || a.id.startsWith(slug + '-')) && sameTitle(a.title, article.title));
-    const existing = sameIdAt >= 0 ? next.articles[sameIdAt] : undefined;
+  for (const { file: sourceFile, articles } of batches) {
+    for (const article of articles) {
+      summary.articles++;
+      const authorIds = article.authors.map((author) => {
+        authorNames.add(foldKey(author.name));
+        const merged = lookup.mergeAuthor(author);
+        changed ||= merged.changed;
+        return merged.id;
+      });
+      const hash = contentHash(article);
+      const slug = slugify(article.title);
+      const at = lookup.sameArticle(article.title, slug);
+      const existing = at === undefined ? undefined : next.articles[at];
 
-    if (existing && (existing.hash === hash || (existing.kind === 'full' && article.kind === 'excerpt'))) {
-      summary.unchanged++;
-      continue;
+      if (existing && (existing.hash === hash || (existing.kind === 'full' && article.kind === 'excerpt'))) {
+        summary.unchanged++;
+        continue;
+      }
+      const id = existing?.id ?? uniqueId(slug, (id) => lookup.positionById.has(id));
+      const meta: ArticleMeta = {
+        id,
+        title: article.title,
+        titleDerived: article.titleDerived,
+        dek: article.dek,
+        kind: article.kind,
+        sponsored: article.sponsored,
+        authors: authorIds,
+        credits: article.credits,
+        lead: leadOf(article.body),
+        ...(existing?.url ? { url: existing.url } : {}),
+        ...(existing?.publishedAt ? { publishedAt: existing.publishedAt } : {}),
+        source: { file: sourceFile, importedAt },
+        wordCount: bodyWordCount(article.body),
+        hash,
+      };
+      if (existing && at !== undefined) {
+        next.articles[at] = meta;
+        summary.updated++;
+      } else {
+        next.articles.push(meta);
+        lookup.addArticle(meta, next.articles.length - 1);
+        summary.added++;
+      }
+      bodies.set(id, article.body);
+      changed = true;
     }
-    const id = existing?.id ?? uniqueId(slug, (id) => next.articles.some((a) => a.id === id));
-    const meta: ArticleMeta = {
-      id,
-      title: article.title,
-      titleDerived: article.titleDerived,
-      dek: article.dek,
-      kind: article.kind,
-      sponsored: article.sponsored,
-      authors: authorIds,
-      credits: article.credits,
-      lead: leadOf(article.body),
-      source: { file: sourceFile, importedAt },
-      wordCount: bodyWordCount(article.body),
-      hash,
-    };
-    if (existing) {
-      next.articles[sameIdAt] = { ...meta, ...(existing.url ? { url: existing.url } : {}), ...(existing.publishedAt ? { publishedAt: existing.publishedAt } : {}) };
-      summary.updated++;
-    } else {
-      next.articles.push(meta);
-      summary.added++;
-    }
-    bodies.set(id, article.body);
-    changed = true;
   }
   summary.authors = authorNames.size;
   return { index: next, bodies, summary, changed };

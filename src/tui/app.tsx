@@ -292,7 +292,7 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
       const rowsData: SearchRow[] = shown.flatMap((hit) => {
         const meta = archive.article(hit.id);
         if (!meta) return [];
-        return [{ ...rowOf(meta), titleRanges: hit.matches.find((m) => m.field === 'title')?.ranges, snippet: hit.snippet }];
+        return [{ ...rowOf(meta), titleRanges: hit.matches.find((m) => m.field === 'title')?.ranges, authorRanges: hit.matches.find((m) => m.field === 'authors')?.ranges, snippet: hit.snippet }];
       });
       return (
         <SearchView

@@ -62,6 +62,11 @@ export async function runReader(ctx: Context): Promise<number> {
     process.once('SIGHUP', () => finish(129));
     process.once('SIGINT', () => finish(130));
     process.once('exit', restore);
+    process.once('uncaughtException', (error) => {
+      restore();
+      process.stderr.write(`byline: the reader stopped: ${error.message}${ctx.flags.debug ? `\n${error.stack}` : ''}\n`);
+      process.exit(1);
+    });
     instance.waitUntilExit().catch((error: Error) => {
       restore();
       process.stderr.write(`byline: the reader stopped: ${error.message}\n`);

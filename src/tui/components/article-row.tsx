@@ -12,6 +12,8 @@ export interface RowData {
   authors: Author[];
   mark: Mark;
   titleRanges?: readonly Range[];
+  /** Ranges in the authors' names joined with ", ". */
+  authorRanges?: readonly Range[];
 }
 
 function tags(meta: ArticleMeta, mark: Mark): string {
@@ -22,11 +24,13 @@ function tags(meta: ArticleMeta, mark: Mark): string {
   return parts.length ? ` [${parts.join(' · ')}]` : '';
 }
 
+const AUTHOR_PREFIX = ' — ';
+
 /** "› ● ★ Title — Author  [excerpt · 40%]", cut to width; selection is inverse + marker, not colour. */
 export function ArticleRow({ row, selected, width }: { row: RowData; selected: boolean; width: number }) {
   const { meta, mark } = row;
   const prefix = `${selected ? '›' : ' '} ${mark.read ? ' ' : '●'} ${mark.bookmarked ? '★' : ' '} `;
-  const authorText = ` — ${row.authors.map((a) => a.name).join(', ') || 'unknown'}`;
+  const authorText = AUTHOR_PREFIX + (row.authors.map((a) => a.name).join(', ') || 'unknown');
   const tagText = tags(meta, mark);
   const title = visible(meta.title);
   const room = Math.max(4, width - stringWidth(prefix) - stringWidth(tagText));
@@ -42,7 +46,11 @@ export function ArticleRow({ row, selected, width }: { row: RowData; selected: b
       <Text inverse={selected} wrap="truncate">
         {prefix}
         {ranges.length ? <Highlighted text={shownTitle} ranges={ranges} /> : <Text bold={!mark.read}>{shownTitle}</Text>}
-        <Text dimColor={!selected}>{shownAuthors}</Text>
+        {row.authorRanges?.length ? (
+          <Highlighted text={shownAuthors} ranges={row.authorRanges.map(([s, e]) => [s + AUTHOR_PREFIX.length, e + AUTHOR_PREFIX.length] as Range)} />
+        ) : (
+          <Text dimColor={!selected}>{shownAuthors}</Text>
+        )}
         {tagText}
         {pad}
       </Text>
