@@ -53,3 +53,17 @@ export class CheckedJsonFile<T> implements Adapter<T> {
 export async function writeJsonAtomic(path: string, data: unknown, indent = 0): Promise<void> {
   await new Writer(path).write(JSON.stringify(data, null, indent) + '\n');
 }
+
+/** Writes bytes to a temp file beside the target, then renames it over: readers see old or new. */
+export async function writeFileAtomic(path: string, data: Buffer | string): Promise<void> {
+  const { writeFile, rename, open } = await import('node:fs/promises');
+  const temp = `${path}.tmp-${process.pid}`;
+  await writeFile(temp, data);
+  const handle = await open(temp, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temp, path);
+}

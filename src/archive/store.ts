@@ -7,6 +7,7 @@ import { Low } from 'lowdb';
 import * as v from 'valibot';
 import { BylineError } from './errors.js';
 import { CheckedJsonFile, readJsonFileSync, UnreadableFile, writeJsonAtomic } from './jsonfile.js';
+import { addBodySegment, segmentDoc } from './body-store.js';
 import { mergeImport, type ImportBatch, type ImportSummary } from './merge.js';
 import { ARCHIVE_VERSION, BodyFileSchema, IndexSchema, schemaProblem, type Article, type ArticleMeta, type Author, type Block, type Index } from './model.js';
 
@@ -100,6 +101,15 @@ export class Archive {
     return result.output.body;
   }
 
+  /** The body, or undefined when it cannot be read. */
+  bodySafe(id: string): Block[] | undefined {
+    try {
+      return this.body(id);
+    } catch {
+      return undefined;
+    }
+  }
+
   full(meta: ArticleMeta): Article {
     return { ...meta, body: this.body(meta.id) };
   }
@@ -110,6 +120,7 @@ export class Archive {
     if (!result.changed) return result.summary;
     await mkdir(join(this.dir, 'articles'), { recursive: true });
     for (const [id, body] of result.bodies) await writeJsonAtomic(this.bodyPath(id), { id, body }, 1);
+    await addBodySegment(this.dir, [...result.bodies].map(([id, body]) => segmentDoc(id, body)));
     this.db.data = result.index;
     await this.db.write();
     this.#reindex();

@@ -1,7 +1,11 @@
-// The one search engine: fuse.js ranks; every caller (CLI and reader) goes through here.
-import Fuse, { type FuseResultMatch, type IFuseOptions } from 'fuse.js';
+// The one search engine. A word index finds the documents that match every query word
+// (exact, prefix or typo); fuse.js ranks the best few hundred of them. Every caller —
+// `byline search`, `byline read QUERY`, the reader's search as you type — comes here.
+import Fuse from 'fuse.js';
 import { parseQuery, type Field } from './query.js';
 import { snippetAround, type Range, type Snippet } from './snippet.js';
+import { FIELD_BIT, FIELD_WEIGHT, TokenIndex, type WordIndex } from './token-index.js';
+import { tokenize, words } from './tokenize.js';
 
 export interface SearchDoc {
   id: string;
@@ -25,60 +29,190 @@ export interface Hit {
   snippet?: Snippet;
 }
 
-const WEIGHTS: Record<Field, number> = { title: 4, authors: 3, dek: 2, lead: 1, body: 1 };
+export interface SearchOptions {
+  limit?: number;
+  /** Snippets for at most this many hits (each may read a body). */
+  snippets?: number;
+}
 
 export interface SearchEngine {
-  search(query: string, limit?: number): Hit[];
+  search(query: string, options?: number | SearchOptions): Hit[];
   readonly size: number;
 }
 
-export function createSearchEngine(docs: SearchDoc[]): SearchEngine {
-  const hasBody = docs.some((d) => d.body !== undefined);
-  const fields = (Object.keys(WEIGHTS) as Field[]).filter((f) => f !== 'body' || hasBody);
-  const options: IFuseOptions<SearchDoc> = {
-    keys: fields.map((name) => ({ name, weight: WEIGHTS[name] })),
-    includeScore: true,
-    includeMatches: true,
-    ignoreLocation: true,
-    ignoreFieldNorm: true,
-    threshold: 0.34,
-    minMatchCharLength: 2,
-  };
-  const fuse = new Fuse(docs, options);
-  const byId = new Map(docs.map((d) => [d.id, d]));
+export interface EngineSources {
+  /** A stored index of article bodies (documents numbered by their id's position in docs). */
+  bodyIndex?: (docNumber: (id: string) => number | undefined) => WordIndex;
+  /** Body text for snippets, when docs do not carry it. */
+  bodyText?: (id: string) => string | undefined;
+}
+
+const META_KEYS: Field[] = ['title', 'authors', 'dek', 'lead'];
+/** How many candidates fuse ranks. */
+const RANKED = 100;
+const SHORT_WORD = 2;
+/** fuse ranks on the short fields; the lead is long and its words are already scored. */
+const RANK_KEYS: Field[] = ['title', 'authors', 'dek'];
+
+interface QueryWord {
+  word: string;
+  field?: Field;
+}
+
+/** The best weight among the fields in a mask; square-rooted so that where a word is found
+ * matters less than how exactly it is found. */
+const MASK_WEIGHT = Array.from({ length: 32 }, (_, mask) =>
+  Math.sqrt(Math.max(0, ...(Object.keys(FIELD_BIT) as Field[]).filter((f) => mask & FIELD_BIT[f]).map((f) => FIELD_WEIGHT[f]))),
+);
+
+export function createSearchEngine(docs: SearchDoc[], sources: EngineSources = {}): SearchEngine {
+  const meta = new TokenIndex();
+  // The first keystrokes ("d", "go") match a prefix of half the vocabulary; for words that
+  // short only titles and names are searched, which is what a person typing means anyway.
+  const short = new TokenIndex(['title', 'authors']);
+  docs.forEach((d, i) => {
+    meta.add(i, d);
+    short.add(i, d);
+  });
+  meta.freeze();
+  short.freeze();
+  const numberOf = new Map(docs.map((d, i) => [d.id, i]));
+  const indexes: WordIndex[] = [meta];
+  if (sources.bodyIndex) indexes.push(sources.bodyIndex((id) => numberOf.get(id)));
+  const bodyText = (i: number) => docs[i].body ?? sources.bodyText?.(docs[i].id);
+
+  const n = docs.length;
+  const total = new Float64Array(n);
+  const best = new Float64Array(n);
+  const matched = new Int32Array(n);
+  const fields = new Uint8Array(n);
+  /** How well the query words matched the metadata (not only the body): sum of best qualities. */
+  const metaQuality = new Float64Array(n);
+  const bestMeta = new Float64Array(n);
+  const seen = new Int32Array(n);
+  let generation = 0;
+
+  /** Documents that match every query word, with a summed score. */
+  function candidates(query: QueryWord[], vocab: Map<string, number>): number[] {
+    let alive: number[] = [];
+    query.forEach((q, qi) => {
+      const stamp = ++generation;
+      const touched: number[] = [];
+      for (const index of q.word.length <= SHORT_WORD ? [short] : indexes) {
+        for (const m of index.lookup(q.word)) {
+          const p = index.postings(m.token);
+          const weight = m.quality * index.idf(m.token);
+          const word = index.word(m.token);
+          vocab.set(word, Math.max(vocab.get(word) ?? 0, m.covers));
+          for (let k = 0; k < p.docs.length; k++) {
+            const doc = p.docs[k];
+            let mask = p.masks[k];
+            if (q.field) mask &= FIELD_BIT[q.field];
+            if (!mask || (qi > 0 && matched[doc] !== qi)) continue;
+            const s = weight * MASK_WEIGHT[mask];
+            if (seen[doc] !== stamp) {
+              seen[doc] = stamp;
+              best[doc] = s;
+              bestMeta[doc] = 0;
+              if (qi === 0) {
+                total[doc] = 0;
+                fields[doc] = 0;
+                metaQuality[doc] = 0;
+              }
+              touched.push(doc);
+            } else if (s > best[doc]) best[doc] = s;
+            fields[doc] |= mask;
+            if (mask & ~FIELD_BIT.body && m.quality > bestMeta[doc]) bestMeta[doc] = m.quality;
+          }
+        }
+      }
+      for (const doc of touched) {
+        total[doc] += best[doc];
+        metaQuality[doc] += bestMeta[doc];
+        matched[doc] = qi + 1;
+      }
+      alive = touched;
+    });
+    // `matched` carries over between searches; reset what this one set.
+    const out = alive.filter((d) => matched[d] === query.length);
+    for (const d of alive) matched[d] = 0;
+    return out;
+  }
+
+  /** The k best by score, without sorting the whole list. */
+  function topByScore(list: number[], k: number): number[] {
+    let pool = list;
+    if (pool.length > k * 4) {
+      // Keep what beats the k-th best of a sample, then sort only that.
+      const sample = pool.filter((_, i) => i % Math.ceil(pool.length / 512) === 0).map((d) => total[d]).sort((a, b) => b - a);
+      const cut = sample[Math.min(sample.length - 1, Math.ceil((k / pool.length) * sample.length * 2))];
+      const kept = pool.filter((d) => total[d] >= cut);
+      if (kept.length >= k) pool = kept;
+    }
+    return [...pool].sort((a, b) => total[b] - total[a] || a - b).slice(0, k);
+  }
+
+  function ranges(text: string, vocab: Map<string, number>): Range[] {
+    const out: Range[] = [];
+    for (const t of tokenize(text)) {
+      const covers = vocab.get(t.text);
+      if (covers) out.push([t.start, Math.min(t.end, t.start + covers)]);
+    }
+    return out;
+  }
 
   return {
-    size: docs.length,
-    search(query, limit = 50) {
+    size: n,
+    search(query, options = {}) {
+      const { limit = 50, snippets = 20 } = typeof options === 'number' ? { limit: options } : options;
       const terms = parseQuery(query);
-      if (terms.length === 0) return [];
+      const queryWords: QueryWord[] = terms.flatMap((t) => words(t.text).map((word) => (t.field ? { word, field: t.field } : { word })));
+      if (queryWords.length === 0 || n === 0) return [];
+      const vocab = new Map<string, number>();
+      const found = candidates(queryWords, vocab);
+      if (found.length === 0) return [];
+      const top = topByScore(found, RANKED);
+      const maxTotal = total[top[0]] || 1;
+
+      // fuse.js ranks the candidates on their metadata, with the same words ANDed.
+      const fuse = new Fuse(
+        top.map((i) => ({ i, title: docs[i].title, authors: docs[i].authors, dek: docs[i].dek })),
+        { keys: RANK_KEYS.map((name) => ({ name, weight: FIELD_WEIGHT[name] })), includeScore: true, ignoreLocation: true, ignoreFieldNorm: true, threshold: 0.34 },
+      );
+      const fuseScore = new Map<number, number>();
       const expression = {
-        $and: terms.map((t) => (t.field ? { [t.field]: t.text } : { $or: fields.map((f) => ({ [f]: t.text })) })),
+        $and: terms.map((t) => (t.field && RANK_KEYS.includes(t.field) ? { [t.field]: t.text } : { $or: RANK_KEYS.map((f) => ({ [f]: t.text })) })),
       };
-      return fuse.search(expression, { limit }).map((r) => toHit(r.item.id, r.score ?? 1, r.matches ?? [], byId.get(r.item.id)!));
+      for (const r of fuse.search(expression)) fuseScore.set(r.item.i, 1 - (r.score ?? 1));
+      // fuse's word is trusted as far as the index saw the words in the metadata it ranks.
+      const score = (i: number) => 0.65 * (fuseScore.get(i) ?? 0) * (metaQuality[i] / queryWords.length) + 0.35 * (total[i] / maxTotal);
+      const ranked = top.sort((a, b) => score(b) - score(a) || a - b).slice(0, limit);
+
+      return ranked.map((i, rank) => {
+        const d = docs[i];
+        const matches: FieldMatch[] = META_KEYS.flatMap((field) => {
+          const r = ranges(d[field] ?? '', vocab);
+          return r.length ? [{ field, ranges: r }] : [];
+        });
+        const hit: Hit = { id: d.id, score: Math.round(score(i) * 1e4) / 1e4, matches };
+        if (fields[i] & FIELD_BIT.body && rank < snippets) {
+          const body = bodyText(i);
+          const r = body ? ranges(body, vocab) : [];
+          if (body && r.length) {
+            hit.matches.push({ field: 'body', ranges: r.slice(0, 50) });
+            hit.snippet = snippetAround(body, r);
+          }
+        }
+        return hit;
+      });
     },
   };
 }
 
-function toHit(id: string, fuseScore: number, raw: readonly FuseResultMatch[], doc: SearchDoc): Hit {
-  const grouped = new Map<Field, Range[]>();
-  for (const m of raw) {
-    const field = m.key as Field;
-    const ranges = grouped.get(field) ?? [];
-    for (const [start, end] of m.indices) ranges.push([start, end + 1]);
-    grouped.set(field, ranges);
-  }
-  const matches = [...grouped].map(([field, ranges]) => ({ field, ranges: mergeRanges(ranges) }));
-  const body = matches.find((m) => m.field === 'body');
-  const hit: Hit = { id, score: Math.round((1 - fuseScore) * 1e4) / 1e4, matches };
-  if (body && doc.body) hit.snippet = snippetAround(doc.body, body.ranges);
-  return hit;
-}
-
-export function mergeRanges(ranges: Range[]): Range[] {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+/** Sorted, overlapping ranges joined. */
+export function mergeRanges(list: Range[]): Range[] {
   const out: Range[] = [];
-  for (const r of sorted) {
+  for (const r of [...list].sort((a, b) => a[0] - b[0])) {
     const last = out.at(-1);
     if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
     else out.push([r[0], r[1]]);

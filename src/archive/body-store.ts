@@ -1,0 +1,106 @@
+// The body index on disk: search/body-NNNNNN.seg files, one per import, written before
+// index.json. Small segments are merged so one-article imports stay cheap and the count
+// stays low; the largest segment is never rewritten by a small import.
+import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { blockText, type Block } from './model.js';
+import { writeFileAtomic } from './jsonfile.js';
+import { decodeHeader, decodePostings, encodeSegment, headerBytes, offsetsBytes, type SegmentDoc } from '../search/body-segment.js';
+import type { SegmentSource } from '../search/body-index.js';
+import { words } from '../search/tokenize.js';
+
+const MAX_SEGMENTS = 8;
+const NAME = /^body-(\d{6})\.seg$/;
+
+export const searchDir = (archiveDir: string) => join(archiveDir, 'search');
+
+export function segmentDoc(id: string, body: Block[]): SegmentDoc {
+  return { id, words: new Set(words(body.map(blockText).join('\n'))) };
+}
+
+function segmentFiles(archiveDir: string): string[] {
+  const dir = searchDir(archiveDir);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => NAME.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+const sequence = (file: string) => Number(file.match(/body-(\d{6})\.seg$/)![1]);
+
+async function writeSegment(archiveDir: string, seq: number, docs: SegmentDoc[]): Promise<void> {
+  const { mkdir } = await import('node:fs/promises');
+  await mkdir(searchDir(archiveDir), { recursive: true });
+  await writeFileAtomic(join(searchDir(archiveDir), `body-${String(seq).padStart(6, '0')}.seg`), encodeSegment(docs));
+}
+
+/** Adds a segment for these articles, then merges small segments if there are too many. */
+export async function addBodySegment(archiveDir: string, docs: SegmentDoc[]): Promise<void> {
+  if (docs.length === 0) return;
+  const files = segmentFiles(archiveDir);
+  await writeSegment(archiveDir, (files.length ? sequence(files.at(-1)!) : 0) + 1, docs);
+  await compact(archiveDir);
+}
+
+async function compact(archiveDir: string): Promise<void> {
+  const files = segmentFiles(archiveDir);
+  if (files.length <= MAX_SEGMENTS) return;
+  const largest = files.reduce((a, b) => (statSync(b).size > statSync(a).size ? b : a));
+  const merging = files.filter((f) => f !== largest);
+  const keptIds = new Set(decodeHeader(await readFile(largest)).ids);
+  // Newest copy of each article wins; copies older than the largest segment's are dropped.
+  const newest = new Map<string, Set<string>>();
+  for (const file of merging) {
+    const bytes = await readFile(file);
+    const header = decodeHeader(bytes);
+    const words = header.ids.map(() => new Set<string>());
+    header.vocab.forEach((word, t) => {
+      const slice = bytes.subarray(header.postingsStart + header.offsets[t], header.postingsStart + header.offsets[t + 1]);
+      for (const local of decodePostings(slice)) words[local].add(word);
+    });
+    header.ids.forEach((id, i) => {
+      if (sequence(file) < sequence(largest) && keptIds.has(id)) return;
+      newest.delete(id);
+      newest.set(id, words[i]);
+    });
+  }
+  await writeSegment(archiveDir, sequence(files.at(-1)!) + 1, [...newest].map(([id, w]) => ({ id, words: w })));
+  for (const file of merging) await rm(file, { force: true });
+}
+
+/** Opens every segment for reading; postings are read from disk as they are asked for. */
+export function openBodySegments(archiveDir: string): SegmentSource[] {
+  return segmentFiles(archiveDir).map((file) => {
+    const fd = openSync(file, 'r');
+    try {
+      const prefix = Buffer.alloc(10);
+      readSync(fd, prefix, 0, 10, 0);
+      const jsonEnd = headerBytes(prefix);
+      const head = Buffer.alloc(jsonEnd);
+      readSync(fd, head, 0, jsonEnd, 0);
+      const vocabLength = (JSON.parse(head.toString('utf8', 10, jsonEnd)) as { vocab: string[] }).vocab.length;
+      const full = Buffer.alloc(jsonEnd + offsetsBytes(vocabLength));
+      readSync(fd, full, 0, full.length, 0);
+      const header = decodeHeader(full);
+      return {
+        header,
+        read(term: number) {
+          const start = header.offsets[term];
+          const length = header.offsets[term + 1] - start;
+          const out = Buffer.alloc(length);
+          readSync(fd, out, 0, length, header.postingsStart + start);
+          return out;
+        },
+      };
+    } catch (error) {
+      closeSync(fd);
+      throw new Error(`body index ${file} is unreadable: ${(error as Error).message}`);
+    }
+  });
+}
+
+export function hasBodyIndex(archiveDir: string): boolean {
+  return segmentFiles(archiveDir).length > 0;
+}

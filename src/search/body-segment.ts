@@ -1,0 +1,98 @@
+// The stored body index is a list of segments, one per import (small ones merged later).
+// A segment: "BYLS1\n", header length (u32), header JSON {ids, vocab}, then for each word a
+// u32 offset into the postings blob, which holds doc numbers as varint deltas.
+// Encoding and decoding only: the store reads and writes the files.
+
+export const MAGIC = 'BYLS1\n';
+
+export interface SegmentDoc {
+  id: string;
+  /** Distinct folded words of the body. */
+  words: Iterable<string>;
+}
+
+export interface SegmentHeader {
+  ids: string[];
+  vocab: string[];
+  /** Byte offsets of each word's postings, relative to `postingsStart`; one extra at the end. */
+  offsets: Uint32Array;
+  postingsStart: number;
+}
+
+function pushVarint(out: number[], value: number): void {
+  let v = value;
+  while (v >= 0x80) {
+    out.push((v & 0x7f) | 0x80);
+    v >>>= 7;
+  }
+  out.push(v);
+}
+
+export function encodeSegment(docs: SegmentDoc[]): Buffer {
+  const postings = new Map<string, number[]>();
+  docs.forEach((doc, i) => {
+    for (const word of doc.words) {
+      const list = postings.get(word);
+      if (list) list.push(i);
+      else postings.set(word, [i]);
+    }
+  });
+  const vocab = [...postings.keys()].sort();
+  const blob: number[] = [];
+  const offsets = new Uint32Array(vocab.length + 1);
+  vocab.forEach((word, t) => {
+    offsets[t] = blob.length;
+    let prev = -1;
+    for (const doc of postings.get(word)!) {
+      pushVarint(blob, doc - prev - 1);
+      prev = doc;
+    }
+  });
+  offsets[vocab.length] = blob.length;
+  const header = Buffer.from(JSON.stringify({ ids: docs.map((d) => d.id), vocab }), 'utf8');
+  const lengths = Buffer.alloc(4);
+  lengths.writeUInt32LE(header.length);
+  return Buffer.concat([Buffer.from(MAGIC), lengths, header, Buffer.from(offsets.buffer), Buffer.from(blob)]);
+}
+
+/** Parses the header from the first bytes of a segment (at least `headerBytes(prefix)` of them). */
+export function headerBytes(prefix: Buffer): number {
+  if (prefix.length < MAGIC.length + 4 || prefix.toString('utf8', 0, MAGIC.length) !== MAGIC) throw new Error('not a byline body index segment');
+  return MAGIC.length + 4 + prefix.readUInt32LE(MAGIC.length);
+}
+
+export function decodeHeader(bytes: Buffer): SegmentHeader {
+  const jsonEnd = headerBytes(bytes);
+  const { ids, vocab } = JSON.parse(bytes.toString('utf8', MAGIC.length + 4, jsonEnd)) as { ids: string[]; vocab: string[] };
+  if (!Array.isArray(ids) || !Array.isArray(vocab)) throw new Error('body index segment header is malformed');
+  const offsetsBytes = (vocab.length + 1) * 4;
+  if (bytes.length < jsonEnd + offsetsBytes) throw new Error('body index segment is truncated');
+  const offsets = new Uint32Array(vocab.length + 1);
+  for (let i = 0; i <= vocab.length; i++) offsets[i] = bytes.readUInt32LE(jsonEnd + i * 4);
+  return { ids, vocab, offsets, postingsStart: jsonEnd + offsetsBytes };
+}
+
+/** Bytes a header needs beyond its JSON: the offsets table. */
+export function offsetsBytes(vocabLength: number): number {
+  return (vocabLength + 1) * 4;
+}
+
+export function decodePostings(bytes: Uint8Array): number[] {
+  const out: number[] = [];
+  let prev = -1;
+  let value = 0;
+  let shift = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    value |= (b & 0x7f) << shift;
+    if (b & 0x80) {
+      shift += 7;
+      continue;
+    }
+    prev += value + 1;
+    out.push(prev);
+    value = 0;
+    shift = 0;
+  }
+  return out;
+}
