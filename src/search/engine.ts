@@ -65,15 +65,40 @@ const MASK_WEIGHT = Array.from({ length: 32 }, (_, mask) =>
   Math.sqrt(Math.max(0, ...(Object.keys(FIELD_BIT) as Field[]).filter((f) => mask & FIELD_BIT[f]).map((f) => FIELD_WEIGHT[f]))),
 );
 
-export function createSearchEngine(docs: SearchDoc[], sources: EngineSources = {}): SearchEngine {
-  const meta = new TokenIndex();
+interface MetaIndexes {
+  meta: TokenIndex;
+  short: TokenIndex;
+}
+
+function newIndexes(): MetaIndexes {
   // The first keystrokes ("d", "go") match a prefix of half the vocabulary; for words that
   // short only titles and names are searched, which is what a person typing means anyway.
-  const short = new TokenIndex(['title', 'authors']);
-  docs.forEach((d, i) => {
-    meta.add(i, d);
-    short.add(i, d);
-  });
+  return { meta: new TokenIndex(), short: new TokenIndex(['title', 'authors']) };
+}
+
+function addDoc(ix: MetaIndexes, doc: SearchDoc, i: number): void {
+  ix.meta.add(i, doc);
+  ix.short.add(i, doc);
+}
+
+export function createSearchEngine(docs: SearchDoc[], sources: EngineSources = {}): SearchEngine {
+  const ix = newIndexes();
+  docs.forEach((d, i) => addDoc(ix, d, i));
+  return engineOver(docs, ix, sources);
+}
+
+/** The same engine, built in slices that give the event loop back, so a reader stays
+ * responsive while a large archive is indexed after its first frame. */
+export async function createSearchEngineAsync(docs: SearchDoc[], sources: EngineSources = {}, slice = 2000): Promise<SearchEngine> {
+  const ix = newIndexes();
+  for (let start = 0; start < docs.length; start += slice) {
+    for (let i = start; i < Math.min(docs.length, start + slice); i++) addDoc(ix, docs[i], i);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return engineOver(docs, ix, sources);
+}
+
+function engineOver(docs: SearchDoc[], { meta, short }: MetaIndexes, sources: EngineSources): SearchEngine {
   meta.freeze();
   short.freeze();
   const numberOf = new Map(docs.map((d, i) => [d.id, i]));

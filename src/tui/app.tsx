@@ -5,7 +5,7 @@ import { Box, Text } from 'ink';
 import type { Archive } from '../archive/store.js';
 import type { ArticleMeta, Block } from '../archive/model.js';
 import type { UserState } from '../archive/user-state.js';
-import type { SearchEngine } from '../search/engine.js';
+import type { Hit, SearchEngine } from '../search/engine.js';
 import { layoutArticle, paginate } from '../text/layout.js';
 import { findInLines } from '../text/find.js';
 import { isCursorMove } from './cursor.js';
@@ -29,14 +29,15 @@ export type Screen = 'list' | 'search' | 'article' | 'authors' | 'author';
 export interface AppProps {
   archive: Archive;
   userState: UserState;
-  /** The engine for search as you type; may be replaced when the body index is ready. */
-  engine: SearchEngine;
+  /** The engine for search as you type; null while it is still being built. */
+  engine: SearchEngine | null;
   onQuit: (code: number) => void;
   openUrl?: (url: string) => string;
   title?: string;
 }
 
 const MAX_TEXT_WIDTH = 80;
+const SEARCH_OPTIONS = { limit: 200, snippets: 30 };
 
 export function App({ archive, userState, engine, onQuit, openUrl, title = 'byline' }: AppProps) {
   const { columns, rows } = useTerminalSize();
@@ -83,7 +84,17 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
   const selectedMeta = ordered[list.cursor.index];
 
   // ---- search
-  const hits = useMemo(() => (search.query.trim() ? engine.search(search.query, 200) : []), [engine, search.query]);
+  // Searching runs after the keystroke's frame, and a newer keystroke supersedes it.
+  const [results, setResults] = useState<{ query: string; hits: Hit[] }>({ query: '', hits: [] });
+  useEffect(() => {
+    if (!engine) return;
+    const query = search.query;
+    if (!query.trim()) return setResults({ query, hits: [] });
+    const timer = setTimeout(() => setResults({ query, hits: engine.search(query, SEARCH_OPTIONS) }), 0);
+    return () => clearTimeout(timer);
+  }, [engine, search.query]);
+  const pending = Boolean(search.query.trim()) && (!engine || results.query !== search.query);
+  const hits = results.query.trim() ? results.hits : [];
   const searchHeight = Math.max(1, Math.floor(listHeight / 2));
 
   // ---- article
@@ -182,7 +193,10 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
     'search',
     (command) => {
       if (isCursorMove(command)) return dispatchSearch({ type: 'move', move: command, count: hits.length, height: searchHeight });
-      if (command === 'open') return openArticle(archive.article(hits[search.cursor.index]?.id ?? ''));
+      if (command === 'open') {
+        const fresh = pending && engine ? engine.search(search.query, SEARCH_OPTIONS) : hits;
+        return openArticle(archive.article(fresh[search.cursor.index]?.id ?? ''));
+      }
       if (command === 'deleteChar') return dispatchSearch({ type: 'deleteChar' });
       if (command === 'clearQuery') return dispatchSearch({ type: 'clear' });
       if (command === 'clearOrBack') return search.query ? dispatchSearch({ type: 'clear' }) : back();
@@ -304,7 +318,8 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
           total={hits.length}
           width={width}
           height={listHeight}
-          pending={false}
+          pending={pending}
+          indexing={!engine}
         />
       );
     }

@@ -1,8 +1,10 @@
 // Starting and stopping the reader in a real terminal: alternate screen in, and on every
 // way out (q, Ctrl-c, SIGTERM, SIGHUP, a crash) the terminal exactly as it was.
 import { spawn } from 'node:child_process';
+import { basename } from 'node:path';
+import type { SearchEngine } from '../search/engine.js';
 import { render } from 'ink';
-import { searchEngineFor } from '../archive/searchable.js';
+import { searchEngineForAsync } from '../archive/searchable.js';
 import { defaultStatePath, UserState } from '../archive/user-state.js';
 import type { Context } from '../commands/context.js';
 import { App } from './app.js';
@@ -26,7 +28,6 @@ export async function runReader(ctx: Context): Promise<number> {
   const archive = await ctx.openArchive();
   const userState = await UserState.load(ctx.flags.state ?? defaultStatePath());
   if (userState.warning) process.stderr.write(`byline: ${userState.warning}\n`);
-  const engine = searchEngineFor(archive, { bodies: archive.articles.length <= 2000 });
 
   const stdout = process.stdout;
   let restored = false;
@@ -53,10 +54,20 @@ export async function runReader(ctx: Context): Promise<number> {
     stdout.write(ENTER_ALT);
     // Raw mode before the first frame, so keys typed during start-up are kept, not echoed.
     process.stdin.setRawMode?.(true);
-    const instance = render(<App archive={archive} userState={userState} engine={engine} onQuit={finish} openUrl={openUrl} title="byline · Protocol archive" />, {
+    const app = (engine: SearchEngine | null) => (
+      <App archive={archive} userState={userState} engine={engine} onQuit={finish} openUrl={openUrl} title={`byline · ${basename(archive.dir)}`} />
+    );
+    const instance = render(app(null), {
       exitOnCtrlC: false,
       patchConsole: true,
       incrementalRendering: false,
+    });
+    // The search index is built after the first frame, in slices, so start-up stays instant.
+    setImmediate(() => {
+      searchEngineForAsync(archive).then(
+        (engine) => !done && instance.rerender(app(engine)),
+        () => undefined,
+      );
     });
     process.once('SIGTERM', () => finish(143));
     process.once('SIGHUP', () => finish(129));

@@ -109,5 +109,9 @@ describe('ids in an archive', () => {
       expect(id).toMatch(SLUG);
     }
     expect(ids[1]).toBe(ids[0].slice(0, 78).replace(/-+$/, '') + '-2');
+    // Importing the same two again finds both: no third id, nothing new.
+    const again = mergeImport(index, [{ file: 'a.txt', articles: [article(stem + ' on Monday'), article(stem + ' on Tuesday')] }], at);
+    expect(again.summary).toMatchObject({ added: 0, updated: 0, unchanged: 2 });
+    expect(again.index.articles.map((a) => a.id)).toEqual(ids);
   });
 });

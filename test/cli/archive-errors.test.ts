@@ -36,7 +36,7 @@ const SOME_COMMANDS: string[][] = [['list'], ['read', MLOPS], ['search', 'aws']]
 describe.concurrent('a bad index.json', () => {
   for (const [i, [label, content, reason]] of corruptions.entries()) {
     const commands = i === 0 ? ALL_COMMANDS : SOME_COMMANDS;
-    it(`${label}: ${i === 0 ? 'every command' : 'list, read and search'} exit 2 with one line "byline: cannot read archive PATH: …", file unchanged`, async () => {
+    it(`${label}: ${i === 0 ? 'every command exits' : 'list, read and search exit'} 2 with one line "byline: cannot read archive PATH: …", file unchanged`, async () => {
       const dir = copyOfDefault();
       const path = join(dir, 'index.json');
       writeFileSync(path, content);

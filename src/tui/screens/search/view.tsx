@@ -20,11 +20,18 @@ export interface SearchViewProps {
   width: number;
   height: number;
   pending: boolean;
+  indexing: boolean;
 }
 
 /** Query line, then two rows a hit: the article and a snippet of its best body match. */
-export function SearchView({ query, focused, rows, offset, selected, total, width, height, pending }: SearchViewProps) {
-  const status = !query ? 'Type to search titles, authors and text · Esc back' : pending ? 'searching…' : `${total} hit${total === 1 ? '' : 's'} · Enter open · Esc clear`;
+export function SearchView({ query, focused, rows, offset, selected, total, width, height, pending, indexing }: SearchViewProps) {
+  const status = indexing
+    ? 'indexing the archive…'
+    : !query
+      ? 'Type to search titles, authors and text · Esc back'
+      : pending
+        ? 'searching…'
+        : `${total} hit${total === 1 ? '' : 's'} · Enter open · Esc clear`;
   return (
     <Box flexDirection="column" width={width}>
       <Box width={width} height={1}>
