@@ -47,13 +47,26 @@ function quietOnClosedPipe(): void {
   }
 }
 
+/** meow's own message for an unknown flag is two lines without our prefix; this is one. */
+function rejectUnknownFlags(argv: string[], spec: Record<string, object>): void {
+  const known = new Set(['help', 'version', ...Object.keys(spec), ...Object.keys(spec).map((k) => `no-${k}`)]);
+  const short = new Set(Object.values(spec).flatMap((f) => ('shortFlag' in f ? [String(f.shortFlag)] : [])));
+  for (const arg of argv) {
+    if (arg === '--') return;
+    const long = arg.match(/^--([^=]+)/);
+    const kebab = long?.[1];
+    if (kebab && !known.has(kebab) && !known.has(kebab.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()))) {
+      throw new BylineError(`unknown flag --${kebab} (see byline --help)`, 2);
+    }
+    const shorts = !long && /^-[A-Za-z]+$/.test(arg) ? arg.slice(1).split('') : [];
+    for (const f of shorts) if (!short.has(f) && f !== 'h' && f !== 'v') throw new BylineError(`unknown flag -${f} (see byline --help)`, 2);
+  }
+}
+
 async function main(): Promise<number> {
   quietOnClosedPipe();
-  const cli = meow(HELP, {
-    importMeta: import.meta,
-    allowUnknownFlags: false,
-    flags: {
-      archive: { type: 'string', shortFlag: 'A' },
+  const flagSpec = {
+    archive: { type: 'string', shortFlag: 'A' },
       json: { type: 'boolean', default: false },
       limit: { type: 'number', shortFlag: 'n' },
       author: { type: 'string' },
@@ -64,8 +77,9 @@ async function main(): Promise<number> {
       color: { type: 'boolean', default: true },
       debug: { type: 'boolean', default: false },
       state: { type: 'string' },
-    },
-  });
+  } as const;
+  rejectUnknownFlags(process.argv.slice(2), flagSpec);
+  const cli = meow(HELP, { importMeta: import.meta, flags: flagSpec });
   const flags = cli.flags as Flags;
   const [command, ...args] = cli.input;
   const out = makeOutput();

@@ -17,7 +17,7 @@ export async function importFiles(ctx: Context): Promise<number> {
   const archive = await ctx.openArchive({ create: true });
   const s = await archive.import(batches);
   ctx.out.error(
-    `imported ${s.articles} article${s.articles === 1 ? '' : 's'} (${s.added} new, ${s.updated} updated, ${s.unchanged} unchanged), ${s.authors} author${s.authors === 1 ? '' : 's'} into ${archive.dir}\n`,
+    `imported ${s.articles} article${s.articles === 1 ? '' : 's'} (${s.added} new, ${s.updated} updated, ${s.unchanged} unchanged), ${s.authors} author${s.authors === 1 ? '' : 's'}\n`,
   );
   return 0;
 }

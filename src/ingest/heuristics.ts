@@ -62,7 +62,8 @@ const MAX_DERIVED_TITLE = 80;
 
 /** A title made from a paragraph's first sentence, cut at a word boundary. */
 export function deriveTitle(paragraph: string): string {
-  const sentence = firstSentence(paragraph).replace(/[.!?]+$/, '').trim();
+  // A statement's period goes; a question or exclamation keeps its mark.
+  const sentence = firstSentence(paragraph).replace(/\.+$/, '').trim();
   if (sentence.length <= MAX_DERIVED_TITLE) return sentence || 'Untitled';
   const cut = sentence.slice(0, MAX_DERIVED_TITLE);
   const space = cut.lastIndexOf(' ');

@@ -1,6 +1,6 @@
 // The one layout module: an article becomes styled lines at a width; lines become pages.
 // The CLI prints these lines, the reader pages through them.
-import wrapAnsi from 'wrap-ansi';
+import { wrapText } from './wrap.js';
 import type { Article, Author, Block } from '../archive/model.js';
 
 export type LineStyle = 'title' | 'dek' | 'byline' | 'notice' | 'heading' | 'paragraph' | 'quote' | 'figure' | 'credit' | 'blank';
@@ -26,8 +26,7 @@ export function bylineText(article: Pick<Article, 'sponsored'>, authors: Author[
 /** Wraps to width (or not at all when width is undefined); always at least one line. */
 export function wrap(text: string, width: number | undefined): string[] {
   if (width === undefined || !Number.isFinite(width)) return [text];
-  const lines = wrapAnsi(text, Math.max(1, Math.floor(width)), { hard: true, trim: true }).split('\n');
-  return lines.length > 0 ? lines : [''];
+  return wrapText(text, width);
 }
 
 function push(out: Line[], text: string, style: LineStyle, block: number, width: number | undefined, prefix = ''): void {

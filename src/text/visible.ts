@@ -1,7 +1,7 @@
 // Display-time safety: whatever is about to reach a terminal passes here.
 // Controls become visible symbols instead of being interpreted.
 
-const CONTROL_OR_BIDI = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL_OR_BIDI = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 function symbolFor(ch: string): string {
   const code = ch.codePointAt(0)!;

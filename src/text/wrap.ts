@@ -1,0 +1,60 @@
+// Greedy word wrap by display columns. Article text holds no escape sequences (they are
+// removed on import and made visible on display), so this can skip ANSI parsing; it is
+// many times faster than wrap-ansi, which matters for a 1 MB article or a resize.
+import stringWidth from 'string-width';
+
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+export function displayWidth(text: string): number {
+  return PLAIN_ASCII.test(text) ? text.length : stringWidth(text);
+}
+
+/** Cuts a word wider than the line into pieces of at most `width` columns, between graphemes. */
+function breakWord(word: string, width: number): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(word)) {
+    const w = displayWidth(segment);
+    if (used + w > width && piece) {
+      pieces.push(piece);
+      piece = '';
+      used = 0;
+    }
+    piece += segment;
+    used += w;
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
+}
+
+/** Lines of at most `width` columns (a single grapheme wider than that stands alone).
+ * Runs of white space become one space; no line starts or ends with one. */
+export function wrapText(text: string, width: number): string[] {
+  const w = Math.max(1, Math.floor(width));
+  const lines: string[] = [];
+  let line = '';
+  let used = 0;
+  for (const word of text.split(/\s+/)) {
+    if (!word) continue;
+    const ww = displayWidth(word);
+    if (line && used + 1 + ww <= w) {
+      line += ' ' + word;
+      used += 1 + ww;
+      continue;
+    }
+    if (line) lines.push(line);
+    if (ww <= w) {
+      line = word;
+      used = ww;
+      continue;
+    }
+    const pieces = breakWord(word, w);
+    lines.push(...pieces.slice(0, -1));
+    line = pieces.at(-1) ?? '';
+    used = displayWidth(line);
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines;
+}
