@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { BylineError } from './errors.js';
 import { CheckedJsonFile, readJsonFileSync, UnreadableFile, writeJsonAtomic } from './jsonfile.js';
 import { addBodySegment, segmentDoc } from './body-store.js';
+import { withLock } from './lock.js';
 import { mergeImport, type ImportBatch, type ImportSummary } from './merge.js';
 import { ARCHIVE_VERSION, BodyFileSchema, IndexSchema, schemaProblem, type Article, type ArticleMeta, type Author, type Block, type Index } from './model.js';
 
@@ -114,17 +115,36 @@ export class Archive {
     return { ...meta, body: this.body(meta.id) };
   }
 
-  /** Merges parsed articles in; writes nothing when nothing changed. */
+  /** Merges parsed articles in under the archive's write lock; writes nothing when nothing
+   * changed. The index is read again inside the lock, so a concurrent import is never lost. */
   async import(batches: ImportBatch[], importedAt = new Date().toISOString()): Promise<ImportSummary> {
-    const result = mergeImport(this.db.data, batches, importedAt);
-    if (!result.changed) return result.summary;
     await mkdir(join(this.dir, 'articles'), { recursive: true });
-    for (const [id, body] of result.bodies) await writeJsonAtomic(this.bodyPath(id), { id, body }, 1);
-    await addBodySegment(this.dir, [...result.bodies].map(([id, body]) => segmentDoc(id, body)));
-    this.db.data = result.index;
-    await this.db.write();
-    this.#reindex();
-    return result.summary;
+    const path = Archive.indexPath(this.dir);
+    return withLock(
+      path,
+      async () => {
+        try {
+          await this.db.read();
+        } catch (error) {
+          throw new BylineError(`cannot read archive ${path}: ${(error as Error).message}`, ARCHIVE_EXIT);
+        }
+        const result = mergeImport(this.db.data, batches, importedAt);
+        if (!result.changed) return result.summary;
+        const before = this.db.data;
+        try {
+          for (const [id, body] of result.bodies) await writeJsonAtomic(this.bodyPath(id), { id, body }, 1);
+          await addBodySegment(this.dir, [...result.bodies].map(([id, body]) => segmentDoc(id, body)));
+          this.db.data = result.index;
+          await this.db.write();
+        } catch (error) {
+          this.db.data = before;
+          throw new BylineError(`cannot write archive ${this.dir}: ${(error as Error).message}; index.json was left as it was`, 1);
+        }
+        this.#reindex();
+        return result.summary;
+      },
+      { what: `archive ${this.dir}` },
+    );
   }
 
   #reindex(): void {

@@ -7,6 +7,7 @@ import { Low } from 'lowdb';
 import envPaths from 'env-paths';
 import * as v from 'valibot';
 import { CheckedJsonFile, UnreadableFile } from './jsonfile.js';
+import { withLock } from './lock.js';
 import { schemaProblem } from './model.js';
 
 export const STATE_VERSION = 1;
@@ -78,6 +79,19 @@ export class UserState {
   }
 
   #readOnly = false;
+  readonly #dirty = new Set<string>();
+
+  /** What is on disk now; a file that went corrupt meanwhile is moved aside, not overwritten. */
+  async #readForMerge(): Promise<StateData> {
+    const file = new CheckedJsonFile(this.path, checkState);
+    try {
+      return (await file.read()) ?? empty();
+    } catch {
+      const aside = `${this.path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      renameSync(this.path, aside);
+      return empty();
+    }
+  }
   /** The last failed save, for the reader to show. */
   saveError?: string;
 
@@ -98,6 +112,7 @@ export class UserState {
   update(id: string, change: Partial<Mark>): void {
     const next = { ...this.mark(id), ...change };
     this.db.data.articles[id] = next;
+    this.#dirty.add(id);
     this.#revision++;
     for (const l of this.#listeners) l();
     this.#save();
@@ -107,12 +122,28 @@ export class UserState {
     this.update(id, { [key]: !this.mark(id)[key] });
   }
 
+  /** Read, merge, write under the state file's lock: another reader's marks are kept,
+   * ours win for the articles we changed. */
   #save(): void {
     if (this.#readOnly) return;
     this.#pending = this.#pending
       .then(async () => {
         await mkdir(dirname(this.path), { recursive: true });
-        await this.db.write();
+        await withLock(
+          this.path,
+          async () => {
+            const changed = [...this.#dirty];
+            this.#dirty.clear();
+            const ours = this.db.data.articles;
+            const onDisk = await this.#readForMerge();
+            const merged = { ...onDisk.articles };
+            for (const id of changed) merged[id] = ours[id];
+            for (const [id, mark] of Object.entries(ours)) if (!(id in merged)) merged[id] = mark;
+            this.db.data = { version: STATE_VERSION, articles: merged };
+            await this.db.write();
+          },
+          { what: `reader state ${this.path}`, waitMs: 5000 },
+        );
       })
       .then(
         () => {
