@@ -82,6 +82,7 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
     [archive, mark, list.sort, list.bookmarksOnly, list.bookmarksOnly && userState.revision],
   );
   const selectedMeta = ordered[list.cursor.index];
+  const unread = useMemo(() => ordered.reduce((n, m) => (mark(m.id).read ? n : n + 1), 0), [ordered, userState.revision]);
 
   // ---- search
   // Searching runs after the keystroke's frame, and a newer keystroke supersedes it.
@@ -276,7 +277,6 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
   switch (screen) {
     case 'list': {
       const visibleRows = ordered.slice(list.cursor.offset, list.cursor.offset + listHeight).map(rowOf);
-      const unread = ordered.filter((m) => !mark(m.id).read).length;
       const status = [
         ordered.length ? `${list.cursor.index + 1}/${ordered.length}` : '0/0',
         `${unread} unread`,
