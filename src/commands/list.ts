@@ -1,5 +1,5 @@
-import cliTruncate from 'cli-truncate';
 import type { ArticleMeta, Author } from '../archive/model.js';
+import { displayWidth, truncateToWidth } from '../text/wrap.js';
 import { articleListJson } from '../text/render.js';
 import { paint } from '../text/style.js';
 import { visible } from '../text/visible.js';
@@ -18,11 +18,15 @@ export function authorMatches(author: Author, name: string): boolean {
 export function articleLines(ctx: Context, metas: readonly ArticleMeta[], authorsOf: (m: ArticleMeta) => Author[]): string {
   const rows = metas.map((m) => [m.id, m.title, authorsOf(m).map((a) => a.name).join(', ') || '-', kindMarker(m)].map(visible));
   if (!ctx.out.isTTY) return rows.map((r) => r.join('\t') + '\n').join('');
-  const idWidth = Math.min(32, Math.max(0, ...rows.map((r) => r[0].length)));
+  // Ids are what `byline read` takes: always shown whole; the title gets the rest of the line.
+  const idWidth = Math.max(0, ...rows.map((r) => r[0].length));
   return rows
     .map(([id, title, authors, kind]) => {
-      const line = `${cliTruncate(id, idWidth).padEnd(idWidth)}  ${paint(title, 'title', ctx.out.color)} — ${authors}${kind === 'full' ? '' : `  [${kind}]`}`;
-      return cliTruncate(line, Math.max(20, ctx.out.columns)) + '\n';
+      const tail = ` — ${authors}${kind === 'full' ? '' : `  [${kind}]`}`;
+      const room = Math.max(24, ctx.out.columns - idWidth - 2);
+      const shownTail = truncateToWidth(tail, Math.max(0, Math.floor(room / 3)));
+      const shownTitle = truncateToWidth(title, Math.max(1, room - displayWidth(shownTail)));
+      return `${paint(id.padEnd(idWidth), 'muted', ctx.out.color)}  ${paint(shownTitle, 'title', ctx.out.color)}${shownTail}\n`;
     })
     .join('');
 }

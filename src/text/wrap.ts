@@ -58,3 +58,20 @@ export function wrapText(text: string, width: number): string[] {
   if (line || lines.length === 0) lines.push(line);
   return lines;
 }
+
+/** Cut to at most `width` columns with "…" at the end, never inside a grapheme. */
+export function truncateToWidth(text: string, width: number): string {
+  const w = Math.max(0, Math.floor(width));
+  if (PLAIN_ASCII.test(text)) return text.length <= w ? text : w === 0 ? '' : text.slice(0, w - 1) + '…';
+  if (stringWidth(text) <= w) return text;
+  if (w === 0) return '';
+  let out = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const sw = displayWidth(segment);
+    if (used + sw > w - 1) break;
+    out += segment;
+    used += sw;
+  }
+  return out + '…';
+}

@@ -1,6 +1,5 @@
 import { Box, Text } from 'ink';
-import cliTruncate from 'cli-truncate';
-import stringWidth from 'string-width';
+import { truncateToWidth, displayWidth } from '../../text/wrap.js';
 import type { ArticleMeta, Author } from '../../archive/model.js';
 import type { Mark } from '../../archive/user-state.js';
 import type { Range } from '../../search/snippet.js';
@@ -33,12 +32,12 @@ export function ArticleRow({ row, selected, width }: { row: RowData; selected: b
   const authorText = AUTHOR_PREFIX + (row.authors.map((a) => a.name).join(', ') || 'unknown');
   const tagText = tags(meta, mark);
   const title = visible(meta.title);
-  const room = Math.max(4, width - stringWidth(prefix) - stringWidth(tagText));
+  const room = Math.max(4, width - displayWidth(prefix) - displayWidth(tagText));
   // Authors keep a share of the row so a long title cannot hide them.
-  const authorRoom = Math.min(stringWidth(visible(authorText)), Math.max(12, Math.floor(room / 4)));
-  const shownTitle = cliTruncate(title, Math.max(4, room - authorRoom));
-  const shownAuthors = cliTruncate(visible(authorText), Math.max(0, room - stringWidth(shownTitle)));
-  const used = stringWidth(prefix) + stringWidth(shownTitle) + stringWidth(shownAuthors) + stringWidth(tagText);
+  const authorRoom = Math.min(displayWidth(visible(authorText)), Math.max(12, Math.floor(room / 4)));
+  const shownTitle = truncateToWidth(title, Math.max(4, room - authorRoom));
+  const shownAuthors = truncateToWidth(visible(authorText), Math.max(0, room - displayWidth(shownTitle)));
+  const used = displayWidth(prefix) + displayWidth(shownTitle) + displayWidth(shownAuthors) + displayWidth(tagText);
   const pad = ' '.repeat(Math.max(0, width - used));
   const ranges = shownTitle === title ? (row.titleRanges ?? []) : (row.titleRanges ?? []).filter(([, e]) => e < shownTitle.length - 1);
   return (

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import cliTruncate from 'cli-truncate';
+import { truncateToWidth } from '../../../text/wrap.js';
 import type { Author } from '../../../archive/model.js';
 import { visible } from '../../../text/visible.js';
 import { StatusBar } from '../../components/status-bar.js';
@@ -19,7 +19,7 @@ export function AuthorsView({ rows, offset, selected, total, width, height }: { 
           const text = `${isSelected ? '›' : ' '} ${visible(author.name)}${author.handle ? ` ${visible(author.handle)}` : ''} · ${author.kind} · ${count} article${count === 1 ? '' : 's'}`;
           return (
             <Text key={author.id} inverse={isSelected} wrap="truncate">
-              {cliTruncate(text, width).padEnd(width)}
+              {truncateToWidth(text, width).padEnd(width)}
             </Text>
           );
         })}

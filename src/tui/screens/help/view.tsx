@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import cliTruncate from 'cli-truncate';
+import { truncateToWidth } from '../../../text/wrap.js';
 import { helpSections, SCREEN_TITLES } from '../../keymap.js';
 
 interface HelpLine {
@@ -32,7 +32,7 @@ export function HelpView({ width, height }: { width: number; height: number }) {
           <Box key={c} flexDirection="column" width={columnWidth}>
             {column.map((line, i) => (
               <Text key={i} bold={line.heading} underline={line.heading}>
-                {cliTruncate(line.text, Math.max(1, columnWidth - 1))}
+                {truncateToWidth(line.text, Math.max(1, columnWidth - 1))}
               </Text>
             ))}
           </Box>

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import cliTruncate from 'cli-truncate';
+import { truncateToWidth } from '../../../text/wrap.js';
 import { ArticleRow, type RowData } from '../../components/article-row.js';
 import { Highlighted } from '../../components/highlighted.js';
 import { StatusBar } from '../../components/status-bar.js';
@@ -48,7 +48,7 @@ export function SearchView({ query, focused, rows, offset, selected, total, widt
             <ArticleRow row={row} selected={offset + i === selected} width={width} />
             <Box width={width} height={1} paddingLeft={6}>
               {row.snippet ? (
-                <Highlighted text={cliTruncate(row.snippet.text, Math.max(1, width - 6))} ranges={row.snippet.ranges} dim />
+                <Highlighted text={truncateToWidth(row.snippet.text, Math.max(1, width - 6))} ranges={row.snippet.ranges} dim />
               ) : (
                 <Text dimColor wrap="truncate">
                   {visible(row.meta.dek || row.meta.lead)}
