@@ -1,4 +1,4 @@
-// npm run bench [-- --full] [--sizes 1000,10000] [--only startup,search,body,render,memory,import] [--no-build]
+// npm run bench [-- --full] [--sizes 1000,10000] [--only startup,search,body,render,memory,import] [--no-build] [--reuse-cache]
 //
 // Measures byline against the targets of issue 4 at 1 000 and 10 000 articles (and 100 000 with
 // --full), each task in its own node process with a time limit, and writes
@@ -7,11 +7,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { failure, parseLine, machine, writeResults, type DetailEntry, type Message, type TargetEntry } from './lib/report.js';
 import { declared, type TaskName } from './lib/targets.js';
 import { arg, archiveDir, CACHE, flag, log, RESULTS, ROOT, SMALL, terminalEnv } from './lib/env.js';
-import { ensureArchive } from './lib/archives.js';
+import { ensureArchive, generatorFingerprint } from './lib/archives.js';
 import { findFzf } from './lib/fzf.js';
 import { startupTask } from './suites/startup.js';
 import { searchTask } from './suites/search.js';
@@ -59,8 +60,15 @@ function runChild(spec: ChildSpec, timeoutMs: number): Promise<Outcome> {
   return new Promise((resolve) => {
     const proc = spawn(process.execPath, [...process.execArgv, process.argv[1], '--child', JSON.stringify(spec)], {
       cwd: ROOT,
-      env: terminalEnv(),
-      stdio: ['ignore', 'pipe', 'inherit'],
+      // NODE_ENV=production: react and ink stay outside the bench bundle and pick their
+      // production builds from the environment, as the CLI bundle does with a define.
+      env: terminalEnv({ NODE_ENV: 'production' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Terminal control sequences (Ink restoring the cursor on exit) are dropped from the log.
+    createInterface({ input: proc.stderr }).on('line', (line) => {
+      const clean = line.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+      if (clean.trim()) process.stderr.write(`${clean}\n`);
     });
     const messages: Message[] = [];
     createInterface({ input: proc.stdout }).on('line', (line) => {
@@ -111,6 +119,7 @@ async function main(): Promise<void> {
   const tasks = TASKS.filter((t) => !only || only.includes(t));
   const largest = sizes[sizes.length - 1];
   const notes: string[] = [];
+  const loadStart = loadavg()[0];
   if (!full && !arg(argv, 'sizes')) notes.push('100 000 articles were not measured: run `npm run bench -- --full` (generating that archive takes a few minutes the first time).');
 
   if (!flag(argv, 'no-build')) {
@@ -120,8 +129,17 @@ async function main(): Promise<void> {
   }
 
   mkdirSync(CACHE, { recursive: true });
-  for (const entry of readdirSync(CACHE)) if (entry.startsWith('tmp-')) rmSync(join(CACHE, entry), { recursive: true, force: true });
-  for (const size of [SMALL, ...sizes]) await ensureArchive(size);
+  for (const entry of readdirSync(CACHE)) if (entry.startsWith('tmp-') || entry.includes('.partial-')) rmSync(join(CACHE, entry), { recursive: true, force: true });
+  let fingerprint: string | undefined;
+  try {
+    fingerprint = await generatorFingerprint();
+  } catch (error) {
+    notes.push(`could not fingerprint the generator (${(error as Error).message.split('\n')[0]}): cached archives were reused as they are.`);
+  }
+  for (const size of [SMALL, ...sizes]) {
+    const { note } = await ensureArchive(size, fingerprint, flag(argv, 'reuse-cache'));
+    if (note) notes.push(`${note}.`);
+  }
 
   if (tasks.includes('search')) {
     const fzf = findFzf(true);
@@ -169,6 +187,7 @@ async function main(): Promise<void> {
   };
   targets.sort((a, b) => rank(a) - rank(b));
 
+  notes.push(`1-minute load average: ${loadStart.toFixed(2)} at the start, ${loadavg()[0].toFixed(2)} at the end, on ${cpus().length} cores (other work on the machine inflates every time measured).`);
   const results = {
     machine: machine(),
     node: process.version,

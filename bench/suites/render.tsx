@@ -18,7 +18,7 @@ const COLUMNS = 100;
 const ROWS = 30;
 /** Ink draws at most 30 frames a second (a 34 ms throttle); keys spaced wider than that are
  * each drawn on the throttle's leading edge, so the time measured is the app's, not the throttle's. */
-const KEY_GAP_MS = Number(process.env.BENCH_KEY_GAP ?? 40);
+const KEY_GAP_MS = 40;
 const PRESSES = 28; // fewer than the 30 articles of the small archive: every press moves the cursor
 const RUNS = 6;
 
@@ -67,6 +67,8 @@ class FakeStdin extends EventEmitter {
 
 interface Screen {
   size: number;
+  /** Ink's own time to turn the laid-out tree into text, per frame (its onRender hook). */
+  inkRenderMs: number[];
   archive: Archive;
   stdout: FakeStdout;
   stdin: FakeStdin;
@@ -83,6 +85,7 @@ async function mount(dir: string): Promise<Screen> {
   const stdout = new FakeStdout();
   const stdin = new FakeStdin();
   const stderr = new FakeStdout();
+  const inkRenderMs: number[] = [];
   const instance = render(<App archive={archive} userState={userState} engine={engine} onQuit={() => undefined} />, {
     stdout: stdout as unknown as NodeJS.WriteStream,
     stdin: stdin as unknown as NodeJS.ReadStream,
@@ -91,9 +94,11 @@ async function mount(dir: string): Promise<Screen> {
     exitOnCtrlC: false,
     patchConsole: false,
     incrementalRendering: false,
+    onRender: ({ renderTime }) => void inkRenderMs.push(renderTime),
   });
   const screen: Screen = {
     size: archive.articles.length,
+    inkRenderMs,
     archive,
     stdout,
     stdin,
@@ -146,6 +151,7 @@ export async function renderTask(size: number, dir: string, smallDir: string): P
   let bigFrames = 0;
   await hold(small, true); // warm-up, not recorded
   await hold(big, true);
+  big.inkRenderMs.length = 0;
   for (let r = 0; r < RUNS; r++) {
     gc();
     smallTimes.push((await hold(small, false)).times);
@@ -164,6 +170,7 @@ export async function renderTask(size: number, dir: string, smallDir: string): P
   target(T.frameBytes, size, perFrame, 2 * COLUMNS * ROWS, 'bytes', 'lower', `screen ${COLUMNS}×${ROWS} = ${COLUMNS * ROWS} cells`);
   detail(`list frame time holding j, median (${SMALL} articles)`, size, smallMedian, 'ms');
   detail('list frame time holding j, median', size, bigMedian, 'ms');
+  detail('list frame: Ink output time (onRender renderTime), median', size, median(big.inkRenderMs), 'ms', 'part of the frame time spent in Ink turning the laid-out tree into text');
   log(`render ${size}: frame ${bigMedian.toFixed(2)} ms vs ${smallMedian.toFixed(2)} ms (${SMALL}), p95 ${bigP95.toFixed(1)} ms, ${perFrame.toFixed(0)} bytes/frame`);
   small.instance.unmount();
 

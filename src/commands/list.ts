@@ -22,9 +22,8 @@ export function articleLines(ctx: Context, metas: readonly ArticleMeta[], author
   const idWidth = Math.max(0, ...rows.map((r) => r[0].length));
   return rows
     .map(([id, title, authors, kind]) => {
-      const tail = ` — ${authors}${kind === 'full' ? '' : `  [${kind}]`}`;
       const room = Math.max(24, ctx.out.columns - idWidth - 2);
-      const shownTail = truncateToWidth(tail, Math.max(0, Math.floor(room / 3)));
+      const shownTail = ` — ${truncateToWidth(authors, Math.max(4, Math.floor(room / 4)))}${kind === 'full' ? '' : `  [${kind}]`}`;
       const shownTitle = truncateToWidth(title, Math.max(1, room - displayWidth(shownTail)));
       return `${paint(id.padEnd(idWidth), 'muted', ctx.out.color)}  ${paint(shownTitle, 'title', ctx.out.color)}${shownTail}\n`;
     })
