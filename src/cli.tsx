@@ -5,23 +5,20 @@ import { fileURLToPath } from 'node:url';
 import meow from 'meow';
 import { BylineError } from './archive/errors.js';
 import { Archive } from './archive/store.js';
-import { authors, author } from './commands/authors.js';
 import type { Context, Flags, Output } from './commands/context.js';
-import { exportArchive } from './commands/export.js';
-import { importFiles } from './commands/import.js';
-import { list } from './commands/list.js';
-import { read } from './commands/read.js';
-import { search } from './commands/search.js';
 import { HELP } from './help.js';
 
-const COMMANDS: Record<string, (ctx: Context) => Promise<number>> = {
-  list,
-  search,
-  read,
-  authors,
-  author,
-  import: importFiles,
-  export: exportArchive,
+type Command = (ctx: Context) => Promise<number>;
+
+/** Each command's code is loaded only when that command runs: start-up stays small. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  list: async () => (await import('./commands/list.js')).list,
+  search: async () => (await import('./commands/search.js')).search,
+  read: async () => (await import('./commands/read.js')).read,
+  authors: async () => (await import('./commands/authors.js')).authors,
+  author: async () => (await import('./commands/authors.js')).author,
+  import: async () => (await import('./commands/import.js')).importFiles,
+  export: async () => (await import('./commands/export.js')).exportArchive,
 };
 
 export const DEFAULT_ARCHIVE = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'protocol');
@@ -92,11 +89,11 @@ async function main(): Promise<number> {
       const { runReader } = await import('./tui/run.js');
       return runReader(ctx);
     }
-    return list(ctx);
+    return (await COMMANDS.list())(ctx);
   }
-  const run = COMMANDS[command];
-  if (!run) throw new BylineError(`unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')}; see byline --help)`, 2);
-  return run(ctx);
+  const load = COMMANDS[command];
+  if (!load) throw new BylineError(`unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')}; see byline --help)`, 2);
+  return (await load())(ctx);
 }
 
 main().then(

@@ -4,7 +4,6 @@ import { spawn } from 'node:child_process';
 import { basename } from 'node:path';
 import type { SearchEngine } from '../search/engine.js';
 import { render } from 'ink';
-import { searchEngineForAsync } from '../archive/searchable.js';
 import { defaultStatePath, UserState } from '../archive/user-state.js';
 import type { Context } from '../commands/context.js';
 import { App } from './app.js';
@@ -64,7 +63,7 @@ export async function runReader(ctx: Context): Promise<number> {
     });
     // The search index is built after the first frame, in slices, so start-up stays instant.
     setImmediate(() => {
-      searchEngineForAsync(archive).then(
+      import('../archive/searchable.js').then(({ searchEngineForAsync }) => searchEngineForAsync(archive)).then(
         (engine) => !done && instance.rerender(app(engine)),
         () => undefined,
       );
