@@ -58,18 +58,23 @@ export async function searchTask(size: number, dir: string, budgetMs: number): P
     const env = { ...process.env, GOMAXPROCS: '1' };
     const fzfRuns: number[][] = [];
     const fzfStarted = performance.now();
-    for (let r = 0; r < runs.length && (r < 1 || performance.now() - fzfStarted < budgetMs * 0.3); r++) {
+    const late = () => performance.now() - fzfStarted > budgetMs * 0.4;
+    // Up to 3 runs; if even the first cannot finish in time, the comparison uses the keystrokes it reached.
+    for (let r = 0; r < 3 && (r === 0 || !late()); r++) {
       const times: number[] = [];
       for (const p of prefixes) {
         const s = performance.now();
         spawnSync(fzf.path, ['--filter', p], { input: titles, env, maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'ignore'] });
         times.push(performance.now() - s);
+        if (r === 0 && late()) break;
       }
-      fzfRuns.push(times);
+      if (r === 0 || times.length === prefixes.length) fzfRuns.push(times);
     }
-    const ratio = median(runs.map(sum)) / median(fzfRuns.map(sum));
-    const fzfNote = `engine total ${median(runs.map(sum)).toFixed(0)} ms vs fzf ${fzf.version} total ${median(fzfRuns.map(sum)).toFixed(0)} ms over the same ${prefixes.length} keystrokes (median of ${runs.length} and ${fzfRuns.length} run(s)); fzf is a process per keystroke (spawnSync, GOMAXPROCS=1) over titles only, the engine searches title, dek, authors and lead in-process; nothing subtracted`;
-    target(T.typingFzf, size, ratio, 3, '×', 'lower', fzfNote);
+    const k = fzfRuns[0].length;
+    const engineTotal = median(runs.map((t) => sum(t.slice(0, k))));
+    const fzfTotal = median(fzfRuns.map((t) => sum(t.slice(0, k))));
+    const fzfNote = `engine total ${engineTotal.toFixed(0)} ms vs fzf ${fzf.version} total ${fzfTotal.toFixed(0)} ms over the same ${k === prefixes.length ? '' : `first ${k} of `}${prefixes.length} keystrokes (median of ${runs.length} and ${fzfRuns.length} run(s)); fzf is a process per keystroke (spawnSync, GOMAXPROCS=1) over titles only, the engine searches title, dek, authors and lead in-process; nothing subtracted`;
+    target(T.typingFzf, size, engineTotal / fzfTotal, 3, '×', 'lower', fzfNote);
     detail('fzf --filter per keystroke, p50', size, median(fzfRuns.map(median)), 'ms', `fzf ${fzf.version}, GOMAXPROCS=1, spawnSync per prefix`);
     detail('fzf --filter per keystroke, p95', size, median(fzfRuns.map(p95)), 'ms');
     const spawnOnly = Array.from({ length: 20 }, () => {

@@ -18,14 +18,15 @@ export function authorMatches(author: Author, name: string): boolean {
 export function articleLines(ctx: Context, metas: readonly ArticleMeta[], authorsOf: (m: ArticleMeta) => Author[]): string {
   const rows = metas.map((m) => [m.id, m.title, authorsOf(m).map((a) => a.name).join(', ') || '-', kindMarker(m)].map(visible));
   if (!ctx.out.isTTY) return rows.map((r) => r.join('\t') + '\n').join('');
-  // Ids are what `byline read` takes: always shown whole; the title gets the rest of the line.
-  const idWidth = Math.max(0, ...rows.map((r) => r[0].length));
+  // Lines fit the terminal; whole ids are in piped output (`byline list | cat`) and --json.
+  const columns = Math.max(40, ctx.out.columns);
+  const idWidth = Math.min(Math.floor(columns * 0.4), Math.max(0, ...rows.map((r) => r[0].length)));
   return rows
     .map(([id, title, authors, kind]) => {
-      const room = Math.max(24, ctx.out.columns - idWidth - 2);
+      const room = columns - idWidth - 2;
       const shownTail = ` — ${truncateToWidth(authors, Math.max(4, Math.floor(room / 4)))}${kind === 'full' ? '' : `  [${kind}]`}`;
       const shownTitle = truncateToWidth(title, Math.max(1, room - displayWidth(shownTail)));
-      return `${paint(id.padEnd(idWidth), 'muted', ctx.out.color)}  ${paint(shownTitle, 'title', ctx.out.color)}${shownTail}\n`;
+      return `${paint(truncateToWidth(id, idWidth).padEnd(idWidth), 'muted', ctx.out.color)}  ${paint(shownTitle, 'title', ctx.out.color)}${shownTail}\n`;
     })
     .join('');
 }
