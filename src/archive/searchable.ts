@@ -1,9 +1,9 @@
 // Feeding the archive to the search engine; the store reads, the engine computes.
-import { BodyWordIndex } from '../search/body-index.js';
+import { SegmentWordIndex } from '../search/segment-index.js';
 import { createSearchEngine, createSearchEngineAsync, type EngineSources, type SearchDoc, type SearchEngine } from '../search/engine.js';
 import { toSearchDoc } from '../search/docs.js';
 import { blockText } from './model.js';
-import { hasBodyIndex, openBodySegments } from './body-store.js';
+import { hasWordIndex, openSegments } from './segment-store.js';
 import type { Archive } from './store.js';
 
 function bodyTextOf(archive: Archive, id: string): string | undefined {
@@ -15,32 +15,34 @@ function bodyTextOf(archive: Archive, id: string): string | undefined {
 }
 
 function inputs(archive: Archive, bodies: boolean): { docs: SearchDoc[]; sources: EngineSources } {
-  const indexed = bodies && hasBodyIndex(archive.dir);
+  const indexed = hasWordIndex(archive.dir);
   const docs = archive.articles.map((meta) => {
     const body = bodies && !indexed ? archive.bodySafe(meta.id) : undefined;
     return toSearchDoc(meta, archive.authorsOf(meta), body);
   });
   if (!indexed) return { docs, sources: {} };
-  const segments = openBodySegments(archive.dir);
+  const segments = openSegments(archive.dir);
   return {
     docs,
     sources: {
-      bodyIndex: (docNumber) => new BodyWordIndex(segments, docNumber),
+      wordIndex: (docNumber) => new SegmentWordIndex(segments, docNumber),
       bodyText: (id) => bodyTextOf(archive, id),
+      metadataOnly: !bodies,
     },
   };
 }
 
-/** An engine over metadata, and over bodies too when asked: through the stored body index
- * (bodies read only for snippets), or, for an archive without one, by reading every body. */
+/** An engine over the archive: through its stored word index (bodies read only for
+ * snippets), or, for an archive without one, an index built in memory — with every body
+ * read when `bodies` is asked for. */
 export function searchEngineFor(archive: Archive, { bodies }: { bodies: boolean }): SearchEngine {
   const { docs, sources } = inputs(archive, bodies);
   return createSearchEngine(docs, sources);
 }
 
-/** The same, built without blocking the event loop for long (the reader's background build).
- * Bodies only through a stored index: reading every body file would freeze the reader. */
+/** The same for the reader: never blocks long, never reads every body. */
 export function searchEngineForAsync(archive: Archive): Promise<SearchEngine> {
-  const { docs, sources } = inputs(archive, hasBodyIndex(archive.dir));
+  const { docs, sources } = inputs(archive, false);
+  sources.metadataOnly = false;
   return createSearchEngineAsync(docs, sources);
 }

@@ -7,7 +7,7 @@ import { Low } from 'lowdb';
 import * as v from 'valibot';
 import { BylineError } from './errors.js';
 import { CheckedJsonFile, readJsonFileSync, UnreadableFile, writeJsonAtomic } from './jsonfile.js';
-import { addBodySegment, segmentDoc } from './body-store.js';
+import { addSegment, segmentDoc } from './segment-store.js';
 import { withLock } from './lock.js';
 import { mergeImport, type ImportBatch, type ImportSummary } from './merge.js';
 import { ARCHIVE_VERSION, BodyFileSchema, IndexSchema, schemaProblem, type Article, type ArticleMeta, type Author, type Block, type Index } from './model.js';
@@ -133,7 +133,15 @@ export class Archive {
         const before = this.db.data;
         try {
           for (const [id, body] of result.bodies) await writeJsonAtomic(this.bodyPath(id), { id, body }, 1);
-          await addBodySegment(this.dir, [...result.bodies].map(([id, body]) => segmentDoc(id, body)));
+          const metaOf = new Map(result.index.articles.map((a) => [a.id, a]));
+          const names = new Map(result.index.authors.map((a) => [a.id, a.name]));
+          await addSegment(
+            this.dir,
+            [...result.bodies].map(([id, body]) => {
+              const meta = metaOf.get(id)!;
+              return segmentDoc(meta, meta.authors.map((a) => names.get(a) ?? ''), body);
+            }),
+          );
           this.db.data = result.index;
           await this.db.write();
         } catch (error) {

@@ -5,7 +5,8 @@ import Fuse from 'fuse.js';
 import { parseQuery, type Field } from './query.js';
 import { snippetAround, type Range, type Snippet } from './snippet.js';
 import { FIELD_BIT, FIELD_WEIGHT, TokenIndex, type WordIndex } from './token-index.js';
-import { tokenize, words } from './tokenize.js';
+import { tokenize, words as wordsOf } from './tokenize.js';
+import { ShortWordIndex } from './short-words.js';
 
 export interface SearchDoc {
   id: string;
@@ -41,10 +42,13 @@ export interface SearchEngine {
 }
 
 export interface EngineSources {
-  /** A stored index of article bodies (documents numbered by their id's position in docs). */
-  bodyIndex?: (docNumber: (id: string) => number | undefined) => WordIndex;
+  /** A stored word index over every field (documents numbered by their id's position in
+   * docs); without one, an index is built in memory from docs. */
+  wordIndex?: (docNumber: (id: string) => number | undefined) => WordIndex;
   /** Body text for snippets, when docs do not carry it. */
   bodyText?: (id: string) => string | undefined;
+  /** Leave article bodies out of the search (title, authors, dek and lead only). */
+  metadataOnly?: boolean;
 }
 
 const META_KEYS: Field[] = ['title', 'authors', 'dek', 'lead'];
@@ -65,45 +69,31 @@ const MASK_WEIGHT = Array.from({ length: 32 }, (_, mask) =>
   Math.sqrt(Math.max(0, ...(Object.keys(FIELD_BIT) as Field[]).filter((f) => mask & FIELD_BIT[f]).map((f) => FIELD_WEIGHT[f]))),
 );
 
-interface MetaIndexes {
-  meta: TokenIndex;
-  short: TokenIndex;
-}
-
-function newIndexes(): MetaIndexes {
-  // The first keystrokes ("d", "go") match a prefix of half the vocabulary; for words that
-  // short only titles and names are searched, which is what a person typing means anyway.
-  return { meta: new TokenIndex(), short: new TokenIndex(['title', 'authors']) };
-}
-
-function addDoc(ix: MetaIndexes, doc: SearchDoc, i: number): void {
-  ix.meta.add(i, doc);
-  ix.short.add(i, doc);
-}
-
+/** With a stored index there is nothing to build; otherwise the in-memory index is built. */
 export function createSearchEngine(docs: SearchDoc[], sources: EngineSources = {}): SearchEngine {
-  const ix = newIndexes();
-  docs.forEach((d, i) => addDoc(ix, d, i));
-  return engineOver(docs, ix, sources);
+  if (sources.wordIndex) return engineOver(docs, sources);
+  const index = new TokenIndex();
+  docs.forEach((d, i) => index.add(i, d));
+  return engineOver(docs, sources, index.freeze());
 }
 
-/** The same engine, built in slices that give the event loop back, so a reader stays
- * responsive while a large archive is indexed after its first frame. */
+/** The in-memory build in slices that give the event loop back, so a reader stays
+ * responsive while it indexes (only for archives without a stored index). */
 export async function createSearchEngineAsync(docs: SearchDoc[], sources: EngineSources = {}, slice = 2000): Promise<SearchEngine> {
-  const ix = newIndexes();
+  if (sources.wordIndex) return engineOver(docs, sources);
+  const index = new TokenIndex();
   for (let start = 0; start < docs.length; start += slice) {
-    for (let i = start; i < Math.min(docs.length, start + slice); i++) addDoc(ix, docs[i], i);
+    for (let i = start; i < Math.min(docs.length, start + slice); i++) index.add(i, docs[i]);
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return engineOver(docs, ix, sources);
+  return engineOver(docs, sources, index.freeze());
 }
 
-function engineOver(docs: SearchDoc[], { meta, short }: MetaIndexes, sources: EngineSources): SearchEngine {
-  meta.freeze();
-  short.freeze();
+function engineOver(docs: SearchDoc[], sources: EngineSources, built?: TokenIndex): SearchEngine {
   const numberOf = new Map(docs.map((d, i) => [d.id, i]));
-  const indexes: WordIndex[] = [meta];
-  if (sources.bodyIndex) indexes.push(sources.bodyIndex((id) => numberOf.get(id)));
+  const words: WordIndex = built ?? sources.wordIndex!((id) => numberOf.get(id));
+  const short = new ShortWordIndex(docs);
+  const allowed = sources.metadataOnly ? 0xff & ~FIELD_BIT.body : 0xff;
   const bodyText = (i: number) => docs[i].body ?? sources.bodyText?.(docs[i].id);
 
   const n = docs.length;
@@ -123,7 +113,7 @@ function engineOver(docs: SearchDoc[], { meta, short }: MetaIndexes, sources: En
     query.forEach((q, qi) => {
       const stamp = ++generation;
       const touched: number[] = [];
-      for (const index of q.word.length <= SHORT_WORD ? [short] : indexes) {
+      for (const index of q.word.length <= SHORT_WORD ? [short] : [words]) {
         for (const m of index.lookup(q.word)) {
           const p = index.postings(m.token);
           const weight = m.quality * index.idf(m.token);
@@ -131,7 +121,7 @@ function engineOver(docs: SearchDoc[], { meta, short }: MetaIndexes, sources: En
           vocab.set(word, Math.max(vocab.get(word) ?? 0, m.covers));
           for (let k = 0; k < p.docs.length; k++) {
             const doc = p.docs[k];
-            let mask = p.masks[k];
+            let mask = p.masks[k] & allowed;
             if (q.field) mask &= FIELD_BIT[q.field];
             if (!mask || (qi > 0 && matched[doc] !== qi)) continue;
             const s = weight * MASK_WEIGHT[mask];
@@ -147,7 +137,8 @@ function engineOver(docs: SearchDoc[], { meta, short }: MetaIndexes, sources: En
               touched.push(doc);
             } else if (s > best[doc]) best[doc] = s;
             fields[doc] |= mask;
-            if (mask & ~FIELD_BIT.body && m.quality > bestMeta[doc]) bestMeta[doc] = m.quality;
+            // Squared: fuse is trusted on near-exact metadata matches, barely on typo ones.
+            if (mask & ~(FIELD_BIT.body | FIELD_BIT.lead) && m.quality ** 2 > bestMeta[doc]) bestMeta[doc] = m.quality ** 2;
           }
         }
       }
@@ -191,7 +182,7 @@ function engineOver(docs: SearchDoc[], { meta, short }: MetaIndexes, sources: En
     search(query, options = {}) {
       const { limit = 50, snippets = 20 } = typeof options === 'number' ? { limit: options } : options;
       const terms = parseQuery(query);
-      const queryWords: QueryWord[] = terms.flatMap((t) => words(t.text).map((word) => (t.field ? { word, field: t.field } : { word })));
+      const queryWords: QueryWord[] = terms.flatMap((t) => wordsOf(t.text).map((word) => (t.field ? { word, field: t.field } : { word })));
       if (queryWords.length === 0 || n === 0) return [];
       const vocab = new Map<string, number>();
       const found = candidates(queryWords, vocab);

@@ -1,6 +1,7 @@
 // The one layout module: an article becomes styled lines at a width; lines become pages.
 // The CLI prints these lines, the reader pages through them.
 import { wrapText } from './wrap.js';
+import { visible } from './visible.js';
 import type { Article, Author, Block } from '../archive/model.js';
 
 export type LineStyle = 'title' | 'dek' | 'byline' | 'notice' | 'heading' | 'paragraph' | 'quote' | 'figure' | 'credit' | 'blank';
@@ -29,48 +30,57 @@ export function wrap(text: string, width: number | undefined): string[] {
   return wrapText(text, width);
 }
 
-function push(out: Line[], text: string, style: LineStyle, block: number, width: number | undefined, prefix = ''): void {
+export interface LayoutOptions {
+  /** Text exactly as stored (explicit --raw only). Otherwise controls and bidi characters
+   * are made visible *before* wrapping, so the symbols that replace them count toward the
+   * width and a page never overflows. */
+  raw?: boolean;
+}
+
+function push(out: Line[], text: string, style: LineStyle, block: number, width: number | undefined, prefix = '', raw = false): void {
   // A prefix that leaves no room for a wide character is dropped, so no line is ever wider than the width.
   if (width !== undefined && width - prefix.length < 2) prefix = '';
   const inner = width === undefined ? undefined : Math.max(1, width - prefix.length);
-  for (const t of wrap(text, inner)) out.push({ text: prefix + t, style, block });
+  for (const t of wrap(raw ? text : visible(text), inner)) out.push({ text: prefix + t, style, block });
 }
 
 const blank = (block: number): Line => ({ text: '', style: 'blank', block });
 
-function layoutBlock(out: Line[], block: Block, i: number, width: number | undefined): void {
+function layoutBlock(out: Line[], block: Block, i: number, width: number | undefined, raw: boolean): void {
   switch (block.type) {
     case 'paragraph':
-      return push(out, block.text, 'paragraph', i, width);
+      return push(out, block.text, 'paragraph', i, width, '', raw);
     case 'heading':
-      return push(out, block.text, 'heading', i, width);
+      return push(out, block.text, 'heading', i, width, '', raw);
     case 'quote':
-      return push(out, block.text, 'quote', i, width, QUOTE_PREFIX);
+      return push(out, block.text, 'quote', i, width, QUOTE_PREFIX, raw);
     case 'figure': {
       const caption = [block.title, block.caption].filter(Boolean).join(' — ');
-      if (caption) push(out, `[Figure] ${caption}`, 'figure', i, width);
-      return push(out, block.credit, 'credit', i, width);
+      if (caption) push(out, `[Figure] ${caption}`, 'figure', i, width, '', raw);
+      return push(out, block.credit, 'credit', i, width, '', raw);
     }
   }
 }
 
-export function layoutHeader(article: Article, authors: Author[], width: number | undefined): Line[] {
+export function layoutHeader(article: Article, authors: Author[], width: number | undefined, { raw = false }: LayoutOptions = {}): Line[] {
   const out: Line[] = [];
-  push(out, article.title, 'title', -1, width);
-  if (article.dek) push(out, article.dek, 'dek', -1, width);
+  push(out, article.title, 'title', -1, width, '', raw);
+  if (article.dek) push(out, article.dek, 'dek', -1, width, '', raw);
   out.push(blank(-1));
-  push(out, bylineText(article, authors), 'byline', -1, width);
-  if (article.titleDerived) push(out, DERIVED_TITLE_NOTICE, 'notice', -1, width);
-  if (article.kind === 'excerpt') push(out, EXCERPT_NOTICE, 'notice', -1, width);
+  push(out, bylineText(article, authors), 'byline', -1, width, '', raw);
+  if (article.titleDerived) push(out, DERIVED_TITLE_NOTICE, 'notice', -1, width, '', raw);
+  if (article.kind === 'excerpt') push(out, EXCERPT_NOTICE, 'notice', -1, width, '', raw);
   return out;
 }
 
-/** The whole article as lines: header, then each block separated by a blank line. */
-export function layoutArticle(article: Article, authors: Author[], width?: number): Line[] {
-  const out = layoutHeader(article, authors, width);
+/** The whole article as lines: header, then each block separated by a blank line.
+ * Lines hold display-safe text unless `raw` is asked for. */
+export function layoutArticle(article: Article, authors: Author[], width?: number, options: LayoutOptions = {}): Line[] {
+  const raw = options.raw ?? false;
+  const out = layoutHeader(article, authors, width, { raw });
   article.body.forEach((block, i) => {
     out.push(blank(i));
-    layoutBlock(out, block, i, width);
+    layoutBlock(out, block, i, width, raw);
   });
   return out;
 }

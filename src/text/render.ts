@@ -14,8 +14,8 @@ export interface TextOptions {
 export const displayText = (text: string, raw: boolean) => (raw ? text : visible(text));
 
 export function renderText(article: Article, authors: Author[], options: TextOptions): string {
-  return layoutArticle(article, authors, options.width)
-    .map((line) => paint(displayText(line.text, options.raw), line.style, options.color))
+  return layoutArticle(article, authors, options.width, { raw: options.raw })
+    .map((line) => paint(line.text, line.style, options.color))
     .join('\n');
 }
 

@@ -20,6 +20,16 @@ export interface KeyRouter {
 
 const NO_KEY: KeyEvent = {};
 
+/** One character of a burst as Ink reports it when it arrives alone. */
+function burstKey(ch: string): [string, KeyEvent] {
+  if (ch === '\r') return ['', { return: true }];
+  if (ch === '\t') return ['', { tab: true }];
+  if (ch === '\u007f' || ch === '\b') return ['', { backspace: true }];
+  const code = ch.charCodeAt(0);
+  if (code >= 1 && code <= 26) return [String.fromCharCode(code + 96), { ctrl: true }];
+  return [ch, NO_KEY];
+}
+
 export function useKeyRouter(rendered: Focus, onInterrupt: () => void): KeyRouter {
   const focusRef = useRef<Focus>(rendered);
   focusRef.current = rendered;
@@ -27,9 +37,16 @@ export function useKeyRouter(rendered: Focus, onInterrupt: () => void): KeyRoute
 
   useInput((input, key) => {
     if (keyName(input, key) === 'ctrl+c') return onInterrupt();
-    // A burst of plain characters is split, so each one is routed after the one before it.
+    // A burst of characters (fast typing, a paste, keys sent together) is split, so each one
+    // is routed after the one before it, with the key Ink would have reported for it alone:
+    // "/mlops⏎" in one read still submits.
     const burst = input.length > 1 && !key.ctrl && !key.meta && !input.includes('\u001b');
-    for (const ch of burst ? [...input] : [input]) handlers.current.get(focusRef.current)?.(ch, burst ? NO_KEY : key);
+    if (!burst) return handlers.current.get(focusRef.current)?.(input, key);
+    for (const ch of input) {
+      const [one, oneKey] = burstKey(ch);
+      if (keyName(one, oneKey) === 'ctrl+c') return onInterrupt();
+      handlers.current.get(focusRef.current)?.(one, oneKey);
+    }
   });
 
   return {

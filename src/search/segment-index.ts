@@ -1,8 +1,8 @@
-// The engine's view of the stored body index: every segment's words in one vocabulary,
+// The engine's view of the stored word index: every segment's words in one vocabulary,
 // postings read on demand and mapped to the engine's document numbers. A document found
 // in a later segment hides its older copies.
-import { FIELD_BIT, type Postings, type WordIndex } from './token-index.js';
-import { decodePostings, type SegmentHeader } from './body-segment.js';
+import type { Postings, WordIndex } from './token-index.js';
+import { decodePostings, type SegmentHeader } from './segment.js';
 import { Vocabulary, type VocabMatch } from './vocabulary.js';
 
 export interface SegmentSource {
@@ -11,7 +11,7 @@ export interface SegmentSource {
   read(term: number): Uint8Array;
 }
 
-export class BodyWordIndex implements WordIndex {
+export class SegmentWordIndex implements WordIndex {
   readonly #vocab = new Vocabulary();
   /** For each token: [segment, term] pairs. */
   readonly #terms: number[][] = [];
@@ -45,15 +45,20 @@ export class BodyWordIndex implements WordIndex {
     const cached = this.#cache.get(token);
     if (cached) return cached;
     const docs: number[] = [];
+    const masks: number[] = [];
     const pairs = this.#terms[token];
     for (let k = 0; k < pairs.length; k += 2) {
       const numbers = this.#docNumbers[pairs[k]];
-      for (const local of decodePostings(this.segments[pairs[k]].read(pairs[k + 1]))) {
+      const decoded = decodePostings(this.segments[pairs[k]].read(pairs[k + 1]));
+      decoded.docs.forEach((local, j) => {
         const doc = numbers[local];
-        if (doc >= 0) docs.push(doc);
-      }
+        if (doc >= 0) {
+          docs.push(doc);
+          masks.push(decoded.masks[j]);
+        }
+      });
     }
-    const postings = { docs: Int32Array.from(docs), masks: new Uint8Array(docs.length).fill(FIELD_BIT.body) };
+    const postings = { docs: Int32Array.from(docs), masks: Uint8Array.from(masks) };
     if (this.#cache.size > 512) this.#cache.delete(this.#cache.keys().next().value!);
     this.#cache.set(token, postings);
     return postings;

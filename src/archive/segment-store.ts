@@ -1,22 +1,33 @@
-// The body index on disk: search/body-NNNNNN.seg files, one per import, written before
+// The word index on disk: search/words-NNNNNN.seg files, one per import, written before
 // index.json. Small segments are merged so one-article imports stay cheap and the count
 // stays low; the largest segment is never rewritten by a small import.
 import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { blockText, type Block } from './model.js';
+import { blockText, type ArticleMeta, type Block } from './model.js';
+import { FIELD_BIT } from '../search/token-index.js';
 import { writeFileAtomic } from './jsonfile.js';
-import { decodeHeader, decodePostings, encodeSegment, headerBytes, offsetsBytes, type SegmentDoc } from '../search/body-segment.js';
-import type { SegmentSource } from '../search/body-index.js';
+import { decodeHeader, decodePostings, encodeSegment, headerBytes, offsetsBytes, type SegmentDoc } from '../search/segment.js';
+import type { SegmentSource } from '../search/segment-index.js';
 import { words } from '../search/tokenize.js';
 
 const MAX_SEGMENTS = 8;
-const NAME = /^body-(\d{6})\.seg$/;
+const NAME = /^words-(\d{6})\.seg$/;
 
 export const searchDir = (archiveDir: string) => join(archiveDir, 'search');
 
-export function segmentDoc(id: string, body: Block[]): SegmentDoc {
-  return { id, words: new Set(words(body.map(blockText).join('\n'))) };
+/** An article's words with the fields they are in. */
+export function segmentDoc(meta: Pick<ArticleMeta, 'id' | 'title' | 'dek' | 'lead'>, authorNames: string[], body: Block[]): SegmentDoc {
+  const found = new Map<string, number>();
+  const add = (text: string, bit: number) => {
+    for (const w of words(text)) found.set(w, (found.get(w) ?? 0) | bit);
+  };
+  add(meta.title, FIELD_BIT.title);
+  add(authorNames.join(' '), FIELD_BIT.authors);
+  add(meta.dek, FIELD_BIT.dek);
+  add(meta.lead, FIELD_BIT.lead);
+  add(body.map(blockText).join('\n'), FIELD_BIT.body);
+  return { id: meta.id, words: found };
 }
 
 function segmentFiles(archiveDir: string): string[] {
@@ -28,16 +39,16 @@ function segmentFiles(archiveDir: string): string[] {
     .map((f) => join(dir, f));
 }
 
-const sequence = (file: string) => Number(file.match(/body-(\d{6})\.seg$/)![1]);
+const sequence = (file: string) => Number(file.match(/words-(\d{6})\.seg$/)![1]);
 
 async function writeSegment(archiveDir: string, seq: number, docs: SegmentDoc[]): Promise<void> {
   const { mkdir } = await import('node:fs/promises');
   await mkdir(searchDir(archiveDir), { recursive: true });
-  await writeFileAtomic(join(searchDir(archiveDir), `body-${String(seq).padStart(6, '0')}.seg`), encodeSegment(docs));
+  await writeFileAtomic(join(searchDir(archiveDir), `words-${String(seq).padStart(6, '0')}.seg`), encodeSegment(docs));
 }
 
 /** Adds a segment for these articles, then merges small segments if there are too many. */
-export async function addBodySegment(archiveDir: string, docs: SegmentDoc[]): Promise<void> {
+export async function addSegment(archiveDir: string, docs: SegmentDoc[]): Promise<void> {
   if (docs.length === 0) return;
   const files = segmentFiles(archiveDir);
   await writeSegment(archiveDir, (files.length ? sequence(files.at(-1)!) : 0) + 1, docs);
@@ -51,14 +62,15 @@ async function compact(archiveDir: string): Promise<void> {
   const merging = files.filter((f) => f !== largest);
   const keptIds = new Set(decodeHeader(await readFile(largest)).ids);
   // Newest copy of each article wins; copies older than the largest segment's are dropped.
-  const newest = new Map<string, Set<string>>();
+  const newest = new Map<string, Map<string, number>>();
   for (const file of merging) {
     const bytes = await readFile(file);
     const header = decodeHeader(bytes);
-    const words = header.ids.map(() => new Set<string>());
+    const words = header.ids.map(() => new Map<string, number>());
     header.vocab.forEach((word, t) => {
       const slice = bytes.subarray(header.postingsStart + header.offsets[t], header.postingsStart + header.offsets[t + 1]);
-      for (const local of decodePostings(slice)) words[local].add(word);
+      const decoded = decodePostings(slice);
+      decoded.docs.forEach((local, j) => words[local].set(word, decoded.masks[j]));
     });
     header.ids.forEach((id, i) => {
       if (sequence(file) < sequence(largest) && keptIds.has(id)) return;
@@ -71,7 +83,7 @@ async function compact(archiveDir: string): Promise<void> {
 }
 
 /** Opens every segment for reading; postings are read from disk as they are asked for. */
-export function openBodySegments(archiveDir: string): SegmentSource[] {
+export function openSegments(archiveDir: string): SegmentSource[] {
   return segmentFiles(archiveDir).map((file) => {
     const fd = openSync(file, 'r');
     try {
@@ -96,11 +108,11 @@ export function openBodySegments(archiveDir: string): SegmentSource[] {
       };
     } catch (error) {
       closeSync(fd);
-      throw new Error(`body index ${file} is unreadable: ${(error as Error).message}`);
+      throw new Error(`search index ${file} is unreadable: ${(error as Error).message}`);
     }
   });
 }
 
-export function hasBodyIndex(archiveDir: string): boolean {
+export function hasWordIndex(archiveDir: string): boolean {
   return segmentFiles(archiveDir).length > 0;
 }

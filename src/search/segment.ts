@@ -1,14 +1,20 @@
-// The stored body index is a list of segments, one per import (small ones merged later).
-// A segment: "BYLS1\n", header length (u32), header JSON {ids, vocab}, then for each word a
-// u32 offset into the postings blob, which holds doc numbers as varint deltas.
+// The stored word index is a list of segments, one per import (small ones merged later).
+// A segment: "BYLS2\n", header length (u32), header JSON {ids, vocab}, then for each word a
+// u32 offset into the postings blob, which holds, per document, its number as a varint
+// delta and a byte of the fields the word is in (title, authors, dek, lead, body bits).
 // Encoding and decoding only: the store reads and writes the files.
 
-export const MAGIC = 'BYLS1\n';
+export const MAGIC = 'BYLS2\n';
 
 export interface SegmentDoc {
   id: string;
-  /** Distinct folded words of the body. */
-  words: Iterable<string>;
+  /** Each distinct folded word with the fields it is in. */
+  words: Map<string, number>;
+}
+
+export interface DecodedPostings {
+  docs: number[];
+  masks: number[];
 }
 
 export interface SegmentHeader {
@@ -31,10 +37,10 @@ function pushVarint(out: number[], value: number): void {
 export function encodeSegment(docs: SegmentDoc[]): Buffer {
   const postings = new Map<string, number[]>();
   docs.forEach((doc, i) => {
-    for (const word of doc.words) {
+    for (const [word, mask] of doc.words) {
       const list = postings.get(word);
-      if (list) list.push(i);
-      else postings.set(word, [i]);
+      if (list) list.push(i, mask);
+      else postings.set(word, [i, mask]);
     }
   });
   const vocab = [...postings.keys()].sort();
@@ -43,9 +49,11 @@ export function encodeSegment(docs: SegmentDoc[]): Buffer {
   vocab.forEach((word, t) => {
     offsets[t] = blob.length;
     let prev = -1;
-    for (const doc of postings.get(word)!) {
-      pushVarint(blob, doc - prev - 1);
-      prev = doc;
+    const list = postings.get(word)!;
+    for (let k = 0; k < list.length; k += 2) {
+      pushVarint(blob, list[k] - prev - 1);
+      blob.push(list[k + 1]);
+      prev = list[k];
     }
   });
   offsets[vocab.length] = blob.length;
@@ -57,16 +65,16 @@ export function encodeSegment(docs: SegmentDoc[]): Buffer {
 
 /** Parses the header from the first bytes of a segment (at least `headerBytes(prefix)` of them). */
 export function headerBytes(prefix: Buffer): number {
-  if (prefix.length < MAGIC.length + 4 || prefix.toString('utf8', 0, MAGIC.length) !== MAGIC) throw new Error('not a byline body index segment');
+  if (prefix.length < MAGIC.length + 4 || prefix.toString('utf8', 0, MAGIC.length) !== MAGIC) throw new Error('not a byline search index segment (or an older format)');
   return MAGIC.length + 4 + prefix.readUInt32LE(MAGIC.length);
 }
 
 export function decodeHeader(bytes: Buffer): SegmentHeader {
   const jsonEnd = headerBytes(bytes);
   const { ids, vocab } = JSON.parse(bytes.toString('utf8', MAGIC.length + 4, jsonEnd)) as { ids: string[]; vocab: string[] };
-  if (!Array.isArray(ids) || !Array.isArray(vocab)) throw new Error('body index segment header is malformed');
+  if (!Array.isArray(ids) || !Array.isArray(vocab)) throw new Error('search index segment header is malformed');
   const offsetsBytes = (vocab.length + 1) * 4;
-  if (bytes.length < jsonEnd + offsetsBytes) throw new Error('body index segment is truncated');
+  if (bytes.length < jsonEnd + offsetsBytes) throw new Error('search index segment is truncated');
   const offsets = new Uint32Array(vocab.length + 1);
   for (let i = 0; i <= vocab.length; i++) offsets[i] = bytes.readUInt32LE(jsonEnd + i * 4);
   return { ids, vocab, offsets, postingsStart: jsonEnd + offsetsBytes };
@@ -77,22 +85,24 @@ export function offsetsBytes(vocabLength: number): number {
   return (vocabLength + 1) * 4;
 }
 
-export function decodePostings(bytes: Uint8Array): number[] {
-  const out: number[] = [];
+export function decodePostings(bytes: Uint8Array): DecodedPostings {
+  const docs: number[] = [];
+  const masks: number[] = [];
   let prev = -1;
   let value = 0;
   let shift = 0;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
-    value |= (b & 0x7f) << shift;
+    value += (b & 0x7f) * 2 ** shift;
     if (b & 0x80) {
       shift += 7;
       continue;
     }
     prev += value + 1;
-    out.push(prev);
+    docs.push(prev);
+    masks.push(bytes[++i]);
     value = 0;
     shift = 0;
   }
-  return out;
+  return { docs, masks };
 }
