@@ -55,6 +55,8 @@ const META_KEYS: Field[] = ['title', 'authors', 'dek', 'lead'];
 /** How many candidates fuse ranks. */
 const RANKED = 100;
 const SHORT_WORD = 2;
+/** Postings (roughly) read per query word, exact matches aside. */
+const POSTINGS_BUDGET = 150_000;
 /** fuse ranks on the short fields; the lead is long and its words are already scored. */
 const RANK_KEYS: Field[] = ['title', 'authors', 'dek'];
 
@@ -114,7 +116,14 @@ function engineOver(docs: SearchDoc[], sources: EngineSources, built?: TokenInde
       const stamp = ++generation;
       const touched: number[] = [];
       for (const index of q.word.length <= SHORT_WORD ? [short] : [words]) {
-        for (const m of index.lookup(q.word)) {
+        // Best matches first; once the postings read for this word pass the budget, weaker
+        // matches (typos landing on very common words) are skipped: they cost the most and,
+        // with their low idf, change the ranking least.
+        let spent = 0;
+        for (const m of [...index.lookup(q.word)].sort((a, b) => b.quality - a.quality)) {
+          const cost = index.cost(m.token);
+          if (m.quality < 1 && spent + cost > POSTINGS_BUDGET) continue;
+          spent += cost;
           const p = index.postings(m.token);
           const weight = m.quality * index.idf(m.token);
           const word = index.word(m.token);

@@ -3,7 +3,7 @@
 // in a later segment hides its older copies.
 import type { Postings, WordIndex } from './token-index.js';
 import { decodePostings, type SegmentHeader } from './segment.js';
-import { Vocabulary, type VocabMatch } from './vocabulary.js';
+import { firstLetters, matchWord, type VocabMatch } from './vocabulary.js';
 
 export interface SegmentSource {
   header: SegmentHeader;
@@ -11,13 +11,28 @@ export interface SegmentSource {
   read(term: number): Uint8Array;
 }
 
+/** First index in a sorted list whose word is >= key. */
+function lowerBound(list: string[], key: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class SegmentWordIndex implements WordIndex {
-  readonly #vocab = new Vocabulary();
-  /** For each token: [segment, term] pairs. */
+  /** Words met by lookups so far, each with its [segment, term] pairs. Segments' own sorted
+   * vocabularies are searched in place: opening an archive interns nothing. */
+  readonly #words: string[] = [];
+  readonly #tokens = new Map<string, number>();
   readonly #terms: number[][] = [];
   /** Per segment, per local doc: the engine's doc number, or -1 when unknown or superseded. */
   readonly #docNumbers: Int32Array[];
   readonly #cache = new Map<number, Postings>();
+  readonly #recent = new Map<string, VocabMatch[]>();
   readonly #docCount: number;
 
   constructor(
@@ -27,18 +42,44 @@ export class SegmentWordIndex implements WordIndex {
     const latest = new Map<string, number>();
     segments.forEach((s, si) => s.header.ids.forEach((id) => latest.set(id, si)));
     this.#docNumbers = segments.map((s, si) => Int32Array.from(s.header.ids, (id) => (latest.get(id) === si ? (docNumber(id) ?? -1) : -1)));
-    this.#docCount = [...latest.keys()].length;
-    segments.forEach((s, si) =>
-      s.header.vocab.forEach((word, term) => {
-        const token = this.#vocab.intern(word);
-        if (token === this.#terms.length) this.#terms.push([]);
-        this.#terms[token].push(si, term);
-      }),
-    );
+    this.#docCount = latest.size;
+  }
+
+  #token(word: string): number {
+    let token = this.#tokens.get(word);
+    if (token !== undefined) return token;
+    token = this.#words.push(word) - 1;
+    this.#tokens.set(word, token);
+    const pairs: number[] = [];
+    this.segments.forEach((s, si) => {
+      const at = lowerBound(s.header.vocab, word);
+      if (s.header.vocab[at] === word) pairs.push(si, at);
+    });
+    this.#terms.push(pairs);
+    return token;
   }
 
   lookup(word: string): VocabMatch[] {
-    return this.#vocab.lookup(word, (t) => this.#terms[t].length);
+    const cached = this.#recent.get(word);
+    if (cached) return cached;
+    const found = new Map<string, { quality: number; covers: number }>();
+    for (const s of this.segments) {
+      const vocab = s.header.vocab;
+      if (vocab[lowerBound(vocab, word)] === word) found.set(word, { quality: 1, covers: word.length });
+      for (const first of firstLetters(word)) {
+        const end = lowerBound(vocab, String.fromCodePoint(first.codePointAt(0)! + 1));
+        for (let t = lowerBound(vocab, first); t < end; t++) {
+          const token = vocab[t];
+          if (token === word || found.has(token)) continue;
+          const m = matchWord(word, token);
+          if (m) found.set(token, m);
+        }
+      }
+    }
+    const out = [...found].map(([w, m]) => ({ token: this.#token(w), ...m }));
+    if (this.#recent.size >= 256) this.#recent.delete(this.#recent.keys().next().value!);
+    this.#recent.set(word, out);
+    return out;
   }
 
   postings(token: number): Postings {
@@ -68,7 +109,18 @@ export class SegmentWordIndex implements WordIndex {
     return Math.log(1 + this.#docCount / (1 + this.postings(token).docs.length));
   }
 
+  /** Postings bytes over all segments: about 1.5 per document (varint gap + field byte). */
+  cost(token: number): number {
+    let bytes = 0;
+    const pairs = this.#terms[token];
+    for (let k = 0; k < pairs.length; k += 2) {
+      const offsets = this.segments[pairs[k]].header.offsets;
+      bytes += offsets[pairs[k + 1] + 1] - offsets[pairs[k + 1]];
+    }
+    return bytes / 1.5;
+  }
+
   word(token: number): string {
-    return this.#vocab.words[token];
+    return this.#words[token];
   }
 }

@@ -75,8 +75,8 @@ export function decodeHeader(bytes: Buffer): SegmentHeader {
   if (!Array.isArray(ids) || !Array.isArray(vocab)) throw new Error('search index segment header is malformed');
   const offsetsBytes = (vocab.length + 1) * 4;
   if (bytes.length < jsonEnd + offsetsBytes) throw new Error('search index segment is truncated');
-  const offsets = new Uint32Array(vocab.length + 1);
-  for (let i = 0; i <= vocab.length; i++) offsets[i] = bytes.readUInt32LE(jsonEnd + i * 4);
+  // Copied into its own (aligned) buffer; little-endian like every machine byline runs on.
+  const offsets = new Uint32Array(Uint8Array.prototype.slice.call(bytes, jsonEnd, jsonEnd + offsetsBytes).buffer);
   return { ids, vocab, offsets, postingsStart: jsonEnd + offsetsBytes };
 }
 

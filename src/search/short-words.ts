@@ -47,6 +47,10 @@ export class ShortWordIndex implements WordIndex {
     return Math.log(1 + this.docs.length / (1 + this.postings(token).docs.length));
   }
 
+  cost(): number {
+    return this.docs.length;
+  }
+
   word(token: number): string {
     return this.#words[token];
   }

@@ -21,6 +21,8 @@ export interface WordIndex {
   postings(token: number): Postings;
   idf(token: number): number;
   word(token: number): string;
+  /** About how many postings reading this token means, without reading them. */
+  cost(token: number): number;
 }
 
 export class TokenIndex implements WordIndex {
@@ -77,5 +79,9 @@ export class TokenIndex implements WordIndex {
 
   word(token: number): string {
     return this.vocab.words[token];
+  }
+
+  cost(token: number): number {
+    return this.#docs[token].length;
   }
 }

@@ -1,6 +1,24 @@
 // The words an index knows, and which of them a typed word may mean.
 import { maxTypos, prefixDistance } from './fuzzy.js';
 
+/** Where a typed word's matches can start: its first letter, and for longer words the
+ * second too (a slip on the first letter). */
+export function firstLetters(word: string): string[] {
+  return word.length >= 4 && word[1] !== word[0] ? [word[0], word[1]] : [word[0]];
+}
+
+/** How well an indexed word matches a typed one (not equal to it), or null. */
+export function matchWord(word: string, token: string): { quality: number; covers: number } | null {
+  const typos = maxTypos(word.length);
+  const d = typos === 0 ? (token.startsWith(word) ? 0 : Infinity) : prefixDistance(word, token, typos);
+  if (d === Infinity) return null;
+  const whole = d > 0 && prefixDistance(word, token, typos, true) === d;
+  // Prefix matches of short words are many and weak; whole-word typos are strong.
+  // An exact word beats a typo in a heavier field: typos score well under half.
+  const quality = d === 0 ? 0.75 - Math.min(0.25, (token.length - word.length) * 0.02) : (whole ? 0.4 : 0.3) - (d - 1) * 0.12;
+  return { quality, covers: d === 0 ? word.length : whole ? token.length : Math.min(token.length, word.length) };
+}
+
 export interface VocabMatch {
   token: number;
   /** 1 exact, less for a prefix or a typo. */
@@ -53,21 +71,11 @@ export class Vocabulary {
     const exact = this.#ids.get(word);
     const out: VocabMatch[] = [];
     if (exact !== undefined) out.push({ token: exact, quality: 1, covers: word.length });
-    const typos = maxTypos(word.length);
-    const buckets = new Set([word[0]]);
-    // A slip on the first letter: look where the second letter starts too.
-    if (word.length >= 4) buckets.add(word[1]);
-    for (const first of buckets) {
+    for (const first of firstLetters(word)) {
       for (const id of this.#byFirst.get(first) ?? []) {
         if (id === exact) continue;
-        const token = this.words[id];
-        const d = typos === 0 ? (token.startsWith(word) ? 0 : Infinity) : prefixDistance(word, token, typos);
-        if (d === Infinity) continue;
-        const whole = d > 0 && prefixDistance(word, token, typos, true) === d;
-        // Prefix matches of short words are many and weak; whole-word typos are strong.
-        // An exact word beats a typo in a heavier field: typos score well under half.
-        const quality = d === 0 ? 0.75 - Math.min(0.25, (token.length - word.length) * 0.02) : (whole ? 0.4 : 0.3) - (d - 1) * 0.12;
-        out.push({ token: id, quality, covers: d === 0 ? word.length : whole ? token.length : Math.min(token.length, word.length) });
+        const m = matchWord(word, this.words[id]);
+        if (m) out.push({ token: id, ...m });
       }
     }
     if (out.length > cap) {
