@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   author: async () => (await import('./commands/authors.js')).author,
   import: async () => (await import('./commands/import.js')).importFiles,
   export: async () => (await import('./commands/export.js')).exportArchive,
+  reindex: async () => (await import('./commands/reindex.js')).reindex,
 };
 
 export const DEFAULT_ARCHIVE = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'protocol');
@@ -34,14 +35,29 @@ function makeOutput(): Output {
   };
 }
 
-/** A closed pipe (`byline read x | head -1`) is a normal end, not an error. */
+/** A closed pipe (`byline read x | head -1`) is a normal end, not an error. Any other
+ * failure to write the output (a full disk: `byline export > /dev/full`) is one line, exit 1. */
 function quietOnClosedPipe(): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') process.exit(0);
-      throw error;
+      if (stream === process.stdout) {
+        try {
+          process.stderr.write(`byline: cannot write the output: ${error.message}\n`);
+        } catch {
+          // stderr is gone too: the exit code says it
+        }
+      }
+      process.exit(1);
     });
   }
+}
+
+/** Ink's own test (is-in-ci): under CI, Ink draws nothing until the app exits, so the
+ * reader would sit on a blank screen. Even an empty CI= counts; CI=0 or CI=false does not. */
+function inCI(env: NodeJS.ProcessEnv = process.env): boolean {
+  const set = (key: string) => key in env && env[key] !== '0' && env[key] !== 'false';
+  return set('CI') || set('CONTINUOUS_INTEGRATION');
 }
 
 /** meow's own message for an unknown flag is two lines without our prefix; this is one. */
@@ -85,7 +101,7 @@ async function main(): Promise<number> {
   const ctx: Context = { args, flags, out, archiveDir, openArchive: (options) => Archive.open(archiveDir, options) };
 
   if (command === undefined) {
-    if (process.stdout.isTTY && process.stdin.isTTY && !process.env.CI) {
+    if (process.stdout.isTTY && process.stdin.isTTY && !inCI()) {
       const { runReader } = await import('./tui/run.js');
       return runReader(ctx);
     }

@@ -10,6 +10,7 @@ export const HELP = `
     $ byline author NAME           one author's bio and articles
     $ byline import FILE… [-]      import page dumps (- reads standard input)
     $ byline export                the whole archive as JSON or markdown files
+    $ byline reindex               rebuild the archive's search index (after upgrading byline)
 
   Options
     --archive, -A DIR    archive folder (default: BYLINE_ARCHIVE, else the bundled Protocol archive)

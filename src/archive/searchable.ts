@@ -25,7 +25,7 @@ function inputs(archive: Archive, bodies: boolean): { docs: SearchDoc[]; sources
   return {
     docs,
     sources: {
-      wordIndex: (docNumber) => new SegmentWordIndex(segments, docNumber),
+      wordIndex: (docNumber) => new SegmentWordIndex(segments, docNumber, bodies),
       bodyText: (id) => bodyTextOf(archive, id),
       metadataOnly: !bodies,
     },
@@ -42,7 +42,6 @@ export function searchEngineFor(archive: Archive, { bodies }: { bodies: boolean 
 
 /** The same for the reader: never blocks long, never reads every body. */
 export function searchEngineForAsync(archive: Archive): Promise<SearchEngine> {
-  const { docs, sources } = inputs(archive, false);
-  sources.metadataOnly = false;
+  const { docs, sources } = inputs(archive, hasWordIndex(archive.dir));
   return createSearchEngineAsync(docs, sources);
 }

@@ -68,9 +68,11 @@ async function compact(archiveDir: string): Promise<void> {
     const header = decodeHeader(bytes);
     const words = header.ids.map(() => new Map<string, number>());
     header.vocab.forEach((word, t) => {
-      const slice = bytes.subarray(header.postingsStart + header.offsets[t], header.postingsStart + header.offsets[t + 1]);
-      const decoded = decodePostings(slice);
-      decoded.docs.forEach((local, j) => words[local].set(word, decoded.masks[j]));
+      for (const list of [0, 1]) {
+        const at = header.postingsStart + header.offsets[2 * t + list];
+        const decoded = decodePostings(bytes.subarray(at, header.postingsStart + header.offsets[2 * t + list + 1]), list === 1);
+        decoded.docs.forEach((local, j) => words[local].set(word, (words[local].get(word) ?? 0) | decoded.masks[j]));
+      }
     });
     header.ids.forEach((id, i) => {
       if (sequence(file) < sequence(largest) && keptIds.has(id)) return;
@@ -98,9 +100,9 @@ export function openSegments(archiveDir: string): SegmentSource[] {
       const header = decodeHeader(full);
       return {
         header,
-        read(term: number) {
-          const start = header.offsets[term];
-          const length = header.offsets[term + 1] - start;
+        read(term: number, list: 0 | 1) {
+          const start = header.offsets[2 * term + list];
+          const length = header.offsets[2 * term + list + 1] - start;
           const out = Buffer.alloc(length);
           readSync(fd, out, 0, length, header.postingsStart + start);
           return out;
@@ -113,6 +115,19 @@ export function openSegments(archiveDir: string): SegmentSource[] {
   });
 }
 
+/** True when the archive has a word index this byline can read (an older format counts as
+ * none: `byline reindex` rebuilds it). */
 export function hasWordIndex(archiveDir: string): boolean {
-  return segmentFiles(archiveDir).length > 0;
+  const files = segmentFiles(archiveDir);
+  if (files.length === 0) return false;
+  try {
+    const fd = openSync(files[0], 'r');
+    const prefix = Buffer.alloc(10);
+    readSync(fd, prefix, 0, 10, 0);
+    closeSync(fd);
+    headerBytes(prefix);
+    return true;
+  } catch {
+    return false;
+  }
 }

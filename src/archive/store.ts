@@ -1,13 +1,13 @@
 // The archive on disk: index.json (lowdb) plus articles/<id>.json, one body per file.
 // Bodies are written before the index, so the index never names a body that is not there.
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import * as v from 'valibot';
 import { BylineError } from './errors.js';
 import { CheckedJsonFile, readJsonFileSync, UnreadableFile, writeJsonAtomic } from './jsonfile.js';
-import { addSegment, segmentDoc } from './segment-store.js';
+import { addSegment, searchDir, segmentDoc } from './segment-store.js';
 import { withLock } from './lock.js';
 import { mergeImport, type ImportBatch, type ImportSummary } from './merge.js';
 import { ARCHIVE_VERSION, BodyFileSchema, IndexSchema, schemaProblem, type Article, type ArticleMeta, type Author, type Block, type Index } from './model.js';
@@ -150,6 +150,29 @@ export class Archive {
         }
         this.#reindex();
         return result.summary;
+      },
+      { what: `archive ${this.dir}` },
+    );
+  }
+
+  /** Rebuilds the stored word index from index.json and the bodies (after an upgrade of
+   * byline, or if search/ was lost). Articles whose body cannot be read are indexed by
+   * their metadata alone. */
+  async rebuildSearchIndex(): Promise<number> {
+    const path = Archive.indexPath(this.dir);
+    return withLock(
+      path,
+      async () => {
+        await rm(searchDir(this.dir), { recursive: true, force: true });
+        const names = new Map(this.authors.map((a) => [a.id, a.name]));
+        const BATCH = 5000;
+        for (let start = 0; start < this.articles.length; start += BATCH) {
+          const docs = this.articles
+            .slice(start, start + BATCH)
+            .map((meta) => segmentDoc(meta, meta.authors.map((a) => names.get(a) ?? ''), this.bodySafe(meta.id) ?? []));
+          await addSegment(this.dir, docs);
+        }
+        return this.articles.length;
       },
       { what: `archive ${this.dir}` },
     );

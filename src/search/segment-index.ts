@@ -7,8 +7,8 @@ import { firstLetters, matchWord, type VocabMatch } from './vocabulary.js';
 
 export interface SegmentSource {
   header: SegmentHeader;
-  /** The raw postings bytes of one word of this segment. */
-  read(term: number): Uint8Array;
+  /** The raw bytes of one of a word's two postings lists (0 metadata, 1 body). */
+  read(term: number, list: 0 | 1): Uint8Array;
 }
 
 /** First index in a sorted list whose word is >= key. */
@@ -38,6 +38,8 @@ export class SegmentWordIndex implements WordIndex {
   constructor(
     private readonly segments: SegmentSource[],
     docNumber: (id: string) => number | undefined,
+    /** Whether body lists are read at all. */
+    private readonly bodies = true,
   ) {
     const latest = new Map<string, number>();
     segments.forEach((s, si) => s.header.ids.forEach((id) => latest.set(id, si)));
@@ -90,14 +92,16 @@ export class SegmentWordIndex implements WordIndex {
     const pairs = this.#terms[token];
     for (let k = 0; k < pairs.length; k += 2) {
       const numbers = this.#docNumbers[pairs[k]];
-      const decoded = decodePostings(this.segments[pairs[k]].read(pairs[k + 1]));
-      decoded.docs.forEach((local, j) => {
-        const doc = numbers[local];
-        if (doc >= 0) {
-          docs.push(doc);
-          masks.push(decoded.masks[j]);
-        }
-      });
+      for (const list of this.bodies ? ([0, 1] as const) : ([0] as const)) {
+        const decoded = decodePostings(this.segments[pairs[k]].read(pairs[k + 1], list), list === 1);
+        decoded.docs.forEach((local, j) => {
+          const doc = numbers[local];
+          if (doc >= 0) {
+            docs.push(doc);
+            masks.push(decoded.masks[j]);
+          }
+        });
+      }
     }
     const postings = { docs: Int32Array.from(docs), masks: Uint8Array.from(masks) };
     if (this.#cache.size > 512) this.#cache.delete(this.#cache.keys().next().value!);
@@ -115,9 +119,10 @@ export class SegmentWordIndex implements WordIndex {
     const pairs = this.#terms[token];
     for (let k = 0; k < pairs.length; k += 2) {
       const offsets = this.segments[pairs[k]].header.offsets;
-      bytes += offsets[pairs[k + 1] + 1] - offsets[pairs[k + 1]];
+      const t = pairs[k + 1];
+      bytes += (offsets[2 * t + 1] - offsets[2 * t]) / 2 + (this.bodies ? offsets[2 * t + 2] - offsets[2 * t + 1] : 0);
     }
-    return bytes / 1.5;
+    return bytes;
   }
 
   word(token: number): string {

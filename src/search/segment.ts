@@ -1,10 +1,13 @@
 // The stored word index is a list of segments, one per import (small ones merged later).
-// A segment: "BYLS2\n", header length (u32), header JSON {ids, vocab}, then for each word a
-// u32 offset into the postings blob, which holds, per document, its number as a varint
-// delta and a byte of the fields the word is in (title, authors, dek, lead, body bits).
+// A segment: "BYLS3\n", header length (u32), header JSON {ids, vocab} (vocab sorted), then
+// two u32 offsets per word into the postings blob. Each word has two lists: where it is in
+// the metadata (document number as a varint delta, then a byte of field bits: title,
+// authors, dek, lead) and where it is in the body (varint deltas only). Searching the
+// metadata alone never reads the long body lists.
 // Encoding and decoding only: the store reads and writes the files.
 
-export const MAGIC = 'BYLS2\n';
+export const MAGIC = 'BYLS3\n';
+const BODY = 16;
 
 export interface SegmentDoc {
   id: string;
@@ -20,7 +23,8 @@ export interface DecodedPostings {
 export interface SegmentHeader {
   ids: string[];
   vocab: string[];
-  /** Byte offsets of each word's postings, relative to `postingsStart`; one extra at the end. */
+  /** Byte offsets relative to `postingsStart`: word t's metadata list is [2t, 2t+1), its
+   * body list [2t+1, 2t+2). */
   offsets: Uint32Array;
   postingsStart: number;
 }
@@ -45,18 +49,27 @@ export function encodeSegment(docs: SegmentDoc[]): Buffer {
   });
   const vocab = [...postings.keys()].sort();
   const blob: number[] = [];
-  const offsets = new Uint32Array(vocab.length + 1);
+  const offsets = new Uint32Array(vocab.length * 2 + 1);
   vocab.forEach((word, t) => {
-    offsets[t] = blob.length;
-    let prev = -1;
     const list = postings.get(word)!;
+    offsets[2 * t] = blob.length;
+    let prev = -1;
     for (let k = 0; k < list.length; k += 2) {
+      const meta = list[k + 1] & ~BODY;
+      if (!meta) continue;
       pushVarint(blob, list[k] - prev - 1);
-      blob.push(list[k + 1]);
+      blob.push(meta);
+      prev = list[k];
+    }
+    offsets[2 * t + 1] = blob.length;
+    prev = -1;
+    for (let k = 0; k < list.length; k += 2) {
+      if (!(list[k + 1] & BODY)) continue;
+      pushVarint(blob, list[k] - prev - 1);
       prev = list[k];
     }
   });
-  offsets[vocab.length] = blob.length;
+  offsets[vocab.length * 2] = blob.length;
   const header = Buffer.from(JSON.stringify({ ids: docs.map((d) => d.id), vocab }), 'utf8');
   const lengths = Buffer.alloc(4);
   lengths.writeUInt32LE(header.length);
@@ -73,7 +86,7 @@ export function decodeHeader(bytes: Buffer): SegmentHeader {
   const jsonEnd = headerBytes(bytes);
   const { ids, vocab } = JSON.parse(bytes.toString('utf8', MAGIC.length + 4, jsonEnd)) as { ids: string[]; vocab: string[] };
   if (!Array.isArray(ids) || !Array.isArray(vocab)) throw new Error('search index segment header is malformed');
-  const offsetsBytes = (vocab.length + 1) * 4;
+  const offsetsBytes = (vocab.length * 2 + 1) * 4;
   if (bytes.length < jsonEnd + offsetsBytes) throw new Error('search index segment is truncated');
   // Copied into its own (aligned) buffer; little-endian like every machine byline runs on.
   const offsets = new Uint32Array(Uint8Array.prototype.slice.call(bytes, jsonEnd, jsonEnd + offsetsBytes).buffer);
@@ -82,10 +95,11 @@ export function decodeHeader(bytes: Buffer): SegmentHeader {
 
 /** Bytes a header needs beyond its JSON: the offsets table. */
 export function offsetsBytes(vocabLength: number): number {
-  return (vocabLength + 1) * 4;
+  return (vocabLength * 2 + 1) * 4;
 }
 
-export function decodePostings(bytes: Uint8Array): DecodedPostings {
+/** A metadata list (with field bytes) or a body list (without: every mask is the body bit). */
+export function decodePostings(bytes: Uint8Array, body = false): DecodedPostings {
   const docs: number[] = [];
   const masks: number[] = [];
   let prev = -1;
@@ -100,7 +114,7 @@ export function decodePostings(bytes: Uint8Array): DecodedPostings {
     }
     prev += value + 1;
     docs.push(prev);
-    masks.push(bytes[++i]);
+    masks.push(body ? BODY : bytes[++i]);
     value = 0;
     shift = 0;
   }

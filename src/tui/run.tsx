@@ -48,7 +48,11 @@ export async function runReader(ctx: Context): Promise<number> {
       done = true;
       instance.unmount();
       restore();
-      void userState.flush().then(() => resolve(code));
+      void userState.flush().then(() => {
+        // The status bar said "⚠ state: see stderr": now that the screen is back, say what.
+        if (userState.saveError) process.stderr.write(`byline: ${userState.saveError}\n`);
+        resolve(code);
+      });
     };
     stdout.write(ENTER_ALT);
     // Raw mode before the first frame, so keys typed during start-up are kept, not echoed.
