@@ -41,7 +41,7 @@ export async function ensureArchive(size: number, fingerprint: string | undefine
   }
   // Generated beside the final name and renamed when complete, so an interrupted run is never reused.
   const partial = `${dir}.partial-${process.pid}`;
-  log(`generating a ${size}-article archive in ${dir} (about ${Math.max(1, Math.round((size / 1000) * 1.5))} s)…`);
+  log(`generating a ${size}-article archive in ${dir} (roughly 1.5–5 s per 1 000 articles)…`);
   const started = performance.now();
   await generateArchive(size, partial);
   rmSync(dir, { recursive: true, force: true });

@@ -77,7 +77,7 @@ export interface QualityPair {
 const titleWords = (title: string) => (title.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => /^[a-z]+$/.test(w));
 
 /** Pairs for the result-quality check: a person remembers 2–3 of a title's less common words
- * (document frequency over all titles), and types them with a mistake or only partly. */
+ * (from the rarer half by document frequency over all titles), and types them with a mistake or only partly. */
 export function qualityPairs(articles: readonly ArticleMeta[], count = 40, seed = 20260101): QualityPair[] {
   const df = new Map<string, number>();
   for (const a of articles) for (const w of new Set(titleWords(a.title))) df.set(w, (df.get(w) ?? 0) + 1);
@@ -90,11 +90,14 @@ export function qualityPairs(articles: readonly ArticleMeta[], count = 40, seed 
     const words = [...new Set(titleWords(a.title))].filter((w) => w.length >= 3);
     if (words.length < 3) continue; // CJK and very short titles: nothing to remember
     const n = r() < 0.5 ? 2 : 3;
-    const chosen = words
+    // n words drawn at random from the rarer half of the title's words (by df, ties broken at random).
+    const rarer = words
       .map((w) => ({ w, key: (df.get(w) ?? 0) + r() * 0.5 }))
       .sort((x, y) => x.key - y.key)
-      .slice(0, n)
+      .slice(0, Math.max(n, Math.ceil(words.length / 2)))
       .map((x) => x.w);
+    const chosen: string[] = [];
+    while (chosen.length < n) chosen.push(rarer.splice(Math.floor(r() * rarer.length), 1)[0]);
     const order = titleWords(a.title);
     chosen.sort((x, y) => order.indexOf(x) - order.indexOf(y));
     const mutation = MUTATIONS[pairs.length % MUTATIONS.length];

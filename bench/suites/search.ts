@@ -101,7 +101,7 @@ export async function searchTask(size: number, dir: string, budgetMs: number): P
     else misses.push(`"${pair.query}" (${pair.mutation}) → rank ${rank < 0 ? '>10' : rank + 1}`);
   }
   const pct = (n: number) => (pairs.length ? (100 * n) / pairs.length : Number.NaN);
-  const qNote = `${pairs.length} pairs (2–3 of a title's rarer words; typo, transposition, partial word, dropped or doubled letter); top-1 ${pct(top1).toFixed(1)} %${misses.length ? `; not in top 3: ${misses.slice(0, 5).join(', ')}${misses.length > 5 ? ` and ${misses.length - 5} more` : ''}` : ''}`;
+  const qNote = `${pairs.length} pairs (2–3 words from the rarer half of a title's words; typo, transposition, partial word, dropped or doubled letter); top-1 ${pct(top1).toFixed(1)} %${misses.length ? `; not in top 3: ${misses.slice(0, 5).join(', ')}${misses.length > 5 ? ` and ${misses.length - 5} more` : ''}` : ''}`;
   target(T.quality, size, pct(top3), 95, '%', 'higher', qNote);
   detail('result quality, intended article first', size, pct(top1), '%', `${pairs.length} pairs, e.g. ${pairs.slice(0, 3).map((p) => `"${p.query}" → "${p.title}"`).join('; ')}`);
   detail('result quality query time, p50', size, median(qTimes), 'ms', 'engine.search(query, 10)');

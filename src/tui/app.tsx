@@ -8,6 +8,7 @@ import type { UserState } from '../archive/user-state.js';
 import type { Hit, SearchEngine } from '../search/engine.js';
 import { layoutArticle, paginate } from '../text/layout.js';
 import { findInLines } from '../text/find.js';
+import { truncateToWidth } from '../text/wrap.js';
 import { isCursorMove } from './cursor.js';
 import type { Command } from './keymap.js';
 import { useKeyRouter, type Focus } from './key-router.js';
@@ -266,9 +267,16 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
 
   // ---- render
   if (tooSmall) {
+    // One part a line, most important first, each cut to the width: "Enlarge the terminal"
+    // stays on screen at 20×5, and nothing wraps past the bottom, down to 1 column.
+    const notice = ['Enlarge the terminal', `byline needs ${MIN_COLUMNS}×${MIN_ROWS}`, `now ${columns}×${rows}`, 'q quits'];
     return (
       <Box width={columns} height={Math.max(1, rows - 1)} flexDirection="column">
-        <Text wrap="wrap">{`Enlarge the terminal: byline needs at least ${MIN_COLUMNS}×${MIN_ROWS} (now ${columns}×${rows}). q quits.`}</Text>
+        {notice.slice(0, Math.max(1, rows - 1)).map((line) => (
+          <Text key={line} wrap="truncate">
+            {truncateToWidth(line, Math.max(1, columns))}
+          </Text>
+        ))}
       </Box>
     );
   }

@@ -21,6 +21,9 @@ export interface ArticleState {
   top: number;
   /** Body block at the top of the screen (-1: the header). */
   anchor: number;
+  /** How far into that block the top line is (0 = its first line, 0.5 = half way), so a
+   * resize to a tiny size and back lands on the very same page, not the block's start. */
+  anchorPart: number;
   find: FindState;
   message: string;
 }
@@ -40,15 +43,26 @@ export type ArticleAction =
 
 const NO_FIND: FindState = { query: '', typing: false, current: 0 };
 
-export const emptyArticle: ArticleState = { id: '', top: 0, anchor: -1, find: NO_FIND, message: '' };
+export const emptyArticle: ArticleState = { id: '', top: 0, anchor: -1, anchorPart: 0, find: NO_FIND, message: '' };
 
 function maxTop(view: ArticleView): number {
   return view.pages.at(-1)?.start ?? 0;
 }
 
+/** Lines of a block from its first one (blank separator included). */
+function blockLength(lines: Line[], start: number): number {
+  const block = lines[start]?.block;
+  let end = start;
+  while (end < lines.length && lines[end].block === block) end++;
+  return end - start;
+}
+
 function at(state: ArticleState, top: number, view: ArticleView, message = ''): ArticleState {
   const t = Math.max(0, Math.min(top, maxTop(view), Math.max(0, view.lines.length - 1)));
-  return { ...state, top: t, anchor: view.lines[t]?.block ?? -1, message };
+  const anchor = view.lines[t]?.block ?? -1;
+  const start = lineOfBlock(view.lines, anchor);
+  const length = blockLength(view.lines, start);
+  return { ...state, top: t, anchor, anchorPart: length > 0 ? (t - start) / length : 0, message };
 }
 
 /** The first line of a block, or of the first block after it. */
@@ -56,6 +70,13 @@ export function lineOfBlock(lines: Line[], block: number): number {
   if (block < 0) return 0;
   const i = lines.findIndex((l) => l.block >= block);
   return i === -1 ? Math.max(0, lines.length - 1) : i;
+}
+
+/** The line at the same place in the anchor block, in a new layout. */
+function anchorLine(lines: Line[], anchor: number, part: number): number {
+  const start = lineOfBlock(lines, anchor);
+  const length = blockLength(lines, start);
+  return Math.min(start + Math.max(0, length - 1), start + Math.round(part * length));
 }
 
 function jumpToMatch(state: ArticleState, matches: FindMatch[], index: number, view: ArticleView): ArticleState {
@@ -91,9 +112,9 @@ export function articleReducer(state: ArticleState, action: ArticleAction): Arti
     case 'bottom':
       return at(state, maxTop(action.view), action.view);
     case 'relayout': {
-      const line = lineOfBlock(action.view.lines, state.anchor);
+      const line = anchorLine(action.view.lines, state.anchor, state.anchorPart);
       const page = action.view.pages[pageOfLine(action.view.pages, line)];
-      return { ...at(state, page?.start ?? 0, action.view), anchor: state.anchor, message: state.message };
+      return { ...at(state, page?.start ?? 0, action.view), anchor: state.anchor, anchorPart: state.anchorPart, message: state.message };
     }
     case 'findStart':
       return { ...state, find: { query: '', typing: true, current: 0 }, message: '' };
