@@ -29,7 +29,8 @@ export class CheckedJsonFile<T> implements Adapter<T> {
   constructor(
     readonly path: string,
     private readonly check: (data: unknown) => T,
-    private readonly indent = 0,
+    /** Spaces of indentation; a function can choose by the data (big files stay compact). */
+    private readonly indent: number | ((data: T) => number) = 0,
   ) {
     this.#writer = new Writer(path);
   }
@@ -46,7 +47,8 @@ export class CheckedJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await this.#writer.write(JSON.stringify(data, null, this.indent) + '\n');
+    const indent = typeof this.indent === 'function' ? this.indent(data) : this.indent;
+    await this.#writer.write(JSON.stringify(data, null, indent) + '\n');
   }
 }
 

@@ -54,6 +54,13 @@ export const IndexSchema = v.object({
   authors: v.array(AuthorSchema),
 });
 
+/** The index with its articles left unchecked (they go through the fast twin). */
+export const IndexEnvelopeSchema = v.object({
+  version: v.literal(ARCHIVE_VERSION),
+  articles: v.array(v.unknown()),
+  authors: v.array(AuthorSchema),
+});
+
 export const BodyFileSchema = v.object({
   id: Text,
   body: v.array(BlockSchema),

@@ -10,26 +10,33 @@ export function displayWidth(text: string): number {
   return PLAIN_ASCII.test(text) ? text.length : stringWidth(text);
 }
 
-/** Cuts a word wider than the line into pieces of at most `width` columns, between graphemes. */
+/** Cuts a word wider than the line into pieces of at most `width` columns, between graphemes.
+ * A single grapheme wider than the whole line (a base with dozens of spacing marks, from
+ * hostile text) is the one thing cut by code point: otherwise it would overflow the page. */
 function breakWord(word: string, width: number): string[] {
   const pieces: string[] = [];
   let piece = '';
   let used = 0;
-  for (const { segment } of graphemes.segment(word)) {
-    const w = displayWidth(segment);
+  const add = (unit: string, w: number) => {
     if (used + w > width && piece) {
       pieces.push(piece);
       piece = '';
       used = 0;
     }
-    piece += segment;
+    piece += unit;
     used += w;
+  };
+  for (const { segment } of graphemes.segment(word)) {
+    const w = displayWidth(segment);
+    if (w <= width) add(segment, w);
+    else for (const codePoint of segment) add(codePoint, displayWidth(codePoint));
   }
   if (piece) pieces.push(piece);
   return pieces;
 }
 
-/** Lines of at most `width` columns (a single grapheme wider than that stands alone).
+/** Lines of at most `width` columns (for any width of 2 or more; a character 2 columns wide
+ * cannot fit in 1).
  * Runs of white space become one space; no line starts or ends with one. */
 export function wrapText(text: string, width: number): string[] {
   const w = Math.max(1, Math.floor(width));

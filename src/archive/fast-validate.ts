@@ -1,0 +1,49 @@
+// A hand-written twin of ArticleMetaSchema for the common case: an index of 100 000
+// articles is checked in a few milliseconds instead of over a second. Only a `true` is
+// trusted; anything else goes through valibot, which also words the error. A property
+// test keeps the two in agreement.
+const ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
+
+const isString = (x: unknown): x is string => typeof x === 'string';
+const isStringArray = (x: unknown): boolean => Array.isArray(x) && x.every(isString);
+const optionalString = (x: unknown): boolean => x === undefined || isString(x);
+
+function isUrl(x: unknown): boolean {
+  if (!isString(x)) return false;
+  try {
+    new URL(x);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function isArticleMeta(a: unknown): boolean {
+  if (a === null || typeof a !== 'object' || Array.isArray(a)) return false;
+  const m = a as Record<string, unknown>;
+  const source = m.source as Record<string, unknown> | null;
+  return (
+    isString(m.id) &&
+    ID.test(m.id) &&
+    isString(m.title) &&
+    m.title.length >= 1 &&
+    typeof m.titleDerived === 'boolean' &&
+    isString(m.dek) &&
+    (m.kind === 'full' || m.kind === 'excerpt') &&
+    typeof m.sponsored === 'boolean' &&
+    isStringArray(m.authors) &&
+    isStringArray(m.credits) &&
+    isString(m.lead) &&
+    (m.url === undefined || isUrl(m.url)) &&
+    optionalString(m.publishedAt) &&
+    source !== null &&
+    typeof source === 'object' &&
+    !Array.isArray(source) &&
+    isString(source.file) &&
+    isString(source.importedAt) &&
+    typeof m.wordCount === 'number' &&
+    Number.isInteger(m.wordCount) &&
+    m.wordCount >= 0 &&
+    isString(m.hash)
+  );
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import * as v from 'valibot';
+import { ArticleMetaSchema } from '../../src/archive/model.js';
+import { isArticleMeta } from '../../src/archive/fast-validate.js';
+
+const valid = {
+  id: 'a-story-1',
+  title: 'A story',
+  titleDerived: false,
+  dek: '',
+  kind: 'full',
+  sponsored: false,
+  authors: ['a'],
+  credits: [],
+  lead: 'lead',
+  url: 'https://example.com/x',
+  publishedAt: '2022-11-15',
+  source: { file: 'x.txt', importedAt: '2026-01-01T00:00:00.000Z' },
+  wordCount: 10,
+  hash: 'abc',
+};
+
+const oddValue = fc.oneof(
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.constant(NaN),
+  fc.constant(-1),
+  fc.constant(1.5),
+  fc.constant(''),
+  fc.constant('not a url'),
+  fc.constant('UPPER-id'),
+  fc.constant('x'.repeat(81)),
+  fc.constant([]),
+  fc.constant(['a', 1]),
+  fc.constant({}),
+  fc.constant({ file: 'f', importedAt: 'now' }),
+  fc.constant('full'),
+  fc.constant('excerpt'),
+  fc.constant(true),
+  fc.string(),
+  fc.integer(),
+);
+
+describe('the fast article check agrees with the valibot schema', () => {
+  it('accepts a valid article and its optional fields left out', () => {
+    expect(isArticleMeta(valid)).toBe(true);
+    const { url: _u, publishedAt: _p, ...bare } = valid;
+    expect(isArticleMeta(bare)).toBe(true);
+  });
+
+  it('on any field set to any odd value (property)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(valid), 'extra'), oddValue, fc.boolean(), (key, value, remove) => {
+        const candidate: Record<string, unknown> = { ...valid, source: { ...valid.source } };
+        if (remove) delete candidate[key];
+        else candidate[key] = value;
+        expect(isArticleMeta(candidate)).toBe(v.safeParse(ArticleMetaSchema, candidate).success);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('on non-objects', () => {
+    for (const x of [null, undefined, 1, 'a', [], [valid]]) expect(isArticleMeta(x)).toBe(v.safeParse(ArticleMetaSchema, x).success);
+  });
+});
