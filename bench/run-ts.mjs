@@ -1,21 +1,18 @@
-// Runs a TypeScript bench script: bundle it with esbuild (as the CLI is), then run it.
+// Runs a TypeScript bench script: bundled with the shipped bundle's options (so Ink,
+// React and the string-width shim are exactly what ships), then run.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { basename } from 'node:path';
+import { bundleOptions } from '../build-options.mjs';
 
 const [entry, ...args] = process.argv.slice(2);
 const outfile = `bench/.build/${basename(entry).replace(/\.tsx?$/, '.mjs')}`;
 await build({
+  ...bundleOptions,
   entryPoints: [entry],
   outfile,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  jsx: 'automatic',
-  packages: 'external',
-  define: { 'process.env.NODE_ENV': '"production"' },
-  logLevel: 'warning',
+  // Native and build-time packages stay outside the bundle.
+  external: ['@lydell/node-pty', 'esbuild', 'vitest', 'fast-check'],
 });
-const run = spawnSync(process.execPath, ['--expose-gc', outfile, ...args], { stdio: 'inherit' });
+const run = spawnSync(process.execPath, ['--expose-gc', outfile, ...args], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 process.exit(run.status ?? 1);

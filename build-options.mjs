@@ -1,0 +1,16 @@
+// The esbuild options of the shipped bundle, shared by the build and the benchmarks so
+// that what is measured is what ships.
+export const bundleOptions = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  jsx: 'automatic',
+  alias: {
+    'react-devtools-core': './src/vendor/devtools-stub.js',
+    'string-width': './src/vendor/string-width-memo.js',
+  },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  banner: { js: "import { createRequire as __bylineRequire } from 'node:module'; const require = __bylineRequire(import.meta.url);" },
+  logLevel: 'warning',
+};
