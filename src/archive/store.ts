@@ -1,6 +1,6 @@
 // The archive on disk: index.json (lowdb) plus articles/<id>.json, one body per file.
 // Bodies are written before the index, so the index never names a body that is not there.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Low } from 'lowdb';
@@ -31,11 +31,22 @@ function checkIndex(data: unknown): Index {
   return result.output;
 }
 
+function fileStamp(path: string): string {
+  try {
+    const s = statSync(path);
+    return `${s.size}:${s.mtimeMs}:${s.ino}`;
+  } catch {
+    return 'missing';
+  }
+}
+
 const emptyIndex = (): Index => ({ version: ARCHIVE_VERSION, articles: [], authors: [] });
 
 export class Archive {
   readonly #byId = new Map<string, ArticleMeta>();
   readonly #authorsById = new Map<string, Author>();
+  /** index.json's size and time when last read or written by this process. */
+  #stamp = '';
 
   private constructor(
     readonly dir: string,
@@ -64,7 +75,9 @@ export class Archive {
     if (missing && !create && !existsSync(path)) {
       throw new BylineError(`cannot read archive ${path}: no such archive (create one with: byline import FILE --archive ${dir})`, ARCHIVE_EXIT);
     }
-    return new Archive(full, db);
+    const archive = new Archive(full, db);
+    archive.#stamp = fileStamp(path);
+    return archive;
   }
 
   get articles(): readonly ArticleMeta[] {
@@ -131,10 +144,13 @@ export class Archive {
     return withLock(
       path,
       async () => {
-        try {
-          await this.db.read();
-        } catch (error) {
-          throw new BylineError(`cannot read archive ${path}: ${(error as Error).message}`, ARCHIVE_EXIT);
+        // Read again only if another process wrote the index since we read it.
+        if (this.#stamp !== fileStamp(path)) {
+          try {
+            await this.db.read();
+          } catch (error) {
+            throw new BylineError(`cannot read archive ${path}: ${(error as Error).message}`, ARCHIVE_EXIT);
+          }
         }
         const result = mergeImport(this.db.data, batches, importedAt);
         if (!result.changed) return result.summary;
@@ -152,6 +168,7 @@ export class Archive {
           );
           this.db.data = result.index;
           await this.db.write();
+          this.#stamp = fileStamp(path);
         } catch (error) {
           this.db.data = before;
           throw new BylineError(`cannot write archive ${this.dir}: ${(error as Error).message}; index.json was left as it was`, 1);
