@@ -1,6 +1,6 @@
 // A write lock beside a file: PATH.lock, created exclusively, holding the owner's PID.
 // A lock whose owner is gone is taken over; a live one is waited for briefly.
-import { open, readFile, rm } from 'node:fs/promises';
+import { link, readFile, rm, writeFile } from 'node:fs/promises';
 import { BylineError } from './errors.js';
 
 export interface LockOptions {
@@ -21,24 +21,25 @@ function alive(pid: number): boolean {
   }
 }
 
+/** The lock file appears with its PID already in it (written aside, then hard-linked
+ * into place), so nobody ever reads an empty lock and mistakes a live owner for a dead one. */
 async function tryTake(lockPath: string): Promise<number | null> {
+  const mine = `${lockPath}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  await writeFile(mine, `${process.pid}\n`);
   try {
-    const handle = await open(lockPath, 'wx');
-    await handle.writeFile(`${process.pid}\n`);
-    await handle.close();
+    await link(mine, lockPath);
     return null;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    await rm(mine, { force: true });
   }
-  const owner = Number((await readFile(lockPath, 'utf8').catch(() => '')).trim());
-  if (owner === process.pid) return owner;
+  const text = await readFile(lockPath, 'utf8').catch(() => '');
+  const owner = Number(text.trim());
+  if (!text) return 0; // released just now: try again
   if (!alive(owner)) {
-    // The owner died without cleaning up (or is still writing its PID: then it is alive
-    // and owner reads as NaN for a moment; a second look settles it).
-    await new Promise((r) => setTimeout(r, 20));
-    const again = Number((await readFile(lockPath, 'utf8').catch(() => '')).trim());
-    if (again === owner || Number.isNaN(again)) await rm(lockPath, { force: true });
-    return again || owner || 0;
+    // The owner died without cleaning up: take it over, unless it changed hands meanwhile.
+    if ((await readFile(lockPath, 'utf8').catch(() => '')) === text) await rm(lockPath, { force: true });
   }
   return owner;
 }

@@ -62,11 +62,16 @@ class MergeIndex {
     this.authorIds.add(a.id);
   }
 
-  /** The stored article this one is a version of: same title, and the id its slug would give. */
-  sameArticle(title: string, slug: string): number | undefined {
+  /** Positions this import has already matched: two articles with one title in the same
+   * import are two articles (the second gets a suffixed id), now and on every re-import. */
+  readonly claimed = new Set<number>();
+
+  /** The stored article this one is a version of: same title, the id its slug would give,
+   * and not already matched by another article of this import. */
+  sameArticle(title: string, slug: string, includeClaimed = false): number | undefined {
     return this.positionsByTitle.get(foldKey(title))?.find((at) => {
       const id = this.index.articles[at].id;
-      return id === slug || id.startsWith(slug.slice(0, 70));
+      return (includeClaimed || !this.claimed.has(at)) && (id === slug || id.startsWith(slug.slice(0, 70)));
     });
   }
 
@@ -121,8 +126,15 @@ export function mergeImport(index: Index, batches: ImportBatch[], importedAt: st
       });
       const hash = contentHash(article);
       const slug = slugify(article.title);
-      const at = lookup.sameArticle(article.title, slug);
+      let at = lookup.sameArticle(article.title, slug);
+      if (at === undefined) {
+        // Matched already in this import: the same story again (its excerpt and full text,
+        // or an identical copy) — otherwise a different article that shares the title.
+        const earlier = lookup.sameArticle(article.title, slug, true);
+        if (earlier !== undefined && (next.articles[earlier].kind !== article.kind || next.articles[earlier].hash === hash)) at = earlier;
+      }
       const existing = at === undefined ? undefined : next.articles[at];
+      if (at !== undefined) lookup.claimed.add(at);
 
       if (existing && (existing.hash === hash || (existing.kind === 'full' && article.kind === 'excerpt'))) {
         summary.unchanged++;
@@ -151,6 +163,7 @@ export function mergeImport(index: Index, batches: ImportBatch[], importedAt: st
       } else {
         next.articles.push(meta);
         lookup.addArticle(meta, next.articles.length - 1);
+        lookup.claimed.add(next.articles.length - 1);
         summary.added++;
       }
       bodies.set(id, article.body);

@@ -139,6 +139,15 @@ export class Archive {
   /** Merges parsed articles in under the archive's write lock; writes nothing when nothing
    * changed. The index is read again inside the lock, so a concurrent import is never lost. */
   async import(batches: ImportBatch[], importedAt = new Date().toISOString()): Promise<ImportSummary> {
+    try {
+      return await this.#import(batches, importedAt);
+    } catch (error) {
+      if (error instanceof BylineError) throw error;
+      throw new BylineError(`cannot write archive ${this.dir}: ${(error as Error).message}`, 1);
+    }
+  }
+
+  async #import(batches: ImportBatch[], importedAt: string): Promise<ImportSummary> {
     await mkdir(join(this.dir, 'articles'), { recursive: true });
     const path = Archive.indexPath(this.dir);
     return withLock(

@@ -1,0 +1,374 @@
+// Issue 5, property and fuzz tests:
+// - layout: never a line wider than the width; the words laid out are the words of the source
+//   (after display safety), for hostile and wide text, every block kind;
+// - importer: bytes → text → articles → merged index never throws, stays sanitized and
+//   storable (complements test/ingest/pagedump.property.test.ts: bytes, hostile sequences
+//   spliced into seed lines, re-import idempotence, merge into the real archive);
+// - the built reader driven by thousands of random keys and resizes in a pseudo-terminal.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import stringWidth from 'string-width';
+import stripAnsi from 'strip-ansi';
+import * as v from 'valibot';
+import type { Article, Author, Block, Index } from '../../src/archive/model.js';
+import { ARCHIVE_VERSION, IndexSchema } from '../../src/archive/model.js';
+import { layoutArticle, QUOTE_PREFIX, type Line } from '../../src/text/layout.js';
+import { visible } from '../../src/text/visible.js';
+import { decodeDump } from '../../src/ingest/source.js';
+import { parsePageDump } from '../../src/ingest/pagedump.js';
+import { mergeImport } from '../../src/archive/merge.js';
+import { requireBuild } from '../support/cli.js';
+import { DEFAULT_ARCHIVE, seedText } from '../support/paths.js';
+import { cleanTemp, HOSTILE, meta, runPty, scratch, TERMINAL_ACTIVE, type PtyRun } from '../support/hardening.js';
+
+afterAll(() => cleanTemp());
+
+// ------------------------------------------------------------------ layout
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean);
+const noSpace = (s: string) => s.replace(/\s+/g, '');
+
+/** Text as it comes: words from many scripts, emoji, combining marks, controls, bidi,
+ * escape sequences, odd white space. */
+const piece = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom('the', 'archive', 'terminal', 'supercalifragilisticexpialidocious', 'a', 'I', '—', '“quoted”', 'co-operate', 'x'.repeat(45)) },
+  { weight: 3, arbitrary: fc.constantFrom('東京の地図', '한국어', 'ภาษาไทย', 'Ｗｉｄｅ', 'ｱｲｳ', 'e\u0301', 'a\u0308\u0301\u0323', 'Zoë') },
+  { weight: 3, arbitrary: fc.constantFrom('👨‍👩‍👧‍👦', '👩🏽‍💻', '🏳️‍🌈', '❤️', '⭐️', '✌️', '🇯🇵', '1️⃣', '👍🏿') },
+  { weight: 2, arbitrary: fc.constantFrom(...Object.values(HOSTILE), '\t', '\u0085', '\u2028', '\u00a0', '\u3000', '\u200b', '\ufeff', '\u0000', '\u007f') },
+  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
+);
+const sep = fc.constantFrom(' ', ' ', ' ', '  ', '\n', ' \t ');
+const text = fc.array(fc.tuple(piece, sep), { minLength: 1, maxLength: 30 }).map((parts) => parts.map(([p, s]) => p + s).join('').trim() || 'x');
+
+const block: fc.Arbitrary<Block> = fc.oneof(
+  text.map((t) => ({ type: 'paragraph' as const, text: t })),
+  text.map((t) => ({ type: 'heading' as const, text: t })),
+  text.map((t) => ({ type: 'quote' as const, text: t })),
+  fc.record({ title: fc.option(text, { nil: undefined }), caption: text, credit: text }).map((f) => ({ type: 'figure' as const, ...(f.title ? { title: f.title } : {}), caption: f.caption, credit: f.credit })),
+);
+const article: fc.Arbitrary<{ article: Article; authors: Author[] }> = fc
+  .record({
+    title: text,
+    dek: fc.oneof(fc.constant(''), text),
+    body: fc.array(block, { maxLength: 6 }),
+    excerpt: fc.boolean(),
+    derived: fc.boolean(),
+    authorName: fc.option(text, { nil: undefined }),
+  })
+  .map((r) => ({
+    article: { ...meta({ id: 'prop', title: r.title, dek: r.dek, kind: r.excerpt ? 'excerpt' : 'full', titleDerived: r.derived }), body: r.body },
+    authors: r.authorName ? [{ id: 'a', name: r.authorName, bio: '', kind: 'person' as const }] : [],
+  }));
+
+/** What a block's lines carry, without the quote bar (dropped when there is no room for it). */
+const content = (line: Line) => (line.style === 'quote' && line.text.startsWith(QUOTE_PREFIX) ? line.text.slice(QUOTE_PREFIX.length) : line.text);
+function blockSource(b: Block): string[] {
+  if (b.type !== 'figure') return [b.text];
+  const caption = [b.title, b.caption].filter(Boolean).join(' — ');
+  return [caption ? `[Figure] ${caption}` : '', b.credit];
+}
+
+describe('layout (property)', () => {
+  it('never makes a line wider than the width, and every line is display-safe', () => {
+    fc.assert(
+      fc.property(article, fc.integer({ min: 2, max: 120 }), ({ article: a, authors }, width) => {
+        for (const line of layoutArticle(a, authors, width)) {
+          expect(stringWidth(line.text), `@${width}: ${JSON.stringify(line.text)}`).toBeLessThanOrEqual(width);
+          expect(line.text).not.toMatch(TERMINAL_ACTIVE);
+          expect(line.text).not.toContain('\n');
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('lays out exactly the words of the source: the same words in the same order when every word fits, the same characters always', () => {
+    fc.assert(
+      fc.property(article, fc.integer({ min: 2, max: 120 }), ({ article: a, authors }, width) => {
+        const lines = layoutArticle(a, authors, width);
+        const check = (got: Line[], sources: string[], what: string) => {
+          const source = sources.map(visible).join(' ');
+          const laid = got.map(content).join(' ');
+          expect(noSpace(laid), what).toBe(noSpace(source));
+          const inner = got.some((l) => l.style === 'quote') && width - QUOTE_PREFIX.length >= 2 ? width - QUOTE_PREFIX.length : width;
+          if (words(source).every((w) => stringWidth(w) <= inner)) expect(words(laid), what).toEqual(words(source));
+        };
+        a.body.forEach((b, i) => check(lines.filter((l) => l.block === i && l.style !== 'blank'), blockSource(b), `block ${i} @${width}`));
+        check(lines.filter((l) => l.style === 'title'), [a.title], `title @${width}`);
+        if (a.dek) check(lines.filter((l) => l.style === 'dek'), [a.dek], `dek @${width}`);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('--raw layout keeps the stored characters (nothing made visible), still one source word per word', () => {
+    fc.assert(
+      fc.property(article, ({ article: a, authors }) => {
+        const lines = layoutArticle(a, authors, undefined, { raw: true });
+        a.body.forEach((b, i) => {
+          const own = lines.filter((l) => l.block === i && l.style !== 'blank').map(content);
+          expect(own).toEqual(blockSource(b).filter((s, k) => s || (b.type === 'figure' && k === 1)));
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+// ------------------------------------------------------------------ importer
+
+const SEED_LINES = seedText().split('\n');
+const EMPTY_INDEX: Index = { version: ARCHIVE_VERSION as 1, articles: [], authors: [] };
+const RESIDUE = /PWNED|cm0gLXJm|dW50ZXJt|evil\.example|\]52;|\]0;|\]2;|\]8;|\[21t|\[10;10H|\[3A/;
+
+function checkImported(dump: string, { residue = true } = {}) {
+  const articles = parsePageDump(dump);
+  for (const a of articles) {
+    const texts = [a.title, a.dek, ...a.credits, ...a.authors.flatMap((x) => [x.name, x.bio, x.handle ?? '']), ...a.body.flatMap((b) => (b.type === 'figure' ? [b.title ?? '', b.caption, b.credit] : [b.text]))];
+    for (const t of texts) {
+      expect(t).not.toMatch(TERMINAL_ACTIVE);
+      if (residue) expect(t).not.toMatch(RESIDUE);
+    }
+  }
+  const first = mergeImport(EMPTY_INDEX, [{ file: 'prop.txt', articles }], '2026-01-01T00:00:00.000Z');
+  expect(v.safeParse(IndexSchema, first.index).success).toBe(true);
+  return articles;
+}
+
+describe('importer (property)', () => {
+  it('arbitrary bytes: decodeDump refuses with a one-line reason or gives text the importer takes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => {
+        let text: string;
+        try {
+          text = decodeDump(Buffer.from(bytes));
+        } catch (error) {
+          expect(error).toBeInstanceOf(Error);
+          expect((error as Error).message).toMatch(/^[^\n]+$/);
+          return;
+        }
+        checkImported(text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  const hostile = fc.constantFrom(...Object.values(HOSTILE));
+  /** Seed lines with whole sequences inserted at random places of the original line. */
+  const spliced = fc.tuple(fc.constantFrom(...SEED_LINES), fc.array(fc.tuple(fc.nat(), hostile), { maxLength: 3 })).map(([l, inserts]) => {
+    const at = inserts.map(([n, seq]) => [l.length ? n % (l.length + 1) : 0, seq] as const).sort((a, b) => b[0] - a[0]);
+    let out = l;
+    for (const [cut, seq] of at) out = out.slice(0, cut) + seq + out.slice(cut);
+    return out;
+  });
+
+  it('seed lines with escape sequences, C1 and bidi spliced in at random places: nothing hostile survives, no residue', () => {
+    fc.assert(
+      fc.property(fc.array(spliced, { maxLength: 60 }), fc.constantFrom('\n', '\r\n'), (lines, eol) => {
+        checkImported(lines.join(eol));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('sequences spliced into each other (malformed, nested): still no ESC, C1, BEL or bidi stored', () => {
+    const nested = fc.array(fc.tuple(fc.nat(), hostile), { minLength: 1, maxLength: 8 }).map((inserts) => {
+      let out = '';
+      for (const [n, seq] of inserts) {
+        const cut = out.length ? n % (out.length + 1) : 0;
+        out = out.slice(0, cut) + seq + out.slice(cut);
+      }
+      return out;
+    });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(nested, spliced), { maxLength: 30 }), (lines) => {
+        checkImported(lines.join('\n'), { residue: false });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('merging any dump into the real archive keeps every article it had and passes the schema', () => {
+    const real = v.parse(IndexSchema, JSON.parse(readFileSync(join(DEFAULT_ARCHIVE, 'index.json'), 'utf8')));
+    const soup = fc.array(fc.oneof(fc.constantFrom(...SEED_LINES), fc.string({ unit: 'grapheme', maxLength: 40 })), { maxLength: 50 });
+    fc.assert(
+      fc.property(soup, (lines) => {
+        const { index } = mergeImport(real, [{ file: 'soup.txt', articles: parsePageDump(lines.join('\n')) }], '2026-01-01T00:00:00.000Z');
+        expect(v.safeParse(IndexSchema, index).success).toBe(true);
+        const ids = new Set(index.articles.map((a) => a.id));
+        expect(ids.size).toBe(index.articles.length);
+        for (const a of real.articles) expect(ids.has(a.id)).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('re-importing the same dump changes nothing (README: "0 new, 0 updated")', () => {
+    const soup = fc.array(fc.oneof(spliced, fc.constantFrom('', '', 'Keep Reading Show less')), { maxLength: 40 });
+    fc.assert(
+      fc.property(soup, (lines) => {
+        const dump = lines.join('\n');
+        const first = mergeImport(EMPTY_INDEX, [{ file: 'prop.txt', articles: parsePageDump(dump) }], '2026-01-01T00:00:00.000Z');
+        const again = mergeImport(first.index, [{ file: 'prop.txt', articles: parsePageDump(dump) }], '2026-01-02T00:00:00.000Z');
+        expect(again.summary).toMatchObject({ added: 0, updated: 0 });
+        expect(again.changed).toBe(false);
+      }),
+      {
+        numRuns: 300,
+        // Found by this property: the same paragraph twice (two articles, one derived title).
+        examples: [[[SEED_LINES.find((l) => l.startsWith('A 2019 Amazon presentation'))!, '', '', SEED_LINES.find((l) => l.startsWith('A 2019 Amazon presentation'))!, SEED_LINES[0]]]],
+      },
+    );
+  });
+
+  it('long inputs: a line of 200 000 random characters, 20 000 short lines', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), (unit) => {
+        checkImported(unit.repeat(Math.ceil(200_000 / unit.length)));
+        checkImported(Array.from({ length: 20_000 }, (_, i) => (i % 7 === 0 ? '' : `${unit} ${i}`)).join('\n'));
+      }),
+      { numRuns: 5 },
+    );
+  });
+});
+
+// ------------------------------------------------------------------ random keys in a real terminal
+
+/** The default archive plus hostile and wide articles, hand-written into the index. */
+function fuzzArchive(): string {
+  const dir = join(scratch('byline-fuzz-'), 'archive');
+  cpSync(DEFAULT_ARCHIVE, dir, { recursive: true });
+  const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
+  const extra: [string, string, Block[]][] = [
+    ['fuzz-hostile', `Hostile ${HOSTILE.osc52} ${HOSTILE.clear} ${HOSTILE.bidi}`, [{ type: 'paragraph', text: Object.values(HOSTILE).join(' words ').repeat(20) }]],
+    ['fuzz-wide', '東京の地図 👨‍👩‍👧‍👦 ❤️ e\u0301 한국어 '.repeat(6), [{ type: 'quote', text: '東京の地図が売れている。👩🏽‍💻 '.repeat(80) }, { type: 'heading', text: 'Ｗｉｄｅ' }]],
+    ['fuzz-empty-body', 'An article with no body at all', []],
+  ];
+  for (const [id, title, body] of extra) {
+    index.articles.push(meta({ id, title, authors: [index.authors[0].id] }));
+    writeFileSync(join(dir, 'articles', `${id}.json`), JSON.stringify({ id, body }));
+  }
+  writeFileSync(join(dir, 'index.json'), JSON.stringify(index));
+  return dir;
+}
+
+const KEYS = [
+  'j', 'k', 'g', 'G', 'l', 'h', 'm', 'u', 's', 'B', 'a', '/', '?', 'n', 'N', 'f', 'b', ' ', 'x', 'é', '東', '1', '.',
+  '\r', '\u001b', '\u007f', '\u0017', '\u0004', '\u0015', '\u000e', '\u0010',
+  '\u001b[A', '\u001b[B', '\u001b[C', '\u001b[D', '\u001b[5~', '\u001b[6~', '\u001b[H', '\u001b[F',
+];
+const SIZES: [number, number][] = [[100, 30], [80, 24], [40, 10], [39, 10], [40, 9], [20, 5], [1, 8], [132, 50], [60, 15], [3, 3]];
+
+/** What is wrong with the reader's screen (the last frame Ink drew) at this size, if anything. */
+function screenProblem(run: PtyRun, cols: number, rows: number): string | null {
+  const raw = run.rawFrame();
+  const frame = stripAnsi(raw).split('\n');
+  const text = frame.join('\n');
+  if (frame.length > rows) return `${frame.length} rows drawn in a terminal of ${rows}`;
+  const wide = frame.find((l) => stringWidth(l) > cols);
+  if (wide !== undefined) return `a row wider than ${cols}: ${wide}`;
+  if (/the reader stopped|Error:|ERROR/.test(text)) return 'an error on screen';
+  if (cols < 40 || rows < 10) {
+    // The too-small notice, cut to the width.
+    const notice = 'Enlarge the terminal';
+    const expected = cols >= notice.length ? notice : notice.slice(0, cols - 1) + '…';
+    return frame[0] === expected ? null : `no too-small notice (${JSON.stringify(expected)})`;
+  }
+  const last = raw.split('\n').at(-1) ?? '';
+  const ok =
+    text.startsWith('byline keys — press any key to close') || // help
+    last.startsWith('\u001b[7m') || // a status bar (inverse)
+    /^\//.test(stripAnsi(last)) || // the find line in an article
+    text.includes('Author not found');
+  return ok ? null : 'no status bar, help or find line';
+}
+
+/** The screen settles into a valid one (keys and resizes may still be in flight). */
+async function checkScreen(run: PtyRun, cols: number, rows: number, context: string): Promise<void> {
+  const until = Date.now() + 8000;
+  let problem = screenProblem(run, cols, rows);
+  while (problem && Date.now() < until) {
+    if (run.isExited()) break;
+    await new Promise((r) => setTimeout(r, 50));
+    problem = screenProblem(run, cols, rows);
+  }
+  expect(run.isExited(), `${context}: the reader exited`).toBe(false);
+  expect(problem, `${context}:\n${run.frame().join('\n')}`).toBeNull();
+}
+
+describe('the built reader under random keys (fuzz, pseudo-terminal)', () => {
+  beforeAll(() => requireBuild());
+
+  it('thousands of random keys and resizes: never crashes, every checkpoint shows a valid screen, q still quits', { timeout: 60_000 }, async () => {
+    const seed = Number(process.env.BYLINE_FUZZ_SEED ?? Date.now() % 1_000_000);
+    let state = seed;
+    const rnd = (n: number) => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state % n;
+    };
+    const dir = fuzzArchive();
+    let [cols, rows] = [100, 30];
+    const run = runPty(['--archive', dir], { cols, rows, env: { BYLINE_STATE: join(scratch(), 'state.json') } });
+    await run.waitFor('1/9 · 9 unread', 'the list');
+    const sent: string[] = [];
+    const context = () => `seed ${seed} (BYLINE_FUZZ_SEED=${seed} to replay), after ${sent.length} keys, ${cols}×${rows}; last keys ${JSON.stringify(sent.slice(-20))}`;
+    const idle = async () => {
+      // Until Ink has drawn everything the keys asked for: no new output for a while.
+      let length = -1;
+      const until = Date.now() + 4000;
+      while (length !== run.output().length && Date.now() < until) {
+        length = run.output().length;
+        await new Promise((r) => setTimeout(r, 120));
+      }
+    };
+    const TOTAL = 3000;
+    const started = Date.now();
+    while (sent.length < TOTAL && Date.now() - started < 14_000) {
+      if (run.isExited()) throw new Error(`the reader exited: ${context()}\n${run.output().slice(-500)}`);
+      const r = rnd(100);
+      if (r < 3) {
+        [cols, rows] = SIZES[rnd(SIZES.length)];
+        run.term.resize(cols, rows);
+        sent.push(`<resize ${cols}×${rows}>`);
+      } else if (r < 10) {
+        // A burst: several keys in one write, as fast typing or a paste arrives.
+        const burst = Array.from({ length: 2 + rnd(5) }, () => KEYS[rnd(23)]).join('');
+        run.term.write(burst);
+        sent.push(burst);
+      } else {
+        // Esc often enough that every screen, the list included, gets its share of keys.
+        const key = r < 22 ? '\u001b' : KEYS[rnd(KEYS.length)];
+        run.term.write(key);
+        sent.push(key);
+      }
+      if (sent.length % 250 === 0) {
+        await idle();
+        await checkScreen(run, cols, rows, context());
+      } else if (sent.length % 4 === 0) {
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    }
+    expect(sent.length, context()).toBeGreaterThanOrEqual(1500);
+    // Back to a normal size, then Esc until the list shows, then q.
+    [cols, rows] = [100, 30];
+    run.term.resize(cols, rows);
+    await idle();
+    await checkScreen(run, cols, rows, context());
+    for (let i = 0; i < 400; i++) {
+      const frame = run.frame();
+      const status = frame.at(-1) ?? '';
+      if (/^\d+\/\d+ · \d+ unread/.test(status) && !frame.join('\n').startsWith('byline keys')) break;
+      run.term.write('\u001b');
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    expect(run.isExited(), context()).toBe(false);
+    run.term.write('q');
+    const { exitCode } = await run.exited;
+    expect(exitCode, context()).toBe(0);
+    expect(run.output(), context()).not.toContain('the reader stopped');
+    console.log(`fuzz: ${sent.length} keys (seed ${seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  });
+});
