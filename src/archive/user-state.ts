@@ -146,13 +146,17 @@ export class UserState {
         );
       })
       .then(
-        () => {
-          this.saveError = undefined;
-        },
-        (error: Error) => {
-          this.saveError = `could not save reader state to ${this.path}: ${error.message}`;
-        },
+        () => this.#setSaveError(undefined),
+        (error: Error) => this.#setSaveError(`could not save reader state to ${this.path}: ${error.message}`),
       );
+  }
+
+  /** A change in whether saving works is news for the reader's status bar. */
+  #setSaveError(message: string | undefined): void {
+    if (message === this.saveError) return;
+    this.saveError = message;
+    this.#revision++;
+    for (const l of this.#listeners) l();
   }
 
   /** Resolves when every change so far is on disk. */
