@@ -164,14 +164,7 @@ export function lastRawFrame(out: string): string {
 
 // ---------------------------------------------------------------- tmux on a private server
 
-export const hasTmux = (() => {
-  try {
-    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+export { hasTmux } from './tmux.js';
 
 let sessions = 0;
 
