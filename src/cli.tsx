@@ -92,7 +92,7 @@ async function main(): Promise<number> {
       state: { type: 'string' },
   } as const;
   rejectUnknownFlags(process.argv.slice(2), flagSpec);
-  const cli = meow(HELP, { importMeta: import.meta, flags: flagSpec });
+  const cli = meow(HELP, { importMeta: import.meta, flags: flagSpec, description: false });
   const flags = cli.flags as Flags;
   const [command, ...args] = cli.input;
   const out = makeOutput();
