@@ -165,6 +165,7 @@ export function lastRawFrame(out: string): string {
 // ---------------------------------------------------------------- tmux on a private server
 
 export { hasTmux } from './tmux.js';
+import { pollScreen } from './tmux.js';
 
 let sessions = 0;
 
@@ -213,13 +214,7 @@ export class PrivateTmux {
   }
 
   async waitFor(predicate: (screen: string) => boolean, what: string, timeout = 10_000): Promise<string> {
-    const deadline = Date.now() + timeout;
-    for (;;) {
-      const s = this.screen();
-      if (predicate(s)) return s;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    return pollScreen(() => this.screen(), predicate, what, timeout);
   }
 
   kill(): void {

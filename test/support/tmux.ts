@@ -12,6 +12,17 @@ export const hasTmux = (() => {
 
 let counter = 0;
 
+/** Reads a screen until it satisfies the predicate, or fails with what it last showed. */
+export async function pollScreen(read: () => string, predicate: (screen: string) => boolean, what: string, timeout: number): Promise<string> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const s = read();
+    if (predicate(s)) return s;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 export class TmuxSession {
   readonly name = `byline-test-${process.pid}-${++counter}`;
 
@@ -50,13 +61,7 @@ export class TmuxSession {
   }
 
   async waitFor(predicate: (screen: string) => boolean, what: string, timeout = 8000): Promise<string> {
-    const deadline = Date.now() + timeout;
-    for (;;) {
-      const s = this.screen();
-      if (predicate(s)) return s;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    return pollScreen(() => this.screen(), predicate, what, timeout);
   }
 
   kill(): void {
