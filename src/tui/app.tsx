@@ -12,6 +12,7 @@ import { truncateToWidth } from '../text/wrap.js';
 import { isCursorMove } from './cursor.js';
 import type { Command } from './keymap.js';
 import { useKeyRouter, type Focus } from './key-router.js';
+import { useSyncReducer } from './use-sync-reducer.js';
 import { MIN_COLUMNS, MIN_ROWS, useTerminalSize } from './use-terminal-size.js';
 import { initialList, listReducer, nextSort, orderArticles } from './screens/list/reducer.js';
 import { ListView } from './screens/list/view.js';
@@ -45,13 +46,13 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
   const [stack, setStack] = useState<Screen[]>(['list']);
   const [help, setHelp] = useState(false);
   const [message, setMessage] = useState('');
-  const [list, dispatchList] = useReducer(listReducer, initialList);
-  const [search, dispatchSearch] = useReducer(searchReducer, initialSearch);
+  const [list, dispatchList, listNow] = useSyncReducer(listReducer, initialList);
+  const [search, dispatchSearch, searchNow] = useSyncReducer(searchReducer, initialSearch);
   const [article, dispatchArticle] = useReducer(articleReducer, emptyArticle);
   const [body, setBody] = useState<Block[]>([]);
-  const [authors, dispatchAuthors] = useReducer(cursorReducer, initialCursorState);
+  const [authors, dispatchAuthors, authorsNow] = useSyncReducer(cursorReducer, initialCursorState);
   const [authorId, setAuthorId] = useState('');
-  const [authorList, dispatchAuthorList] = useReducer(cursorReducer, initialCursorState);
+  const [authorList, dispatchAuthorList, authorListNow] = useSyncReducer(cursorReducer, initialCursorState);
   useSyncExternalStore(userState.subscribe, () => userState.revision);
 
   const screen = stack.at(-1)!;
@@ -82,7 +83,6 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
     () => orderArticles(archive.articles, (m) => archive.authorsOf(m), mark, list.sort, list.bookmarksOnly),
     [archive, mark, list.sort, list.bookmarksOnly, list.bookmarksOnly && userState.revision],
   );
-  const selectedMeta = ordered[list.cursor.index];
   const unread = useMemo(() => ordered.reduce((n, m) => (mark(m.id).read ? n : n + 1), 0), [ordered, userState.revision]);
 
   // ---- search
@@ -160,10 +160,11 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
     setMessage('');
     const count = ordered.length;
     if (isCursorMove(command)) return dispatchList({ type: 'move', move: command, count, height: listHeight });
-    const id = selectedMeta?.id;
+    const current = ordered[listNow.current.cursor.index];
+    const id = current?.id;
     switch (command) {
       case 'open':
-        return openArticle(selectedMeta);
+        return openArticle(current);
       case 'search':
         dispatchSearch({ type: 'clear' });
         return push('search');
@@ -197,7 +198,7 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
       if (isCursorMove(command)) return dispatchSearch({ type: 'move', move: command, count: hits.length, height: searchHeight });
       if (command === 'open') {
         const fresh = pending && engine ? engine.search(search.query, SEARCH_OPTIONS) : hits;
-        return openArticle(archive.article(fresh[search.cursor.index]?.id ?? ''));
+        return openArticle(archive.article(fresh[searchNow.current.cursor.index]?.id ?? ''));
       }
       if (command === 'deleteChar') return dispatchSearch({ type: 'deleteChar' });
       if (command === 'clearQuery') return dispatchSearch({ type: 'clear' });
@@ -253,14 +254,14 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
 
   keys.on('authors', (command) => {
     if (isCursorMove(command)) return dispatchAuthors({ type: 'move', move: command, count: archive.authors.length, height: listHeight });
-    if (command === 'open') return openAuthor(archive.authors[authors.cursor.index]?.id);
+    if (command === 'open') return openAuthor(archive.authors[authorsNow.current.cursor.index]?.id);
     if (command === 'help') return showHelp();
     if (command === 'back') return back();
   });
 
   keys.on('author', (command) => {
     if (isCursorMove(command)) return dispatchAuthorList({ type: 'move', move: command, count: authorArticles.length, height: authorListHeight });
-    if (command === 'open') return openArticle(authorArticles[authorList.cursor.index]);
+    if (command === 'open') return openArticle(authorArticles[authorListNow.current.cursor.index]);
     if (command === 'help') return showHelp();
     if (command === 'back') return back();
   });
