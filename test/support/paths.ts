@@ -24,8 +24,13 @@ export function snapshotDir(dir: string): Map<string, Buffer> {
     for (const name of readdirSync(at).sort()) {
       const full = join(at, name);
       const r = rel ? `${rel}/${name}` : name;
-      if (statSync(full).isDirectory()) walk(full, r);
-      else out.set(r, readFileSync(full));
+      try {
+        if (statSync(full).isDirectory()) walk(full, r);
+        else out.set(r, readFileSync(full));
+      } catch (error) {
+        // A file another process removed between listing and reading (a lock attempt) was never there.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
     }
   };
   walk(dir, '');
