@@ -1,7 +1,7 @@
 // Merging imported articles into an index: pure, so the rules are easy to test.
 import { createHash } from 'node:crypto';
 import type { ImportedArticle, ImportedAuthor } from '../ingest/pagedump.js';
-import { bodyWordCount, type ArticleMeta, type Author, type Block, type Index } from './model.js';
+import { bodyWordCount, leadOf, type ArticleMeta, type Author, type Block, type Index } from './model.js';
 import { slugify, uniqueId } from './slug.js';
 
 export interface ImportSummary {
@@ -18,16 +18,6 @@ export interface MergeResult {
   bodies: Map<string, Block[]>;
   summary: ImportSummary;
   changed: boolean;
-}
-
-const LEAD_CHARS = 280;
-
-function leadOf(body: Block[]): string {
-  const first = body.find((b) => b.type === 'paragraph');
-  if (!first || first.type !== 'paragraph') return '';
-  if (first.text.length <= LEAD_CHARS) return first.text;
-  const cut = first.text.slice(0, LEAD_CHARS);
-  return cut.slice(0, Math.max(cut.lastIndexOf(' '), 1)) + '…';
 }
 
 export function contentHash(article: ImportedArticle): string {

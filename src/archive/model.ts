@@ -92,3 +92,14 @@ export function countWords(text: string): number {
 export function bodyWordCount(body: Block[]): number {
   return body.reduce((n, b) => (b.type === 'figure' ? n : n + countWords(b.text)), 0);
 }
+
+const LEAD_CHARS = 280;
+
+/** The opening of the first paragraph, cut at a word: the `lead` kept in index.json. */
+export function leadOf(body: Block[]): string {
+  const first = body.find((b) => b.type === 'paragraph');
+  if (!first || first.type !== 'paragraph') return '';
+  if (first.text.length <= LEAD_CHARS) return first.text;
+  const cut = first.text.slice(0, LEAD_CHARS);
+  return cut.slice(0, Math.max(cut.lastIndexOf(' '), 1)) + '…';
+}

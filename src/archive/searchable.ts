@@ -21,11 +21,10 @@ function inputs(archive: Archive, bodies: boolean): { docs: SearchDoc[]; sources
     return toSearchDoc(meta, archive.authorsOf(meta), body);
   });
   if (!indexed) return { docs, sources: {} };
-  const segments = openSegments(archive.dir);
   return {
     docs,
     sources: {
-      wordIndex: (docNumber) => new SegmentWordIndex(segments, docNumber, bodies),
+      wordIndex: (docNumber) => new SegmentWordIndex(openSegments(archive.dir), docNumber, bodies),
       bodyText: (id) => bodyTextOf(archive, id),
       metadataOnly: !bodies,
     },

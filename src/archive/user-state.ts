@@ -99,6 +99,13 @@ export class UserState {
     return this.db.data.articles[id] ?? {};
   }
 
+  /** The articles whose mark has `key` set. */
+  marked(key: 'read' | 'bookmarked'): Set<string> {
+    const out = new Set<string>();
+    for (const [id, m] of Object.entries(this.db.data.articles)) if (m[key]) out.add(id);
+    return out;
+  }
+
   /** Changes with each update; lets React know when to re-render. */
   get revision(): number {
     return this.#revision;

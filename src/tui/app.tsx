@@ -79,11 +79,19 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
   const rowOf = (meta: ArticleMeta): RowData => ({ meta, authors: archive.authorsOf(meta), mark: mark(meta.id) });
 
   // ---- list
+  const bookmarksIn = (on: boolean) => (on ? userState.marked('bookmarked') : null);
   const ordered = useMemo(
-    () => orderArticles(archive.articles, (m) => archive.authorsOf(m), mark, list.sort, list.bookmarksOnly),
-    [archive, mark, list.sort, list.bookmarksOnly, list.bookmarksOnly && userState.revision],
+    () => orderArticles(archive.articles, (m) => archive.authorsOf(m), list.sort, bookmarksIn(list.bookmarksOnly)),
+    [archive, list.sort, list.bookmarksOnly, list.bookmarksOnly && userState.revision],
   );
-  const unread = useMemo(() => ordered.reduce((n, m) => (mark(m.id).read ? n : n + 1), 0), [ordered, userState.revision]);
+  // Counted from the marks, which are few, not from the articles, which may be 100 000.
+  const unread = useMemo(() => {
+    const read = userState.marked('read');
+    if (list.bookmarksOnly) return ordered.reduce((n, m) => (read.has(m.id) ? n : n + 1), 0);
+    let n = ordered.length;
+    for (const id of read) if (archive.article(id)) n--;
+    return n;
+  }, [ordered, userState.revision]);
 
   // ---- search
   // Searching runs after the keystroke's frame, and a newer keystroke supersedes it.
@@ -179,7 +187,7 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
       case 'bookmarksOnly': {
         const sort = command === 'sort' ? nextSort(list.sort) : list.sort;
         const bookmarksOnly = command === 'bookmarksOnly' ? !list.bookmarksOnly : list.bookmarksOnly;
-        const next = orderArticles(archive.articles, (m) => archive.authorsOf(m), mark, sort, bookmarksOnly);
+        const next = orderArticles(archive.articles, (m) => archive.authorsOf(m), sort, bookmarksIn(bookmarksOnly));
         const index = Math.max(0, next.findIndex((m) => m.id === id));
         if (bookmarksOnly && next.length === 0) setMessage('No bookmarks yet: press m on an article to add one');
         return dispatchList({ type: 'view', sort, bookmarksOnly, index, count: next.length, height: listHeight });
@@ -315,7 +323,9 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
       const rowsData: SearchRow[] = shown.flatMap((hit) => {
         const meta = archive.article(hit.id);
         if (!meta) return [];
-        return [{ ...rowOf(meta), titleRanges: hit.matches.find((m) => m.field === 'title')?.ranges, authorRanges: hit.matches.find((m) => m.field === 'authors')?.ranges, snippet: hit.snippet }];
+        const ranges = (field: string) => hit.matches.find((m) => m.field === field)?.ranges;
+        const summary = hit.snippet ? '' : meta.dek || archive.lead(meta);
+        return [{ ...rowOf(meta), titleRanges: ranges('title'), authorRanges: ranges('authors'), snippet: hit.snippet, summary }];
       });
       return (
         <SearchView

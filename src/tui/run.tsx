@@ -24,7 +24,8 @@ function openUrl(url: string): string {
 }
 
 export async function runReader(ctx: Context): Promise<number> {
-  const archive = await ctx.openArchive();
+  // The reader only reads: lean, without the leads in memory (see Archive.open).
+  const archive = await ctx.openArchive({ lean: true });
   const userState = await UserState.load(ctx.flags.state ?? defaultStatePath());
   if (userState.warning) process.stderr.write(`byline: ${userState.warning}\n`);
 

@@ -147,6 +147,46 @@ describe('Archive import', () => {
     for (const name of readdirSync(join(dir, 'articles'))) expect(statSync(join(dir, 'articles', name)).mtimeMs).toBeLessThanOrEqual(indexTime);
   });
 
+  it('writes index.json indented while small, one article a line and all-ASCII past 1000 articles, and reads both back', async () => {
+    const { dir } = await seeded();
+    const small = readFileSync(join(dir, 'index.json'), 'utf8');
+    expect(small).toMatch(/\n "articles"/);
+    expect(small).toMatch(/[^\x00-\x7f]/); // the seed's curly quotes, as they are
+    const archive = await Archive.open(dir);
+    const dump = Array.from({ length: 1001 }, (_, i) => `Café story ${i + 1} über alles\n\nParagraph of story ${i + 1}.`).join('\n\n\n');
+    await archive.import([{ file: 'many.txt', articles: parsePageDump(dump) }]);
+    const big = readFileSync(join(dir, 'index.json'), 'utf8');
+    expect(big).toMatch(/^[\x00-\x7f]*$/);
+    const lines = big.split('\n');
+    expect(lines.slice(0, 2)).toEqual(['{"version":1,', '"articles":[']);
+    expect(lines.filter((l) => l.startsWith('{"id":'))).toHaveLength(1007 + archive.authors.length);
+    const reopened = await Archive.open(dir);
+    expect(reopened.articles).toHaveLength(1007);
+    expect(reopened.articles.map((a) => a.title)).toContain('Café story 1001 über alles');
+    expect(reopened.articles.map((a) => a.title)).toEqual(archive.articles.map((a) => a.title));
+  });
+
+  it('a lean open (the reader\'s) drops the leads from memory, reads them back from the bodies, and refuses to write', async () => {
+    const { dir } = await seeded();
+    const full = await Archive.open(dir);
+    const lean = await Archive.open(dir, { lean: true });
+    expect(lean.lean).toBe(true);
+    expect(lean.articles.every((a) => a.lead === '')).toBe(true);
+    expect(full.articles.filter((a) => a.lead !== '').length).toBeGreaterThan(3);
+    for (const meta of full.articles) expect(lean.lead(lean.article(meta.id)!)).toBe(meta.lead);
+    const before = snapshotDir(dir);
+    await expect(lean.import([seedBatch()])).rejects.toThrow(/cannot be written/);
+    expect(snapshotDir(dir)).toEqual(before);
+  });
+
+  it('a lean open keeps the leads when there is no word index to search them by', async () => {
+    const { dir } = await seeded();
+    rmSync(join(dir, 'search'), { recursive: true });
+    const lean = await Archive.open(dir, { lean: true });
+    expect(lean.lean).toBe(false);
+    expect(lean.articles.filter((a) => a.lead !== '').length).toBeGreaterThan(3);
+  });
+
   it('leaves no temporary files behind after a successful import', async () => {
     const { dir } = await seeded();
     const names = [...snapshotDir(dir).keys()];

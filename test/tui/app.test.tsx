@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -20,12 +20,13 @@ afterEach(() => {
   screens = [];
 });
 
-async function start(opts: { columns?: number; rows?: number; statePath?: string } = {}) {
+async function start(opts: { columns?: number; rows?: number; statePath?: string; archive?: Archive; bodies?: boolean } = {}) {
   const statePath = opts.statePath ?? join(mkdtempSync(join(tmpdir(), 'byline-tui-')), 'state.json');
   const userState = await UserState.load(statePath);
   const onQuit = vi.fn();
+  const shown = opts.archive ?? archive;
   const screen = await renderSized(
-    <App archive={archive} userState={userState} engine={searchEngineFor(archive, { bodies: true })} onQuit={onQuit} />,
+    <App archive={shown} userState={userState} engine={searchEngineFor(shown, { bodies: opts.bodies ?? true })} onQuit={onQuit} />,
     opts.columns ?? 100,
     opts.rows ?? 30,
   );
@@ -108,6 +109,19 @@ describe('search', () => {
     expect(f).not.toContain('Kate Kaye');
     expect(f).toMatch(/Selipsky/);
     expect(f).toMatch(/1 hit/);
+  });
+
+  it('without a body snippet, shows the dek, or else the lead — read back from the body in the reader\'s lean archive', async () => {
+    const lean = await Archive.open('data/protocol', { lean: true });
+    expect(lean.lean).toBe(true);
+    const { screen } = await start({ archive: lean, bodies: false });
+    await screen.press('/');
+    await screen.type('financial');
+    const f = await screen.waitFor((f) => f.includes('hit'), 'hits');
+    const lines = f.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('›') && l.includes('[sponsored]'));
+    expect(at).toBeGreaterThan(-1);
+    expect(lines[at + 1]).toMatch(/^ {6}The financial technology transformation is driving/);
   });
 
   it('types q and j into the query instead of quitting or moving', async () => {
@@ -268,6 +282,18 @@ describe('reader state', () => {
     const f = second.screen.frame();
     expect(f).toContain('5 unread');
     expect(f.split('\n').find((l) => l.includes('Judge Zia'))).toMatch(/^. {3}★/);
+  });
+
+  it('counts unread among the articles shown: marks of articles not in the archive do not count', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'byline-tui-'));
+    const statePath = join(dir, 'state.json');
+    const [first, second] = archive.articles;
+    const marks = { [first.id]: { read: true, bookmarked: true }, [second.id]: { bookmarked: true }, 'no-such-article': { read: true, bookmarked: true } };
+    writeFileSync(statePath, JSON.stringify({ version: 1, articles: marks }));
+    const { screen } = await start({ statePath });
+    expect(screen.frame()).toContain('1/6 · 5 unread');
+    await screen.press('B');
+    await screen.waitFor((f) => f.includes('1/2 · 1 unread'));
   });
 
   it('u toggles read without opening', async () => {

@@ -1,5 +1,4 @@
 import type { ArticleMeta, Author } from '../../../archive/model.js';
-import type { Mark } from '../../../archive/user-state.js';
 import { ensureVisible, moveCursor, START, type Cursor, type CursorMove } from '../../cursor.js';
 
 export type SortMode = 'archive' | 'title' | 'author';
@@ -37,11 +36,11 @@ export const nextSort = (sort: SortMode): SortMode => SORT_MODES[(SORT_MODES.ind
 export function orderArticles(
   articles: readonly ArticleMeta[],
   authorsOf: (m: ArticleMeta) => Author[],
-  mark: (id: string) => Mark,
   sort: SortMode,
-  bookmarksOnly: boolean,
+  /** When set, only these articles are shown (the bookmarks). */
+  only: ReadonlySet<string> | null,
 ): ArticleMeta[] {
-  const shown = bookmarksOnly ? articles.filter((a) => mark(a.id).bookmarked) : [...articles];
+  const shown = only ? articles.filter((a) => only.has(a.id)) : [...articles];
   const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
   if (sort === 'title') shown.sort((a, b) => collator.compare(a.title, b.title));
   if (sort === 'author') {

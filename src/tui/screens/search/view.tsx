@@ -8,6 +8,8 @@ import { visible } from '../../../text/visible.js';
 
 export interface SearchRow extends RowData {
   snippet?: Snippet;
+  /** Shown when there is no snippet: the dek, or the lead. */
+  summary: string;
 }
 
 export interface SearchViewProps {
@@ -51,7 +53,7 @@ export function SearchView({ query, focused, rows, offset, selected, total, widt
                 <Highlighted text={truncateToWidth(row.snippet.text, Math.max(1, width - 6))} ranges={row.snippet.ranges} dim />
               ) : (
                 <Text dimColor wrap="truncate">
-                  {visible(row.meta.dek || row.meta.lead)}
+                  {visible(row.summary)}
                 </Text>
               )}
             </Box>
