@@ -93,7 +93,11 @@ export function parseLinesFile(path: string, trim?: TrimItem): unknown {
     if (start) {
       items = [];
       comma = false;
-      key = JSON.parse(`"${start[1]}"`) as string;
+      try {
+        key = JSON.parse(`"${start[1]}"`) as string;
+      } catch {
+        return undefined;
+      }
       arrays.set(key, items);
     }
   }

@@ -44,8 +44,10 @@ function shareSources(articles: ArticleMeta[]): void {
 }
 
 function dropLead(key: string, item: unknown): void {
-  const article = item as { lead?: unknown } | null;
-  if (key === 'articles' && typeof article?.lead === 'string') article.lead = '';
+  const article = item as { lead?: unknown; hash?: unknown } | null;
+  if (key !== 'articles') return;
+  if (typeof article?.lead === 'string') article.lead = '';
+  if (typeof article?.hash === 'string') article.hash = ''; // only imports compare hashes
 }
 
 function fileStamp(path: string): string {
@@ -82,9 +84,9 @@ export class Archive {
 
   /** Opens an existing archive; any problem is a BylineError with exit code 2.
    * `lean` is for the reader: when the archive has a word index (which holds the leads' words
-   * for search), leads are dropped as index.json is read — half the memory of the metadata
-   * at 100 000 articles — and `lead()` reads one back from its body when it is shown. A lean
-   * archive cannot be written. */
+   * for search), leads and content hashes are dropped as index.json is read — half the memory
+   * of the metadata at 100 000 articles — and `lead()` reads a lead back from its body when it
+   * is shown. A lean archive cannot be written. */
   static async open(dir: string, { create = false, lean = false } = {}): Promise<Archive> {
     const full = resolve(dir);
     const path = Archive.indexPath(full);

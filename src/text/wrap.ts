@@ -2,12 +2,11 @@
 // removed on import and made visible on display), so this can skip ANSI parsing; it is
 // many times faster than wrap-ansi, which matters for a 1 MB article or a resize.
 import stringWidth from 'string-width';
-
-const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+import { SINGLE_COLUMN } from './narrow.js';
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 export function displayWidth(text: string): number {
-  return PLAIN_ASCII.test(text) ? text.length : stringWidth(text);
+  return SINGLE_COLUMN.test(text) ? text.length : stringWidth(text);
 }
 
 /** Cuts a word wider than the line into pieces of at most `width` columns, between graphemes.
@@ -69,7 +68,7 @@ export function wrapText(text: string, width: number): string[] {
 /** Cut to at most `width` columns with "…" at the end, never inside a grapheme. */
 export function truncateToWidth(text: string, width: number): string {
   const w = Math.max(0, Math.floor(width));
-  if (PLAIN_ASCII.test(text)) return text.length <= w ? text : w === 0 ? '' : text.slice(0, w - 1) + '…';
+  if (SINGLE_COLUMN.test(text)) return text.length <= w ? text : w === 0 ? '' : text.slice(0, w - 1) + '…';
   if (stringWidth(text) <= w) return text;
   if (w === 0) return '';
   let out = '';

@@ -166,12 +166,12 @@ describe('Archive import', () => {
     expect(reopened.articles.map((a) => a.title)).toEqual(archive.articles.map((a) => a.title));
   });
 
-  it('a lean open (the reader\'s) drops the leads from memory, reads them back from the bodies, and refuses to write', async () => {
+  it('a lean open (the reader\'s) drops the leads and hashes from memory, reads them back from the bodies, and refuses to write', async () => {
     const { dir } = await seeded();
     const full = await Archive.open(dir);
     const lean = await Archive.open(dir, { lean: true });
     expect(lean.lean).toBe(true);
-    expect(lean.articles.every((a) => a.lead === '')).toBe(true);
+    expect(lean.articles.every((a) => a.lead === '' && a.hash === '')).toBe(true);
     expect(full.articles.filter((a) => a.lead !== '').length).toBeGreaterThan(3);
     for (const meta of full.articles) expect(lean.lead(lean.article(meta.id)!)).toBe(meta.lead);
     const before = snapshotDir(dir);

@@ -1,0 +1,1 @@
+export default function memoStringWidth(input: string, options?: object): number;
