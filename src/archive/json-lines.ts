@@ -31,21 +31,37 @@ function* linesOf(path: string): Generator<string | null> {
   const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.allocUnsafe(CHUNK);
+    /** The start of a line that runs on into the next chunk (copied: the buffer is reused). */
     let carry: Buffer | null = null;
     for (;;) {
       const read = readSync(fd, buffer, 0, CHUNK, null);
       if (read === 0) break;
-      const chunk: Buffer = carry ? Buffer.concat([carry, buffer.subarray(0, read)]) : buffer.subarray(0, read);
+      const chunk = buffer.subarray(0, read);
       let start = 0;
-      for (let end = chunk.indexOf(10, start); end !== -1; end = chunk.indexOf(10, start)) {
+      let end = chunk.indexOf(10);
+      if (carry) {
+        if (end === -1) {
+          carry = Buffer.concat([carry, chunk]);
+          if (carry.length > MAX_LINE) {
+            yield null;
+            return;
+          }
+          continue;
+        }
+        if (carry.length + end > MAX_LINE) {
+          yield null;
+          return;
+        }
+        yield Buffer.concat([carry, chunk.subarray(0, end)]).toString('utf8');
+        carry = null;
+        start = end + 1;
+        end = chunk.indexOf(10, start);
+      }
+      for (; end !== -1; end = chunk.indexOf(10, start)) {
         yield chunk.toString('utf8', start, end);
         start = end + 1;
       }
-      carry = start < chunk.length ? Buffer.from(chunk.subarray(start)) : null;
-      if (carry && carry.length > MAX_LINE) {
-        yield null;
-        return;
-      }
+      if (start < read) carry = Buffer.from(chunk.subarray(start));
     }
     if (carry) yield carry.toString('utf8');
   } finally {
@@ -53,13 +69,14 @@ function* linesOf(path: string): Generator<string | null> {
   }
 }
 
-/** Called with each item of a top-level array as soon as it is parsed: a reader can drop
- * what it will not use before the next item is read, so it never adds up in memory. */
-export type TrimItem = (key: string, item: unknown) => void;
+/** Called with each item of a top-level array as soon as it is parsed, while it is fresh in
+ * the cache: a reader can check it, index it, or drop what it will not use before the next
+ * item is read, so that never adds up in memory. */
+export type EachItem = (key: string, item: unknown) => void;
 
 /** Parses a file in the line-wise layout; undefined when it is not in that layout (or is not
  * valid JSON at all), for the caller to read it whole and report the problem. */
-export function parseLinesFile(path: string, trim?: TrimItem): unknown {
+export function parseLinesFile(path: string, each?: EachItem): unknown {
   let skeleton = '';
   const arrays = new Map<string, unknown[]>();
   let items: unknown[] | null = null;
@@ -83,7 +100,7 @@ export function parseLinesFile(path: string, trim?: TrimItem): unknown {
       } catch {
         return undefined;
       }
-      trim?.(key, item);
+      each?.(key, item);
       items.push(item);
       continue;
     }

@@ -1,6 +1,6 @@
 // A lowdb adapter that checks what it reads and writes atomically (steno: temp file + rename).
 import { readFileSync, statSync } from 'node:fs';
-import { parseLinesFile, stringifyLines, type TrimItem } from './json-lines.js';
+import { parseLinesFile, stringifyLines, type EachItem } from './json-lines.js';
 import type { Adapter } from 'lowdb';
 import { Writer } from 'steno';
 
@@ -22,16 +22,23 @@ export function parseJsonText(text: string): unknown {
 /** Past this size a file in the line-wise layout is read a line at a time. */
 const LINEWISE_FROM_BYTES = 1 << 20;
 
-export function readJsonFileSync(path: string, trim?: TrimItem): unknown {
+export function readJsonFileSync(path: string, each?: EachItem): unknown {
   if (statSync(path).size >= LINEWISE_FROM_BYTES) {
-    const data = parseLinesFile(path, trim);
+    const data = parseLinesFile(path, each);
     if (data !== undefined) return data;
   }
   const data = parseJsonText(readFileSync(path, 'utf8'));
-  if (trim && typeof data === 'object' && data !== null && !Array.isArray(data)) {
-    for (const [key, value] of Object.entries(data)) if (Array.isArray(value)) for (const item of value) trim(key, item);
+  if (each && typeof data === 'object' && data !== null && !Array.isArray(data)) {
+    for (const [key, value] of Object.entries(data)) if (Array.isArray(value)) for (const item of value) each(key, item);
   }
   return data;
+}
+
+/** One read of a file: what to do with each item of its top-level arrays as they are read,
+ * and the check of the whole, which turns it into T or throws an UnreadableFile. */
+export interface JsonReading<T> {
+  each?: EachItem;
+  check(data: unknown): T;
 }
 
 /** How a file is written: indented (readable, diffable) or compact; for a big file, each
@@ -56,40 +63,42 @@ export function stringifyJson(data: unknown, { indent, lines = false, ascii = fa
 
 export class CheckedJsonFile<T> implements Adapter<T> {
   readonly #writer: Writer;
-
   readonly #layout: JsonLayout | ((data: T) => JsonLayout);
-  readonly #trim?: TrimItem;
+  readonly #readOnly: boolean;
 
   constructor(
     readonly path: string,
-    private readonly check: (data: unknown) => T,
+    /** A fresh reading for each read. */
+    private readonly reading: () => JsonReading<T>,
     options: {
       /** A function can choose by the data (big files stay compact). */
       layout?: JsonLayout | ((data: T) => JsonLayout);
-      trim?: TrimItem;
+      /** The reading leaves things out: what was read must not be written back. */
+      readOnly?: boolean;
     } = {},
   ) {
     this.#writer = new Writer(path);
     this.#layout = options.layout ?? { indent: 0 };
-    this.#trim = options.trim;
+    this.#readOnly = options.readOnly ?? false;
   }
 
   async read(): Promise<T | null> {
+    const reading = this.reading();
     let data: unknown;
     try {
       // Sync on purpose: fs.promises.readFile gathers chunks and joins them, briefly holding
       // the file twice over — 180 MB more at the peak for a 90 MB index.
-      data = readJsonFileSync(this.path, this.#trim);
+      data = readJsonFileSync(this.path, reading.each);
     } catch (error) {
       if (error instanceof UnreadableFile) throw error;
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new UnreadableFile((error as Error).message);
     }
-    return this.check(data);
+    return reading.check(data);
   }
 
   async write(data: T): Promise<void> {
-    if (this.#trim) throw new Error(`${this.path} was read trimmed and cannot be written back`);
+    if (this.#readOnly) throw new Error(`${this.path} was read in part and cannot be written back`);
     const layout = typeof this.#layout === 'function' ? this.#layout(data) : this.#layout;
     await this.#writer.write(stringifyJson(data, layout) + '\n');
   }

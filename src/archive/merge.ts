@@ -106,6 +106,7 @@ export function mergeImport(index: Index, batches: ImportBatch[], importedAt: st
   let changed = false;
 
   for (const { file: sourceFile, articles } of batches) {
+    const source = { file: sourceFile, importedAt }; // one record for the batch's articles
     for (const article of articles) {
       summary.articles++;
       const authorIds = article.authors.map((author) => {
@@ -143,7 +144,7 @@ export function mergeImport(index: Index, batches: ImportBatch[], importedAt: st
         lead: leadOf(article.body),
         ...(existing?.url ? { url: existing.url } : {}),
         ...(existing?.publishedAt ? { publishedAt: existing.publishedAt } : {}),
-        source: { file: sourceFile, importedAt },
+        source,
         wordCount: bodyWordCount(article.body),
         hash,
       };

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import * as v from 'valibot';
 import { BylineError } from './errors.js';
-import { CheckedJsonFile, readJsonFileSync, UnreadableFile, writeJsonAtomic } from './jsonfile.js';
+import { CheckedJsonFile, readJsonFileSync, UnreadableFile, writeJsonAtomic, type JsonReading } from './jsonfile.js';
 import { addSegment, hasWordIndex, searchDir, segmentDoc } from './segment-store.js';
 import { withLock } from './lock.js';
 import { mergeImport, type ImportBatch, type ImportSummary } from './merge.js';
@@ -15,14 +15,15 @@ import { ARCHIVE_VERSION, leadOf, BodyFileSchema, IndexEnvelopeSchema, IndexSche
 
 export const ARCHIVE_EXIT = 2;
 
-function checkIndex(data: unknown): Index {
+/** `fastChecked`: how many articles passed the fast check while the file was read. */
+function checkIndex(data: unknown, fastChecked: number): Index {
   const version = (data as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version > ARCHIVE_VERSION) {
     throw new UnreadableFile(`archive version ${version} is newer than this byline understands (${ARCHIVE_VERSION}); upgrade byline`);
   }
   // The articles are by far the most of it: checked by the fast twin, the rest by valibot.
   const articles = (data as { articles?: unknown } | null)?.articles;
-  if (version === ARCHIVE_VERSION && Array.isArray(articles) && articles.every(isArticleMeta)) {
+  if (version === ARCHIVE_VERSION && Array.isArray(articles) && fastChecked === articles.length) {
     const rest = v.safeParse(IndexEnvelopeSchema, data);
     if (rest.success) return data as Index;
   }
@@ -31,21 +32,40 @@ function checkIndex(data: unknown): Index {
   return result.output;
 }
 
-/** The articles of one import share one source record: one object in memory, not one each
- * (12 MB at 100 000 articles). Nothing changes a source in place. */
-function shareSources(articles: ArticleMeta[]): void {
-  const shared = new Map<string, ArticleMeta['source']>();
-  for (const article of articles) {
-    const key = `${article.source.importedAt} ${article.source.file}`;
-    const first = shared.get(key);
-    if (!first) shared.set(key, article.source);
-    else if (first !== article.source) article.source = first;
-  }
+/** One read of index.json. The work on each article is done as it is read, while it is fresh
+ * in the cache — ~150 ms less at 100 000 articles than a pass for each: the fast schema check,
+ * the id map, one shared source record per import (not one object each: 12 MB at 100 000),
+ * and for a lean archive, dropping the lead and the content hash. */
+class IndexReading implements JsonReading<Index> {
+  readonly byId = new Map<string, ArticleMeta>();
+  #fastChecked = 0;
+  #source?: ArticleMeta['source'];
+  /** Every article passed the fast check: byId holds them all. */
+  complete = false;
+
+  constructor(private readonly lean: boolean) {}
+
+  each = (key: string, item: unknown): void => {
+    if (key !== 'articles') return;
+    if (this.lean) dropLeadAndHash(item);
+    if (!isArticleMeta(item)) return;
+    this.#fastChecked++;
+    const article = item as ArticleMeta;
+    const source = this.#source;
+    if (source && article.source.file === source.file && article.source.importedAt === source.importedAt) article.source = source;
+    else this.#source = article.source;
+    this.byId.set(article.id, article);
+  };
+
+  check = (data: unknown): Index => {
+    const index = checkIndex(data, this.#fastChecked);
+    this.complete = index === data && this.#fastChecked === index.articles.length;
+    return index;
+  };
 }
 
-function dropLead(key: string, item: unknown): void {
+function dropLeadAndHash(item: unknown): void {
   const article = item as { lead?: unknown; hash?: unknown } | null;
-  if (key !== 'articles') return;
   if (typeof article?.lead === 'string') article.lead = '';
   if (typeof article?.hash === 'string') article.hash = ''; // only imports compare hashes
 }
@@ -62,7 +82,7 @@ function fileStamp(path: string): string {
 const emptyIndex = (): Index => ({ version: ARCHIVE_VERSION, articles: [], authors: [] });
 
 export class Archive {
-  readonly #byId = new Map<string, ArticleMeta>();
+  #byId = new Map<string, ArticleMeta>();
   readonly #authorsById = new Map<string, Author>();
   /** index.json's size and time when last read or written by this process. */
   #stamp = '';
@@ -74,8 +94,11 @@ export class Archive {
     private readonly db: Low<Index>,
     /** Opened without leads, for reading only. */
     readonly lean: boolean,
+    /** The id map, when the reading built it whole. */
+    byId?: Map<string, ArticleMeta>,
   ) {
-    this.#reindex();
+    if (byId) this.#byId = byId;
+    this.#reindex(byId === undefined);
   }
 
   static indexPath(dir: string): string {
@@ -93,8 +116,9 @@ export class Archive {
     const dropLeads = lean && hasWordIndex(full);
     // Readable (and diffable) while small; line-wise and ASCII when large, where it saves parse time and memory.
     const layout = (data: Index) => (data.articles.length <= 1000 ? { indent: 1 } : { indent: 0, lines: true, ascii: true });
-    const trim = dropLeads ? dropLead : undefined;
-    const db = new Low<Index>(new CheckedJsonFile(path, checkIndex, { layout, trim }), emptyIndex());
+    let reading: IndexReading | undefined;
+    const read = () => (reading = new IndexReading(dropLeads));
+    const db = new Low<Index>(new CheckedJsonFile(path, read, { layout, readOnly: dropLeads }), emptyIndex());
     try {
       await db.read();
     } catch (error) {
@@ -105,7 +129,7 @@ export class Archive {
     if (missing && !create && !existsSync(path)) {
       throw new BylineError(`cannot read archive ${path}: no such archive (create one with: byline import FILE --archive ${dir})`, ARCHIVE_EXIT);
     }
-    const archive = new Archive(full, db, dropLeads);
+    const archive = new Archive(full, db, dropLeads, reading?.complete ? reading.byId : undefined);
     archive.#stamp = fileStamp(path);
     return archive;
   }
@@ -260,10 +284,11 @@ export class Archive {
     if (this.lean) throw new Error('a lean archive (opened for reading) cannot be written');
   }
 
-  #reindex(): void {
-    shareSources(this.db.data.articles);
-    this.#byId.clear();
-    for (const a of this.db.data.articles) this.#byId.set(a.id, a);
+  #reindex(articles = true): void {
+    if (articles) {
+      this.#byId.clear();
+      for (const a of this.db.data.articles) this.#byId.set(a.id, a);
+    }
     this.#authorsById.clear();
     for (const a of this.db.data.authors) this.#authorsById.set(a.id, a);
   }

@@ -59,7 +59,7 @@ export class UserState {
 
   /** Loads the state; a corrupt file is renamed to NAME.corrupt-<timestamp> and the reader starts fresh. */
   static async load(path: string, now = new Date()): Promise<UserState> {
-    const db = new Low<StateData>(new CheckedJsonFile(path, checkState), empty());
+    const db = new Low<StateData>(new CheckedJsonFile(path, () => ({ check: checkState })), empty());
     try {
       await db.read();
       return new UserState(path, db);
@@ -83,7 +83,7 @@ export class UserState {
 
   /** What is on disk now; a file that went corrupt meanwhile is moved aside, not overwritten. */
   async #readForMerge(): Promise<StateData> {
-    const file = new CheckedJsonFile(this.path, checkState);
+    const file = new CheckedJsonFile(this.path, () => ({ check: checkState }));
     try {
       return (await file.read()) ?? empty();
     } catch {

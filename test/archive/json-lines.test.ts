@@ -64,6 +64,16 @@ describe('the line-wise JSON layout', () => {
     );
   });
 
+  it('reads lines that run across many chunks, and files whose lines are too long to read that way', () => {
+    const long = { version: 1, articles: [{ id: 'a' }, { id: 'b', bio: 'x'.repeat(2_500_000) }, { id: 'c' }] };
+    const text = stringifyJson(long, { indent: 0, lines: true });
+    expect(parseLinesFile(file('long.json', text))).toEqual(long);
+    const huge = { version: 1, articles: [{ id: 'a', bio: 'y'.repeat(5_000_000) }] };
+    const hugeFile = file('huge.json', stringifyJson(huge, { indent: 0, lines: true }));
+    expect(parseLinesFile(hugeFile)).toBeUndefined();
+    expect(readJsonFileSync(hugeFile)).toEqual(huge);
+  });
+
   it('a big file read line by line names the same problems as one read whole', () => {
     const items = Array.from({ length: 20_000 }, (_, i) => ({ id: `article-${i}`, title: `Title ${i} — café` }));
     const good = stringifyJson({ version: 1, articles: items }, { indent: 0, lines: true, ascii: true });

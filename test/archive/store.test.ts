@@ -164,6 +164,9 @@ describe('Archive import', () => {
     expect(reopened.articles).toHaveLength(1007);
     expect(reopened.articles.map((a) => a.title)).toContain('Café story 1001 über alles');
     expect(reopened.articles.map((a) => a.title)).toEqual(archive.articles.map((a) => a.title));
+    for (const a of archive.articles) expect(reopened.article(a.id)?.title).toBe(a.title);
+    // One import, one source record in memory.
+    expect(new Set(reopened.articles.filter((a) => a.source.file === 'many.txt').map((a) => a.source)).size).toBe(1);
   });
 
   it('a lean open (the reader\'s) drops the leads and hashes from memory, reads them back from the bodies, and refuses to write', async () => {
