@@ -19,11 +19,14 @@ export function parseJsonText(text: string): unknown {
   }
 }
 
-/** Past this size a file in the line-wise layout is read a line at a time. */
-const LINEWISE_FROM_BYTES = 1 << 20;
+/** Past this size a file in the line-wise layout is read a line at a time, for memory. Below
+ * it one JSON.parse of the whole is faster: parsing line by line is JavaScript that has not
+ * warmed up yet, and only pays off on tens of thousands of lines (measured: 10 000 articles,
+ * 8 MB, read 70 % slower by line; 100 000, 83 MB, as fast, and 180 MB less at the peak). */
+const LINEWISE_FROM_BYTES = 32 << 20;
 
-export function readJsonFileSync(path: string, each?: EachItem): unknown {
-  if (statSync(path).size >= LINEWISE_FROM_BYTES) {
+export function readJsonFileSync(path: string, each?: EachItem, linewiseFromBytes = LINEWISE_FROM_BYTES): unknown {
+  if (statSync(path).size >= linewiseFromBytes) {
     const data = parseLinesFile(path, each);
     if (data !== undefined) return data;
   }

@@ -71,16 +71,16 @@ describe('the line-wise JSON layout', () => {
     const huge = { version: 1, articles: [{ id: 'a', bio: 'y'.repeat(5_000_000) }] };
     const hugeFile = file('huge.json', stringifyJson(huge, { indent: 0, lines: true }));
     expect(parseLinesFile(hugeFile)).toBeUndefined();
-    expect(readJsonFileSync(hugeFile)).toEqual(huge);
+    expect(readJsonFileSync(hugeFile, undefined, 1 << 20)).toEqual(huge);
   });
 
   it('a big file read line by line names the same problems as one read whole', () => {
     const items = Array.from({ length: 20_000 }, (_, i) => ({ id: `article-${i}`, title: `Title ${i} — café` }));
     const good = stringifyJson({ version: 1, articles: items }, { indent: 0, lines: true, ascii: true });
     expect(good.length).toBeGreaterThan(1 << 20);
-    expect(readJsonFileSync(file('big.json', good))).toEqual({ version: 1, articles: items });
-    expect(() => readJsonFileSync(file('big-torn.json', good.slice(0, -100)))).toThrow(/not valid JSON/);
-    expect(() => readJsonFileSync(file('big-nul.json', good.replace('article-5"', 'article-5\u0000"')))).toThrow(/NUL bytes/);
-    expect(() => readJsonFileSync(file('big-bom.json', `\ufeff${good}`))).toThrow(/byte-order mark/);
+    expect(readJsonFileSync(file('big.json', good), undefined, 1 << 20)).toEqual({ version: 1, articles: items });
+    expect(() => readJsonFileSync(file('big-torn.json', good.slice(0, -100)), undefined, 1 << 20)).toThrow(/not valid JSON/);
+    expect(() => readJsonFileSync(file('big-nul.json', good.replace('article-5"', 'article-5\u0000"')), undefined, 1 << 20)).toThrow(/NUL bytes/);
+    expect(() => readJsonFileSync(file('big-bom.json', `\ufeff${good}`), undefined, 1 << 20)).toThrow(/byte-order mark/);
   });
 });
