@@ -45,12 +45,14 @@ export interface JsonReading<T> {
 }
 
 /** How a file is written: indented (readable, diffable) or compact; for a big file, each
- * item of its top-level arrays on a line of its own (see json-lines.ts), and every non-ASCII
- * character escaped — which keeps the text one byte per character when it is read back, for
- * half the memory and a faster parse. */
+ * item of its top-level arrays on a line of its own (see json-lines.ts). */
 export interface JsonLayout {
   indent: number;
   lines?: boolean;
+  /** Escape every non-ASCII character if the text will be read whole (below the line-wise
+   * size): the text then stays one byte per character, for half the memory and a parse a
+   * third faster. A text read line by line is not escaped: only its few lines with such
+   * characters are wider, and escaping 90 MB would add half a second to every import. */
   ascii?: boolean;
 }
 
@@ -61,7 +63,7 @@ export function stringifyJson(data: unknown, { indent, lines = false, ascii = fa
   const text = lines && plainObject ? stringifyLines(data as Record<string, unknown>, (v) => JSON.stringify(v)) : JSON.stringify(data, null, indent);
   // Outside strings JSON is all ASCII, so each escape lands inside a string; a surrogate pair
   // becomes two escapes, as JSON allows.
-  return ascii ? text.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
+  return ascii && text.length < LINEWISE_FROM_BYTES ? text.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
 }
 
 export class CheckedJsonFile<T> implements Adapter<T> {
