@@ -38,7 +38,9 @@ export function ArticleRow({ row, selected, width }: { row: RowData; selected: b
   const shownTitle = truncateToWidth(title, Math.max(4, room - authorRoom));
   const shownAuthors = truncateToWidth(visible(authorText), Math.max(0, room - displayWidth(shownTitle)));
   const used = displayWidth(prefix) + displayWidth(shownTitle) + displayWidth(shownAuthors) + displayWidth(tagText);
-  const pad = ' '.repeat(Math.max(0, width - used));
+  // Only the selected row needs its inverse bar to run the full width; trailing spaces elsewhere
+  // would only be more cells for Ink to process on every frame.
+  const pad = selected ? ' '.repeat(Math.max(0, width - used)) : '';
   const ranges = shownTitle === title ? (row.titleRanges ?? []) : (row.titleRanges ?? []).filter(([, e]) => e < shownTitle.length - 1);
   return (
     <Box width={width} height={1}>
