@@ -9,7 +9,8 @@
 // text (90 MB at 100 000 articles, twice that while it is decoded) is never in memory at once.
 import { closeSync, openSync, readSync } from 'node:fs';
 
-export function stringifyLines(data: Record<string, unknown>, stringify: (value: unknown) => string): string {
+export function stringifyLines(data: Record<string, unknown>): string {
+  const stringify = (value: unknown) => JSON.stringify(value);
   const parts: string[] = [];
   for (const [key, value] of Object.entries(data)) {
     if (value === undefined) continue;
