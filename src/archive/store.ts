@@ -9,7 +9,7 @@ import { BylineError } from './errors.js';
 import { CheckedJsonFile, readJsonFileSync, UnreadableFile, writeJsonAtomic, type JsonReading } from './jsonfile.js';
 import { addSegment, hasWordIndex, searchDir, segmentDoc } from './segment-store.js';
 import { withLock } from './lock.js';
-import { mergeImport, type ImportBatch, type ImportSummary } from './merge.js';
+import type { ImportBatch, ImportSummary } from './merge.js';
 import { isArticleMeta } from './fast-validate.js';
 import { ARCHIVE_VERSION, leadOf, BodyFileSchema, IndexEnvelopeSchema, IndexSchema, schemaProblem, type Article, type ArticleMeta, type Author, type Block, type Index } from './model.js';
 
@@ -228,6 +228,8 @@ export class Archive {
             throw new BylineError(`cannot read archive ${path}: ${(error as Error).message}`, ARCHIVE_EXIT);
           }
         }
+        // Loaded here, not at start-up: only imports need it (and node:crypto, ~10 ms to load).
+        const { mergeImport } = await import('./merge.js');
         const result = mergeImport(this.db.data, batches, importedAt);
         if (!result.changed) return result.summary;
         const before = this.db.data;
