@@ -12,7 +12,12 @@ export function useTerminalSize(): TerminalSize {
   const { stdout } = useStdout();
   const [size, setSize] = useState(() => read(stdout));
   useEffect(() => {
-    const onResize = () => setSize(read(stdout));
+    // The same size keeps the same object: no second render right after the first frame.
+    const onResize = () =>
+      setSize((was) => {
+        const now = read(stdout);
+        return now.columns === was.columns && now.rows === was.rows ? was : now;
+      });
     stdout.on('resize', onResize);
     onResize();
     return () => void stdout.off('resize', onResize);
