@@ -41,17 +41,13 @@ function* linesOf(path: string): Generator<string | null> {
       let start = 0;
       let end = chunk.indexOf(10);
       if (carry) {
-        if (end === -1) {
-          carry = Buffer.concat([carry, chunk]);
-          if (carry.length > MAX_LINE) {
-            yield null;
-            return;
-          }
-          continue;
-        }
-        if (carry.length + end > MAX_LINE) {
+        if (carry.length + (end === -1 ? read : end) > MAX_LINE) {
           yield null;
           return;
+        }
+        if (end === -1) {
+          carry = Buffer.concat([carry, chunk]);
+          continue;
         }
         yield Buffer.concat([carry, chunk.subarray(0, end)]).toString('utf8');
         carry = null;

@@ -69,7 +69,6 @@ export function stringifyJson(data: unknown, { indent, lines = false, ascii = fa
 export class CheckedJsonFile<T> implements Adapter<T> {
   readonly #writer: Writer;
   readonly #layout: JsonLayout | ((data: T) => JsonLayout);
-  readonly #readOnly: boolean;
 
   constructor(
     readonly path: string,
@@ -78,13 +77,10 @@ export class CheckedJsonFile<T> implements Adapter<T> {
     options: {
       /** A function can choose by the data (big files stay compact). */
       layout?: JsonLayout | ((data: T) => JsonLayout);
-      /** The reading leaves things out: what was read must not be written back. */
-      readOnly?: boolean;
     } = {},
   ) {
     this.#writer = new Writer(path);
     this.#layout = options.layout ?? { indent: 0 };
-    this.#readOnly = options.readOnly ?? false;
   }
 
   async read(): Promise<T | null> {
@@ -103,7 +99,6 @@ export class CheckedJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    if (this.#readOnly) throw new Error(`${this.path} was read in part and cannot be written back`);
     const layout = typeof this.#layout === 'function' ? this.#layout(data) : this.#layout;
     await this.#writer.write(stringifyJson(data, layout) + '\n');
   }

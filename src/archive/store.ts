@@ -118,7 +118,7 @@ export class Archive {
     const layout = (data: Index) => (data.articles.length <= 1000 ? { indent: 1 } : { indent: 0, lines: true, ascii: true });
     let reading: IndexReading | undefined;
     const read = () => (reading = new IndexReading(dropLeads));
-    const db = new Low<Index>(new CheckedJsonFile(path, read, { layout, readOnly: dropLeads }), emptyIndex());
+    const db = new Low<Index>(new CheckedJsonFile(path, read, { layout }), emptyIndex());
     try {
       await db.read();
     } catch (error) {
@@ -282,6 +282,7 @@ export class Archive {
     );
   }
 
+  /** Every write of an archive (index, bodies, word index) starts here. */
   #writable(): void {
     if (this.lean) throw new Error('a lean archive (opened for reading) cannot be written');
   }

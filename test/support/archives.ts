@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ArticleMeta } from '../../src/archive/model.js';
 import { Archive } from '../../src/archive/store.js';
 import { parsePageDump } from '../../src/ingest/pagedump.js';
 
@@ -18,4 +19,21 @@ export async function syntheticArchive(n: number): Promise<Archive> {
   const archive = await Archive.open(dir, { create: true });
   await archive.import([{ file: 'synthetic.txt', articles: parsePageDump(syntheticDump(n)) }]);
   return archive;
+}
+
+/** An article's metadata as the schema wants it, with plain defaults for what a test leaves out. */
+export function articleMeta(over: Partial<ArticleMeta> & { id: string; title: string }): ArticleMeta {
+  return {
+    titleDerived: false,
+    dek: '',
+    kind: 'full',
+    sponsored: false,
+    authors: [],
+    credits: [],
+    lead: '',
+    source: { file: 'hand-written.txt', importedAt: '2026-01-01T00:00:00.000Z' },
+    wordCount: 1,
+    hash: `hash-${over.id}`,
+    ...over,
+  };
 }

@@ -7,6 +7,7 @@ import pty from '@lydell/node-pty';
 import * as v from 'valibot';
 import stripAnsi from 'strip-ansi';
 import { ARCHIVE_VERSION, IndexSchema, BodyFileSchema, type ArticleMeta, type Author, type Block } from '../../src/archive/model.js';
+import { articleMeta as meta } from './archives.js';
 import { cleanEnv } from './cli.js';
 import { BIN, ROOT, tempDir } from './paths.js';
 
@@ -58,21 +59,7 @@ export interface HandArticle {
   body: Block[];
 }
 
-export function meta(over: Partial<ArticleMeta> & { id: string; title: string }): ArticleMeta {
-  return {
-    titleDerived: false,
-    dek: '',
-    kind: 'full',
-    sponsored: false,
-    authors: [],
-    credits: [],
-    lead: '',
-    source: { file: 'hand-written.txt', importedAt: '2026-01-01T00:00:00.000Z' },
-    wordCount: 1,
-    hash: `hash-${over.id}`,
-    ...over,
-  };
-}
+export { articleMeta as meta } from './archives.js';
 
 /** Writes index.json and articles/<id>.json directly (no importer, no search/ folder).
  * The result passes the archive schema: only the text inside it is hostile. */

@@ -4,6 +4,7 @@ import stringWidth from 'string-width';
 import { Archive } from '../../src/archive/store.js';
 import type { Article, Author, Block } from '../../src/archive/model.js';
 import { bylineText, DERIVED_TITLE_NOTICE, EXCERPT_NOTICE, layoutArticle, pageOfLine, paginate, QUOTE_PREFIX, wrap, type Line } from '../../src/text/layout.js';
+import { articleMeta } from '../support/archives.js';
 import { DEFAULT_ARCHIVE } from '../support/paths.js';
 
 let articles: { article: Article; authors: Author[] }[];
@@ -17,22 +18,7 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean);
 const ink = (s: string) => s.normalize('NFC').replace(/\s+/g, '');
 
 function article(body: Block[], over: Partial<Article> = {}): Article {
-  return {
-    id: 'x',
-    title: 'A title',
-    titleDerived: false,
-    dek: '',
-    kind: 'full',
-    sponsored: false,
-    authors: [],
-    credits: [],
-    lead: '',
-    source: { file: 'x.txt', importedAt: '' },
-    wordCount: 0,
-    hash: '',
-    body,
-    ...over,
-  };
+  return { ...articleMeta({ id: 'x', title: 'A title', ...over }), body };
 }
 
 /** The text a layout line carries for its block, without the quote prefix. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { articleMeta } from '../support/archives.js';
 import { ensureVisible, moveCursor, START } from '../../src/tui/cursor.js';
 import { initialList, listReducer, nextSort, orderArticles } from '../../src/tui/screens/list/reducer.js';
 import { initialSearch, searchReducer, typedText } from '../../src/tui/screens/search/reducer.js';
@@ -31,20 +32,7 @@ describe('cursor', () => {
   });
 });
 
-const meta = (id: string, title: string, authors: string[] = []): ArticleMeta => ({
-  id,
-  title,
-  titleDerived: false,
-  dek: '',
-  kind: 'full',
-  sponsored: false,
-  authors,
-  credits: [],
-  lead: '',
-  source: { file: 'x', importedAt: '' },
-  wordCount: 0,
-  hash: '',
-});
+const meta = (id: string, title: string, authors: string[] = []): ArticleMeta => articleMeta({ id, title, authors });
 
 describe('list', () => {
   const authors: Record<string, Author> = {
