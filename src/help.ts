@@ -28,7 +28,7 @@ export const HELP = `
 
   Search syntax
     words are all required, each matched fuzzily:  aws china
-    author:NAME / title:WORD / body:WORD limit a word to one field;  "quoted words" stay together
+    author:NAME / title:WORD / dek:WORD / body:WORD limit a word to one field;  "quoted words" stay together
 
   Examples
     $ byline read judge-zia-faruqui | less
