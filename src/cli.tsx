@@ -7,6 +7,7 @@ import { BylineError } from './archive/errors.js';
 import { Archive } from './archive/store.js';
 import type { Context, Flags, Output } from './commands/context.js';
 import { HELP } from './help.js';
+import { visible } from './text/visible.js';
 
 type Command = (ctx: Context) => Promise<number>;
 
@@ -31,7 +32,8 @@ function makeOutput(): Output {
     color: isTTY && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''),
     columns: process.stdout.columns || 80,
     write: (text) => void process.stdout.write(text),
-    error: (text) => void process.stderr.write(text),
+    // File names and reasons in messages come from outside: shown, never acted on by the terminal.
+    error: (text) => void process.stderr.write(visible(text)),
   };
 }
 
@@ -112,18 +114,21 @@ async function main(): Promise<number> {
   return (await load())(ctx);
 }
 
+/** A message on one line, every control in it visible: it may quote a file name. */
+const oneLine = (message: string) => visible(message).replace(/\n/g, '␊');
+
 main().then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
     if (error instanceof BylineError && !process.argv.includes('--debug')) {
-      process.stderr.write(`byline: ${error.message}\n`);
+      process.stderr.write(`byline: ${oneLine(error.message)}\n`);
       process.exitCode = error.exitCode;
       return;
     }
-    if (process.argv.includes('--debug')) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
-    else process.stderr.write(`byline: ${(error as Error)?.message ?? String(error)} (run with --debug for details)\n`);
+    if (process.argv.includes('--debug')) process.stderr.write(`${visible((error as Error)?.stack ?? String(error))}\n`);
+    else process.stderr.write(`byline: ${oneLine((error as Error)?.message ?? String(error))} (run with --debug for details)\n`);
     process.exitCode = error instanceof BylineError ? error.exitCode : 1;
   },
 );

@@ -7,6 +7,7 @@ import { render } from 'ink';
 import { defaultStatePath, UserState } from '../archive/user-state.js';
 import type { Context } from '../commands/context.js';
 import { App } from './app.js';
+import { visible } from '../text/visible.js';
 
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT = '\u001b[?25h\u001b[?1049l';
@@ -27,7 +28,7 @@ export async function runReader(ctx: Context): Promise<number> {
   // The reader only reads: lean, without the leads in memory (see Archive.open).
   const archive = await ctx.openArchive({ lean: true });
   const userState = await UserState.load(ctx.flags.state ?? defaultStatePath());
-  if (userState.warning) process.stderr.write(`byline: ${userState.warning}\n`);
+  if (userState.warning) process.stderr.write(`byline: ${visible(userState.warning)}\n`);
 
   const stdout = process.stdout;
   let restored = false;
@@ -51,7 +52,7 @@ export async function runReader(ctx: Context): Promise<number> {
       restore();
       void userState.flush().then(() => {
         // The status bar said "⚠ state: see stderr": now that the screen is back, say what.
-        if (userState.saveError) process.stderr.write(`byline: ${userState.saveError}\n`);
+        if (userState.saveError) process.stderr.write(`byline: ${visible(userState.saveError)}\n`);
         resolve(code);
       });
     };
