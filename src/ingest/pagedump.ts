@@ -21,6 +21,8 @@ export interface ImportedArticle {
   authors: ImportedAuthor[];
   body: Block[];
   credits: string[];
+  /** The article's canonical URL, where the source names one: the surest sign of one story. */
+  url?: string;
 }
 
 interface Token {

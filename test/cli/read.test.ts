@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
 import { byline, lines, requireBuild } from '../support/cli.js';
-import { DEFAULT_ARCHIVE } from '../support/paths.js';
+import { bodyFile, DEFAULT_ARCHIVE } from '../support/paths.js';
 
 const CHINA = 'profits-over-politics-aws-and-microsoft-execs-warn-of-chinas-ai-threat-while';
 const JUDGE = 'judge-zia-faruqui-is-trying-to-teach-you-crypto-one-snl-reference-at-a-time';
 const AWS_CEO = 'aws-ceo-the-cloud-isnt-just-about-technology';
 const MLOPS = 'why-large-enterprises-struggle-to-find-suitable-platforms-for-mlops';
-const body = (id: string) => JSON.parse(readFileSync(join(DEFAULT_ARCHIVE, 'articles', `${id}.json`), 'utf8')).body as { type: string; text?: string }[];
+const body = (id: string) => JSON.parse(readFileSync(bodyFile(DEFAULT_ARCHIVE, id), 'utf8')).body as { type: string; text?: string }[];
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
 beforeAll(requireBuild);
