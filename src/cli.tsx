@@ -6,7 +6,7 @@ import meow from 'meow';
 import { BylineError } from './archive/errors.js';
 import { Archive } from './archive/store.js';
 import type { Context, Flags, Output } from './commands/context.js';
-import { HELP } from './help.js';
+import { COMMAND_HELP, HELP } from './help.js';
 import { visible } from './text/visible.js';
 
 type Command = (ctx: Context) => Promise<number>;
@@ -64,7 +64,7 @@ function inCI(env: NodeJS.ProcessEnv = process.env): boolean {
 
 /** meow's own message for an unknown flag is two lines without our prefix; this is one. */
 function rejectUnknownFlags(argv: string[], spec: Record<string, object>): void {
-  const known = new Set(['help', 'version', ...Object.keys(spec), ...Object.keys(spec).map((k) => `no-${k}`)]);
+  const known = new Set([...Object.keys(spec), ...Object.keys(spec).map((k) => `no-${k}`)]);
   const short = new Set(Object.values(spec).flatMap((f) => ('shortFlag' in f ? [String(f.shortFlag)] : [])));
   for (const arg of argv) {
     if (arg === '--') return;
@@ -74,7 +74,7 @@ function rejectUnknownFlags(argv: string[], spec: Record<string, object>): void 
       throw new BylineError(`unknown flag --${kebab} (see byline --help)`, 2);
     }
     const shorts = !long && /^-[A-Za-z]+$/.test(arg) ? arg.slice(1).split('') : [];
-    for (const f of shorts) if (!short.has(f) && f !== 'h' && f !== 'v') throw new BylineError(`unknown flag -${f} (see byline --help)`, 2);
+    for (const f of shorts) if (!short.has(f)) throw new BylineError(`unknown flag -${f} (see byline --help)`, 2);
   }
 }
 
@@ -92,11 +92,23 @@ async function main(): Promise<number> {
       color: { type: 'boolean', default: true },
       debug: { type: 'boolean', default: false },
       state: { type: 'string' },
+      help: { type: 'boolean', shortFlag: 'h', default: false },
+      version: { type: 'boolean', shortFlag: 'v', default: false },
   } as const;
   rejectUnknownFlags(process.argv.slice(2), flagSpec);
-  const cli = meow(HELP, { importMeta: import.meta, flags: flagSpec, description: false });
-  const flags = cli.flags as Flags;
+  // meow's own --help and --version know neither -h/-v nor `byline COMMAND --help`.
+  const cli = meow(HELP, { importMeta: import.meta, flags: flagSpec, description: false, autoHelp: false, autoVersion: false });
+  const flags = cli.flags as Flags & { help: boolean; version: boolean };
   const [command, ...args] = cli.input;
+  if (command === 'help' || flags.help) {
+    const topic = command === 'help' ? args[0] : command;
+    process.stdout.write((topic && COMMAND_HELP[topic] ? COMMAND_HELP[topic] : HELP).replace(/^\n/, '') + '\n');
+    return 0;
+  }
+  if (flags.version) {
+    process.stdout.write(`${cli.pkg.version ?? 'unknown'}\n`);
+    return 0;
+  }
   const out = makeOutput();
   if (!flags.color) out.color = false;
   const archiveDir = flags.archive ?? process.env.BYLINE_ARCHIVE ?? DEFAULT_ARCHIVE;

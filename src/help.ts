@@ -38,3 +38,113 @@ export const HELP = `
 
   Exit codes: 0 ok, 1 nothing found or bad input file, 2 bad usage or unreadable archive.
 `;
+
+/** `byline COMMAND --help`: what one command does, its options, examples. */
+export const COMMAND_HELP: Record<string, string> = {
+  list: `
+  Usage
+    $ byline list [--author NAME] [--limit N] [--json]
+
+  One article per line: id, title, authors, kind (tab-separated when piped).
+
+  Options
+    --author NAME        only articles by this author
+    --limit, -n N        at most N articles
+    --json               an array of articles with their fields (absent values are null)
+    --archive, -A DIR    archive folder
+
+  Examples
+    $ byline list | head
+    $ byline list --author kaye | cut -f1
+`,
+  search: `
+  Usage
+    $ byline search QUERY [--limit N] [--json]
+
+  Fuzzy search over titles, deks, authors and bodies, best first. Every word is required;
+  author:NAME / title:WORD / dek:WORD / body:WORD limit a word to one field; "quoted words" stay together.
+
+  Options
+    --limit, -n N        at most N results (default 20)
+    --json               hits with id, title, score, matches and a snippet
+    --archive, -A DIR    archive folder
+
+  Examples
+    $ byline search selipsky
+    $ byline search 'author:irwin crypto' --json | jq '.[0].id'
+`,
+  read: `
+  Usage
+    $ byline read ID|QUERY [--format text|markdown|json] [--width N] [--raw]
+
+  Prints one article. An id opens that article; a query opens the best hit if it clearly
+  matches (its title, authors or dek, or every word of the query is in the article) —
+  otherwise exit 1 and the closest ids.
+
+  Options
+    --format, -f FMT     text (default), markdown or json (--json is the same as --format json)
+    --width, -w N        wrap text at N columns (default: the terminal's, at most 80; no wrap in pipes)
+    --raw                text exactly as stored (control characters are otherwise made visible)
+    --archive, -A DIR    archive folder
+
+  Examples
+    $ byline read judge-zia-faruqui | less
+    $ byline read mlops --format markdown > mlops.md
+`,
+  authors: `
+  Usage
+    $ byline authors [--json]
+
+  Every author with the number of articles.
+
+  Options
+    --json               an array of authors with bio, kind and article ids
+    --archive, -A DIR    archive folder
+`,
+  author: `
+  Usage
+    $ byline author NAME [--json]
+
+  One author's bio and articles; NAME is an id or a (fuzzy) name.
+
+  Options
+    --json               the author with their articles
+    --archive, -A DIR    archive folder
+`,
+  import: `
+  Usage
+    $ byline import FILE… [-]
+
+  Imports page dumps (the text a browser saves); - reads standard input. Every file is read and
+  checked first: one bad file means nothing is written. Re-importing changes nothing.
+
+  Options
+    --archive, -A DIR    archive folder (created if missing)
+
+  Examples
+    $ byline import saved-page.txt --archive ~/news
+    $ pbpaste | byline import -
+`,
+  export: `
+  Usage
+    $ byline export [--format json|markdown] [--out DIR]
+
+  The whole archive: one JSON document (to standard output, or DIR/archive.json), or one
+  Markdown file with YAML front matter per article (needs --out DIR).
+
+  Options
+    --format, -f FMT     json (default) or markdown
+    --out, -o DIR        write files into DIR
+    --archive, -A DIR    archive folder
+`,
+  reindex: `
+  Usage
+    $ byline reindex
+
+  Rebuilds the archive's search index (search/) from its articles: after upgrading byline, or
+  if the folder was lost.
+
+  Options
+    --archive, -A DIR    archive folder
+`,
+};

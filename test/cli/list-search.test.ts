@@ -178,6 +178,40 @@ describe.concurrent('read-only commands', () => {
       expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
     });
 
+    it('-h and -v are --help and --version, also after a command', async () => {
+      const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+      const [h, v, listH] = await Promise.all([byline(['-h']), byline(['-v']), byline(['list', '-h'])]);
+      expect(h.exitCode).toBe(0);
+      expect(h.stdout).toContain('Usage');
+      expect(h.stdout).toContain('byline import');
+      expect(v.stdout.trim()).toBe(version);
+      expect(listH.stdout).toContain('byline list');
+      expect(listH.stdout).toContain('--author NAME');
+    });
+
+    it('every command has its own --help (and `byline help COMMAND`): usage and its options, exit 0', async () => {
+      const commands: [string, string][] = [
+        ['list', '--author'],
+        ['search', '--limit'],
+        ['read', '--format'],
+        ['authors', '--json'],
+        ['author', 'NAME'],
+        ['import', 'standard input'],
+        ['export', '--out'],
+        ['reindex', 'search index'],
+      ];
+      for (const [command, mentions] of commands) {
+        for (const args of [[command, '--help'], ['help', command]]) {
+          const r = await byline(args);
+          expect(r.exitCode, args.join(' ')).toBe(0);
+          expect(r.stderr).toBe('');
+          expect(r.stdout).toContain(`$ byline ${command}`);
+          expect(r.stdout).toContain(mentions);
+          expect(r.stdout).not.toContain('Search syntax'); // not the global help
+        }
+      }
+    });
+
     it('an unknown flag is rejected with a message naming it, exit 2', async () => {
       const r = await byline(['list', '--bogus']);
       expect(r.exitCode).toBe(2);

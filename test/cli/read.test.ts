@@ -104,6 +104,14 @@ describe.concurrent('byline read', () => {
     expect(JSON.parse(help.stdout).id).toBe(JUDGE);
   });
 
+  it('a weak hit is not opened: exit 1 and the closest ids (a query that only fuzzy-matched a body)', async () => {
+    const r = await byline(['read', 'elon', 'musk']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^byline: no article clearly matches "elon musk"; closest: [a-z0-9-]+/);
+    expect(lines(r.stderr)).toHaveLength(1);
+  });
+
   it('no hit → exit 1 and `byline: no article matches "…"`', async () => {
     const r = await byline(['read', 'qqxxzz', 'wwvv']);
     expect(r.exitCode).toBe(1);
