@@ -90,6 +90,13 @@ function dropLeadAndHash(item: unknown): void {
   if (typeof article?.hash === 'string') article.hash = ''; // only imports compare hashes
 }
 
+/** index.json: readable (and diffable) while small; line-wise and ASCII when large, where it
+ * saves parse time and memory. */
+function indexFile(path: string, reading: () => IndexReading): CheckedJsonFile<Index> {
+  const layout = (data: Index) => (data.articles.length <= 1000 ? { indent: 1 } : { indent: 0, lines: true, ascii: true });
+  return new CheckedJsonFile(path, reading, { layout });
+}
+
 /** Archives written before bodies were versioned keep theirs at articles/<id>.json. */
 const LEGACY_BODY_FILE = /^[a-z0-9][a-z0-9-]{0,79}\.json$/;
 const bodyFileOf = (meta: Pick<ArticleMeta, 'id' | 'bodyFile'>) => meta.bodyFile ?? `${meta.id}.json`;
@@ -128,15 +135,15 @@ export class Archive {
    * for search), leads and content hashes are dropped as index.json is read — half the memory
    * of the metadata at 100 000 articles — and `lead()` reads a lead back from its body when it
    * is shown. A lean archive cannot be written. */
-  static async open(dir: string, { create = false, lean = false } = {}): Promise<Archive> {
+  static async open(dir: string, { create = false, lean = false, deferRead = false } = {}): Promise<Archive> {
     const full = resolve(dir);
     const path = Archive.indexPath(full);
+    // An import reads index.json under the lock anyway: reading it here too would parse the
+    // whole index twice.
+    if (deferRead) return new Archive(full, new Low<Index>(indexFile(path, () => new IndexReading(false)), emptyIndex()), false);
     const dropLeads = lean && hasWordIndex(full);
-    // Readable (and diffable) while small; line-wise and ASCII when large, where it saves parse time and memory.
-    const layout = (data: Index) => (data.articles.length <= 1000 ? { indent: 1 } : { indent: 0, lines: true, ascii: true });
     let reading: IndexReading | undefined;
-    const read = () => (reading = new IndexReading(dropLeads));
-    const db = new Low<Index>(new CheckedJsonFile(path, read, { layout }), emptyIndex());
+    const db = new Low<Index>(indexFile(path, () => (reading = new IndexReading(dropLeads))), emptyIndex());
     try {
       await db.read();
     } catch (error) {

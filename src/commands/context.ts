@@ -30,7 +30,7 @@ export interface Context {
   flags: Flags;
   out: Output;
   archiveDir: string;
-  openArchive(options?: { create?: boolean; lean?: boolean }): Promise<Archive>;
+  openArchive(options?: { create?: boolean; lean?: boolean; deferRead?: boolean }): Promise<Archive>;
 }
 
 export function printJson(ctx: Context, value: unknown): void {

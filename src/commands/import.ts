@@ -14,7 +14,7 @@ export async function importFiles(ctx: Context): Promise<number> {
     if (articles.length === 0) throw new BylineError(`cannot import ${path}: no articles found in it`, 1);
     batches.push({ file: path === '-' ? 'stdin' : basename(path), articles });
   }
-  const archive = await ctx.openArchive({ create: true });
+  const archive = await ctx.openArchive({ create: true, deferRead: true });
   const s = await archive.import(batches);
   ctx.out.error(
     `imported ${s.articles} article${s.articles === 1 ? '' : 's'} (${s.added} new, ${s.updated} updated, ${s.unchanged} unchanged), ${s.authors} author${s.authors === 1 ? '' : 's'}\n`,
