@@ -11,6 +11,7 @@ import { addSegment, hasWordIndex, searchDir, segmentDoc } from './segment-store
 import { withLock } from './lock.js';
 import type { ImportBatch, ImportSummary } from './merge.js';
 import { isArticleMeta } from './fast-validate.js';
+import { bodyFileTooLarge } from './limits.js';
 import { ARCHIVE_VERSION, leadOf, BodyFileSchema, IndexEnvelopeSchema, IndexSchema, schemaProblem, type Article, type ArticleMeta, type Author, type Block, type Index } from './model.js';
 
 export const ARCHIVE_EXIT = 2;
@@ -167,6 +168,9 @@ export class Archive {
     const path = this.bodyPath(id);
     let data: unknown;
     try {
+      // The size first: a body past the limit is refused, never read (see limits.ts).
+      const tooLarge = bodyFileTooLarge(statSync(path).size);
+      if (tooLarge) throw new Error(tooLarge);
       data = readJsonFileSync(path);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the body file is missing' : (error as Error).message;

@@ -138,7 +138,7 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
     try {
       blocks = archive.body(meta.id);
     } catch (error) {
-      setMessage((error as Error).message);
+      setMessage(reasonFirst((error as Error).message));
       return;
     }
     const saved = mark(meta.id);
@@ -389,4 +389,10 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
         />
       );
   }
+}
+
+/** The status bar is one line, cut to the width: the reason goes before the body file's
+ * path, which is long, so "cannot read article ID (PATH): REASON" shows the reason. */
+export function reasonFirst(message: string): string {
+  return message.replace(/^cannot read article (\S+) \((.*?)\): (.*)$/s, 'cannot open $1: $3 ($2)');
 }

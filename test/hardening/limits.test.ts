@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import { byline, cleanEnv, lines, requireBuild } from '../support/cli.js';
 import { BIN, DEFAULT_ARCHIVE, ROOT, snapshotDir } from '../support/paths.js';
-import { cleanTemp, scratch, validateArchive } from '../support/hardening.js';
+import { cleanTemp, meta, runPty, scratch, validateArchive, writeArchive } from '../support/hardening.js';
 
 const MB = 1024 * 1024;
 const WORDS = 'archive terminal reader story river ferry market policy cloud search page night council budget'.split(' ');
@@ -142,5 +142,42 @@ describe('an article body past 4 MB: refused at import, never read (item 15)', (
     const before = snapshotDir(dir);
     expectRefused(await byline(['import', file, '--archive', dir], { timeout: 60_000 }), file, /the article starting at line 1 is larger than 4 MB/);
     expect(snapshotDir(dir)).toEqual(before);
+  });
+
+  // A hand-written archive with one 6 MB body: `read` and the reader check the size first.
+  let handDir: string;
+  beforeAll(() => {
+    handDir = writeArchive(join(root, 'hand'), [
+      { meta: meta({ id: 'small-one', title: 'A small one' }), body: [{ type: 'paragraph', text: 'Short and sweet.' }] },
+      { meta: meta({ id: 'huge-one', title: 'A huge one' }), body: [{ type: 'paragraph', text: words(Math.ceil((6 * MB) / 6)) }] },
+    ]);
+    expect(statSync(join(handDir, 'articles', 'huge-one.json')).size).toBeGreaterThan(6 * MB);
+  });
+
+  it('`byline read` of a body file over 4 MB: one line, exit 1; other articles still read', async () => {
+    const r = await byline(['read', 'huge-one', '--archive', handDir]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(lines(r.stderr)).toHaveLength(1);
+    expect(r.stderr).toMatch(/^byline: cannot read article huge-one \(.*huge-one\.json\): the body file is 6\.\d MB, larger than 4 MB \(the limit for one article\)$/m);
+    const small = await byline(['read', 'small-one', '--archive', handDir]);
+    expect(small.exitCode, small.stderr).toBe(0);
+    expect(small.stdout).toContain('Short and sweet.');
+  });
+
+  it('the reader: opening it shows why in the status bar, the list stays usable, q quits', async () => {
+    const run = runPty(['--archive', handDir, '--state', join(root, 'state.json')], { cols: 100, rows: 20 });
+    await run.waitFor((out) => run.frame().some((l) => l.includes('A huge one')), 'the list');
+    run.term.write('j');
+    await run.waitFor(() => run.frame().some((l) => l.startsWith('›') && l.includes('A huge one')), 'the huge one selected');
+    run.term.write('\r');
+    await run.waitFor(() => run.frame().some((l) => /the body file is 6\.\d MB, larger than 4 MB/.test(l)), 'the refusal in the status bar');
+    expect(run.frame().some((l) => l.includes('A small one'))).toBe(true);
+    run.term.write('k');
+    run.term.write('\r');
+    await run.waitFor(() => run.frame().some((l) => l.includes('Short and sweet.')), 'the small article opens');
+    run.term.write('q');
+    run.term.write('q');
+    expect((await run.exited).exitCode).toBe(0);
   });
 });
