@@ -34,6 +34,8 @@ export interface AppProps {
   /** The engine for search as you type; null while it is still being built. */
   engine: SearchEngine | null;
   onQuit: (code: number) => void;
+  /** Ctrl-z: give the terminal back and stop, as full-screen programs do (see run.tsx). */
+  onSuspend?: () => void;
   openUrl?: (url: string) => string;
   title?: string;
 }
@@ -41,7 +43,7 @@ export interface AppProps {
 const MAX_TEXT_WIDTH = 80;
 const SEARCH_OPTIONS = { limit: 200, snippets: 30 };
 
-export function App({ archive, userState, engine, onQuit, openUrl, title = 'byline' }: AppProps) {
+export function App({ archive, userState, engine, onQuit, onSuspend, openUrl, title = 'byline' }: AppProps) {
   const { columns, rows } = useTerminalSize();
   const [stack, setStack] = useState<Screen[]>(['list']);
   const [help, setHelp] = useState(false);
@@ -62,7 +64,7 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
   const listHeight = Math.max(1, rows - 3);
   const focusNow: Focus = tooSmall ? 'small' : help ? 'help' : screen === 'article' && article.find.typing ? 'find' : screen;
   const quit = (code = 0) => onQuit(code);
-  const keys = useKeyRouter(focusNow, () => quit(130));
+  const keys = useKeyRouter(focusNow, () => quit(130), onSuspend);
   const push = (s: Screen) => {
     keys.focus(s);
     setStack((st) => [...st, s]);
