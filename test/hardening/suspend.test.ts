@@ -1,7 +1,8 @@
 // Issue "Nothing lost, ever", item 14: suspending the reader. Ctrl-z (or SIGTSTP from
 // outside) used to stop it on the alternate screen in raw mode, and `fg` redrew nothing. Now,
 // as in less and vim, the terminal is given back (main screen, cooked mode, echo, cursor)
-// before the process stops, and SIGCONT takes the screen again and redraws it.
+// before the process stops, and SIGCONT takes the screen again and redraws it. A dumb
+// terminal (TERM=dumb) gets the plain list, never the full-screen reader.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -141,5 +142,21 @@ describe('suspending the reader (Ctrl-z, SIGTSTP) and resuming it (fg, SIGCONT)'
     await run.waitFor((o) => o.slice(before).includes(ENTER_ALT) && stripAnsi(lastRawFrame(o.slice(before))).includes(FIRST_TITLE), 'the redraw');
     run.term.write('q');
     expect((await run.exited).exitCode).toBe(0);
+  });
+});
+
+describe('TERM=dumb', () => {
+  it('byline in a dumb terminal prints the plain list: no reader, no escape codes', async () => {
+    const term = pty.spawn(process.execPath, [BIN, '--archive', DEFAULT_ARCHIVE], { cols: 100, rows: 30, cwd: ROOT, env: readerEnv({ TERM: 'dumb' }) });
+    let out = '';
+    term.onData((d) => (out += d));
+    const timer = setTimeout(() => term.kill('SIGKILL'), 10_000); // the reader would wait for keys
+    const exitCode = await new Promise<number>((resolve) => term.onExit((e) => resolve(e.exitCode)));
+    clearTimeout(timer);
+    expect(exitCode).toBe(0);
+    expect(out).not.toMatch(/\u001b/);
+    const rows = out.replace(/\r\n/g, '\n').trimEnd().split('\n');
+    expect(rows).toHaveLength(6);
+    expect(rows[0]).toContain(FIRST_TITLE);
   });
 });
