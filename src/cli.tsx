@@ -25,11 +25,15 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 
 export const DEFAULT_ARCHIVE = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'protocol');
 
+/** A terminal that understands no escape sequences at all (Emacs' shell, some serial
+ * consoles): no colour, no cursor moves, so no full-screen reader either. */
+const dumbTerminal = (env: NodeJS.ProcessEnv = process.env) => env.TERM === 'dumb';
+
 function makeOutput(): Output {
   const isTTY = Boolean(process.stdout.isTTY);
   return {
     isTTY,
-    color: isTTY && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''),
+    color: isTTY && !dumbTerminal() && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''),
     columns: process.stdout.columns || 80,
     write: (text) => void process.stdout.write(text),
     // File names and reasons in messages come from outside: shown, never acted on by the terminal.
@@ -115,7 +119,7 @@ async function main(): Promise<number> {
   const ctx: Context = { args, flags, out, archiveDir, openArchive: (options) => Archive.open(archiveDir, options) };
 
   if (command === undefined) {
-    if (process.stdout.isTTY && process.stdin.isTTY && !inCI()) {
+    if (process.stdout.isTTY && process.stdin.isTTY && !inCI() && !dumbTerminal()) {
       const { runReader } = await import('./tui/run.js');
       return runReader(ctx);
     }

@@ -2,7 +2,7 @@
 // search/. index.json is the one commit point: a write puts new bodies and segments beside
 // the old under new names, then renames the new index into place, and only then removes what
 // the old one named. A write that stops at any instant leaves the old archive or the new.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Low } from 'lowdb';
@@ -13,6 +13,7 @@ import { addSegment, hasWordIndex, removeUnnamedSegments, segmentDoc } from './s
 import { withLock } from './lock.js';
 import type { ImportBatch, ImportSummary } from './merge.js';
 import { isArticleMeta } from './fast-validate.js';
+import { bodyFileTooLarge } from './limits.js';
 import { ARCHIVE_VERSION, BODY_FILE, leadOf, BodyFileSchema, IndexEnvelopeSchema, IndexSchema, schemaProblem, type Article, type ArticleMeta, type Author, type Block, type Index } from './model.js';
 
 export const ARCHIVE_EXIT = 2;
@@ -197,6 +198,9 @@ export class Archive {
     const path = this.bodyPath(id);
     let data: unknown;
     try {
+      // The size first: a body past the limit is refused, never read (see limits.ts).
+      const tooLarge = bodyFileTooLarge(statSync(path).size);
+      if (tooLarge) throw new Error(tooLarge);
       data = readJsonFileSync(path);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the body file is missing' : (error as Error).message;

@@ -34,6 +34,8 @@ export interface AppProps {
   /** The engine for search as you type; null while it is still being built. */
   engine: SearchEngine | null;
   onQuit: (code: number) => void;
+  /** Ctrl-z: give the terminal back and stop, as full-screen programs do (see run.tsx). */
+  onSuspend?: () => void;
   openUrl?: (url: string) => string;
   title?: string;
 }
@@ -41,7 +43,7 @@ export interface AppProps {
 const MAX_TEXT_WIDTH = 80;
 const SEARCH_OPTIONS = { limit: 200, snippets: 30 };
 
-export function App({ archive, userState, engine, onQuit, openUrl, title = 'byline' }: AppProps) {
+export function App({ archive, userState, engine, onQuit, onSuspend, openUrl, title = 'byline' }: AppProps) {
   const { columns, rows } = useTerminalSize();
   const [stack, setStack] = useState<Screen[]>(['list']);
   const [help, setHelp] = useState(false);
@@ -62,7 +64,7 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
   const listHeight = Math.max(1, rows - 3);
   const focusNow: Focus = tooSmall ? 'small' : help ? 'help' : screen === 'article' && article.find.typing ? 'find' : screen;
   const quit = (code = 0) => onQuit(code);
-  const keys = useKeyRouter(focusNow, () => quit(130));
+  const keys = useKeyRouter(focusNow, () => quit(130), onSuspend);
   const push = (s: Screen) => {
     keys.focus(s);
     setStack((st) => [...st, s]);
@@ -138,7 +140,7 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
     try {
       blocks = archive.body(meta.id);
     } catch (error) {
-      setMessage((error as Error).message);
+      setMessage(reasonFirst((error as Error).message));
       return;
     }
     const saved = mark(meta.id);
@@ -389,4 +391,10 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
         />
       );
   }
+}
+
+/** The status bar is one line, cut to the width: the reason goes before the body file's
+ * path, which is long, so "cannot read article ID (PATH): REASON" shows the reason. */
+export function reasonFirst(message: string): string {
+  return message.replace(/^cannot read article (\S+) \((.*?)\): (.*)$/s, 'cannot open $1: $3 ($2)');
 }

@@ -1,16 +1,29 @@
 // Starting and stopping the reader in a real terminal: alternate screen in, and on every
-// way out (q, Ctrl-c, SIGTERM, SIGHUP, a crash) the terminal exactly as it was.
+// way out (q, Ctrl-c, SIGTERM, SIGHUP, a crash) the terminal exactly as it was; the same
+// while suspended (Ctrl-z), taken back and redrawn when continued (suspend.ts).
 import { spawn } from 'node:child_process';
 import { basename } from 'node:path';
 import type { SearchEngine } from '../search/engine.js';
-import { render } from 'ink';
+import { useEffect } from 'react';
+import { render, useStdout } from 'ink';
 import { defaultStatePath, UserState } from '../archive/user-state.js';
 import type { Context } from '../commands/context.js';
 import { App } from './app.js';
 import { visible } from '../text/visible.js';
+import { handleSuspend } from './suspend.js';
 
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT = '\u001b[?25h\u001b[?1049l';
+// Ink hides the cursor once, at its first frame; back from a suspend, hide it again.
+const HIDE_CURSOR = '\u001b[?25l';
+
+/** Ink's own stdout writer (useStdout, its public API): whatever is written through it, Ink
+ * then draws its last frame again, whole — which is the redraw a suspend needs. */
+function RedrawHandle({ onReady }: { onReady: (redraw: () => void) => void }) {
+  const { write } = useStdout();
+  useEffect(() => onReady(() => write('')), [write]);
+  return null;
+}
 
 /** Opens http(s) URLs with the desktop opener, as an argument list: no shell. */
 function openUrl(url: string): string {
@@ -43,11 +56,31 @@ export async function runReader(ctx: Context): Promise<number> {
     stdout.write(LEAVE_ALT);
   };
 
+  let redraw = () => undefined as void;
+  const suspender = handleSuspend({
+    leave: () => {
+      process.stdin.setRawMode?.(false);
+      stdout.write(LEAVE_ALT);
+    },
+    enter: () => {
+      stdout.write(ENTER_ALT + HIDE_CURSOR);
+      process.stdin.setRawMode?.(true);
+    },
+    redraw: () => {
+      // Resized while stopped, the terminal told the shell (which had it then), not us. Ask
+      // as it would have: on SIGWINCH Node reads the size, and if it changed emits 'resize'
+      // (Ink and the reader lay out again); draw after that, never the old frame's width.
+      process.once('SIGWINCH', () => redraw());
+      process.kill(process.pid, 'SIGWINCH');
+    },
+  });
+
   return new Promise<number>((resolve) => {
     let done = false;
     const finish = (code: number) => {
       if (done) return;
       done = true;
+      suspender.dispose();
       instance.unmount();
       restore();
       void userState.flush().then(() => {
@@ -60,7 +93,10 @@ export async function runReader(ctx: Context): Promise<number> {
     // Raw mode before the first frame, so keys typed during start-up are kept, not echoed.
     process.stdin.setRawMode?.(true);
     const app = (engine: SearchEngine | null) => (
-      <App archive={archive} userState={userState} engine={engine} onQuit={finish} openUrl={openUrl} title={`byline · ${basename(archive.dir)}`} />
+      <>
+        <App archive={archive} userState={userState} engine={engine} onQuit={finish} onSuspend={suspender.suspend} openUrl={openUrl} title={`byline · ${basename(archive.dir)}`} />
+        <RedrawHandle onReady={(fn) => (redraw = fn)} />
+      </>
     );
     const instance = render(app(null), {
       exitOnCtrlC: false,
