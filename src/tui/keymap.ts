@@ -56,7 +56,7 @@ export const KEYMAP: Binding[] = [
   { command: 'authors', keys: ['a'], help: 'all authors', screens: ['list'] },
   { command: 'bookmark', keys: ['m'], help: 'toggle bookmark', screens: ['list', 'article'] },
   { command: 'toggleRead', keys: ['u'], help: 'toggle read', screens: ['list'] },
-  { command: 'sort', keys: ['s'], help: 'cycle sort: archive order, title, author', screens: ['list'] },
+  { command: 'sort', keys: ['s'], help: 'cycle sort: archive order, title, author, date (newest first)', screens: ['list'] },
   { command: 'bookmarksOnly', keys: ['B'], help: 'show bookmarks only', screens: ['list'] },
   { command: 'clearOrBack', keys: ['escape'], help: 'clear the query; again: back to the list', screens: ['search'] },
   { command: 'deleteChar', keys: ['backspace'], help: 'delete a character', screens: ['search', 'find'] },

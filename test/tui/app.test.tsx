@@ -89,6 +89,8 @@ describe('list screen', () => {
     await screen.press('s');
     expect(screen.frame()).toContain('sort: author');
     await screen.press('s');
+    expect(screen.frame()).toContain('sort: date');
+    await screen.press('s');
     expect(screen.frame()).not.toContain('sort:');
     await screen.press('B');
     expect(screen.frame()).toContain('No bookmarks yet');
