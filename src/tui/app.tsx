@@ -25,6 +25,7 @@ import { AuthorsView } from './screens/authors/view.js';
 import { AuthorView, authorHeaderLines } from './screens/author/view.js';
 import { HelpView } from './screens/help/view.js';
 import type { RowData } from './components/article-row.js';
+import { listColumns } from './components/list-columns.js';
 
 export type Screen = 'list' | 'search' | 'article' | 'authors' | 'author';
 
@@ -77,6 +78,12 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
   };
   const mark = useCallback((id: string) => userState.mark(id), [userState]);
   const rowOf = (meta: ArticleMeta): RowData => ({ meta, authors: archive.authorsOf(meta), mark: mark(meta.id) });
+  // Site and date columns only when some article has one (one pass, stopping at the first).
+  const pageFields = useMemo(
+    () => ({ sites: archive.articles.some((m) => m.siteName || m.url), dates: archive.articles.some((m) => m.publishedAt) }),
+    [archive],
+  );
+  const listLayout = listColumns(width, pageFields);
 
   // ---- list
   const bookmarksIn = (on: boolean) => (on ? userState.marked('bookmarked') : null);
@@ -312,6 +319,7 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
           selected={list.cursor.index}
           total={ordered.length}
           width={width}
+          columns={listLayout}
           height={listHeight}
           status={status}
           message={message}
@@ -336,6 +344,7 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
           selected={search.cursor.index}
           total={hits.length}
           width={width}
+          columns={listLayout}
           height={listHeight}
           pending={pending}
           indexing={!engine}
@@ -384,7 +393,8 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
           offset={authorList.cursor.offset}
           selected={authorList.cursor.index}
           total={authorArticles.length}
-          width={Math.min(columns, columns)}
+          width={width}
+          columns={listLayout}
           listHeight={authorListHeight}
         />
       );
