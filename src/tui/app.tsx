@@ -9,6 +9,7 @@ import type { Hit, SearchEngine } from '../search/engine.js';
 import { layoutArticle, paginate } from '../text/layout.js';
 import { findInLines } from '../text/find.js';
 import { truncateToWidth } from '../text/wrap.js';
+import { webAddress } from '../text/page-meta.js';
 import { isCursorMove } from './cursor.js';
 import type { Command } from './keymap.js';
 import { useKeyRouter, type Focus } from './key-router.js';
@@ -35,7 +36,8 @@ export interface AppProps {
   /** The engine for search as you type; null while it is still being built. */
   engine: SearchEngine | null;
   onQuit: (code: number) => void;
-  openUrl?: (url: string) => string;
+  /** Hands an http(s) address to the browser; `failed` gets one line if that did not work. */
+  openUrl?: (url: string, failed: (why: string) => void) => void;
   title?: string;
 }
 
@@ -84,6 +86,13 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
     [archive],
   );
   const listLayout = listColumns(width, pageFields);
+  /** `o`: the article's address (else its archived copy's) to the browser, and a word on the status line. */
+  const openAddress = (meta: ArticleMeta | undefined, say: (text: string) => void) => {
+    const url = webAddress(meta?.url) ?? webAddress(meta?.archivedUrl);
+    if (!url) return say('No web address for this article');
+    say(openUrl ? `Opening ${url}` : url);
+    openUrl?.(url, say);
+  };
 
   // ---- list
   const bookmarksIn = (on: boolean) => (on ? userState.marked('bookmarked') : null);
@@ -190,6 +199,8 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
         return id && userState.toggle(id, 'bookmarked');
       case 'toggleRead':
         return id && userState.toggle(id, 'read');
+      case 'openUrl':
+        return openAddress(current, setMessage);
       case 'sort':
       case 'bookmarksOnly': {
         const sort = command === 'sort' ? nextSort(list.sort) : list.sort;
@@ -243,11 +254,8 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
         if (!openMeta) return;
         userState.toggle(openMeta.id, 'bookmarked');
         return dispatchArticle({ type: 'message', text: userState.mark(openMeta.id).bookmarked ? 'Bookmarked' : 'Bookmark removed' });
-      case 'openUrl': {
-        const url = openMeta?.url;
-        if (!url || !/^https?:\/\//i.test(url)) return dispatchArticle({ type: 'message', text: 'This article has no web address in the archive' });
-        return dispatchArticle({ type: 'message', text: openUrl ? openUrl(url) : url });
-      }
+      case 'openUrl':
+        return openAddress(openMeta, (text) => dispatchArticle({ type: 'message', text }));
       case 'help':
         return showHelp();
       case 'back':

@@ -71,7 +71,7 @@ export const KEYMAP: Binding[] = [
   { command: 'findNext', keys: ['n'], help: 'next match', screens: ['article'] },
   { command: 'findPrev', keys: ['N'], help: 'previous match', screens: ['article'] },
   { command: 'author', keys: ['a'], help: 'author info', screens: ['article'] },
-  { command: 'openUrl', keys: ['o'], help: 'open the article URL (http/https only)', screens: ['article'] },
+  { command: 'openUrl', keys: ['o'], help: 'open the article URL in the browser (http/https only)', screens: ['list', 'article'] },
   { command: 'submit', keys: ['enter'], help: 'jump to the first match', screens: ['find'] },
   { command: 'back', keys: ['escape'], help: 'stop finding', screens: ['find'] },
   { command: 'back', keys: ['escape', 'h', 'q'], help: 'back', screens: ['article', 'authors', 'author'] },

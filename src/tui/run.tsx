@@ -1,27 +1,15 @@
 // Starting and stopping the reader in a real terminal: alternate screen in, and on every
 // way out (q, Ctrl-c, SIGTERM, SIGHUP, a crash) the terminal exactly as it was.
-import { spawn } from 'node:child_process';
 import { basename } from 'node:path';
 import type { SearchEngine } from '../search/engine.js';
 import { render } from 'ink';
 import { defaultStatePath, UserState } from '../archive/user-state.js';
 import type { Context } from '../commands/context.js';
 import { App } from './app.js';
+import { openInBrowser } from './open-url.js';
 
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT = '\u001b[?25h\u001b[?1049l';
-
-/** Opens http(s) URLs with the desktop opener, as an argument list: no shell. */
-function openUrl(url: string): string {
-  try {
-    const child = spawn(process.platform === 'darwin' ? 'open' : 'xdg-open', [url], { stdio: 'ignore', detached: true });
-    child.on('error', () => undefined);
-    child.unref();
-    return `Opening ${url}`;
-  } catch {
-    return url;
-  }
-}
 
 export async function runReader(ctx: Context): Promise<number> {
   // The reader only reads: lean, without the leads in memory (see Archive.open).
@@ -59,7 +47,7 @@ export async function runReader(ctx: Context): Promise<number> {
     // Raw mode before the first frame, so keys typed during start-up are kept, not echoed.
     process.stdin.setRawMode?.(true);
     const app = (engine: SearchEngine | null) => (
-      <App archive={archive} userState={userState} engine={engine} onQuit={finish} openUrl={openUrl} title={`byline · ${basename(archive.dir)}`} />
+      <App archive={archive} userState={userState} engine={engine} onQuit={finish} openUrl={openInBrowser} title={`byline · ${basename(archive.dir)}`} />
     );
     const instance = render(app(null), {
       exitOnCtrlC: false,

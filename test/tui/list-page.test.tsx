@@ -1,11 +1,12 @@
-// The list with what the page said: site and date columns, and the date sort.
+// The list with what the page said: site and date columns, the date sort, and `o` to open
+// the article's address in a browser.
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Archive } from '../../src/archive/store.js';
 import { UserState } from '../../src/archive/user-state.js';
 import { searchEngineFor } from '../../src/archive/searchable.js';
 import { App } from '../../src/tui/app.js';
-import { renderSized, type Screen } from '../support/ink.js';
+import { KEY, renderSized, type Screen } from '../support/ink.js';
 import { cleanTemp, scratch, writeArchive } from '../support/hardening.js';
 import { displayWidth } from '../../src/text/wrap.js';
 
@@ -35,12 +36,12 @@ afterEach(() => {
   screens = [];
 });
 
-async function start(columns: number, rows: number) {
+async function start(columns: number, rows: number, openUrl = vi.fn()) {
   const userState = await UserState.load(join(scratch(), 'state.json'));
-  const screen = await renderSized(<App archive={archive} userState={userState} engine={searchEngineFor(archive, { bodies: false })} onQuit={() => {}} />, columns, rows);
+  const screen = await renderSized(<App archive={archive} userState={userState} engine={searchEngineFor(archive, { bodies: false })} onQuit={() => {}} openUrl={openUrl} />, columns, rows);
   screens.push(screen);
   await screen.waitFor((f) => f.includes('1/4'), 'the list');
-  return { screen };
+  return { screen, openUrl };
 }
 
 const articleRows = (frame: string) => frame.split('\n').filter((l) => /^[› ] [● ] [★ ] /.test(l));
@@ -79,5 +80,42 @@ describe('list columns', () => {
     await screen.press('s', 's', 's');
     const f = await screen.waitFor((f) => f.includes('sort: date'), 'the date sort');
     expect(articleRows(f).map((l) => l.slice(6, 14))).toEqual(['City cou', 'Why the ', '紙の地図の静かな', 'A story ']);
+  });
+});
+
+describe('o opens the article address', () => {
+  it('on the list: the selected article, normalised, and says so', async () => {
+    const { screen, openUrl } = await start(100, 30);
+    await screen.press('o');
+    expect(openUrl).toHaveBeenCalledTimes(1);
+    expect(openUrl.mock.calls[0][0]).toBe('https://www.valleypost.example/ferry');
+    await screen.waitFor((f) => f.includes('Opening https://www.valleypost.example/ferry'), 'the status');
+  });
+
+  it('on the list: an article without an address says so and opens nothing', async () => {
+    const { screen, openUrl } = await start(100, 30);
+    await screen.press('G', 'o');
+    await screen.waitFor((f) => f.includes('No web address for this article'), 'the status');
+    expect(openUrl).not.toHaveBeenCalled();
+  });
+
+  it('in an article', async () => {
+    const { screen, openUrl } = await start(100, 30);
+    await screen.press('j', KEY.enter);
+    await screen.waitFor((f) => f.includes('page 1/'), 'the article');
+    await screen.press('o');
+    expect(openUrl.mock.calls[0][0]).toBe('https://valleypost.example/tram?a=1&b=$(touch%20/tmp/x)');
+    await screen.waitFor((f) => f.includes('Opening https://valleypost.example/tram'), 'the status');
+  });
+
+  it('a browser that cannot be started is reported in the status bar', async () => {
+    const openUrl = vi.fn((_url: string, failed: (why: string) => void) => setTimeout(() => failed('Could not open the address: xdg-open not found'), 10));
+    const { screen } = await start(100, 30, openUrl);
+    await screen.press('o');
+    await screen.waitFor((f) => f.includes('Could not open the address: xdg-open not found'), 'the failure');
+    await screen.press('j', KEY.enter);
+    await screen.waitFor((f) => f.includes('page 1/'), 'the article');
+    await screen.press('o');
+    await screen.waitFor((f) => f.includes('Could not open the address: xdg-open not found'), 'the failure in the article');
   });
 });
