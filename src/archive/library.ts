@@ -84,7 +84,8 @@ const partOfArchive = (root: string) => (src: string) => {
  * wins and the others find the library made. True when this call made it.
  */
 export async function createLibrary(library: string, bundled: string): Promise<boolean> {
-  if (libraryExists(library)) return false;
+  // Without a bundled archive (a stripped install) the library starts empty: the store makes it.
+  if (libraryExists(library) || !existsSync(Archive.indexPath(bundled))) return false;
   const parent = dirname(library);
   let temp: string | undefined;
   try {
@@ -114,7 +115,12 @@ export async function createLibrary(library: string, bundled: string): Promise<b
  * through `notice`), so the bundled archive is only ever read. */
 export function openerFor(choice: ArchiveChoice, bundled: string, notice: (text: string) => void) {
   return async ({ create = false, write = false, lean = false }: OpenOptions = {}): Promise<Archive> => {
-    if (choice.source !== 'bundled' || !(create || write)) return Archive.open(choice.dir, { create, lean });
+    if (choice.source !== 'bundled') return Archive.open(choice.dir, { create, lean });
+    if (!(create || write)) {
+      // The store's own message would suggest importing into the package's folder.
+      if (!existsSync(Archive.indexPath(bundled))) throw new BylineError(`no archive yet: byline import FILE starts your library (${choice.writeDir})`, 2);
+      return Archive.open(choice.dir, { create, lean });
+    }
     if (await createLibrary(choice.writeDir, bundled)) notice(`created your library at ${choice.writeDir}, starting with a copy of the bundled archive`);
     return Archive.open(choice.writeDir, { create, lean });
   };

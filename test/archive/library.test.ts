@@ -180,6 +180,19 @@ describe('openerFor', () => {
     expect(notices).toHaveLength(1);
   });
 
+  it('without a bundled archive (a stripped install): reads say how to start, the first import makes an empty library', async () => {
+    const data = temp();
+    const bundled = join(temp(), 'missing-protocol');
+    const choice = chooseArchive({ env: { XDG_DATA_HOME: data }, bundled });
+    const library = join(data, 'byline', 'library');
+    await expect(openerFor(choice, bundled, () => undefined)()).rejects.toThrow(
+      `no archive yet: byline import FILE starts your library (${library})`,
+    );
+    const archive = await openerFor(choice, bundled, () => undefined)({ create: true });
+    expect(archive.dir).toBe(library);
+    expect(archive.articles).toEqual([]);
+  });
+
   it('--archive is opened as given, for reading and writing, with no library made', async () => {
     const data = temp();
     const mine = join(temp(), 'mine');
