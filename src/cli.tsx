@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import meow from 'meow';
 import { BylineError } from './archive/errors.js';
-import { Archive } from './archive/store.js';
+import { chooseArchive, openerFor } from './archive/library.js';
 import type { Context, Flags, Output } from './commands/context.js';
 import { COMMAND_HELP, HELP } from './help.js';
 import { visible } from './text/visible.js';
@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   reindex: async () => (await import('./commands/reindex.js')).reindex,
 };
 
+/** The bundled Protocol archive: read until the user's library exists, never written. */
 export const DEFAULT_ARCHIVE = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'protocol');
 
 /** A terminal that understands no escape sequences at all (Emacs' shell, some serial
@@ -115,8 +116,9 @@ async function main(): Promise<number> {
   }
   const out = makeOutput();
   if (!flags.color) out.color = false;
-  const archiveDir = flags.archive ?? process.env.BYLINE_ARCHIVE ?? DEFAULT_ARCHIVE;
-  const ctx: Context = { args, flags, out, archiveDir, openArchive: (options) => Archive.open(archiveDir, options) };
+  const choice = chooseArchive({ flag: flags.archive, env: process.env, bundled: DEFAULT_ARCHIVE });
+  const openArchive = openerFor(choice, DEFAULT_ARCHIVE, (notice) => out.error(`${notice}\n`));
+  const ctx: Context = { args, flags, out, archiveDir: choice.dir, openArchive };
 
   if (command === undefined) {
     if (process.stdout.isTTY && process.stdin.isTTY && !inCI() && !dumbTerminal()) {

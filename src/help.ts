@@ -13,7 +13,8 @@ export const HELP = `
     $ byline reindex               rebuild the archive's search index (after upgrading byline)
 
   Options
-    --archive, -A DIR    archive folder (default: BYLINE_ARCHIVE, else the bundled Protocol archive)
+    --archive, -A DIR    archive folder (default: BYLINE_ARCHIVE, else your library; until the
+                         first import makes it, the bundled Protocol archive, read-only)
     --json               machine-readable output (list, search, read, authors, author)
     --limit, -n N        at most N results (list, search)
     --author NAME        list: only articles by this author

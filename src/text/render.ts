@@ -73,8 +73,12 @@ export function articleListJson(meta: ArticleMeta, authors: Author[]) {
     sponsored: meta.sponsored,
     authors: authors.map(authorRef),
     wordCount: meta.wordCount,
-    publishedAt: meta.publishedAt ?? null,
     url: meta.url ?? null,
+    siteName: meta.siteName ?? null,
+    publishedAt: meta.publishedAt ?? null,
+    modifiedAt: meta.modifiedAt ?? null,
+    language: meta.language ?? null,
+    archivedUrl: meta.archivedUrl ?? null,
   };
 }
 

@@ -1,7 +1,6 @@
 // Starting and stopping the reader in a real terminal: alternate screen in, and on every
 // way out (q, Ctrl-c, SIGTERM, SIGHUP, a crash) the terminal exactly as it was; the same
 // while suspended (Ctrl-z), taken back and redrawn when continued (suspend.ts).
-import { spawn } from 'node:child_process';
 import { basename } from 'node:path';
 import type { SearchEngine } from '../search/engine.js';
 import { useEffect } from 'react';
@@ -11,6 +10,7 @@ import type { Context } from '../commands/context.js';
 import { App } from './app.js';
 import { visible } from '../text/visible.js';
 import { handleSuspend } from './suspend.js';
+import { openInBrowser } from './open-url.js';
 
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT = '\u001b[?25h\u001b[?1049l';
@@ -23,18 +23,6 @@ function RedrawHandle({ onReady }: { onReady: (redraw: () => void) => void }) {
   const { write } = useStdout();
   useEffect(() => onReady(() => write('')), [write]);
   return null;
-}
-
-/** Opens http(s) URLs with the desktop opener, as an argument list: no shell. */
-function openUrl(url: string): string {
-  try {
-    const child = spawn(process.platform === 'darwin' ? 'open' : 'xdg-open', [url], { stdio: 'ignore', detached: true });
-    child.on('error', () => undefined);
-    child.unref();
-    return `Opening ${url}`;
-  } catch {
-    return url;
-  }
 }
 
 export async function runReader(ctx: Context): Promise<number> {
@@ -94,7 +82,7 @@ export async function runReader(ctx: Context): Promise<number> {
     process.stdin.setRawMode?.(true);
     const app = (engine: SearchEngine | null) => (
       <>
-        <App archive={archive} userState={userState} engine={engine} onQuit={finish} onSuspend={suspender.suspend} openUrl={openUrl} title={`byline · ${basename(archive.dir)}`} />
+        <App archive={archive} userState={userState} engine={engine} onQuit={finish} onSuspend={suspender.suspend} openUrl={openInBrowser} title={`byline · ${basename(archive.dir)}`} />
         <RedrawHandle onReady={(fn) => (redraw = fn)} />
       </>
     );

@@ -243,15 +243,20 @@ describe('CJK, ZWJ emoji, VS16 and combining marks (case 11)', () => {
       expect(all).toHaveLength(rows - 1);
       expect(all.at(-1)).toMatch(/^1\/6 · 6 unread/);
       const articleRows = all.slice(1, 7);
+      const authorColumns = new Set<number>();
       articleRows.forEach((row, i) => {
         expect(stringWidth(row), `${columns}: ${row}`).toBeLessThanOrEqual(columns);
         // The marker columns: selection, unread, bookmark — always the first six cells.
         expect(row.slice(0, 6), row).toMatch(/^[› ] ● {2} $/);
-        const shown = row.slice(6).split(' — ')[0];
+        // The title column, then at least two spaces before the author column.
+        const cell = row.slice(6).match(/^(.*?) {2,}/)!;
+        const shown = cell[1].replace(/ \[(excerpt|sponsored)\]$/, ''); // the tags close the title column
         const title = shown.endsWith('…') ? shown.slice(0, -1) : shown;
         expect(isGraphemePrefix(title, TITLES[i]), `${columns}: ${shown}`).toBe(true);
         expect(title.length).toBeGreaterThan(0);
+        authorColumns.add(stringWidth(row.slice(0, 6 + cell[0].length)));
       });
+      expect([...authorColumns], `${columns}: the author column`).toHaveLength(1);
       stop(screen);
     }
   });
