@@ -2,7 +2,7 @@
 // the first import makes the library from a copy of it, and the installed package's data/
 // is never written.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { byline, cleanEnv, lines, requireBuild, type Run } from '../support/cli.
 import { cleanTemp, scratch } from '../support/hardening.js';
 import { DEFAULT_ARCHIVE, fixture, ROOT, snapshotDir } from '../support/paths.js';
 
-const PROTOCOL_IDS: string[] = readdirSync(join(DEFAULT_ARCHIVE, 'articles')).map((f) => f.replace(/\.json$/, '')).sort();
+const PROTOCOL_IDS: string[] = (JSON.parse(readFileSync(join(DEFAULT_ARCHIVE, 'index.json'), 'utf8')) as { articles: { id: string }[] }).articles.map((a) => a.id).sort();
 const FIXTURES = ['one-full-article.txt', 'several-full-articles.txt', 'teasers.txt', 'river-ferry-full.txt'];
 
 let bundledBefore: Map<string, Buffer>;
@@ -78,7 +78,13 @@ describe('first run, without --archive', () => {
     const r = await byline(['reindex'], { env: { XDG_DATA_HOME: dataHome } });
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toContain('created your library');
-    expect(snapshotDir(libraryIn(dataHome))).toEqual(bundledBefore);
+    // The copy, with a rebuilt word index: new segment files, named by the new index.json.
+    const articlesOnly = (m: Map<string, Buffer>) => new Map([...m].filter(([name]) => name.startsWith('articles/')));
+    const library = snapshotDir(libraryIn(dataHome));
+    expect(articlesOnly(library)).toEqual(articlesOnly(bundledBefore));
+    const index = JSON.parse(library.get('index.json')!.toString('utf8'));
+    expect(index.segments.map((f: string) => `search/${f}`)).toEqual([...library.keys()].filter((k) => k.startsWith('search/')));
+    expect(snapshotDir(DEFAULT_ARCHIVE)).toEqual(bundledBefore);
   });
 
   it('BYLINE_ARCHIVE and --archive choose another archive: no library is made', async () => {
