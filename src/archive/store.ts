@@ -195,7 +195,10 @@ export class Archive {
 
   /** One article's body. A missing or corrupt body fails for that article only (exit 1). */
   body(id: string): Block[] {
-    const path = this.bodyPath(id);
+    let path = this.bodyPath(id);
+    // Another process committed a new version of this story since we read index.json, and
+    // removed the version we know: the one body file of this id left is the current one.
+    if (!existsSync(path)) path = this.#onlyBodyFileOf(id) ?? path;
     let data: unknown;
     try {
       // The size first: a body past the limit is refused, never read (see limits.ts).
@@ -209,6 +212,15 @@ export class Archive {
     const result = v.safeParse(BodyFileSchema, data);
     if (!result.success) throw new BylineError(`cannot read article ${id} (${path}): ${schemaProblem(result.issues)}`, 1);
     return result.output.body;
+  }
+
+  #onlyBodyFileOf(id: string): string | undefined {
+    try {
+      const found = readdirSync(join(this.dir, 'articles')).filter((f) => f.startsWith(`${id}.`) && BODY_FILE.test(f) && f.length === id.length + 22);
+      return found.length === 1 ? join(this.dir, 'articles', found[0]) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** The body, or undefined when it cannot be read. */

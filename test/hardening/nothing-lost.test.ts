@@ -158,6 +158,13 @@ describe('a failed or killed import never changes what was there (2)', () => {
     });
   }
 
+  it('a reader that opened the archive before an update still reads that story (the version now current)', async () => {
+    const archive = await archiveWith(monday);
+    const reader = await Archive.open(archive.dir, { lean: true });
+    await archive.import([{ file: 'c.txt', articles: parsePageDump(corrected) }]);
+    expect(JSON.stringify(reader.body('morning-brief'))).toContain('A correction');
+  });
+
   it('a body file is never overwritten in place: an update writes a new file and the old one goes after the index', async () => {
     const archive = await archiveWith(monday);
     const first = archive.articles[0].bodyFile;
