@@ -185,7 +185,7 @@ export function mergeImport(index: Index, batches: ImportBatch[], importedAt: st
         authors: authorIds,
         credits: article.credits,
         lead: leadOf(article.body),
-        ...(existing?.url ? { url: existing.url } : {}),
+        ...((article.url ?? existing?.url) ? { url: article.url ?? existing?.url } : {}),
         ...(existing?.publishedAt ? { publishedAt: existing.publishedAt } : {}),
         source,
         wordCount: bodyWordCount(article.body),
