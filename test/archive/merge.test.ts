@@ -112,7 +112,8 @@ describe('mergeImport', () => {
     const first = mergeImport(empty(), [{ file: 'x', articles: [{ ...full, url: 'https://example.com/ferry' }] }], AT).index;
     const retitled = mergeImport(first, [{ file: 'y', articles: [{ ...full, title: 'The river ferry, 100 years on', url: 'https://example.com/ferry' }] }], AT);
     expect(retitled.summary).toMatchObject({ added: 0, updated: 1 });
-    const other = mergeImport(first, [{ file: 'z', articles: [{ ...full, url: 'https://example.com/ferry-2' }] }], AT);
+    // The same title and mostly the same text, but its own address: another page, another story.
+    const other = mergeImport(first, [{ file: 'z', articles: [{ ...full, body: [...full.body, { type: 'paragraph', text: 'Update: the timetable changes in May.' }], url: 'https://example.com/ferry-2' }] }], AT);
     expect(other.summary).toMatchObject({ added: 1, updated: 0 });
     expect(other.index.articles.map((a) => a.id)).toEqual(['why-the-river-ferry-still-matters', 'why-the-river-ferry-still-matters-2']);
   });
