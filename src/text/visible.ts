@@ -17,10 +17,11 @@ export function visible(text: string): string {
   return text.replace(CONTROL_OR_BIDI, symbolFor);
 }
 
-/** JSON text with C1 and bidi characters escaped (JSON.stringify leaves them raw). */
+/** JSON text with C1 and bidi characters escaped (JSON.stringify leaves them raw), and the
+ * BOM and the noncharacters U+FFFE/U+FFFF, which YAML cannot carry raw (front matter is JSON). */
 export function safeJson(value: unknown, indent = 2): string {
   return JSON.stringify(value, null, indent).replace(
-    /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]/g,
     (ch) => `\\u${ch.codePointAt(0)!.toString(16).padStart(4, '0')}`,
   );
 }
