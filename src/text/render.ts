@@ -2,7 +2,7 @@
 import type { Article, ArticleMeta, Author, Block } from '../archive/model.js';
 import { bylineText, DERIVED_TITLE_NOTICE, EXCERPT_NOTICE, layoutArticle } from './layout.js';
 import { paint } from './style.js';
-import { safeJson, visible } from './visible.js';
+import { safeJson, visible, visibleLine } from './visible.js';
 
 export interface TextOptions {
   width?: number;
@@ -35,9 +35,11 @@ function markdownBlock(block: Block): string {
 }
 
 export function renderMarkdown(article: Article, authors: Author[], raw = false): string {
-  const parts = [`# ${article.title}`];
-  if (article.dek) parts.push(`*${article.dek}*`);
-  parts.push(`**${bylineText(article, authors)}**`);
+  // The heading, dek and byline are one line each: a line feed in them is shown as ␊.
+  const line = (text: string) => (raw ? text : visibleLine(text));
+  const parts = [`# ${line(article.title)}`];
+  if (article.dek) parts.push(`*${line(article.dek)}*`);
+  parts.push(`**${line(bylineText(article, authors))}**`);
   if (article.titleDerived) parts.push(`> ${DERIVED_TITLE_NOTICE}`);
   if (article.kind === 'excerpt') parts.push(`> ${EXCERPT_NOTICE}`);
   parts.push(...article.body.map(markdownBlock));

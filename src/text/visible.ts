@@ -1,7 +1,10 @@
 // Display-time safety: whatever is about to reach a terminal passes here.
 // Controls become visible symbols instead of being interpreted.
+import type { Range } from '../search/snippet.js';
 
 const CONTROL_OR_BIDI = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// The same, and the line feed: for text shown on one row.
+const CONTROL_OR_BIDI_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 function symbolFor(ch: string): string {
   const code = ch.codePointAt(0)!;
@@ -12,9 +15,34 @@ function symbolFor(ch: string): string {
   return `<U+${code.toString(16).toUpperCase().padStart(4, '0')}>`;
 }
 
-/** Makes every control and bidi character visible. Newlines are kept. */
+/** Makes every control and bidi character visible. Newlines are kept (the layout breaks
+ * paragraphs there). */
 export function visible(text: string): string {
   return text.replace(CONTROL_OR_BIDI, symbolFor);
+}
+
+/** `visible` for text shown on one row — a title, a name, a URL, a status: a line feed is
+ * shown as ␊ too, so it can never start a new row. */
+export function visibleLine(text: string): string {
+  return text.replace(CONTROL_OR_BIDI_IN_LINE, symbolFor);
+}
+
+/** Ranges in `text` (e.g. search matches) moved to where they are in visibleLine(text). */
+export function visibleLineRanges(text: string, ranges: readonly Range[]): Range[] {
+  CONTROL_OR_BIDI_IN_LINE.lastIndex = 0;
+  if (ranges.length === 0 || !CONTROL_OR_BIDI_IN_LINE.test(text)) return [...ranges];
+  // Offset i of text → offset in the visible text; each code point is replaced on its own.
+  const at = new Array<number>(text.length + 1);
+  let shown = 0;
+  for (let i = 0; i < text.length; ) {
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    for (let k = 0; k < ch.length; k++) at[i + k] = shown;
+    shown += visibleLine(ch).length;
+    i += ch.length;
+  }
+  at[text.length] = shown;
+  const clamp = (n: number) => at[Math.max(0, Math.min(text.length, n))];
+  return ranges.map(([s, e]) => [clamp(s), clamp(e)] as Range);
 }
 
 /** JSON text with C1 and bidi characters escaped (JSON.stringify leaves them raw), and the

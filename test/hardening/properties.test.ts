@@ -18,7 +18,7 @@ import YAML from 'yaml';
 import type { Article, Author, Block, Index } from '../../src/archive/model.js';
 import { ARCHIVE_VERSION, IndexSchema } from '../../src/archive/model.js';
 import { layoutArticle, QUOTE_PREFIX, type Line } from '../../src/text/layout.js';
-import { visible } from '../../src/text/visible.js';
+import { visible, visibleLine } from '../../src/text/visible.js';
 import { frontMatter } from '../../src/text/render.js';
 import { decodeDump } from '../../src/ingest/source.js';
 import { parsePageDump } from '../../src/ingest/pagedump.js';
@@ -93,16 +93,17 @@ describe('layout (property)', () => {
     fc.assert(
       fc.property(article, fc.integer({ min: 2, max: 120 }), ({ article: a, authors }, width) => {
         const lines = layoutArticle(a, authors, width);
-        const check = (got: Line[], sources: string[], what: string) => {
-          const source = sources.map(visible).join(' ');
+        const check = (got: Line[], sources: string[], what: string, safe = visible) => {
+          const source = sources.map(safe).join(' ');
           const laid = got.map(content).join(' ');
           expect(noSpace(laid), what).toBe(noSpace(source));
           const inner = got.some((l) => l.style === 'quote') && width - QUOTE_PREFIX.length >= 2 ? width - QUOTE_PREFIX.length : width;
           if (words(source).every((w) => stringWidth(w) <= inner)) expect(words(laid), what).toEqual(words(source));
         };
         a.body.forEach((b, i) => check(lines.filter((l) => l.block === i && l.style !== 'blank'), blockSource(b), `block ${i} @${width}`));
-        check(lines.filter((l) => l.style === 'title'), [a.title], `title @${width}`);
-        if (a.dek) check(lines.filter((l) => l.style === 'dek'), [a.dek], `dek @${width}`);
+        // Title and dek are one-line fields: a line feed in them is shown as ␊.
+        check(lines.filter((l) => l.style === 'title'), [a.title], `title @${width}`, visibleLine);
+        if (a.dek) check(lines.filter((l) => l.style === 'dek'), [a.dek], `dek @${width}`, visibleLine);
       }),
       { numRuns: 400 },
     );

@@ -3,7 +3,7 @@ import { truncateToWidth, displayWidth } from '../../text/wrap.js';
 import type { ArticleMeta, Author } from '../../archive/model.js';
 import type { Mark } from '../../archive/user-state.js';
 import type { Range } from '../../search/snippet.js';
-import { visible } from '../../text/visible.js';
+import { visibleLine, visibleLineRanges } from '../../text/visible.js';
 import { Highlighted } from './highlighted.js';
 
 export interface RowData {
@@ -29,26 +29,30 @@ const AUTHOR_PREFIX = ' — ';
 export function ArticleRow({ row, selected, width }: { row: RowData; selected: boolean; width: number }) {
   const { meta, mark } = row;
   const prefix = `${selected ? '›' : ' '} ${mark.read ? ' ' : '●'} ${mark.bookmarked ? '★' : ' '} `;
-  const authorText = AUTHOR_PREFIX + (row.authors.map((a) => a.name).join(', ') || 'unknown');
+  const names = row.authors.map((a) => a.name).join(', ');
+  const authorText = AUTHOR_PREFIX + (visibleLine(names) || 'unknown');
   const tagText = tags(meta, mark);
-  const title = visible(meta.title);
+  // One row: controls and line feeds in the title or names are shown as symbols (␊), and the
+  // match ranges move with the text they were found in.
+  const title = visibleLine(meta.title);
+  const titleRanges = visibleLineRanges(meta.title, row.titleRanges ?? []);
   const room = Math.max(4, width - displayWidth(prefix) - displayWidth(tagText));
   // Authors keep a share of the row so a long title cannot hide them.
-  const authorRoom = Math.min(displayWidth(visible(authorText)), Math.max(12, Math.floor(room / 4)));
+  const authorRoom = Math.min(displayWidth(authorText), Math.max(12, Math.floor(room / 4)));
   const shownTitle = truncateToWidth(title, Math.max(4, room - authorRoom));
-  const shownAuthors = truncateToWidth(visible(authorText), Math.max(0, room - displayWidth(shownTitle)));
+  const shownAuthors = truncateToWidth(authorText, Math.max(0, room - displayWidth(shownTitle)));
   const used = displayWidth(prefix) + displayWidth(shownTitle) + displayWidth(shownAuthors) + displayWidth(tagText);
   // Only the selected row needs its inverse bar to run the full width; trailing spaces elsewhere
   // would only be more cells for Ink to process on every frame.
   const pad = selected ? ' '.repeat(Math.max(0, width - used)) : '';
-  const ranges = shownTitle === title ? (row.titleRanges ?? []) : (row.titleRanges ?? []).filter(([, e]) => e < shownTitle.length - 1);
+  const ranges = shownTitle === title ? titleRanges : titleRanges.filter(([, e]) => e < shownTitle.length - 1);
   return (
     <Box width={width} height={1}>
       <Text inverse={selected} wrap="truncate">
         {prefix}
         {ranges.length ? <Highlighted text={shownTitle} ranges={ranges} /> : <Text bold={!mark.read}>{shownTitle}</Text>}
         {row.authorRanges?.length ? (
-          <Highlighted text={shownAuthors} ranges={row.authorRanges.map(([s, e]) => [s + AUTHOR_PREFIX.length, e + AUTHOR_PREFIX.length] as Range)} />
+          <Highlighted text={shownAuthors} ranges={visibleLineRanges(names, row.authorRanges).map(([s, e]) => [s + AUTHOR_PREFIX.length, e + AUTHOR_PREFIX.length] as Range)} />
         ) : (
           <Text dimColor={!selected}>{shownAuthors}</Text>
         )}
