@@ -5,8 +5,9 @@
 //   storable (complements test/ingest/pagedump.property.test.ts: bytes, hostile sequences
 //   spliced into seed lines, re-import idempotence, merge into the real archive);
 // - the built reader driven by thousands of random keys and resizes in a pseudo-terminal;
-// - markdown front matter parses back to the stored strings, whatever they hold (issue
-//   "Nothing lost", case 11).
+// - terminal widths: text cut and laid out at a width never wraps in a real terminal emulator
+//   (xterm.js, both width tables), however odd the Unicode (issue "Nothing lost", case 9);
+// - markdown front matter parses back to the stored strings, whatever they hold (case 11).
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +20,7 @@ import type { Article, Author, Block, Index } from '../../src/archive/model.js';
 import { ARCHIVE_VERSION, IndexSchema } from '../../src/archive/model.js';
 import { layoutArticle, QUOTE_PREFIX, type Line } from '../../src/text/layout.js';
 import { visible, visibleLine } from '../../src/text/visible.js';
+import { displayWidth, truncateToWidth, wrapText } from '../../src/text/wrap.js';
 import { frontMatter } from '../../src/text/render.js';
 import { decodeDump } from '../../src/ingest/source.js';
 import { parsePageDump } from '../../src/ingest/pagedump.js';
@@ -26,6 +28,8 @@ import { mergeImport } from '../../src/archive/merge.js';
 import { byline, requireBuild } from '../support/cli.js';
 import { DEFAULT_ARCHIVE, seedText } from '../support/paths.js';
 import { cleanTemp, HOSTILE, meta, runPty, scratch, TERMINAL_ACTIVE, writeArchive, type PtyRun } from '../support/hardening.js';
+import { UNICODE_VERSIONS, wrappedLines } from '../support/xterm.js';
+import { widthTitle } from '../support/unicode.js';
 
 afterAll(() => cleanTemp());
 
@@ -98,7 +102,7 @@ describe('layout (property)', () => {
           const laid = got.map(content).join(' ');
           expect(noSpace(laid), what).toBe(noSpace(source));
           const inner = got.some((l) => l.style === 'quote') && width - QUOTE_PREFIX.length >= 2 ? width - QUOTE_PREFIX.length : width;
-          if (words(source).every((w) => stringWidth(w) <= inner)) expect(words(laid), what).toEqual(words(source));
+          if (words(source).every((w) => displayWidth(w) <= inner)) expect(words(laid), what).toEqual(words(source));
         };
         a.body.forEach((b, i) => check(lines.filter((l) => l.block === i && l.style !== 'blank'), blockSource(b), `block ${i} @${width}`));
         // Title and dek are one-line fields: a line feed in them is shown as ␊.
@@ -119,6 +123,25 @@ describe('layout (property)', () => {
         });
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+// ------------------------------------------------------------------ terminal widths
+
+describe('terminal widths (property, xterm.js headless)', () => {
+  it('a title cut to a width, and an article laid out at a width, never wraps in a real terminal', async () => {
+    await fc.assert(
+      fc.asyncProperty(widthTitle, widthTitle, fc.integer({ min: 1, max: 100 }), async (title, body, width) => {
+        const cut = truncateToWidth(visibleLine(title), width);
+        const laid = width >= 2 ? layoutArticle({ ...meta({ id: 'w', title, dek: body }), body: [{ type: 'paragraph', text: body }, { type: 'quote', text: title }] }, [], width).map((l) => l.text) : [];
+        const wrapped = width >= 2 ? wrapText(visible(body), width) : [];
+        for (const version of UNICODE_VERSIONS) {
+          expect(await wrappedLines([cut, ...laid, ...wrapped], width, version), `Unicode ${version} tables, ${width} columns`).toEqual([]);
+        }
+        expect(cut).not.toMatch(/[\n\u00ad]/);
+      }),
+      { numRuns: 300, examples: [['soft\u00adhyphen'.repeat(8), 'กำ'.repeat(40), 20]] },
     );
   });
 });
