@@ -1,13 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { articleJson, frontMatter, renderMarkdown } from '../text/render.js';
-import { safeJson, visible } from '../text/visible.js';
+import { safeJson, visibleLine } from '../text/visible.js';
 import { usageError, type Context } from './context.js';
 import { writeFileAtomic } from '../archive/jsonfile.js';
 
 export async function exportArchive(ctx: Context): Promise<number> {
   const format = ctx.flags.format ?? 'json';
-  if (format !== 'json' && format !== 'markdown') throw usageError(`export --format must be json or markdown, not "${visible(format)}"`);
+  if (format !== 'json' && format !== 'markdown') throw usageError(`export --format must be json or markdown, not "${visibleLine(format)}"`);
   if (format === 'markdown' && !ctx.flags.out) throw usageError('export --format markdown writes one file per article: give --out DIR');
   const archive = await ctx.openArchive();
   const articles = archive.articles.map((meta) => ({ meta, article: archive.full(meta), authors: archive.authorsOf(meta) }));

@@ -5,7 +5,7 @@ import { blockText, type ArticleMeta } from '../archive/model.js';
 import { parseQuery } from '../search/query.js';
 import { words } from '../search/tokenize.js';
 import { articleJson, renderMarkdown, renderText } from '../text/render.js';
-import { visible } from '../text/visible.js';
+import { visibleLine } from '../text/visible.js';
 import { printJson, textWidth, usageError, type Context } from './context.js';
 
 /** A hit this good matched the query in the article's title, authors or dek. */
@@ -25,18 +25,18 @@ export function findArticle(archive: Archive, idOrQuery: string): ArticleMeta {
   const byId = archive.article(idOrQuery);
   if (byId) return byId;
   const hits = searchEngineFor(archive, { bodies: true }).search(idOrQuery, { limit: 3, snippets: 0 });
-  if (hits.length === 0) throw new BylineError(`no article matches "${visible(idOrQuery)}"`, 1);
+  if (hits.length === 0) throw new BylineError(`no article matches "${visibleLine(idOrQuery)}"`, 1);
   const best = archive.article(hits[0].id)!;
   if (hits[0].score >= CONFIDENT_SCORE || hasEveryWord(archive, best, idOrQuery)) return best;
   const closest = hits.map((h) => h.id).join(', ');
-  throw new BylineError(`no article clearly matches "${visible(idOrQuery)}"; closest: ${closest} (byline read ID, or byline search QUERY)`, 1);
+  throw new BylineError(`no article clearly matches "${visibleLine(idOrQuery)}"; closest: ${closest} (byline read ID, or byline search QUERY)`, 1);
 }
 
 export async function read(ctx: Context): Promise<number> {
   const query = ctx.args.join(' ').trim();
   if (!query) throw usageError('read needs an article id or a query: byline read ID|QUERY');
   const format = ctx.flags.format ?? 'text';
-  if (!['text', 'markdown', 'json'].includes(format)) throw usageError(`--format must be text, markdown or json, not "${visible(format)}"`);
+  if (!['text', 'markdown', 'json'].includes(format)) throw usageError(`--format must be text, markdown or json, not "${visibleLine(format)}"`);
   const archive = await ctx.openArchive();
   const meta = findArticle(archive, query);
   const article = archive.full(meta);

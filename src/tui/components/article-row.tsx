@@ -4,7 +4,7 @@ import type { ArticleMeta, Author } from '../../archive/model.js';
 import type { Mark } from '../../archive/user-state.js';
 import type { Range } from '../../search/snippet.js';
 import { shortDate, siteOf } from '../../text/page-meta.js';
-import { visible } from '../../text/visible.js';
+import { visibleLine, visibleLineRanges } from '../../text/visible.js';
 import { Highlighted } from './highlighted.js';
 import { rowCells, type ColumnWidths } from './list-columns.js';
 
@@ -34,15 +34,18 @@ const rangesIn = (ranges: readonly Range[] | undefined, full: string, shown: str
 export function ArticleRow({ row, selected, width, columns }: { row: RowData; selected: boolean; width: number; columns: ColumnWidths }) {
   const { meta, mark } = row;
   const prefix = `${selected ? '›' : ' '} ${mark.read ? ' ' : '●'} ${mark.bookmarked ? '★' : ' '} `;
-  const title = visible(meta.title);
-  const authors = visible(row.authors.map((a) => a.name).join(', ') || 'unknown');
-  const cells = rowCells({ title, tags: tags(meta, mark), authors, site: visible(siteOf(meta)), date: shortDate(meta.publishedAt) }, columns);
+  // One row: controls and line feeds in the title, names or site are shown as symbols (␊),
+  // and the match ranges move with the text they were found in.
+  const title = visibleLine(meta.title);
+  const names = row.authors.map((a) => a.name).join(', ');
+  const authors = visibleLine(names) || 'unknown';
+  const cells = rowCells({ title, tags: tags(meta, mark), authors, site: visibleLine(siteOf(meta)), date: shortDate(meta.publishedAt) }, columns);
   const used = displayWidth(prefix) + displayWidth(cells.title + cells.tags + cells.afterTitle + cells.author + cells.afterAuthor + cells.page);
   // Only the selected row needs its inverse bar to run the full width; trailing spaces elsewhere
   // would only be more cells for Ink to process on every frame.
   const pad = selected ? ' '.repeat(Math.max(0, width - used)) : '';
-  const titleRanges = rangesIn(row.titleRanges, title, cells.title);
-  const authorRanges = rangesIn(row.authorRanges, authors, cells.author);
+  const titleRanges = rangesIn(visibleLineRanges(meta.title, row.titleRanges ?? []), title, cells.title);
+  const authorRanges = rangesIn(visibleLineRanges(names, row.authorRanges ?? []), authors, cells.author);
   return (
     <Box width={width} height={1}>
       <Text inverse={selected} wrap="truncate">

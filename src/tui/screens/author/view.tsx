@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
 import type { Author } from '../../../archive/model.js';
 import { wrap } from '../../../text/layout.js';
-import { visible } from '../../../text/visible.js';
+import { visible, visibleLine } from '../../../text/visible.js';
+import { truncateToWidth } from '../../../text/wrap.js';
 import { ArticleRow, type RowData } from '../../components/article-row.js';
 import { StatusBar } from '../../components/status-bar.js';
 import type { ColumnWidths } from '../../components/list-columns.js';
@@ -29,10 +30,10 @@ export function AuthorView({ author, bio, rows, offset, selected, total, width, 
   return (
     <Box flexDirection="column" width={width}>
       <Text bold wrap="truncate">
-        {visible(author.name)}
+        {truncateToWidth(visibleLine(author.name), width)}
       </Text>
       <Text dimColor wrap="truncate">
-        {visible(meta)}
+        {truncateToWidth(visibleLine(meta), width)}
       </Text>
       <Text> </Text>
       {bio.map((line, i) => (

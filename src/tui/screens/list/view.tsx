@@ -2,6 +2,8 @@ import { Box, Text } from 'ink';
 import { ArticleRow, type RowData } from '../../components/article-row.js';
 import { StatusBar } from '../../components/status-bar.js';
 import type { ColumnWidths } from '../../components/list-columns.js';
+import { truncateToWidth } from '../../../text/wrap.js';
+import { visibleLine } from '../../../text/visible.js';
 
 export interface ListViewProps {
   title: string;
@@ -24,12 +26,12 @@ export function ListView({ title, rows, offset, selected, total, width, columns,
     <Box flexDirection="column" width={width}>
       <Box width={width} height={1}>
         <Text bold wrap="truncate">
-          {title}
+          {truncateToWidth(visibleLine(title), width)}
         </Text>
       </Box>
       <Box flexDirection="column" height={height}>
         {rows.length === 0 ? (
-          <Text dimColor>{message || 'Nothing to show.'}</Text>
+          <Text dimColor>{truncateToWidth(visibleLine(message || 'Nothing to show.'), width)}</Text>
         ) : (
           rows.map((row, i) => <ArticleRow key={row.meta.id} row={row} selected={offset + i === selected} width={width} columns={columns} />)
         )}
