@@ -23,6 +23,8 @@ export interface ImportedArticle {
   credits: string[];
   /** The article's canonical URL, where the source names one: the surest sign of one story. */
   url?: string;
+  /** The publication date the dump shows (a date line near the title), as YYYY-MM-DD. */
+  publishedAt?: string;
 }
 
 interface Token {
