@@ -186,7 +186,7 @@ export function mergeImport(index: Index, batches: ImportBatch[], importedAt: st
         credits: article.credits,
         lead: leadOf(article.body),
         ...(existing?.url ? { url: existing.url } : {}),
-        ...(existing?.publishedAt ? { publishedAt: existing.publishedAt } : {}),
+        ...(article.publishedAt ? { publishedAt: article.publishedAt } : existing?.publishedAt ? { publishedAt: existing.publishedAt } : {}),
         source,
         wordCount: bodyWordCount(article.body),
         hash,

@@ -1,0 +1,263 @@
+// One article out of a run of classified units: the body is the densest run of content
+// (menus before it and link lists after it drop out), the title the best-scoring candidate
+// above the body, then the header under the title (dek, byline, date, hero figure).
+import type { Block } from '../../archive/model.js';
+import { deriveTitle, isHeadingLike, isTitleLike, normalizeForCompare } from '../heuristics.js';
+import type { Unit } from './units.js';
+
+export interface Extracted {
+  title: string;
+  titleDerived: boolean;
+  dek: string;
+  body: Block[];
+  credits: string[];
+  authors: string[];
+  publishedAt?: string;
+}
+
+const FURNITURE = new Set(['credit', 'figure', 'byline', 'date']);
+const isFurniture = (u: Unit) => FURNITURE.has(u.kind);
+const isSkipped = (u: Unit) => u.kind === 'chrome' || u.kind === 'end' || u.kind === 'marker';
+
+/** How much a unit counts toward the body: prose for, furniture slightly and chrome strongly against. */
+function weight(u: Unit): number {
+  switch (u.kind) {
+    case 'text':
+      return u.good ? u.text.length : -20;
+    case 'list':
+      return u.items!.reduce((sum, item) => sum + (item.length >= 60 ? item.length / 2 : -15), 0);
+    case 'chrome':
+      return -40;
+    case 'end':
+      return -400;
+    case 'marker':
+      return -40;
+    default:
+      return -5;
+  }
+}
+
+/** The run with the largest total weight (Kadane), or null when nothing weighs for. */
+function densestRun(units: Unit[]): { start: number; end: number } | null {
+  let best = 0;
+  let bestRun: { start: number; end: number } | null = null;
+  let sum = 0;
+  let start = 0;
+  for (let i = 0; i < units.length; i++) {
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += weight(units[i]);
+    if (sum > best) {
+      best = sum;
+      bestRun = { start, end: i };
+    }
+  }
+  return bestRun;
+}
+
+/** How far above the body's first paragraph a title may stand (units). */
+const TITLE_REACH = 12;
+
+/** Scores a title candidate: a headline is a short line with the article's furniture
+ * (dek, byline, date, hero image) under it and the body close below. */
+function titleScore(units: Unit[], i: number, firstGood: number, repeated: Map<string, number>): number {
+  const u = units[i];
+  const w = u.words;
+  let score = w >= 4 && w <= 15 ? 2 : w >= 16 && w <= 25 ? 1 : w <= 2 ? -2 : w === 3 ? 0 : -1;
+  let seen = 0;
+  let between = 0;
+  for (let j = i + 1; j < units.length && seen < 4; j++) {
+    const v = units[j];
+    if (isSkipped(v)) continue;
+    seen++;
+    if (seen === 1 && v.kind === 'text' && (v.good || v.text.length > u.text.length)) score += 1;
+    if (isFurniture(v)) {
+      score += v.kind === 'byline' || v.kind === 'date' ? 3 : 2;
+      break;
+    }
+  }
+  for (let j = i + 1; j < firstGood; j++) if (!isSkipped(units[j]) && !isFurniture(units[j])) between++;
+  score -= 0.5 * Math.max(0, between - 1);
+  if ((repeated.get(normalizeForCompare(u.text)) ?? 0) > 1 && w >= 3) score += 1;
+  if (/^\p{Ll}/u.test(u.text)) score -= 2;
+  if (w <= 3 && !/\p{Ll}/u.test(u.text)) score -= 1;
+  if (/\s[|]\s/.test(u.text)) score -= 1;
+  if (u.gap >= 2 || i === 0) score += 0.5;
+  return score;
+}
+
+function chooseTitle(units: Unit[], from: number, to: number, firstGood: number): number {
+  const repeated = new Map<string, number>();
+  for (const u of units) {
+    if (u.kind !== 'text' || u.words > 30) continue;
+    const key = normalizeForCompare(u.text);
+    repeated.set(key, (repeated.get(key) ?? 0) + 1);
+  }
+  let best = -1;
+  let bestScore = -Infinity;
+  for (let i = from; i <= to; i++) {
+    const u = units[i];
+    if (u.kind !== 'text' || !isTitleLike(u.text)) continue;
+    const score = titleScore(units, i, firstGood, repeated);
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  return bestScore >= 0 ? best : -1;
+}
+
+/** Where the header under the title ends (index of its last unit), or `title` when there is none.
+ * Two shapes: the seed's — at most three lines (dek, figure title, caption) and then a credit,
+ * byline or date — and the common one of a byline or date line within the first units, with
+ * at most one paragraph (the dek) above it. */
+function headerEnd(units: Unit[], title: number): number {
+  let end = title;
+  let texts = 0;
+  for (let j = title + 1, seen = 0; j < units.length && seen < 4; j++) {
+    const u = units[j];
+    if (isSkipped(u)) continue;
+    seen++;
+    if (isFurniture(u)) {
+      end = j;
+      for (let k = j + 1; k < units.length && (isFurniture(units[k]) || isSkipped(units[k])); k++) if (isFurniture(units[k])) end = k;
+      break;
+    }
+    if (u.kind !== 'text' || ++texts > 3) break;
+  }
+  let goods = 0;
+  for (let j = title + 1, seen = 0; j < units.length && seen < 8; j++) {
+    const u = units[j];
+    if (isSkipped(u)) continue;
+    seen++;
+    if (u.kind === 'byline' || u.kind === 'date') {
+      if (j > end) end = j;
+      continue;
+    }
+    if (u.kind === 'list') break;
+    const captionOfCredit = units[j + 1]?.kind === 'credit';
+    if (u.good && !captionOfCredit && ++goods > 1) break;
+  }
+  return end;
+}
+
+export function extractArticle(units: Unit[]): Extracted | null {
+  const content = units.filter((u) => !isSkipped(u));
+  if (!content.some((u) => u.kind === 'text' || u.kind === 'list' || u.kind === 'figure')) {
+    if (!content.some((u) => u.kind === 'credit')) return null;
+  }
+  const run = densestRun(units);
+  const fallback = run === null;
+  const start = run?.start ?? 0;
+  const end = run?.end ?? units.length - 1;
+  let firstGood = start;
+  if (!fallback) while (firstGood < end && !units[firstGood].good) firstGood++;
+
+  // The title: scored among the lines above the body; without prose, the first line as before.
+  let title = -1;
+  if (content.length >= 2) {
+    if (fallback) {
+      const first = units.findIndex((u) => !isSkipped(u));
+      if (units[first].kind === 'text' && isTitleLike(units[first].text)) title = first;
+    } else {
+      title = chooseTitle(units, Math.max(0, firstGood - TITLE_REACH), firstGood, firstGood);
+    }
+  }
+
+  const credits: string[] = [];
+  const authors: string[] = [];
+  let publishedAt: string | undefined;
+  const body: Block[] = [];
+  const furniture = (u: Unit) => {
+    if (u.kind === 'byline' && authors.length === 0) authors.push(...u.names!);
+    if (u.kind === 'byline' && u.date && !publishedAt) publishedAt = u.date;
+    if (u.kind === 'date' && !publishedAt) publishedAt = u.date;
+    if (u.kind === 'credit') credits.push(u.credit!);
+    if (u.kind === 'figure') {
+      credits.push(u.credit!);
+      body.push({ type: 'figure', caption: u.text, credit: u.credit! });
+    }
+  };
+
+  // Above the title: a hero figure, a byline or date, kept; kickers, menus and the rest dropped.
+  const top = title >= 0 ? title : start;
+  for (let j = Math.max(fallback ? 0 : firstGood - TITLE_REACH, 0); j < top; j++) {
+    if (fallback || j >= top - 3 || units[j].kind === 'figure') furniture(units[j]);
+  }
+
+  let dek = '';
+  let bodyStart = top;
+  if (title >= 0) {
+    const last = headerEnd(units, title);
+    const texts: Unit[] = [];
+    let firstFurniture: Unit | undefined;
+    for (let j = title + 1; j <= last; j++) {
+      const u = units[j];
+      if (isSkipped(u)) continue;
+      if (isFurniture(u)) {
+        if (!firstFurniture) firstFurniture = u;
+        if (u === firstFurniture && u.kind === 'credit' && texts.length >= 2) {
+          // The seed's hero: "figure title / caption / Credit: …" under the dek.
+          const between = texts.slice(1).map((t) => t.text);
+          credits.push(u.credit!);
+          body.push(between.length === 1 ? { type: 'figure', caption: between[0], credit: u.credit! } : { type: 'figure', title: between[0], caption: between.slice(1).join(' '), credit: u.credit! });
+          continue;
+        }
+        furniture(u);
+      } else if (u.kind === 'text') {
+        texts.push(u);
+      }
+    }
+    if (last > title) dek = texts[0]?.text ?? '';
+    bodyStart = last + 1;
+  }
+
+  // The body: from the header to the end of the densest run.
+  const titleKey = title >= 0 ? normalizeForCompare(units[title].text) : '';
+  const bodyEnd = Math.max(end, bodyStart - 1);
+  const earlier: string[] = [];
+  let lastText = -1;
+  for (let j = bodyStart; j <= bodyEnd; j++) if (units[j].kind === 'text') lastText = j;
+  let started = false;
+  for (let j = bodyStart; j <= bodyEnd; j++) {
+    const u = units[j];
+    if (isSkipped(u)) continue;
+    if (u.kind !== 'text' && u.kind !== 'list') {
+      if (u.kind === 'figure' || u.kind === 'credit' || !started) furniture(u);
+      continue;
+    }
+    if (u.kind === 'list') {
+      started = true;
+      body.push({ type: 'list', ordered: u.ordered!, items: u.items! });
+      continue;
+    }
+    const norm = normalizeForCompare(u.text);
+    if (norm === titleKey) continue;
+    // Short lines between the header and the first paragraph are leftovers of the header.
+    if (!started && !u.good && u.words < 8 && !fallback && title >= 0) continue;
+    started = true;
+    if (isHeadingLike(u.text) && j < lastText) {
+      body.push({ type: 'heading', text: u.text });
+      continue;
+    }
+    if (norm.length >= 30 && earlier.some((p) => p.includes(norm))) {
+      body.push({ type: 'quote', text: u.text });
+      continue;
+    }
+    earlier.push(norm);
+    body.push({ type: 'paragraph', text: u.text });
+  }
+
+  const derivedFrom = title >= 0 ? undefined : (units.slice(start).find((u) => u.kind === 'text') ?? units.find((u) => u.kind === 'text'))?.text;
+  return {
+    title: title >= 0 ? units[title].text : deriveTitle(derivedFrom ?? credits[0] ?? 'Untitled'),
+    titleDerived: title < 0,
+    dek,
+    body,
+    credits: [...new Set(credits)],
+    authors,
+    ...(publishedAt ? { publishedAt } : {}),
+  };
+}
