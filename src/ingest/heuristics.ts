@@ -25,8 +25,11 @@ function isAgencyCredit(text: string): boolean {
 }
 
 export function isCreditLine(text: string): boolean {
-  if (text.length > 200 || SENTENCE_INSIDE.test(text)) return false;
-  return CREDIT_LINE.test(text) || OTHER_CREDIT_LINE.test(text) || BY_CREDIT.test(text) || isAgencyCredit(text) || (CREDIT_NAME.test(text) && /\/|\bvia\b/.test(text));
+  if (text.length > 200) return false;
+  const labelled = text.includes(':') && (CREDIT_LINE.test(text) || OTHER_CREDIT_LINE.test(text));
+  // The other forms never end a sentence.
+  const other = !labelled && !/[.!?]$/.test(text) && (BY_CREDIT.test(text) || isAgencyCredit(text) || (CREDIT_NAME.test(text) && /\/|\bvia\b/.test(text)));
+  return (labelled || other) && !SENTENCE_INSIDE.test(text);
 }
 
 /** The seed's credit form only ("Photo: …", "Image: …"): the one the seed's layout rules are about. */
@@ -38,20 +41,30 @@ export function isSeedCreditLine(text: string): boolean {
  * "Residents gather. Getty Images", "Evacuees wait (Photo by Mia Chen/AFP via Getty Images)",
  * "… fronts. Credit Ashraf Shazly/Agence France-Presse — Getty Images". */
 export function splitTrailingCredit(text: string): { caption: string; credit: string } | null {
-  if (text.length > 600) return null;
-  const paren = text.match(/^(.*\S)\s*\(([^()]{4,140})\)$/);
-  if (paren && isCreditLine(paren[2])) return { caption: paren[1].trim(), credit: paren[2].trim() };
+  // A credit ends the line without a full stop; most lines end in one and are passed over here.
+  if (text.length > 600 || /[.!?:;,"”’]$/.test(text)) return null;
+  const open = text.endsWith(')') ? text.lastIndexOf('(') : -1;
+  if (open > 0) {
+    const inner = text.slice(open + 1, -1);
+    if (isCreditLine(inner)) return { caption: text.slice(0, open).trim(), credit: inner.trim() };
+  }
+  if (!text.includes(':') && !text.includes('Credit') && !AGENCY.test(text)) return null;
   const labelled = text.match(/^(.*\S)\s+((?:Photo illustration|Illustrations?|Photos?|Photograph|Images?|Credits?|Photography|Picture|Photo credit|Image credit|Source)\s*:\s*\S.{0,150})$/);
   if (labelled && isCreditLine(labelled[2])) return { caption: labelled[1].trim(), credit: labelled[2].trim() };
   const nyt = text.match(/^(.*[.!?"”’)])\s+(Credits?\s+\p{Lu}.{1,120})$/u);
   if (nyt && !/[.!?]$/.test(nyt[2])) return { caption: nyt[1].trim(), credit: nyt[2].trim() };
-  const after = text.match(/^(.*[.!?"”’)])\s+([^.!?]{3,110})$/);
-  if (after && isAgencyCredit(after[2])) return { caption: after[1].trim(), credit: after[2].trim() };
+  // The words after the caption's last sentence: "… evacuation centre. Getty Images".
+  const end = Math.max(text.lastIndexOf('. '), text.lastIndexOf('! '), text.lastIndexOf('? '), text.lastIndexOf('” '), text.lastIndexOf(') '));
+  if (end > 0) {
+    const tail = text.slice(end + 2).trim();
+    if (tail.length >= 3 && tail.length <= 110 && !/[.!?]/.test(tail) && isAgencyCredit(tail)) return { caption: text.slice(0, end + 1).trim(), credit: tail };
+  }
   return null;
 }
 
 /** "CaptionCaptionImage: Amazon" → the caption once and its credit. */
 export function splitGluedCredit(text: string): { caption: string; credit: string } | null {
+  if (!text.includes(':')) return null;
   const m = text.match(GLUED_CREDIT);
   if (!m || !isCreditLine(m[2])) return null;
   const glue = m[1].at(-1)!;
@@ -92,13 +105,14 @@ export function isNameLine(text: string): boolean {
 
 /** For spotting a pull quote that repeats an earlier paragraph. */
 export function normalizeForCompare(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[“”"‘’'«»]/g, '')
-    .replace(/[.,;:!?…\s]+$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const folded = text.toLowerCase().replace(/[“”"‘’'«»]/g, '');
+  // Trailing punctuation and space cut by hand: the regex form backtracks on long lines.
+  let end = folded.length;
+  while (end > 0 && TRAILING.test(folded[end - 1])) end--;
+  return folded.slice(0, end).replace(/\s+/g, ' ').trim();
 }
+
+const TRAILING = /[.,;:!?…\s]/;
 
 const MAX_DERIVED_TITLE = 80;
 

@@ -57,6 +57,9 @@ function densestRun(units: Unit[]): { start: number; end: number } | null {
   return bestRun;
 }
 
+/** How many paragraphs back a pull quote may repeat. */
+const QUOTE_REACH = 20;
+
 /** How far above the body's first paragraph a title may stand (units). */
 const TITLE_REACH = 12;
 
@@ -89,9 +92,12 @@ function titleScore(units: Unit[], i: number, firstGood: number, repeated: Map<s
 }
 
 function chooseTitle(units: Unit[], from: number, to: number, firstGood: number): number {
+  // How often each candidate's text stands on the page (a headline is often repeated).
   const repeated = new Map<string, number>();
+  const lengths = new Set<number>();
+  for (let i = from; i <= to; i++) if (units[i].kind === 'text' && units[i].words <= 30) lengths.add(units[i].text.length);
   for (const u of units) {
-    if (u.kind !== 'text' || u.words > 30) continue;
+    if (u.kind !== 'text' || !lengths.has(u.text.length)) continue;
     const key = normalizeForCompare(u.text);
     repeated.set(key, (repeated.get(key) ?? 0) + 1);
   }
@@ -242,7 +248,8 @@ export function extractArticle(units: Unit[]): Extracted | null {
       body.push({ type: 'heading', text: u.text });
       continue;
     }
-    if (norm.length >= 30 && earlier.some((p) => p.includes(norm))) {
+    // A pull quote repeats a paragraph close above it; looking back a little keeps long dumps linear.
+    if (norm.length >= 30 && earlier.slice(-QUOTE_REACH).some((p) => p.includes(norm))) {
       body.push({ type: 'quote', text: u.text });
       continue;
     }

@@ -9,7 +9,10 @@ export const wordsOf = (text: string): string[] => text.match(WORD) ?? [];
 
 /** Words, counting a run of CJK characters (written without spaces) as one word per two characters. */
 export function wordCount(text: string): number {
-  const spaced = text.split(' ').length;
+  let spaced = 1;
+  for (let i = text.indexOf(' '); i !== -1; i = text.indexOf(' ', i + 1)) spaced++;
+  // Only text with long "words" can be CJK written without spaces.
+  if (text.length < spaced * 8) return spaced;
   const cjk = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0;
   return Math.max(spaced, Math.ceil(cjk / 2));
 }
@@ -20,7 +23,10 @@ const BULLET_ITEM = /^[•◦▪▫■□●○·∙‣⁃◆◇►▸*+-]\s+(\S
 const NUMBER_ITEM = /^(\d{1,3})[.)]\s+(\S.*)$/u;
 
 /** "• item", "- item", "1. item": the item's text, and whether it is numbered. */
+const LIST_START = /^[•◦▪▫■□●○·∙‣⁃◆◇►▸*+\-\d]/u;
+
 export function listItem(text: string): { item: string; ordered: boolean } | null {
+  if (!LIST_START.test(text)) return null;
   const b = text.match(BULLET_ITEM);
   if (b) return { item: b[1], ordered: false };
   const n = text.match(NUMBER_ITEM);
@@ -141,11 +147,16 @@ function isMenuLine(text: string): boolean {
   return parts.length >= 3 && parts.every((p) => wordCount(p) <= 3);
 }
 
+/** Words that every chrome phrase above holds one of: most lines are passed over on this alone. */
+const CHROME_HINT = /forward|cookie|sign|subscri|regist|newsletter|free|access|log ?in|account|related|see also|read|recommend|more|watch|listen|\d|©|copyright|rights|click|tap|loading/i;
+
 export function isChrome(text: string): boolean {
   if (text.length > SHORT) return false;
   if (!/[\p{L}\p{N}]/u.test(text)) return true;
-  if (CHROME_LINE.test(text) || BROWSER_RESIDUE.test(text) || isMenuLine(text)) return true;
-  if (wordCount(text) > 40) return false;
+  if (text.length <= 60 && CHROME_LINE.test(text)) return true;
+  if (text.startsWith('[') && BROWSER_RESIDUE.test(text)) return true;
+  if (/\s[|•·/]\s/.test(text) && isMenuLine(text)) return true;
+  if (wordCount(text) > 40 || !CHROME_HINT.test(text)) return false;
   return CHROME_PHRASE.some((re) => re.test(text));
 }
 
@@ -211,6 +222,7 @@ const monthNumber = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCas
 
 /** The first date written in the text, as YYYY-MM-DD, and where it stands. */
 export function findDate(text: string): { date: string; index: number; length: number } | undefined {
+  if (!/\d{4}/.test(text)) return undefined;
   const found: { date: string; index: number; length: number }[] = [];
   const mdy = text.match(MONTH_DAY_YEAR);
   if (mdy?.index !== undefined) {
@@ -289,8 +301,11 @@ export interface Byline {
 
 /** "By Sophie Poole", "By JEFFREY GETTLEMAN JAN. 13, 2017", "Writer's picture Jan Novak",
  * "Maya Lund | Staff Writer", "Dan Goodin - Apr 16, 2015 8:02 pm UTC". */
+/** What every byline form starts with or holds. */
+const BYLINE_HINT = /^(?:by|written|words|story|text|reporting|von|por|par|di|door|av|af|writer)\b|[|•·–—-]|\d{4}/i;
+
 export function byline(text: string): Byline | undefined {
-  if (text.length > 160) return undefined;
+  if (text.length > 160 || !BYLINE_HINT.test(text)) return undefined;
   const found = findDate(text);
   const date = found?.date;
   // The date and what follows it (times, "Updated …") leave the names.

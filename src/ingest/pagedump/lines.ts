@@ -54,7 +54,7 @@ export function readLines(text: string): DumpLines {
   for (const raw of raws) {
     const end = raw.trimEnd();
     lengths.push(end.length);
-    breakable.push(/\S\s+\S/.test(end));
+    breakable.push(end.length > MIN_WRAP && /\S\s+\S/.test(end));
   }
   const width = wrapWidth(lengths, breakable);
 
@@ -64,7 +64,9 @@ export function readLines(text: string): DumpLines {
   let open: { line: Line; lastLength: number; nextIndent: number } | null = null;
   for (let i = 0; i < raws.length; i++) {
     const raw = raws[i];
-    const text = raw.replace(/\s+/g, ' ').trim();
+    const trimmed = raw.trim();
+    // Folding white space is the costly step; most lines need none.
+    const text = /\s\s|[^\S ]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed;
     if (!text) {
       gap++;
       open = null;

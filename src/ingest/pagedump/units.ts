@@ -34,7 +34,8 @@ export const KEEP_READING = /^keep\s*reading\s*(?:show\s*less)?$/i;
 const SENTENCE_END = /[.!?:;…。！？]["'”’»)\]]*$/u;
 
 export function isGood(text: string, words: number): boolean {
-  return (words >= 5 && SENTENCE_END.test(text)) || text.length >= 120;
+  // The end alone is tested: an end-anchored pattern would scan the whole line.
+  return (words >= 5 && SENTENCE_END.test(text.slice(-8))) || text.length >= 120;
 }
 
 function classify(line: Line): Unit {
@@ -76,7 +77,7 @@ export function toUnits(lines: Line[]): Unit[] {
       prev.kind === 'text' &&
       unit.gap === 0 &&
       /^\p{Ll}/u.test(unit.text) &&
-      !/[.!?:;。！？]["'”’)]*$/u.test(prev.text)
+      !/[.!?:;。！？]["'”’)]*$/u.test(prev.text.slice(-8))
     ) {
       prev.text += ' ' + unit.text;
       prev.source = prev.text;
