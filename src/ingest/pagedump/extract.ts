@@ -3,7 +3,10 @@
 // above the body, then the header under the title (dek, byline, date, hero figure).
 import type { Block } from '../../archive/model.js';
 import { deriveTitle, isHeadingLike, isTitleLike, normalizeForCompare } from '../heuristics.js';
+import { findDate } from './kinds.js';
 import type { Unit } from './units.js';
+
+const findsDate = (text: string) => findDate(text) !== undefined;
 
 export interface Extracted {
   title: string;
@@ -63,35 +66,60 @@ const QUOTE_REACH = 20;
 /** How far above the body's first paragraph a title may stand (units). */
 const TITLE_REACH = 12;
 
-/** Scores a title candidate: a headline is a short line with the article's furniture
- * (dek, byline, date, hero image) under it and the body close below. */
-function titleScore(units: Unit[], i: number, firstGood: number, repeated: Map<string, number>): number {
+/** Word stems (first five letters, lower case) of a text, for overlap between a title and its body. */
+function stems(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).map((w) => w.slice(0, 5));
+}
+
+/** Scores a title candidate: a headline is a short line with the article's furniture (dek,
+ * byline, date, hero image) under it, its words in the body below, and no byline above it. */
+function titleScore(units: Unit[], i: number, firstGood: number, repeated: Map<string, number>, body: Set<string>): number {
   const u = units[i];
   const w = u.words;
-  let score = w >= 4 && w <= 15 ? 2 : w >= 16 && w <= 25 ? 1 : w <= 2 ? -2 : w === 3 ? 0 : -1;
+  let score = w >= 4 && w <= 15 ? 2 : w >= 16 && w <= 25 ? 1 : w === 3 ? 0.5 : w === 2 ? -0.5 : w <= 1 ? -2 : -1;
+  // What follows: the dek (a longer line), then a byline or date, or a figure right under it.
   let seen = 0;
-  let between = 0;
-  for (let j = i + 1; j < units.length && seen < 4; j++) {
+  let goods = 0;
+  for (let j = i + 1; j < units.length && seen < 5; j++) {
     const v = units[j];
     if (isSkipped(v)) continue;
     seen++;
     if (seen === 1 && v.kind === 'text' && (v.good || v.text.length > u.text.length)) score += 1;
-    if (isFurniture(v)) {
-      score += v.kind === 'byline' || v.kind === 'date' ? 3 : 2;
+    if (v.kind === 'byline' || v.kind === 'date') {
+      score += 3;
       break;
     }
+    if ((v.kind === 'figure' || v.kind === 'credit') && goods === 0 && seen <= 2) {
+      score += 2;
+      break;
+    }
+    if (v.good && ++goods > 1) break;
   }
-  for (let j = i + 1; j < firstGood; j++) if (!isSkipped(units[j]) && !isFurniture(units[j])) between++;
-  score -= 0.5 * Math.max(0, between - 1);
+  // A byline or date just above belongs to a headline further up.
+  for (let j = i - 1, back = 0; j >= 0 && back < 2; j--) {
+    if (isSkipped(units[j])) continue;
+    back++;
+    if (units[j].kind === 'byline' || units[j].kind === 'date') score -= 2;
+  }
+  // Paragraphs between the candidate and the body: it heads something else.
+  let between = 0;
+  for (let j = i + 1; j < firstGood; j++) if (units[j].good) between++;
+  score -= Math.max(0, between - 1);
+  // The headline's words come back in the body.
+  const own = stems(u.text);
+  if (own.length > 0) score += (3 * own.filter((s) => body.has(s)).length) / own.length - 1;
   if ((repeated.get(normalizeForCompare(u.text)) ?? 0) > 1 && w >= 3) score += 1;
   if (/^\p{Ll}/u.test(u.text)) score -= 2;
   if (w <= 3 && !/\p{Ll}/u.test(u.text)) score -= 1;
   if (/\s[|]\s/.test(u.text)) score -= 1;
+  if (findsDate(u.text)) score -= 2;
+  // Letters, not rules or symbols.
+  if ((u.text.match(/[\p{L}\p{N}\s]/gu)?.length ?? 0) < u.text.length * 0.7) score -= 3;
   if (u.gap >= 2 || i === 0) score += 0.5;
   return score;
 }
 
-function chooseTitle(units: Unit[], from: number, to: number, firstGood: number): number {
+function chooseTitle(units: Unit[], from: number, to: number, firstGood: number, runEnd: number): number {
   // How often each candidate's text stands on the page (a headline is often repeated).
   const repeated = new Map<string, number>();
   const lengths = new Set<number>();
@@ -101,12 +129,19 @@ function chooseTitle(units: Unit[], from: number, to: number, firstGood: number)
     const key = normalizeForCompare(u.text);
     repeated.set(key, (repeated.get(key) ?? 0) + 1);
   }
+  // The body's vocabulary: the first few thousand characters of its prose.
+  const body = new Set<string>();
+  for (let j = firstGood, chars = 0; j <= runEnd && chars < 4000; j++) {
+    if (!units[j].good) continue;
+    chars += units[j].text.length;
+    for (const s of stems(units[j].text)) body.add(s);
+  }
   let best = -1;
   let bestScore = -Infinity;
   for (let i = from; i <= to; i++) {
     const u = units[i];
     if (u.kind !== 'text' || !isTitleLike(u.text)) continue;
-    const score = titleScore(units, i, firstGood, repeated);
+    const score = titleScore(units, i, firstGood, repeated, body);
     if (score > bestScore) {
       best = i;
       bestScore = score;
@@ -168,7 +203,7 @@ export function extractArticle(units: Unit[]): Extracted | null {
       const first = units.findIndex((u) => !isSkipped(u));
       if (units[first].kind === 'text' && isTitleLike(units[first].text)) title = first;
     } else {
-      title = chooseTitle(units, Math.max(0, firstGood - TITLE_REACH), firstGood, firstGood);
+      title = chooseTitle(units, Math.max(0, firstGood - TITLE_REACH), firstGood, firstGood, end);
     }
   }
 
@@ -177,7 +212,7 @@ export function extractArticle(units: Unit[]): Extracted | null {
   let publishedAt: string | undefined;
   const body: Block[] = [];
   const furniture = (u: Unit) => {
-    if (u.kind === 'byline' && authors.length === 0) authors.push(...u.names!);
+    if (u.kind === 'byline' && authors.length === 0 && u.names!.length > 0) authors.push(...u.names!);
     if (u.kind === 'byline' && u.date && !publishedAt) publishedAt = u.date;
     if (u.kind === 'date' && !publishedAt) publishedAt = u.date;
     if (u.kind === 'credit') credits.push(u.credit!);
@@ -227,9 +262,18 @@ export function extractArticle(units: Unit[]): Extracted | null {
   let lastText = -1;
   for (let j = bodyStart; j <= bodyEnd; j++) if (units[j].kind === 'text') lastText = j;
   let started = false;
+  /** The paragraph just added and its unit: a credit under a short one makes it a caption. */
+  let previous: { at: number; unit: Unit } | undefined;
   for (let j = bodyStart; j <= bodyEnd; j++) {
     const u = units[j];
     if (isSkipped(u)) continue;
+    if (u.kind === 'credit' && previous && previous.unit.words <= 40 && u.gap <= 1 && body[previous.at]?.type === 'paragraph') {
+      body[previous.at] = { type: 'figure', caption: previous.unit.text, credit: u.credit! };
+      credits.push(u.credit!);
+      previous = undefined;
+      continue;
+    }
+    previous = undefined;
     if (u.kind !== 'text' && u.kind !== 'list') {
       if (u.kind === 'figure' || u.kind === 'credit' || !started) furniture(u);
       continue;
@@ -254,7 +298,21 @@ export function extractArticle(units: Unit[]): Extracted | null {
       continue;
     }
     earlier.push(norm);
+    previous = { at: body.length, unit: u };
     body.push({ type: 'paragraph', text: u.text });
+  }
+
+  // A byline or date line near the title, when the header held none.
+  if (authors.length === 0 || !publishedAt) {
+    const from = Math.max(0, top - 3);
+    for (let j = from, seen = 0, goods = 0; j < units.length && seen < 12 && goods < 3; j++) {
+      const u = units[j];
+      if (isSkipped(u)) continue;
+      seen++;
+      if (u.good) goods++;
+      if (u.kind === 'byline' && authors.length === 0 && u.names!.length > 0) authors.push(...u.names!);
+      if ((u.kind === 'byline' || u.kind === 'date') && u.date && !publishedAt) publishedAt = u.date;
+    }
   }
 
   const derivedFrom = title >= 0 ? undefined : (units.slice(start).find((u) => u.kind === 'text') ?? units.find((u) => u.kind === 'text'))?.text;

@@ -111,6 +111,13 @@ const CHROME_LINE = new RegExp(
       'got it',
       'no thanks',
       'view (?:mobile|desktop) (?:version|site)',
+      'jump to (?:navigation|content|search|main content)(?: jump to (?:navigation|content|search))?',
+      '(?:view|see|show) all\\b.{0,40}',
+      'follow',
+      'unfollow',
+      'next',
+      'previous',
+      'top',
     ].join('|') +
     ')[\\s.:!…»›>]*$',
   'i',
@@ -136,6 +143,10 @@ const CHROME_PHRASE = [
   /^©|\ball rights reserved\b|^copyright\b/i,
   /^\(?(?:click|tap) (?:here|to)\b/i,
   /\bloading\s*(?:\.\.\.|…)$/i,
+  /^up next\b/i,
+  /\bvideo will (?:play|begin|start) in\b/i,
+  /^(?:filed (?:to|under)|posted in|tagged(?: with)?)\s*:/i,
+  /[»›]$/,
 ];
 
 /** w3m's rendering of forms and images: "[          ]", "[Submit]", "[13SUDAN-1-]". */
@@ -148,7 +159,7 @@ function isMenuLine(text: string): boolean {
 }
 
 /** Words that every chrome phrase above holds one of: most lines are passed over on this alone. */
-const CHROME_HINT = /forward|cookie|sign|subscri|regist|newsletter|free|access|log ?in|account|related|see also|read|recommend|more|watch|listen|\d|©|copyright|rights|click|tap|loading/i;
+const CHROME_HINT = /forward|cookie|sign|subscri|regist|newsletter|free|access|log ?in|account|related|see also|read|recommend|more|watch|listen|\d|©|copyright|rights|click|tap|loading|up next|video|filed|posted|tagged|[»›]/i;
 
 export function isChrome(text: string): boolean {
   if (text.length > SHORT) return false;
@@ -292,6 +303,9 @@ function namesIn(list: string): string[] | undefined {
 }
 
 const BY = /^(?:by|written by|words by|story by|text by|reporting by|von|por|par|di|door|av|af)\s*:?\s+(.+)$/i;
+/** People named beside the author who are not the author. */
+const NOT_AUTHOR = /^(?:reviewed|edited|fact[- ]checked|medically reviewed|photographs?|photos|illustrations?|produced|translated|updated|additional reporting)(?: by)?\b/i;
+const WEEKDAY = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*$/i;
 const WRITERS_PICTURE = /^writer['’]?s picture\s+(.+)$/i;
 
 export interface Byline {
@@ -305,14 +319,27 @@ export interface Byline {
 const BYLINE_HINT = /^(?:by|written|words|story|text|reporting|von|por|par|di|door|av|af|writer)\b|[|•·–—-]|\d{4}/i;
 
 export function byline(text: string): Byline | undefined {
-  if (text.length > 160 || !BYLINE_HINT.test(text)) return undefined;
+  if (text.length > 160) return undefined;
+  // Leading marks ("// By …"), @handles and a weekday before the date are no part of a name.
+  text = text.replace(/^[^\p{L}]+/u, '').replace(/\s*\(?@\w{1,30}\)?/g, '');
+  if (!BYLINE_HINT.test(text)) return undefined;
+  if (NOT_AUTHOR.test(text)) return { names: [] };
   const found = findDate(text);
   const date = found?.date;
   // The date and what follows it (times, "Updated …") leave the names.
-  const beforeDate = found ? text.slice(0, found.index).replace(/[\s|•·,–—-]+(?:updated|published|posted|on)?[\s:]*$/i, '').trim() : text;
+  const beforeDate = found
+    ? text
+        .slice(0, found.index)
+        .replace(/[\s|•·,–—-]+(?:updated|published|posted|on)?[\s:]*$/i, '')
+        .replace(WEEKDAY, '')
+        .replace(/[\s|•·,–—-]+$/, '')
+        .trim()
+    : text;
   const by = beforeDate.match(BY) ?? beforeDate.match(WRITERS_PICTURE);
   if (by) {
-    const names = namesIn(by[1].replace(/\s+(?:[|•·–—-]|for|at|in)\s+.*$/i, ''));
+    const list = by[1].replace(/\s+(?:[|•·–—-]|for|at|in)\s+.*$/i, '');
+    // "By NAME, Senior Staff Technologist, …": the name, without the role after it.
+    const names = namesIn(list) ?? namesIn(list.split(',')[0]);
     return names ? { names, ...(date ? { date } : {}) } : undefined;
   }
   // "NAME | Role", "NAME - date": a name, a separator, then a role or the date.

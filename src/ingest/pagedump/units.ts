@@ -2,7 +2,7 @@
 // chrome, or the end of an article. Lines that touch are not glued into one block (a
 // bullet list, a caption and its credit) unless the second continues the first's sentence.
 import { isCreditLine, splitGluedCredit, splitTrailingCredit } from '../heuristics.js';
-import { byline, dateLine, endsArticle, isChrome, listItem, wordCount } from './kinds.js';
+import { bareName, byline, dateLine, endsArticle, isChrome, listItem, wordCount } from './kinds.js';
 import type { Line } from './lines.js';
 
 export type UnitKind = 'text' | 'list' | 'credit' | 'figure' | 'byline' | 'date' | 'chrome' | 'end' | 'marker';
@@ -105,7 +105,27 @@ export function toUnits(lines: Line[]): Unit[] {
   }
   const merged = attachCredits(units);
   for (const u of merged) if (u.kind === 'list') u.good = u.items!.some((item) => isGood(item, wordCount(item)));
+  findBareBylines(merged);
   return merged;
+}
+
+/** What stands beside an author's name: a date, "Follow", "4 min read", the name again. */
+const BESIDE_NAME = /^(?:follow|\d+ min(?:ute)?s? read)$/i;
+
+/** A line that is only a person's name, touching a date or "Follow": the byline of blogs and
+ * Medium-like pages ("Mike Conley" / "December 18, 2020"). */
+function findBareBylines(units: Unit[]): void {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    if (u.kind !== 'text' || u.words > 5) continue;
+    const name = bareName(u.text);
+    if (!name) continue;
+    const prev = units[i - 1];
+    const next = units[i + 1];
+    const beside = (v: Unit | undefined) =>
+      v !== undefined && (v.kind === 'date' || (v.kind === 'chrome' && BESIDE_NAME.test(v.text)) || (v.kind !== 'text' ? false : v.text === u.text));
+    if ((u.gap === 0 && beside(prev)) || (next?.gap === 0 && beside(next))) Object.assign(u, { kind: 'byline', names: [name] });
+  }
 }
 
 /** A credit touching a short line becomes that line's figure: alt text or a caption above
