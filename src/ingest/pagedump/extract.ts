@@ -68,8 +68,13 @@ const TITLE_REACH = 12;
 
 /** Word stems (first five letters, lower case) of a text, for overlap between a title and its body. */
 function stems(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).map((w) => w.slice(0, 5));
+  return (text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((w) => !COMMON.has(w)).map((w) => w.slice(0, 5));
 }
+
+/** Words too common to tell one text from another (English, and the commonest of a few other languages). */
+const COMMON = new Set(
+  'the and for from with that this are was were has have had not but you your our his her its who how what why when where which all can will into over after about than then they them their there been more most also just one two new out now get may per via les des une est pour par sur dans que qui der die das und mit von für den del los las por con para una que'.split(' '),
+);
 
 /** Scores a title candidate: a headline is a short line with the article's furniture (dek,
  * byline, date, hero image) under it, its words in the body below, and no byline above it. */
@@ -105,10 +110,12 @@ function titleScore(units: Unit[], i: number, firstGood: number, repeated: Map<s
   let between = 0;
   for (let j = i + 1; j < firstGood; j++) if (units[j].good) between++;
   score -= Math.max(0, between - 1);
+  // Below the first paragraph: what stands above it would be lost.
+  for (let j = firstGood; j < i; j++) if (units[j].good) score -= 1.5;
   // The headline's words come back in the body.
   const own = stems(u.text);
   if (own.length > 0) score += (3 * own.filter((s) => body.has(s)).length) / own.length - 1;
-  if ((repeated.get(normalizeForCompare(u.text)) ?? 0) > 1 && w >= 3) score += 1;
+  if ((repeated.get(normalizeForCompare(u.text)) ?? 0) > 1 && w >= 2) score += 1;
   if (/^\p{Ll}/u.test(u.text)) score -= 2;
   if (w <= 3 && !/\p{Ll}/u.test(u.text)) score -= 1;
   if (/\s[|]\s/.test(u.text)) score -= 1;
@@ -198,12 +205,19 @@ export function extractArticle(units: Unit[]): Extracted | null {
 
   // The title: scored among the lines above the body; without prose, the first line as before.
   let title = -1;
+  let reach = 0;
   if (content.length >= 2) {
     if (fallback) {
       const first = units.findIndex((u) => !isSkipped(u));
       if (units[first].kind === 'text' && isTitleLike(units[first].text)) title = first;
     } else {
-      title = chooseTitle(units, Math.max(0, firstGood - TITLE_REACH), firstGood, firstGood, end);
+      // Up to TITLE_REACH lines above the first paragraph (chrome not counted), a few below it.
+      let from = firstGood;
+      for (let seen = 0; from > 0 && seen < TITLE_REACH; ) if (!isSkipped(units[--from])) seen++;
+      let to = firstGood;
+      for (let seen = 0; to < end && seen < 4; ) if (!isSkipped(units[++to])) seen++;
+      title = chooseTitle(units, from, to, firstGood, end);
+      reach = from;
     }
   }
 
@@ -224,7 +238,7 @@ export function extractArticle(units: Unit[]): Extracted | null {
 
   // Above the title: a hero figure, a byline or date, kept; kickers, menus and the rest dropped.
   const top = title >= 0 ? title : start;
-  for (let j = Math.max(fallback ? 0 : firstGood - TITLE_REACH, 0); j < top; j++) {
+  for (let j = fallback ? 0 : reach; j < top; j++) {
     if (fallback || j >= top - 3 || units[j].kind === 'figure') furniture(units[j]);
   }
 

@@ -144,6 +144,7 @@ const CHROME_PHRASE = [
   /^\(?(?:click|tap) (?:here|to)\b/i,
   /\bloading\s*(?:\.\.\.|…)$/i,
   /^up next\b/i,
+  /^[\w.-]+\.(?:jpe?g|png|gif|webp|svg|avif|mp4)$/i,
   /\bvideo will (?:play|begin|start) in\b/i,
   /^(?:filed (?:to|under)|posted in|tagged(?: with)?)\s*:/i,
   /[»›]$/,
@@ -159,7 +160,7 @@ function isMenuLine(text: string): boolean {
 }
 
 /** Words that every chrome phrase above holds one of: most lines are passed over on this alone. */
-const CHROME_HINT = /forward|cookie|sign|subscri|regist|newsletter|free|access|log ?in|account|related|see also|read|recommend|more|watch|listen|\d|©|copyright|rights|click|tap|loading|up next|video|filed|posted|tagged|[»›]/i;
+const CHROME_HINT = /forward|cookie|sign|subscri|regist|newsletter|free|access|log ?in|account|related|see also|read|recommend|more|watch|listen|\d|©|copyright|rights|click|tap|loading|up next|video|filed|posted|tagged|[»›]|\.(?:jpe?g|png|gif|webp|svg|avif|mp4)$/i;
 
 export function isChrome(text: string): boolean {
   if (text.length > SHORT) return false;
