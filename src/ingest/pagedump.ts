@@ -87,7 +87,7 @@ function segment(units: Unit[], wrapped: boolean): Segment[] {
   const segments: Segment[] = [];
   let current: Segment = { units: [], excerpt: false, sponsored: false };
   const close = () => {
-    if (current.units.some((u) => u.kind !== 'chrome' && u.kind !== 'end')) segments.push(current);
+    if (current.units.some((u) => u.kind !== 'chrome' && u.kind !== 'noise' && u.kind !== 'end')) segments.push(current);
     current = { units: [], excerpt: false, sponsored: false };
   };
   for (let i = 0; i < units.length; i++) {

@@ -20,17 +20,20 @@ export interface Extracted {
 
 const FURNITURE = new Set(['credit', 'figure', 'byline', 'date']);
 const isFurniture = (u: Unit) => FURNITURE.has(u.kind);
-const isSkipped = (u: Unit) => u.kind === 'chrome' || u.kind === 'end' || u.kind === 'marker';
+const isSkipped = (u: Unit) => u.kind === 'chrome' || u.kind === 'noise' || u.kind === 'end' || u.kind === 'marker';
 
 /** How much a unit counts toward the body: prose for, furniture slightly and chrome strongly against. */
 function weight(u: Unit): number {
   switch (u.kind) {
     case 'text':
-      return u.good ? u.text.length : -20;
+      // CJK characters carry about three times what a Latin letter does.
+      return u.good ? (u.text.length < u.words * 3 ? u.text.length * 3 : u.text.length) : -20;
     case 'list':
       return u.items!.reduce((sum, item) => sum + (item.length >= 60 ? item.length / 2 : -15), 0);
     case 'chrome':
       return -40;
+    case 'noise':
+      return -2;
     case 'end':
       return -400;
     case 'marker':
@@ -40,8 +43,23 @@ function weight(u: Unit): number {
   }
 }
 
+/** Lines in a row without prose: past this many, they are the page's furniture (menus, link
+ * lists, share bars, teaser headlines), not a subheading or a figure inside the article. */
+const FURNITURE_RUN = 6;
+const FURNITURE_WEIGHT = 2;
+
 /** The run with the largest total weight (Kadane), or null when nothing weighs for. */
 function densestRun(units: Unit[]): { start: number; end: number } | null {
+  // Each short line of a long stretch without prose weighs more against (chrome lines, which
+  // sites put inside articles too, neither count nor weigh more).
+  const weights = units.map(weight);
+  for (let i = 0; i < units.length; ) {
+    let j = i;
+    let short = 0;
+    while (j < units.length && !units[j].good) if (units[j++].kind === 'text') short++;
+    if (short >= FURNITURE_RUN) for (let k = i; k < j; k++) if (units[k].kind === 'text') weights[k] *= FURNITURE_WEIGHT;
+    i = j + 1;
+  }
   let best = 0;
   let bestRun: { start: number; end: number } | null = null;
   let sum = 0;
@@ -51,7 +69,7 @@ function densestRun(units: Unit[]): { start: number; end: number } | null {
       sum = 0;
       start = i;
     }
-    sum += weight(units[i]);
+    sum += weights[i];
     if (sum > best) {
       best = sum;
       bestRun = { start, end: i };

@@ -47,6 +47,31 @@ const CHROME_LINE = new RegExp(
       'back to (?:top|home)',
       'advertisement',
       'advertising',
+      // The same furniture in a few other languages.
+      'anzeige',
+      'werbung',
+      'publicit[ée]',
+      'publicidad',
+      'pubblicit[àa]',
+      'reklama',
+      'advertentie',
+      'annonce',
+      'kommentare?',
+      'commentaires?',
+      'comentarios?',
+      'commenti',
+      'teilen',
+      'partager',
+      'compartir',
+      'condividi',
+      'drucken',
+      'imprimer',
+      'mehr zum thema',
+      'lesen sie auch',
+      'lire aussi',
+      'leia tamb[ée]m',
+      'lee tambi[ée]n',
+      'leggi anche',
       'ad',
       'ads',
       'sponsored(?: content)?',
@@ -144,6 +169,7 @@ const CHROME_PHRASE = [
   /^\(?(?:click|tap) (?:here|to)\b/i,
   /\bloading\s*(?:\.\.\.|…)$/i,
   /^up next\b/i,
+  /^(?:kommentare|commentaires|comentarios|commenti)\b.{0,30}$/i,
   /^[\w.-]+\.(?:jpe?g|png|gif|webp|svg|avif|mp4)$/i,
   /\bvideo will (?:play|begin|start) in\b/i,
   /^(?:filed (?:to|under)|posted in|tagged(?: with)?)\s*:/i,
@@ -160,7 +186,7 @@ function isMenuLine(text: string): boolean {
 }
 
 /** Words that every chrome phrase above holds one of: most lines are passed over on this alone. */
-const CHROME_HINT = /forward|cookie|sign|subscri|regist|newsletter|free|access|log ?in|account|related|see also|read|recommend|more|watch|listen|\d|©|copyright|rights|click|tap|loading|up next|video|filed|posted|tagged|[»›]|\.(?:jpe?g|png|gif|webp|svg|avif|mp4)$/i;
+const CHROME_HINT = /forward|cookie|sign|subscri|regist|newsletter|free|access|log ?in|account|related|see also|read|recommend|more|watch|listen|\d|©|copyright|rights|click|tap|loading|up next|video|filed|posted|tagged|[»›]|komment|comment|\.(?:jpe?g|png|gif|webp|svg|avif|mp4)$/i;
 
 export function isChrome(text: string): boolean {
   if (text.length > SHORT) return false;

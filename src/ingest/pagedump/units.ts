@@ -5,7 +5,7 @@ import { isCreditLine, splitGluedCredit, splitTrailingCredit } from '../heuristi
 import { bareName, byline, dateLine, endsArticle, isChrome, listItem, wordCount } from './kinds.js';
 import type { Line } from './lines.js';
 
-export type UnitKind = 'text' | 'list' | 'credit' | 'figure' | 'byline' | 'date' | 'chrome' | 'end' | 'marker';
+export type UnitKind = 'text' | 'list' | 'credit' | 'figure' | 'byline' | 'date' | 'chrome' | 'noise' | 'end' | 'marker';
 
 export interface Unit {
   kind: UnitKind;
@@ -35,7 +35,9 @@ const SENTENCE_END = /[.!?:;…。！？]["'”’»)\]]*$/u;
 
 export function isGood(text: string, words: number): boolean {
   // The end alone is tested: an end-anchored pattern would scan the whole line.
-  return (words >= 5 && SENTENCE_END.test(text.slice(-8))) || text.length >= 120;
+  if ((words >= 5 && SENTENCE_END.test(text.slice(-8))) || text.length >= 120) return true;
+  // CJK says in 30 characters what takes 100 in a spaced script, often without a full stop.
+  return words >= 15 && text.length < words * 3;
 }
 
 function classify(line: Line): Unit {
@@ -43,6 +45,8 @@ function classify(line: Line): Unit {
   const words = wordCount(text);
   const unit = (kind: UnitKind, extra: Partial<Unit> = {}): Unit => ({ kind, text, gap, source: text, good: false, words, ...extra });
   if (KEEP_READING.test(text)) return unit('marker');
+  // Numbers without words: the axis labels and values of a chart drawn as text.
+  if (text.length <= 12 && !/\p{L}{2}/u.test(text) && /\d/.test(text)) return unit('noise');
   const item = listItem(text);
   if (item) {
     if (isChrome(item.item)) return unit('chrome');
