@@ -47,12 +47,25 @@ function weight(u: Unit): number {
  * lists, share bars, teaser headlines), not a subheading or a figure inside the article. */
 const FURNITURE_RUN = 6;
 const FURNITURE_WEIGHT = 2;
+const ISOLATED_WEIGHT = 0.6;
 
 /** The run with the largest total weight (Kadane), or null when nothing weighs for. */
 function densestRun(units: Unit[]): { start: number; end: number } | null {
   // Each short line of a long stretch without prose weighs more against (chrome lines, which
   // sites put inside articles too, neither count nor weigh more).
   const weights = units.map(weight);
+  // A paragraph alone between short lines is a teaser's summary more often than an article's.
+  let prev: Unit | undefined;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    if (isSkipped(u)) continue;
+    if (u.good && u.kind === 'text' && prev && !prev.good) {
+      let next = i + 1;
+      while (next < units.length && isSkipped(units[next])) next++;
+      if (next < units.length && !units[next].good) weights[i] *= ISOLATED_WEIGHT;
+    }
+    prev = u;
+  }
   for (let i = 0; i < units.length; ) {
     let j = i;
     let short = 0;
