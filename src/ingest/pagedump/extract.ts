@@ -94,6 +94,9 @@ function densestRun(units: Unit[]): { start: number; end: number } | null {
 /** How many paragraphs back a pull quote may repeat. */
 const QUOTE_REACH = 20;
 
+/** How deep into the run's prose a title may stand: a page's own headline can follow a few teasers. */
+const TITLE_DEPTH = 0.15;
+
 /** How far above the body's first paragraph a title may stand (units). */
 const TITLE_REACH = 12;
 
@@ -109,7 +112,7 @@ const COMMON = new Set(
 
 /** Scores a title candidate: a headline is a short line with the article's furniture (dek,
  * byline, date, hero image) under it, its words in the body below, and no byline above it. */
-function titleScore(units: Unit[], i: number, firstGood: number, repeated: Map<string, number>, body: Set<string>): number {
+function titleScore(units: Unit[], i: number, firstGood: number, repeated: Map<string, number>, body: Set<string>, lostShare: number): number {
   const u = units[i];
   const w = u.words;
   let score = w >= 4 && w <= 15 ? 2 : w >= 16 && w <= 25 ? 1 : w === 3 ? 0.5 : w === 2 ? -0.5 : w <= 1 ? -2 : -1;
@@ -141,8 +144,8 @@ function titleScore(units: Unit[], i: number, firstGood: number, repeated: Map<s
   let between = 0;
   for (let j = i + 1; j < firstGood; j++) if (units[j].good) between++;
   score -= Math.max(0, between - 1);
-  // Below the first paragraph: what stands above it would be lost.
-  for (let j = firstGood; j < i; j++) if (units[j].good) score -= 1.5;
+  // Below the first paragraph: the prose above it would be lost.
+  score -= 25 * lostShare;
   // The headline's words come back in the body.
   const own = stems(u.text);
   if (own.length > 0) score += (3 * own.filter((s) => body.has(s)).length) / own.length - 1;
@@ -157,7 +160,19 @@ function titleScore(units: Unit[], i: number, firstGood: number, repeated: Map<s
   return score;
 }
 
+/** A byline or date line within the next three lines. */
+function bylineBelow(units: Unit[], i: number): boolean {
+  for (let j = i + 1, seen = 0; j < units.length && seen < 3; j++) {
+    if (isSkipped(units[j])) continue;
+    seen++;
+    if (units[j].kind === 'byline' || units[j].kind === 'date') return true;
+  }
+  return false;
+}
+
 function chooseTitle(units: Unit[], from: number, to: number, firstGood: number, runEnd: number): number {
+  let near = firstGood;
+  for (let seen = 0; near < to && seen < 4; ) if (!isSkipped(units[++near])) seen++;
   // How often each candidate's text stands on the page (a headline is often repeated).
   const repeated = new Map<string, number>();
   const lengths = new Set<number>();
@@ -174,12 +189,23 @@ function chooseTitle(units: Unit[], from: number, to: number, firstGood: number,
     chars += units[j].text.length;
     for (const s of stems(units[j].text)) body.add(s);
   }
+  // The share of the run's prose that stands above each candidate.
+  let prose = 0;
+  const proseBefore: number[] = [];
+  for (let j = firstGood; j <= runEnd; j++) {
+    proseBefore[j] = prose;
+    if (units[j].good) prose += units[j].text.length;
+  }
   let best = -1;
   let bestScore = -Infinity;
   for (let i = from; i <= to; i++) {
     const u = units[i];
-    if (u.kind !== 'text' || !isTitleLike(u.text)) continue;
-    const score = titleScore(units, i, firstGood, repeated, body);
+    // A line wholly in quotation marks is dialogue or a pull quote.
+    if (u.kind !== 'text' || !isTitleLike(u.text) || /^["“‘'«].*["”’'»]$/.test(u.text)) continue;
+    if (i > firstGood && (proseBefore[i] ?? 0) > prose * TITLE_DEPTH) break;
+    // Below the first lines of prose only a headline with its byline or date under it.
+    if (i > near && !bylineBelow(units, i)) continue;
+    const score = titleScore(units, i, firstGood, repeated, body, (proseBefore[i] ?? 0) / Math.max(1, prose));
     if (score > bestScore) {
       best = i;
       bestScore = score;
@@ -245,9 +271,7 @@ export function extractArticle(units: Unit[]): Extracted | null {
       // Up to TITLE_REACH lines above the first paragraph (chrome not counted), a few below it.
       let from = firstGood;
       for (let seen = 0; from > 0 && seen < TITLE_REACH; ) if (!isSkipped(units[--from])) seen++;
-      let to = firstGood;
-      for (let seen = 0; to < end && seen < 4; ) if (!isSkipped(units[++to])) seen++;
-      title = chooseTitle(units, from, to, firstGood, end);
+      title = chooseTitle(units, from, end, firstGood, end);
       reach = from;
     }
   }
