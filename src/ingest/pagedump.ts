@@ -80,7 +80,8 @@ function startsArticle(units: Unit[], i: number, current: Segment): boolean {
   if (u.gap < 2 || u.kind !== 'text' || !isTitleLike(u.text)) return false;
   const next = units[i + 1];
   if (!next || next.kind === 'marker' || next.gap >= 2) return false;
-  return current.units.some((x) => x.good);
+  // The article before has a body: prose, or any line besides its first.
+  return current.units.some((x) => x.good) || current.units.filter((x) => x.kind === 'text' || x.kind === 'list').length >= 2;
 }
 
 function segment(units: Unit[], wrapped: boolean): Segment[] {

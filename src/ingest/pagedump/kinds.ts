@@ -331,7 +331,7 @@ function namesIn(list: string): string[] | undefined {
 
 const BY = /^(?:by|written by|words by|story by|text by|reporting by|von|por|par|di|door|av|af)\s*:?\s+(.+)$/i;
 /** People named beside the author who are not the author. */
-const NOT_AUTHOR = /^(?:reviewed|edited|fact[- ]checked|medically reviewed|photographs?|photos|illustrations?|produced|translated|updated|additional reporting)(?: by)?\b/i;
+const NOT_AUTHOR = /^(?:reviewed|edited|fact[- ]checked|medically reviewed|photographs?|photos|illustrations?|produced|translated|additional reporting) by:?\s+(?=[A-Z\u00c0-\u024f])/i;
 const WEEKDAY = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*$/i;
 const WRITERS_PICTURE = /^writer['’]?s picture\s+(.+)$/i;
 
@@ -349,8 +349,8 @@ export function byline(text: string): Byline | undefined {
   if (text.length > 160) return undefined;
   // Leading marks ("// By …"), @handles and a weekday before the date are no part of a name.
   text = text.replace(/^[^\p{L}]+/u, '').replace(/\s*\(?@\w{1,30}\)?/g, '');
+  if (text.length <= 80 && NOT_AUTHOR.test(text) && /\p{Lu}/u.test(text.replace(NOT_AUTHOR, '')[0] ?? '')) return { names: [] };
   if (!BYLINE_HINT.test(text)) return undefined;
-  if (NOT_AUTHOR.test(text)) return { names: [] };
   const found = findDate(text);
   const date = found?.date;
   // The date and what follows it (times, "Updated …") leave the names.

@@ -22,7 +22,8 @@ const MAX_WRAP = 250;
 const MIN_WRAP = 40;
 
 /** The wrap column: the longest breakable line (a few longer ones aside: preformatted text is
- * not wrapped), when enough lines come close to it, as wrapped paragraphs fill their lines. */
+ * not wrapped), when enough lines come close to it and go on in the line below, as the lines of
+ * a wrapped paragraph do. */
 function wrapWidth(lengths: number[], breakable: boolean[]): number | undefined {
   const sorted: number[] = [];
   for (let i = 0; i < lengths.length; i++) if (breakable[i]) sorted.push(lengths[i]);
@@ -30,10 +31,7 @@ function wrapWidth(lengths: number[], breakable: boolean[]): number | undefined 
   const width = sorted[Math.floor(sorted.length * 0.005)];
   if (width === undefined || width > MAX_WRAP || width < MIN_WRAP) return undefined;
   let near = 0;
-  for (const length of sorted) {
-    if (length < width - 12) break;
-    if (length <= width) near++;
-  }
+  for (let i = 0; i + 1 < lengths.length; i++) if (breakable[i] && lengths[i] <= width && lengths[i] >= width - 12 && lengths[i + 1] > 0) near++;
   return near >= 3 ? width : undefined;
 }
 
