@@ -112,7 +112,7 @@ const COMMON = new Set(
 
 /** Scores a title candidate: a headline is a short line with the article's furniture (dek,
  * byline, date, hero image) under it, its words in the body below, and no byline above it. */
-function titleScore(units: Unit[], i: number, firstGood: number, repeated: Map<string, number>, body: Set<string>, lostShare: number): number {
+function titleScore(units: Unit[], i: number, firstGood: number, timesOnPage: (u: Unit) => number, body: Set<string>, lostShare: number): number {
   const u = units[i];
   const w = u.words;
   let score = w >= 4 && w <= 15 ? 2 : w >= 16 && w <= 25 ? 1 : w === 3 ? 0.5 : w === 2 ? -0.5 : w <= 1 ? -2 : -1;
@@ -149,7 +149,7 @@ function titleScore(units: Unit[], i: number, firstGood: number, repeated: Map<s
   // The headline's words come back in the body.
   const own = stems(u.text);
   if (own.length > 0) score += (3 * own.filter((s) => body.has(s)).length) / own.length - 1;
-  if ((repeated.get(normalizeForCompare(u.text)) ?? 0) > 1 && w >= 2) score += 1;
+  if (w >= 2 && timesOnPage(u) > 1) score += 1;
   if (/^\p{Ll}/u.test(u.text)) score -= 2;
   if (w <= 3 && !/\p{Ll}/u.test(u.text)) score -= 1;
   if (/\s[|]\s/.test(u.text)) score -= 1;
@@ -173,15 +173,21 @@ function bylineBelow(units: Unit[], i: number): boolean {
 function chooseTitle(units: Unit[], from: number, to: number, firstGood: number, runEnd: number): number {
   let near = firstGood;
   for (let seen = 0; near < to && seen < 4; ) if (!isSkipped(units[++near])) seen++;
-  // How often each candidate's text stands on the page (a headline is often repeated).
-  const repeated = new Map<string, number>();
-  const lengths = new Set<number>();
-  for (let i = from; i <= to; i++) if (units[i].kind === 'text' && units[i].words <= 30) lengths.add(units[i].text.length);
+  // How often each candidate's text stands on the page (a headline is often repeated): only
+  // lines of the same length are compared, so only a few are normalised.
+  const byLength = new Map<number, Unit[]>();
   for (const u of units) {
-    if (u.kind !== 'text' || !lengths.has(u.text.length)) continue;
-    const key = normalizeForCompare(u.text);
-    repeated.set(key, (repeated.get(key) ?? 0) + 1);
+    if (u.kind !== 'text' || u.words > 30) continue;
+    const same = byLength.get(u.text.length);
+    if (same) same.push(u);
+    else byLength.set(u.text.length, [u]);
   }
+  const timesOnPage = (u: Unit) => {
+    const same = byLength.get(u.text.length) ?? [];
+    if (same.length < 2) return same.length;
+    const key = normalizeForCompare(u.text);
+    return same.filter((v) => v === u || normalizeForCompare(v.text) === key).length;
+  };
   // The body's vocabulary: the first few thousand characters of its prose.
   const body = new Set<string>();
   for (let j = firstGood, chars = 0; j <= runEnd && chars < 4000; j++) {
@@ -205,7 +211,7 @@ function chooseTitle(units: Unit[], from: number, to: number, firstGood: number,
     if (i > firstGood && (proseBefore[i] ?? 0) > prose * TITLE_DEPTH) break;
     // Below the first lines of prose only a headline with its byline or date under it.
     if (i > near && !bylineBelow(units, i)) continue;
-    const score = titleScore(units, i, firstGood, repeated, body, (proseBefore[i] ?? 0) / Math.max(1, prose));
+    const score = titleScore(units, i, firstGood, timesOnPage, body, (proseBefore[i] ?? 0) / Math.max(1, prose));
     if (score > bestScore) {
       best = i;
       bestScore = score;
@@ -327,7 +333,7 @@ export function extractArticle(units: Unit[]): Extracted | null {
   // The body: from the header to the end of the densest run.
   const titleKey = title >= 0 ? normalizeForCompare(units[title].text) : '';
   const bodyEnd = Math.max(end, bodyStart - 1);
-  const earlier: string[] = [];
+  const earlier: { text: string; norm?: string }[] = [];
   let lastText = -1;
   for (let j = bodyStart; j <= bodyEnd; j++) if (units[j].kind === 'text') lastText = j;
   let started = false;
@@ -352,8 +358,7 @@ export function extractArticle(units: Unit[]): Extracted | null {
       body.push({ type: 'list', ordered: u.ordered!, items: u.items! });
       continue;
     }
-    const norm = normalizeForCompare(u.text);
-    if (norm === titleKey) continue;
+    if (title >= 0 && Math.abs(u.text.length - units[title].text.length) <= 8 && normalizeForCompare(u.text) === titleKey) continue;
     // Short lines between the header and the first paragraph are leftovers of the header.
     if (!started && !u.good && u.words < 8 && !fallback && title >= 0) continue;
     started = true;
@@ -361,12 +366,18 @@ export function extractArticle(units: Unit[]): Extracted | null {
       body.push({ type: 'heading', text: u.text });
       continue;
     }
-    // A pull quote repeats a paragraph close above it; looking back a little keeps long dumps linear.
-    if (norm.length >= 30 && earlier.slice(-QUOTE_REACH).some((p) => p.includes(norm))) {
-      body.push({ type: 'quote', text: u.text });
-      continue;
+    // A pull quote repeats a paragraph close above it; looking back a little keeps long dumps
+    // linear, and a piece of its middle found as written spares normalising every paragraph.
+    const recent = earlier.slice(-QUOTE_REACH);
+    const middle = u.text.slice(Math.floor(u.text.length / 2) - 8, Math.floor(u.text.length / 2) + 8);
+    if (u.text.length >= 30 && recent.some((p) => p.text.includes(middle))) {
+      const norm = normalizeForCompare(u.text);
+      if (norm.length >= 30 && recent.some((p) => (p.norm ??= normalizeForCompare(p.text)).includes(norm))) {
+        body.push({ type: 'quote', text: u.text });
+        continue;
+      }
     }
-    earlier.push(norm);
+    earlier.push({ text: u.text });
     previous = { at: body.length, unit: u };
     body.push({ type: 'paragraph', text: u.text });
   }
