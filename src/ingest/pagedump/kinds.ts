@@ -169,6 +169,7 @@ const CHROME_PHRASE = [
   /^\(?(?:click|tap) (?:here|to)\b/i,
   /\bloading\s*(?:\.\.\.|…)$/i,
   /^up next\b/i,
+  /(?:…|\.\.\.)\s*(?:read more|continue reading|more)(?:\s*(?:read more|»|›))*\s*$/i,
   /^(?:kommentare|commentaires|comentarios|commenti)\b.{0,30}$/i,
   /^[\w.-]+\.(?:jpe?g|png|gif|webp|svg|avif|mp4)$/i,
   /\bvideo will (?:play|begin|start) in\b/i,
@@ -177,7 +178,20 @@ const CHROME_PHRASE = [
 ];
 
 /** w3m's rendering of forms and images: "[          ]", "[Submit]", "[13SUDAN-1-]". */
-const BROWSER_RESIDUE = /^(?:\[[^\]]{0,40}\]\s*)+(?:\S{0,20})$|^\[[\s_]*\]/;
+const BROWSER_RESIDUE = /^(?:\[[^\]]{0,40}\]\s*)+(?:\S{0,20})$|^\[[\s_]*\]|\[[\s_]{3,}\]|\s\*$/;
+
+/** A link's text given two or three times over ("How to X How to X How to X"): image and
+ * text links of a teaser, run together. */
+function isRepeatedPhrase(text: string): boolean {
+  if (text.length < 20) return false;
+  for (const times of [2, 3]) {
+    const size = (text.length - (times - 1)) / times;
+    if (!Number.isInteger(size)) continue;
+    const first = text.slice(0, size);
+    if (first.trim().length > 0 && text === Array(times).fill(first).join(' ')) return true;
+  }
+  return false;
+}
 
 /** A line of menu entries: "Home | World | Business | Tech". */
 function isMenuLine(text: string): boolean {
@@ -192,7 +206,8 @@ export function isChrome(text: string): boolean {
   if (text.length > SHORT) return false;
   if (!/[\p{L}\p{N}]/u.test(text)) return true;
   if (text.length <= 60 && CHROME_LINE.test(text)) return true;
-  if (text.startsWith('[') && BROWSER_RESIDUE.test(text)) return true;
+  if ((text.startsWith('[') || text.includes('[ ') || text.endsWith(' *')) && BROWSER_RESIDUE.test(text)) return true;
+  if (isRepeatedPhrase(text)) return true;
   if (/\s[|•·/]\s/.test(text) && isMenuLine(text)) return true;
   if (wordCount(text) > 40 || !CHROME_HINT.test(text)) return false;
   return CHROME_PHRASE.some((re) => re.test(text));
@@ -212,6 +227,9 @@ const END_OF_ARTICLE = new RegExp(
       'latest(?: stories| news| articles| posts)?',
       '\\d+ comments?',
       'comments?(?: \\(\\d+\\))?',
+      '(?:view|show|read|see|load|join|add) (?:all |the )?(?:\\d+ )?(?:comments?|responses?|replies)(?: \\(\\d+\\))?',
+      '(?:other )?(?:people|readers) (?:are|also) (?:reading|read|viewing|liked)',
+      '(?:what|who) (?:to read|to follow) next',
       'leave a (?:reply|comment)',
       'post a comment',
       'join the (?:conversation|discussion)',
