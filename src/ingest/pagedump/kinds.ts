@@ -178,7 +178,7 @@ const CHROME_PHRASE = [
 ];
 
 /** w3m's rendering of forms and images: "[          ]", "[Submit]", "[13SUDAN-1-]". */
-const BROWSER_RESIDUE = /^(?:\[[^\]]{0,40}\]\s*)+(?:\S{0,20})$|^\[[\s_]*\]|\[[\s_]{3,}\]|\s\*$/;
+const BROWSER_RESIDUE = /^(?:\[[^\]]{0,40}\]\s*)+(?:\S{0,20})$|^\[[\s_]*\]|\[[\s_]{3,}\]|\s\*$|_{6,}/;
 
 /** A link's text given two or three times over ("How to X How to X How to X"): image and
  * text links of a teaser, run together. */
@@ -206,7 +206,7 @@ export function isChrome(text: string): boolean {
   if (text.length > SHORT) return false;
   if (!/[\p{L}\p{N}]/u.test(text)) return true;
   if (text.length <= 60 && CHROME_LINE.test(text)) return true;
-  if ((text.startsWith('[') || text.includes('[ ') || text.endsWith(' *')) && BROWSER_RESIDUE.test(text)) return true;
+  if ((text.startsWith('[') || text.includes('[ ') || text.endsWith(' *') || text.includes('______')) && BROWSER_RESIDUE.test(text)) return true;
   if (isRepeatedPhrase(text)) return true;
   if (/\s[|•·/]\s/.test(text) && isMenuLine(text)) return true;
   if (wordCount(text) > 40 || !CHROME_HINT.test(text)) return false;

@@ -52,7 +52,8 @@ export function readLines(text: string): DumpLines {
   for (const raw of raws) {
     const end = raw.trimEnd();
     lengths.push(end.length);
-    breakable.push(end.length > MIN_WRAP && /\S\s+\S/.test(end));
+    // CJK text wraps between any two characters, spaced text between words.
+    breakable.push(end.length > MIN_WRAP && /\S\s+\S|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(end));
   }
   const width = wrapWidth(lengths, breakable);
 
