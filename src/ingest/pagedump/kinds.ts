@@ -165,10 +165,12 @@ const CHROME_PHRASE = [
   /^\d+ min(?:ute)?s? (?:read|listen)$/i,
   /^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*\/\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?$/,
   /^\d(?:\.\d+)?x$/,
-  /^©|\ball rights reserved\b|^copyright\b/i,
+  /©|\ball rights reserved\b|^copyright\b/i,
   /^\(?(?:click|tap) (?:here|to)\b/i,
   /\bloading\s*(?:\.\.\.|…)$/i,
   /^up next\b/i,
+  // Tracking pixels and embeds a page left as text (inside <noscript>).
+  /^<(?:iframe|img|noscript)\b[^>]*\bsrc=["']?(?:https?:)?\/\//i,
   /(?:…|\.\.\.)\s*(?:read more|continue reading|more)(?:\s*(?:read more|»|›))*\s*$/i,
   /^(?:kommentare|commentaires|comentarios|commenti)\b.{0,30}$/i,
   /^[\w.-]+\.(?:jpe?g|png|gif|webp|svg|avif|mp4)$/i,
@@ -200,7 +202,7 @@ function isMenuLine(text: string): boolean {
 }
 
 /** Words that every chrome phrase above holds one of: most lines are passed over on this alone. */
-const CHROME_HINT = /forward|cookie|sign|subscri|regist|newsletter|free|access|log ?in|account|related|see also|read|recommend|more|watch|listen|\d|©|copyright|rights|click|tap|loading|up next|video|filed|posted|tagged|[»›]|komment|comment|\.(?:jpe?g|png|gif|webp|svg|avif|mp4)$/i;
+const CHROME_HINT = /forward|cookie|sign|subscri|regist|newsletter|free|access|log ?in|account|related|see also|read|recommend|more|watch|listen|\d|©|copyright|rights|click|tap|loading|up next|video|filed|posted|tagged|[»›]|komment|comment|src=|\.(?:jpe?g|png|gif|webp|svg|avif|mp4)$/i;
 
 export function isChrome(text: string): boolean {
   if (text.length > SHORT) return false;

@@ -35,6 +35,14 @@ function wrapWidth(lengths: number[], breakable: boolean[]): number | undefined 
   return near >= 3 ? width : undefined;
 }
 
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
+
+/** Terminal columns: CJK and full-width characters take two, as a text browser lays them out. */
+function columns(text: string): number {
+  if (!/[^\u0000-\u10ff]/.test(text)) return text.length;
+  return text.length + (text.match(WIDE)?.length ?? 0);
+}
+
 const BULLET = /^(?:[•◦▪▫■□●○·∙‣⁃◆◇►▸*+-]|\d{1,3}[.)])\s/u;
 const CJK_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u;
 const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
@@ -51,7 +59,7 @@ export function readLines(text: string): DumpLines {
   const breakable: boolean[] = [];
   for (const raw of raws) {
     const end = raw.trimEnd();
-    lengths.push(end.length);
+    lengths.push(columns(end));
     // CJK text wraps between any two characters, spaced text between words.
     breakable.push(end.length > MIN_WRAP && /\S\s+\S|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(end));
   }
@@ -75,7 +83,7 @@ export function readLines(text: string): DumpLines {
     if (open && width !== undefined && gap === 0 && indent === open.nextIndent && !BULLET.test(text)) {
       // Wrapped: the first word of this line would not have fitted on the line above.
       const firstWord = text.split(' ', 1)[0];
-      if (open.lastLength + 1 + firstWord.length > width - 1) {
+      if (open.lastLength + 1 + columns(firstWord) > width - 1) {
         const glue = CJK_END.test(open.line.text) && CJK_START.test(text) ? '' : ' ';
         open.line.text += glue + text;
         open.lastLength = lengths[i];
