@@ -179,6 +179,9 @@ const CHROME_PHRASE = [
   /[»›]$/,
 ];
 
+/** The phrases as one pattern: one pass over the line instead of one per phrase. */
+const CHROME_PHRASES = new RegExp(CHROME_PHRASE.map((re) => `(?:${re.source})`).join('|'), 'i');
+
 /** w3m's rendering of forms and images: "[          ]", "[Submit]", "[13SUDAN-1-]". */
 const BROWSER_RESIDUE = /^(?:\[[^\]]{0,40}\]\s*)+(?:\S{0,20})$|^\[[\s_]*\]|\[[\s_]{3,}\]|\s\*$|_{6,}/;
 
@@ -207,12 +210,12 @@ const CHROME_HINT = /forward|cookie|sign|subscri|regist|newsletter|free|access|l
 export function isChrome(text: string): boolean {
   if (text.length > SHORT) return false;
   if (!/[\p{L}\p{N}]/u.test(text)) return true;
-  if (text.length <= 60 && CHROME_LINE.test(text)) return true;
+  if (text.length <= 60 && text.split(' ', 9).length <= 8 && CHROME_LINE.test(text)) return true;
   if ((text.startsWith('[') || text.includes('[ ') || text.endsWith(' *') || text.includes('______')) && BROWSER_RESIDUE.test(text)) return true;
   if (isRepeatedPhrase(text)) return true;
   if (/\s[|•·/]\s/.test(text) && isMenuLine(text)) return true;
   if (wordCount(text) > 40 || !CHROME_HINT.test(text)) return false;
-  return CHROME_PHRASE.some((re) => re.test(text));
+  return CHROME_PHRASES.test(text);
 }
 
 /** Headings that end an article: what comes after them is another page's matter. */
@@ -363,12 +366,13 @@ export interface Byline {
 /** "By Sophie Poole", "By JEFFREY GETTLEMAN JAN. 13, 2017", "Writer's picture Jan Novak",
  * "Maya Lund | Staff Writer", "Dan Goodin - Apr 16, 2015 8:02 pm UTC". */
 /** What every byline form starts with or holds. */
-const BYLINE_HINT = /^(?:by|written|words|story|text|reporting|von|por|par|di|door|av|af|writer)\b|[|•·–—-]|\d{4}/i;
+const BYLINE_HINT = /^(?:by|written|words|story|text|reporting|von|por|par|di|door|av|af|writer)\b|[|•·]|\s[–—-]\s|\d{4}/i;
 
 export function byline(text: string): Byline | undefined {
   if (text.length > 160) return undefined;
   // Leading marks ("// By …"), @handles and a weekday before the date are no part of a name.
-  text = text.replace(/^[^\p{L}]+/u, '').replace(/\s*\(?@\w{1,30}\)?/g, '');
+  if (!/^\p{L}/u.test(text)) text = text.replace(/^[^\p{L}]+/u, '');
+  if (text.includes('@')) text = text.replace(/\s*\(?@\w{1,30}\)?/g, '');
   if (text.length <= 80 && NOT_AUTHOR.test(text) && /\p{Lu}/u.test(text.replace(NOT_AUTHOR, '')[0] ?? '')) return { names: [] };
   if (!BYLINE_HINT.test(text)) return undefined;
   const found = findDate(text);
