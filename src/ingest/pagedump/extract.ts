@@ -115,7 +115,8 @@ const COMMON = new Set(
 function titleScore(units: Unit[], i: number, firstGood: number, timesOnPage: (u: Unit) => number, body: Set<string>, lostShare: number): number {
   const u = units[i];
   const w = u.words;
-  let score = w >= 4 && w <= 15 ? 2 : w >= 16 && w <= 25 ? 1 : w === 3 ? 0.5 : w === 2 ? -0.5 : w <= 1 ? -2 : -1;
+  // Headlines run four to fifteen words; kickers are shorter, deks longer.
+  let score = w >= 4 && w <= 15 ? 2 : w >= 16 && w <= 25 ? 0 : w === 3 ? 0.5 : w === 2 ? -0.5 : w <= 1 ? -2 : -1;
   // What follows: the dek (a longer line), then a byline or date, or a figure right under it.
   let seen = 0;
   let goods = 0;
@@ -125,7 +126,8 @@ function titleScore(units: Unit[], i: number, firstGood: number, timesOnPage: (u
     seen++;
     if (seen === 1 && v.kind === 'text' && (v.good || v.text.length > u.text.length)) score += 1;
     if (v.kind === 'byline' || v.kind === 'date') {
-      score += 3;
+      // Right under the headline, or under its dek; further down it is another line's.
+      score += seen === 1 ? 3 : seen === 2 ? 2.5 : 1;
       break;
     }
     if ((v.kind === 'figure' || v.kind === 'credit') && goods === 0 && seen <= 2) {
@@ -153,6 +155,8 @@ function titleScore(units: Unit[], i: number, firstGood: number, timesOnPage: (u
   if (/^\p{Ll}/u.test(u.text)) score -= 2;
   if (w <= 3 && !/\p{Ll}/u.test(u.text)) score -= 1;
   if (/\s[|]\s/.test(u.text)) score -= 1;
+  // A permalink mark ends a section's heading, not the headline.
+  if (/\s[#¶§]$/.test(u.text)) score -= 2;
   if (findsDate(u.text)) score -= 2;
   // Letters, not rules or symbols.
   if ((u.text.match(/[\p{L}\p{N}\s]/gu)?.length ?? 0) < u.text.length * 0.7) score -= 3;

@@ -308,10 +308,14 @@ const DATE_WORDS =
   /^(?:updated|published|posted|first|last|modified|edited|created|on|at|date|dated|the|and|by|am|pm|a\.m|p\.m|utc|gmt|bst|cet|cest|est|edt|cst|cdt|pst|pdt|et|pt|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|ago|hours?|minutes?|mins?|read|time|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:am|pm)?|\d{1,2}(?:am|pm)|\d+)$/i;
 
 /** "Updated: Mar 2, 2021", "Thu 3 Jan 2019 02.00 EST", "2023-03-14": a line that is a date. */
+const DATE_LEAD = /^(?:published|updated|posted|last updated|first published|date)\b/i;
+
 export function dateLine(text: string): string | undefined {
   if (text.length > 120) return undefined;
   const found = findDate(text);
   if (!found) return undefined;
+  // "Published 21 November 2019 · Tagged with …": the date leads, whatever follows.
+  if (DATE_LEAD.test(text) && found.index <= 25) return found.date;
   const rest = (text.slice(0, found.index) + ' ' + text.slice(found.index + found.length)).replace(/[|•·,:;()–—-]/g, ' ');
   const extra = wordsOf(rest).filter((w) => !DATE_WORDS.test(w));
   return extra.length <= 1 ? found.date : undefined;
