@@ -1,6 +1,6 @@
 // The query sets: a fixed list for search as you type, and (query → intended article)
 // pairs and body queries drawn from the archive itself with a seeded RNG.
-import type { ArticleMeta, Block } from '../../src/archive/model.js';
+import { blockText, type ArticleMeta, type Block } from '../../src/archive/model.js';
 import { rng } from '../synthetic.js';
 
 /** Typed one character at a time. Plain words, two-word queries, author names, and typos
@@ -129,7 +129,7 @@ export function bodyQueries(articles: readonly ArticleMeta[], body: (id: string)
     } catch {
       continue;
     }
-    const text = blocks.map((b) => (b.type === 'figure' ? b.caption : b.text)).join(' ');
+    const text = blocks.map((b) => (b.type === 'figure' ? b.caption : blockText(b))).join(' ');
     const words = [...new Set((text.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => w.length >= 6))];
     if (words.length < 2) continue;
     const q = [pick(r, words)];

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Archive } from '../../src/archive/store.js';
+import { blockText } from '../../src/archive/model.js';
 import { writeJsonAtomic } from '../../src/archive/jsonfile.js';
 import { parsePageDump, type ImportedArticle } from '../../src/ingest/pagedump.js';
 import { loadVocabulary, makeArticle, makeAuthors, rng } from '../synthetic.js';
@@ -21,7 +22,7 @@ export function toPageDump(articles: ImportedArticle[]): string {
       if (a.dek) parts.push(a.dek, 'Photo: Bench Desk/Getty Images');
       for (const b of a.body) {
         if (b.type === 'figure') parts.push(b.caption, b.credit);
-        else parts.push(b.text);
+        else parts.push(blockText(b));
       }
       const author = a.authors[0];
       if (a.kind === 'excerpt' && author) {

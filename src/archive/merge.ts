@@ -1,7 +1,7 @@
 // Merging imported articles into an index: pure, so the rules are easy to test.
 import { createHash } from 'node:crypto';
 import type { ImportedArticle, ImportedAuthor } from '../ingest/pagedump.js';
-import { bodyWordCount, leadOf, type ArticleMeta, type Author, type Block, type Index } from './model.js';
+import { blockText, bodyWordCount, leadOf, type ArticleMeta, type Author, type Block, type Index } from './model.js';
 import { slugify, uniqueId } from './slug.js';
 
 export interface ImportSummary {
@@ -53,7 +53,7 @@ function containment(a: string, b: string): number {
 /** Past this share of the shorter text, two articles with one title are one story. */
 const SAME_STORY = 0.75;
 
-const textOf = (dek: string, body: readonly Block[]) => [dek, ...body.map((b) => (b.type === 'figure' ? '' : b.text))].join('\n');
+const textOf = (dek: string, body: readonly Block[]) => [dek, ...body.map((b) => (b.type === 'figure' ? '' : blockText(b)))].join('\n');
 
 /** Lookups the merge needs, kept in maps so a large archive merges in linear time. */
 class MergeIndex {
@@ -186,7 +186,7 @@ export function mergeImport(index: Index, batches: ImportBatch[], importedAt: st
         credits: article.credits,
         lead: leadOf(article.body),
         ...((article.url ?? existing?.url) ? { url: article.url ?? existing?.url } : {}),
-        ...(existing?.publishedAt ? { publishedAt: existing.publishedAt } : {}),
+        ...((article.publishedAt ?? existing?.publishedAt) ? { publishedAt: article.publishedAt ?? existing?.publishedAt } : {}),
         source,
         wordCount: bodyWordCount(article.body),
         hash,

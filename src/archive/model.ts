@@ -22,6 +22,7 @@ export const BlockSchema = v.variant('type', [
     caption: Text,
     credit: Text,
   }),
+  v.object({ type: v.literal('list'), ordered: v.boolean(), items: v.array(Text) }),
 ]);
 
 export const AuthorSchema = v.object({
@@ -99,7 +100,9 @@ export function schemaProblem(issues: v.BaseIssue<unknown>[]): string {
 }
 
 export function blockText(block: Block): string {
-  return block.type === 'figure' ? [block.title, block.caption, block.credit].filter(Boolean).join(' ') : block.text;
+  if (block.type === 'figure') return [block.title, block.caption, block.credit].filter(Boolean).join(' ');
+  if (block.type === 'list') return block.items.join('\n');
+  return block.text;
 }
 
 export function countWords(text: string): number {
@@ -108,7 +111,7 @@ export function countWords(text: string): number {
 }
 
 export function bodyWordCount(body: Block[]): number {
-  return body.reduce((n, b) => (b.type === 'figure' ? n : n + countWords(b.text)), 0);
+  return body.reduce((n, b) => (b.type === 'figure' ? n : n + countWords(blockText(b))), 0);
 }
 
 const LEAD_CHARS = 280;

@@ -3,13 +3,68 @@
 const CREDIT_WORD = '(?:Photo illustration|Illustrations?|Photos?|Photograph|Images?|Graphic|Chart|Screenshot|Video|Animation|Gif)';
 const CREDIT_LINE = new RegExp(`^${CREDIT_WORD}:\\s*\\S.{0,150}$`);
 const GLUED_CREDIT = new RegExp(`^(.*\\S)(${CREDIT_WORD}:\\s*\\S.{0,150})$`);
+/** Credit words of other sites, with a colon: "Credit: …", "Photography: …". */
+const OTHER_CREDIT_LINE = /^(?:Credits?|Photography|Pictures?|Picture credit|Photo credit|Image credit|Courtesy|Foto|Fotos|Bild|Source):\s*\S.{0,150}$/i;
+/** "Photo by Mia Chen/AFP", "(Image courtesy of the museum)". */
+const BY_CREDIT = /^\(?(?:photo(?:graph)?s?|images?|illustrations?|videos?|graphics?|pictures?|animation)\s+(?:by|courtesy(?: of)?|from|via)\s+\S[^()]{1,120}\)?$/i;
+/** "Credit Ashraf Shazly/Agence France-Presse" (the New York Times' form, no colon). */
+const CREDIT_NAME = /^Credits?\s+\p{Lu}.{1,120}$/u;
+/** Picture agencies and libraries: a short line naming one is a credit ("REUTERS/Jonah Weiss",
+ * "Bloomberg via Getty Images", "AP Photo/Jane Doe"). */
+const AGENCY =
+  /\b(?:Getty(?: Images)?|Shutterstock|iStock(?:photo)?|Alamy|Reuters|REUTERS|AP Photo|Associated Press|AFP|EPA(?:-EFE)?|Xinhua|DPA|dpa|PA (?:Images|Wire|Media)|Zuma(?: Press| Wire)?|NurPhoto|SOPA Images|Anadolu(?: Agency)?|Wikimedia Commons|Unsplash|Pexels|Kyodo|Yonhap|TASS|Polaris|Redux|Corbis|Magnum Photos|AAP|Bloomberg|Sipa(?: USA| Press)?|LightRocket|Picture Alliance|picture alliance|Agence France-Presse|The Associated Press)\b/;
+
+const SENTENCE_INSIDE = /\p{Ll}{2}[.!?]\s+\p{Lu}/u;
+
+function isAgencyCredit(text: string): boolean {
+  if (text.length > 110 || !AGENCY.test(text) || /[.!?]$/.test(text.replace(/\b(?:Inc|Ltd|Co|Jr|Sr)\.$/, ''))) return false;
+  const words = text.split(/\s+/);
+  if (words.length > 12) return false;
+  // "X/Agency", "X via Agency", or nothing but capitalised words around the agency's name.
+  return /\/|\bvia\b|\bfor\b/.test(text) || words.every((w) => /^[\p{Lu}\p{N}(&|—–-]/u.test(w) || /^(?:of|the|and|de|via|for)$/.test(w));
+}
 
 export function isCreditLine(text: string): boolean {
-  return CREDIT_LINE.test(text) && !/\p{Ll}{2}[.!?]\s+\p{Lu}/u.test(text);
+  if (text.length > 200) return false;
+  const labelled = text.includes(':') && (CREDIT_LINE.test(text) || OTHER_CREDIT_LINE.test(text));
+  // The other forms never end a sentence.
+  const other = !labelled && !/[.!?]$/.test(text) && (BY_CREDIT.test(text) || isAgencyCredit(text) || (CREDIT_NAME.test(text) && /\/|\bvia\b/.test(text)));
+  return (labelled || other) && !SENTENCE_INSIDE.test(text);
+}
+
+/** The seed's credit form only ("Photo: …", "Image: …"): the one the seed's layout rules are about. */
+export function isSeedCreditLine(text: string): boolean {
+  return CREDIT_LINE.test(text) && !SENTENCE_INSIDE.test(text);
+}
+
+/** A credit at the end of a caption, after a space: "Smoke at dusk. Photograph: Sam Okoro/Reuters",
+ * "Residents gather. Getty Images", "Evacuees wait (Photo by Mia Chen/AFP via Getty Images)",
+ * "… fronts. Credit Ashraf Shazly/Agence France-Presse — Getty Images". */
+export function splitTrailingCredit(text: string): { caption: string; credit: string } | null {
+  // A credit ends the line without a full stop; most lines end in one and are passed over here.
+  if (text.length > 600 || /[.!?:;,"”’]$/.test(text)) return null;
+  const open = text.endsWith(')') ? text.lastIndexOf('(') : -1;
+  if (open > 0) {
+    const inner = text.slice(open + 1, -1);
+    if (isCreditLine(inner)) return { caption: text.slice(0, open).trim(), credit: inner.trim() };
+  }
+  if (!text.includes(':') && !text.includes('Credit') && !AGENCY.test(text)) return null;
+  const labelled = text.match(/^(.*\S)\s+((?:Photo illustration|Illustrations?|Photos?|Photograph|Images?|Credits?|Photography|Picture|Photo credit|Image credit|Source)\s*:\s*\S.{0,150})$/);
+  if (labelled && isCreditLine(labelled[2])) return { caption: labelled[1].trim(), credit: labelled[2].trim() };
+  const nyt = text.match(/^(.*[.!?"”’)])\s+(Credits?\s+\p{Lu}.{1,120})$/u);
+  if (nyt && !/[.!?]$/.test(nyt[2])) return { caption: nyt[1].trim(), credit: nyt[2].trim() };
+  // The words after the caption's last sentence: "… evacuation centre. Getty Images".
+  const end = Math.max(text.lastIndexOf('. '), text.lastIndexOf('! '), text.lastIndexOf('? '), text.lastIndexOf('” '), text.lastIndexOf(') '));
+  if (end > 0) {
+    const tail = text.slice(end + 2).trim();
+    if (tail.length >= 3 && tail.length <= 110 && !/[.!?]/.test(tail) && isAgencyCredit(tail)) return { caption: text.slice(0, end + 1).trim(), credit: tail };
+  }
+  return null;
 }
 
 /** "CaptionCaptionImage: Amazon" → the caption once and its credit. */
 export function splitGluedCredit(text: string): { caption: string; credit: string } | null {
+  if (!text.includes(':')) return null;
   const m = text.match(GLUED_CREDIT);
   if (!m || !isCreditLine(m[2])) return null;
   const glue = m[1].at(-1)!;
@@ -50,13 +105,14 @@ export function isNameLine(text: string): boolean {
 
 /** For spotting a pull quote that repeats an earlier paragraph. */
 export function normalizeForCompare(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[“”"‘’'«»]/g, '')
-    .replace(/[.,;:!?…\s]+$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const folded = text.toLowerCase().replace(/[“”"‘’'«»]/g, '');
+  // Trailing punctuation and space cut by hand: the regex form backtracks on long lines.
+  let end = folded.length;
+  while (end > 0 && TRAILING.test(folded[end - 1])) end--;
+  return folded.slice(0, end).replace(/\s+/g, ' ').trim();
 }
+
+const TRAILING = /[.,;:!?…\s]/;
 
 const MAX_DERIVED_TITLE = 80;
 

@@ -1,9 +1,14 @@
-// Importer for page dumps: the text a browser gives when a news page is saved as text.
-// A dump holds articles separated by blank-line runs; teasers end in "Keep Reading"
-// followed by their author's name and bio. Unknown shapes degrade to title + paragraphs.
+// Importer for page dumps: the text a browser gives when a news page is saved as text, or a
+// text-mode browser's dump of it. Lines are classified by features that hold across sites
+// (pagedump/units.ts); each article is the densest run of prose with the best-scoring title
+// above it (pagedump/extract.ts). Teasers end in "Keep Reading" followed by their author's
+// name and bio; a page of several full stories separates them with blank-line runs.
 import type { Block } from '../archive/model.js';
 import { sanitizeText } from '../text/sanitize.js';
-import { deriveTitle, isCreditLine, isHeadingLike, isNameLine, isTitleLike, normalizeForCompare, splitGluedCredit } from './heuristics.js';
+import { isNameLine, isTitleLike } from './heuristics.js';
+import { extractArticle } from './pagedump/extract.js';
+import { readLines } from './pagedump/lines.js';
+import { toUnits, type Unit } from './pagedump/units.js';
 import { ArticleSize, checkArticle, checkLine } from './limits.js';
 
 export interface ImportedAuthor {
@@ -24,82 +29,33 @@ export interface ImportedArticle {
   credits: string[];
   /** The article's canonical URL, where the source names one: the surest sign of one story. */
   url?: string;
-}
-
-interface Token {
-  text: string;
-  /** Blank lines before this token. */
-  gap: number;
-  /** The line it starts on (1-based), for messages. */
-  line: number;
-}
-
-const KEEP_READING = /^keep\s*reading\s*(?:show\s*less)?$/i;
-const CHROME = /^(?:latest stories|related stories|recommended stories|more stories|advertisement|show less|show more|read more|subscribe|share this article|sign up)$/i;
-
-/** Lines to tokens: a token is a run of non-blank lines, except that a
- * "Keep Reading" marker and the line after it stand alone (the author name line).
- * Throws TooLarge past a line's or an article's limit, before building more of it. */
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  let gap = 0;
-  let current: Token | null = null;
-  let afterMarker = false;
-  let number = 0;
-  // Articles end where segment() ends them: at two blank lines or a "Keep Reading".
-  const article = new ArticleSize();
-  for (const raw of text.split('\n')) {
-    checkLine(raw, ++number);
-    const line = raw.replace(/\s+/g, ' ').trim();
-    if (!line) {
-      gap++;
-      current = null;
-      continue;
-    }
-    const marker = KEEP_READING.test(line);
-    if (gap >= 2) article.restart(number);
-    if (current && !marker && !afterMarker) {
-      current.text += ' ' + line;
-      article.add(line, false);
-    } else {
-      current = { text: line, gap, line: number };
-      tokens.push(current);
-      article.add(line, true);
-      if (afterMarker) current = null;
-    }
-    afterMarker = marker;
-    if (marker) {
-      current = null;
-      article.restart(number + 1);
-    }
-    gap = 0;
-  }
-  return tokens.filter((t) => !CHROME.test(t.text));
+  /** The publication date the dump shows (a date line near the title), as YYYY-MM-DD. */
+  publishedAt?: string;
 }
 
 interface Segment {
-  tokens: Token[];
+  units: Unit[];
   excerpt: boolean;
   author?: ImportedAuthor;
   sponsored: boolean;
 }
 
 /** Consumes the author tail after a "Keep Reading" marker; returns how many tokens it used. */
-function readAuthorTail(tokens: Token[], at: number, segment: Segment): number {
+function readAuthorTail(tokens: Unit[], at: number, segment: Segment): number {
   const first = tokens[at];
   if (!first || first.gap >= 2) return 0;
-  if (isNameLine(first.text)) {
+  if (isNameLine(first.source)) {
     const bio = tokens[at + 1];
-    const name = first.text;
-    if (bio && bio.gap < 2 && bio.text.toLowerCase().startsWith(name.toLowerCase())) {
-      segment.author = { name, handle: findHandle(bio.text), bio: bio.text, kind: 'person' };
+    const name = first.source;
+    if (bio && bio.gap < 2 && bio.source.toLowerCase().startsWith(name.toLowerCase())) {
+      segment.author = { name, handle: findHandle(bio.source), bio: bio.source, kind: 'person' };
       return 2;
     }
     segment.author = { name, bio: '', kind: 'person' };
     return 1;
   }
-  if (first.text.length >= 100 && !isTitleLike(first.text)) {
-    segment.author = { name: organizationName(first.text), bio: first.text, kind: 'organization' };
+  if (first.source.length >= 100 && !isTitleLike(first.source)) {
+    segment.author = { name: organizationName(first.source), bio: first.source, kind: 'organization' };
     segment.sponsored = true;
     return 1;
   }
@@ -116,112 +72,98 @@ function organizationName(blurb: string): string {
   return m ? m[1].replace(/[.,]$/, '') : 'Sponsor';
 }
 
-function segment(tokens: Token[]): Segment[] {
+/** A run of two or more blank lines starts another article when a headline follows it and the
+ * article before has prose of its own: pages of several full stories are laid out so, while a
+ * double blank line inside an article (before a paragraph) splits nothing. Dumps a text-mode
+ * browser wrapped lay out one page, so only teaser tails split them. */
+function startsArticle(units: Unit[], i: number, current: Segment): boolean {
+  const u = units[i];
+  if (u.gap < 2 || u.kind !== 'text' || !isTitleLike(u.text)) return false;
+  const next = units[i + 1];
+  if (!next || next.kind === 'marker' || next.gap >= 2) return false;
+  // The article before has a body: prose, or any line besides its first.
+  return current.units.some((x) => x.good) || current.units.filter((x) => x.kind === 'text' || x.kind === 'list').length >= 2;
+}
+
+function segment(units: Unit[], wrapped: boolean): Segment[] {
   const segments: Segment[] = [];
-  let current: Segment = { tokens: [], excerpt: false, sponsored: false };
+  let current: Segment = { units: [], excerpt: false, sponsored: false };
   const close = () => {
-    if (current.tokens.length > 0) segments.push(current);
-    current = { tokens: [], excerpt: false, sponsored: false };
+    if (current.units.some((u) => u.kind !== 'chrome' && u.kind !== 'noise' && u.kind !== 'end')) segments.push(current);
+    current = { units: [], excerpt: false, sponsored: false };
   };
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (KEEP_READING.test(token.text)) {
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i];
+    if (unit.kind === 'marker') {
       current.excerpt = true;
-      i += readAuthorTail(tokens, i + 1, current);
+      i += readAuthorTail(units, i + 1, current);
       close();
       continue;
     }
-    if (token.gap >= 2) close();
-    current.tokens.push(token);
+    if (!wrapped && startsArticle(units, i, current)) close();
+    current.units.push(unit);
   }
   close();
   return segments;
 }
 
-interface Header {
-  title: string;
-  titleDerived: boolean;
-  dek: string;
-  blocks: Block[];
-  credits: string[];
-  rest: string[];
-}
-
-/** Title, dek and hero figure: "Title / dek / [figure title] / [caption] / Credit: …". */
-function readHeader(texts: string[]): Header {
-  const credits: string[] = [];
-  let start = 0;
-  while (start < texts.length && isCreditLine(texts[start])) credits.push(texts[start++]);
-  const rest = texts.slice(start);
-
-  if (rest.length < 2 || !isTitleLike(rest[0]) || credits.length > 0) {
-    return { title: deriveTitle(rest[0] ?? credits[0] ?? 'Untitled'), titleDerived: true, dek: '', blocks: [], credits, rest };
-  }
-  const title = rest[0];
-  const creditAt = rest.slice(1, 5).findIndex(isCreditLine) + 1;
-  if (creditAt === 0) return { title, titleDerived: false, dek: '', blocks: [], credits, rest: rest.slice(1) };
-
-  const dek = creditAt >= 2 ? rest[1] : '';
-  const between = rest.slice(2, creditAt);
-  const credit = rest[creditAt];
-  credits.push(credit);
-  const blocks: Block[] = [];
-  if (between.length === 1) blocks.push({ type: 'figure', caption: between[0], credit });
-  if (between.length >= 2) {
-    blocks.push({ type: 'figure', title: between[0], caption: between.slice(1).join(' '), credit });
-  }
-  return { title, titleDerived: false, dek, blocks, credits, rest: rest.slice(creditAt + 1) };
-}
-
-function readBody(texts: string[], credits: string[], seed: Block[]): Block[] {
-  const blocks = [...seed];
-  const earlier: string[] = [];
-  texts.forEach((text, i) => {
-    const glued = splitGluedCredit(text);
-    if (glued) {
-      credits.push(glued.credit);
-      blocks.push({ type: 'figure', caption: glued.caption, credit: glued.credit });
-      return;
-    }
-    if (isCreditLine(text)) {
-      credits.push(text);
-      return;
-    }
-    if (isHeadingLike(text) && i < texts.length - 1) {
-      blocks.push({ type: 'heading', text });
-      return;
-    }
-    const norm = normalizeForCompare(text);
-    if (norm.length >= 30 && earlier.some((p) => p.includes(norm))) {
-      blocks.push({ type: 'quote', text });
-      return;
-    }
-    earlier.push(norm);
-    blocks.push({ type: 'paragraph', text });
-  });
-  return blocks;
-}
-
 function toArticle(seg: Segment): ImportedArticle | null {
-  const header = readHeader(seg.tokens.map((t) => t.text));
-  const body = readBody(header.rest, header.credits, header.blocks);
-  checkArticle(body, seg.tokens[0].line);
-  if (!body.some((b) => b.type !== 'figure') && !header.dek && header.titleDerived && !seg.author) return null;
+  const found = extractArticle(seg.units);
+  if (!found) return null;
+  if (!found.body.some((b) => b.type !== 'figure') && !found.dek && found.titleDerived && !seg.author) return null;
+  const authors: ImportedAuthor[] = seg.author ? [seg.author] : found.authors.map((name) => ({ name, bio: '', kind: 'person' as const }));
   return {
-    title: header.title,
-    titleDerived: header.titleDerived,
-    dek: header.dek,
+    title: found.title,
+    titleDerived: found.titleDerived,
+    dek: found.dek,
     kind: seg.excerpt ? 'excerpt' : 'full',
     sponsored: seg.sponsored,
-    authors: seg.author ? [seg.author] : [],
-    body,
-    credits: [...new Set(header.credits)],
+    authors,
+    body: found.body,
+    credits: found.credits,
+    ...(found.publishedAt ? { publishedAt: found.publishedAt } : {}),
   };
 }
 
-/** Parses one page dump. Throws only TooLarge (see limits.ts), past a line's or an article's
- * size limit; never on any string within them. */
+const KEEP_READING = /^\s*keep\s*reading\s*(?:show\s*less)?\s*$/i;
+
+/** The size limits, checked in one pass over the lines before anything is built from them:
+ * a line past the limit, or a run of lines with no article break (two blank lines or a
+ * "Keep Reading") past an article's limit, throws TooLarge naming the line. */
+function checkSizes(text: string): void {
+  const article = new ArticleSize();
+  let gap = 0;
+  let number = 0;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
+    checkLine(line, ++number);
+    if (!line.trim()) {
+      gap++;
+      continue;
+    }
+    if (gap >= 2) article.restart(number);
+    article.add(line, gap > 0);
+    if (KEEP_READING.test(line)) article.restart(number + 1);
+    gap = 0;
+  }
+}
+
+/** Parses one page dump. Throws only TooLarge, past a line's or an article's size limit
+ * (src/ingest/limits.ts); any other string parses. */
 export function parsePageDump(raw: string): ImportedArticle[] {
-  const segments = segment(tokenize(sanitizeText(raw)));
-  return segments.map(toArticle).filter((a): a is ImportedArticle => a !== null);
+  const text = sanitizeText(raw);
+  checkSizes(text);
+  const { lines, wrapWidth } = readLines(text);
+  const segments = segment(toUnits(lines), wrapWidth !== undefined);
+  const articles: ImportedArticle[] = [];
+  for (const seg of segments) {
+    const article = toArticle(seg);
+    if (!article) continue;
+    checkArticle(article.body, seg.units[0]?.number ?? 1);
+    articles.push(article);
+  }
+  return articles;
 }

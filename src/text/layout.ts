@@ -61,6 +61,9 @@ function layoutBlock(out: Line[], block: Block, i: number, width: number | undef
       if (caption) push(out, `[Figure] ${caption}`, 'figure', i, width, '', raw);
       return push(out, block.credit, 'credit', i, width, '', raw);
     }
+    case 'list':
+      // One item a line, behind its bullet or number; a long item wraps under it.
+      return block.items.forEach((item, n) => push(out, `${block.ordered ? `${n + 1}.` : '•'} ${item}`, 'paragraph', i, width, '', raw));
   }
 }
 

@@ -31,6 +31,8 @@ function markdownBlock(block: Block): string {
       const caption = [block.title, block.caption].filter(Boolean).join(' — ');
       return caption ? `*${caption}* — ${block.credit}` : `*${block.credit}*`;
     }
+    case 'list':
+      return block.items.map((item, i) => (block.ordered ? `${i + 1}. ${item}` : `- ${item}`)).join('\n');
   }
 }
 
@@ -90,8 +92,10 @@ export function articleJson(article: Article, authors: Author[]) {
     ...articleListJson(article, authors),
     authors: authors.map((a) => ({ ...authorRef(a), bio: a.bio, kind: a.kind })),
     credits: article.credits,
-    body: article.body.map((b) =>
-      b.type === 'figure' ? { type: 'figure', ...(b.title ? { title: b.title } : {}), caption: b.caption, credit: b.credit } : { type: b.type, text: b.text },
-    ),
+    body: article.body.map((b) => {
+      if (b.type === 'figure') return { type: 'figure', ...(b.title ? { title: b.title } : {}), caption: b.caption, credit: b.credit };
+      if (b.type === 'list') return { type: 'list', ordered: b.ordered, items: b.items };
+      return { type: b.type, text: b.text };
+    }),
   };
 }

@@ -17,7 +17,7 @@ import stripAnsi from 'strip-ansi';
 import * as v from 'valibot';
 import YAML from 'yaml';
 import type { Article, Author, Block, Index } from '../../src/archive/model.js';
-import { ARCHIVE_VERSION, IndexSchema } from '../../src/archive/model.js';
+import { ARCHIVE_VERSION, IndexSchema, blockText } from '../../src/archive/model.js';
 import { layoutArticle, QUOTE_PREFIX, type Line } from '../../src/text/layout.js';
 import { visible, visibleLine } from '../../src/text/visible.js';
 import { displayWidth, truncateToWidth, wrapText } from '../../src/text/wrap.js';
@@ -74,7 +74,7 @@ const article: fc.Arbitrary<{ article: Article; authors: Author[] }> = fc
 /** What a block's lines carry, without the quote bar (dropped when there is no room for it). */
 const content = (line: Line) => (line.style === 'quote' && line.text.startsWith(QUOTE_PREFIX) ? line.text.slice(QUOTE_PREFIX.length) : line.text);
 function blockSource(b: Block): string[] {
-  if (b.type !== 'figure') return [b.text];
+  if (b.type !== 'figure') return [blockText(b)];
   const caption = [b.title, b.caption].filter(Boolean).join(' — ');
   return [caption ? `[Figure] ${caption}` : '', b.credit];
 }
@@ -207,7 +207,7 @@ const RESIDUE = /PWNED|cm0gLXJm|dW50ZXJt|evil\.example|\]52;|\]0;|\]2;|\]8;|\[21
 function checkImported(dump: string, { residue = true } = {}) {
   const articles = parsePageDump(dump);
   for (const a of articles) {
-    const texts = [a.title, a.dek, ...a.credits, ...a.authors.flatMap((x) => [x.name, x.bio, x.handle ?? '']), ...a.body.flatMap((b) => (b.type === 'figure' ? [b.title ?? '', b.caption, b.credit] : [b.text]))];
+    const texts = [a.title, a.dek, ...a.credits, ...a.authors.flatMap((x) => [x.name, x.bio, x.handle ?? '']), ...a.body.flatMap((b) => (b.type === 'figure' ? [b.title ?? '', b.caption, b.credit] : [blockText(b)]))];
     for (const t of texts) {
       expect(t).not.toMatch(TERMINAL_ACTIVE);
       if (residue) expect(t).not.toMatch(RESIDUE);

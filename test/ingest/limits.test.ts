@@ -39,8 +39,8 @@ describe('page-dump limits', () => {
 
   it('articles are counted one at a time: two of 3 MB in one dump both import', () => {
     const big = 'word '.repeat((3 * 1024 * 1024) / 5).trim();
-    const articles = parsePageDump(`One\n\nDek one.\n\n${big}\n\n\nTwo\n\nDek two.\n\n${big}\n`);
-    expect(articles.map((a) => a.title)).toEqual(['One', 'Two']);
+    const articles = parsePageDump(`The first of two long stories\n\nDek one.\n\n${big}\n\n\nThe second of two long stories\n\nDek two.\n\n${big}\n`);
+    expect(articles.map((a) => a.title)).toEqual(['The first of two long stories', 'The second of two long stories']);
   });
 
   it('the body-file size: exact once it could be near the limit, never under the real size', () => {

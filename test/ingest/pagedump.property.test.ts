@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { parsePageDump, type ImportedArticle } from '../../src/ingest/pagedump.js';
 import { mergeImport } from '../../src/archive/merge.js';
-import { ARCHIVE_VERSION, BlockSchema, IndexSchema } from '../../src/archive/model.js';
+import { ARCHIVE_VERSION, BlockSchema, IndexSchema, blockText } from '../../src/archive/model.js';
 import { CONTROL_OR_BIDI, seedText } from '../support/paths.js';
 
 const SEED_LINES = seedText().split('\n');
@@ -20,8 +20,8 @@ function checkArticles(articles: ImportedArticle[]) {
     const texts = [a.title, a.dek, ...a.credits];
     for (const b of a.body) {
       expect(v.is(BlockSchema, b)).toBe(true);
-      texts.push(...(b.type === 'figure' ? [b.title ?? '', b.caption, b.credit] : [b.text]));
-      if (b.type !== 'figure') expect(b.text.trim().length).toBeGreaterThan(0);
+      texts.push(...(b.type === 'figure' ? [b.title ?? '', b.caption, b.credit] : [blockText(b)]));
+      if (b.type !== 'figure') expect(blockText(b).trim().length).toBeGreaterThan(0);
     }
     for (const x of a.authors) {
       expect(x.name.trim().length).toBeGreaterThan(0);
@@ -90,8 +90,8 @@ describe('parsePageDump properties', () => {
         for (const a of articles) {
           for (const b of a.body) {
             if (b.type === 'figure') continue;
-            expect(b.text).not.toMatch(/^Keep\s*Reading/i);
-            expect(b.text).not.toMatch(/^(?:Latest Stories|Show less)$/i);
+            expect(blockText(b)).not.toMatch(/^Keep\s*Reading/i);
+            expect(blockText(b)).not.toMatch(/^(?:Latest Stories|Show less)$/i);
           }
         }
       }),

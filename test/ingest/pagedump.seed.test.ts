@@ -9,7 +9,7 @@ beforeAll(() => {
   articles = parsePageDump(seedText());
 });
 
-const textOf = (b: Block) => (b.type === 'figure' ? [b.title ?? '', b.caption, b.credit].join(' ') : b.text);
+const textOf = (b: Block) => (b.type === 'figure' ? [b.title ?? '', b.caption, b.credit].join(' ') : b.type === 'list' ? b.items.join(' ') : b.text);
 const bodyTexts = (a: ImportedArticle) => a.body.filter((b) => b.type !== 'figure').map((b) => (b as { text: string }).text);
 const byTitle = (start: string) => {
   const found = articles.find((a) => a.title.startsWith(start));
@@ -126,7 +126,7 @@ describe('parsePageDump on the seed: the full article', () => {
 
   it('keeps the repeated pull quote once, as a quote block right after the paragraph it repeats', () => {
     const all = china().body;
-    const mentions = all.filter((b) => b.type !== 'figure' && b.text.includes('The bottom line is the Chinese government could walk into'));
+    const mentions = all.filter((b) => textOf(b).includes('The bottom line is the Chinese government could walk into'));
     expect(mentions.map((b) => b.type)).toEqual(['paragraph', 'quote']);
     const quotes = all.filter((b) => b.type === 'quote');
     expect(quotes).toEqual([{ type: 'quote', text: '“The bottom line is the Chinese government could walk into any of those data centers, and they do, and look at everything.”' }]);

@@ -1,10 +1,10 @@
 // The importer is general: other dump shapes, odd input and hostile text.
 import { describe, expect, it } from 'vitest';
 import { parsePageDump, type ImportedArticle } from '../../src/ingest/pagedump.js';
-import type { Block } from '../../src/archive/model.js';
+import { blockText, type Block } from '../../src/archive/model.js';
 import { CONTROL_OR_BIDI, fixtureText } from '../support/paths.js';
 
-const textOf = (b: Block) => (b.type === 'figure' ? [b.title ?? '', b.caption, b.credit].join(' ') : b.text);
+const textOf = (b: Block) => (b.type === 'figure' ? [b.title ?? '', b.caption, b.credit].join(' ') : blockText(b));
 const allText = (a: ImportedArticle) => [a.title, a.dek, ...a.body.map(textOf), ...a.credits, ...a.authors.flatMap((x) => [x.name, x.bio, x.handle ?? ''])];
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
@@ -127,7 +127,7 @@ describe('teasers written for another site', () => {
     for (const a of articles) {
       for (const b of a.body) {
         expect(textOf(b)).not.toMatch(/Keep\s*Reading|Show\s*less|Latest Stories/);
-        if (b.type !== 'figure') expect(b.text).not.toMatch(/^(?:Photo|Image|Illustration):/);
+        if (b.type !== 'figure') expect(blockText(b)).not.toMatch(/^(?:Photo|Image|Illustration):/);
       }
     }
     expect(articles[1].credits).toEqual(['Image: Valley Post']);

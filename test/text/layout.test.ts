@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { Archive } from '../../src/archive/store.js';
-import type { Article, Author, Block } from '../../src/archive/model.js';
+import { blockText, type Article, type Author, type Block } from '../../src/archive/model.js';
 import { bylineText, DERIVED_TITLE_NOTICE, EXCERPT_NOTICE, layoutArticle, pageOfLine, paginate, QUOTE_PREFIX, wrap, type Line } from '../../src/text/layout.js';
 import { articleMeta } from '../support/archives.js';
 import { DEFAULT_ARCHIVE } from '../support/paths.js';
@@ -25,7 +25,7 @@ function article(body: Block[], over: Partial<Article> = {}): Article {
 const content = (line: Line) => (line.style === 'quote' && line.text.startsWith(QUOTE_PREFIX) ? line.text.slice(QUOTE_PREFIX.length) : line.text);
 
 function blockSource(block: Block): string {
-  if (block.type !== 'figure') return block.text;
+  if (block.type !== 'figure') return blockText(block);
   const caption = [block.title, block.caption].filter(Boolean).join(' — ');
   return [caption ? `[Figure] ${caption}` : '', block.credit].join(' ');
 }
