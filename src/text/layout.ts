@@ -2,9 +2,9 @@
 // The CLI prints these lines, the reader pages through them.
 import { wrapText } from './wrap.js';
 import { visible } from './visible.js';
-import type { Article, Author, Block } from '../archive/model.js';
+import { listItems, type Article, type Author, type Block } from '../archive/model.js';
 
-export type LineStyle = 'title' | 'dek' | 'byline' | 'notice' | 'heading' | 'paragraph' | 'quote' | 'figure' | 'credit' | 'blank';
+export type LineStyle = 'title' | 'dek' | 'byline' | 'notice' | 'heading' | 'paragraph' | 'quote' | 'list' | 'pre' | 'figure' | 'credit' | 'blank';
 
 export interface Line {
   text: string;
@@ -44,6 +44,14 @@ function push(out: Line[], text: string, style: LineStyle, block: number, width:
   for (const t of wrap(raw ? text : visible(text), inner)) out.push({ text: prefix + t, style, block });
 }
 
+/** A list item: its marker on the first line, the rest indented under the text. */
+function pushItem(out: Line[], text: string, marker: string, block: number, width: number | undefined, raw: boolean): void {
+  const indent = ' '.repeat(marker.length);
+  if (width !== undefined && width - marker.length < 2) return push(out, `${marker}${text}`, 'list', block, width, '', raw);
+  const inner = width === undefined ? undefined : width - marker.length;
+  wrap(raw ? text : visible(text), inner).forEach((t, n) => out.push({ text: (n === 0 ? marker : indent) + t, style: 'list', block }));
+}
+
 const blank = (block: number): Line => ({ text: '', style: 'blank', block });
 
 function layoutBlock(out: Line[], block: Block, i: number, width: number | undefined, raw: boolean): void {
@@ -54,10 +62,21 @@ function layoutBlock(out: Line[], block: Block, i: number, width: number | undef
       return push(out, block.text, 'heading', i, width, '', raw);
     case 'quote':
       return push(out, block.text, 'quote', i, width, QUOTE_PREFIX, raw);
+    case 'list': {
+      const items = listItems(block);
+      const digits = String(items.length).length;
+      items.forEach((item, n) => pushItem(out, item, block.ordered ? `${String(n + 1).padStart(digits)}. ` : '• ', i, width, raw));
+      return;
+    }
+    case 'pre':
+      // Each line on its own; a line wider than the page is broken, never cut.
+      for (const line of block.text.split('\n')) push(out, line, 'pre', i, width, '', raw);
+      return;
     case 'figure': {
-      const caption = [block.title, block.caption].filter(Boolean).join(' — ');
+      const caption = [block.title, block.caption].filter(Boolean).join(' — ') || block.alt || '';
       if (caption) push(out, `[Figure] ${caption}`, 'figure', i, width, '', raw);
-      return push(out, block.credit, 'credit', i, width, '', raw);
+      if (block.credit || !caption) push(out, block.credit, 'credit', i, width, '', raw);
+      return;
     }
   }
 }

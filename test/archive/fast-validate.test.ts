@@ -16,6 +16,10 @@ const valid = {
   lead: 'lead',
   url: 'https://example.com/x',
   publishedAt: '2022-11-15',
+  modifiedAt: '2022-11-16T10:00:00Z',
+  siteName: 'Protocol',
+  language: 'en',
+  archivedUrl: 'https://web.archive.org/web/2022/https://example.com/x',
   source: { file: 'x.txt', importedAt: '2026-01-01T00:00:00.000Z' },
   wordCount: 10,
   hash: 'abc',
@@ -51,7 +55,7 @@ const oddValue = fc.oneof(
 describe('the fast article check agrees with the valibot schema', () => {
   it('accepts a valid article and its optional fields left out', () => {
     expect(isArticleMeta(valid)).toBe(true);
-    const { url: _u, publishedAt: _p, ...bare } = valid;
+    const { url: _u, publishedAt: _p, modifiedAt: _m, siteName: _s, language: _l, archivedUrl: _a, ...bare } = valid;
     expect(isArticleMeta(bare)).toBe(true);
   });
 
