@@ -5,23 +5,9 @@ import type { Block } from '../archive/model.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { deriveTitle, isCreditLine, isHeadingLike, isNameLine, isTitleLike, normalizeForCompare, splitGluedCredit } from './heuristics.js';
 
-export interface ImportedAuthor {
-  name: string;
-  handle?: string;
-  bio: string;
-  kind: 'person' | 'organization';
-}
+import type { ImportedArticle, ImportedAuthor } from './types.js';
 
-export interface ImportedArticle {
-  title: string;
-  titleDerived: boolean;
-  dek: string;
-  kind: 'full' | 'excerpt';
-  sponsored: boolean;
-  authors: ImportedAuthor[];
-  body: Block[];
-  credits: string[];
-}
+export type { ImportedArticle, ImportedAuthor } from './types.js';
 
 interface Token {
   text: string;
