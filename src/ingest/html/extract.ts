@@ -1,0 +1,97 @@
+// HTML page → one article. Loaded only when an HTML page is imported (it brings the DOM,
+// linkedom, and the extractor, Mozilla Readability): nothing else in byline pays for them.
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import type { Block } from '../../archive/model.js';
+import { sanitizeLine } from '../../text/sanitize.js';
+import type { ImportInput, ImportedArticle, ImportedAuthor } from '../types.js';
+import { blocksOf } from './blocks.js';
+import { cleanBlocks } from './clean.js';
+import { readMetadata, splitByline } from './metadata.js';
+
+/** Less text than this is a page without an article (an error page, an empty shell). Counted
+ * in letters and digits, not words: Chinese and Japanese are written without spaces. */
+const MIN_CHARACTERS = 60;
+
+function characters(body: Block[]): number {
+  let n = 0;
+  for (const b of body) if (b.type !== 'figure') n += b.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+  return n;
+}
+
+interface ReadabilityResult {
+  title?: string | null;
+  byline?: string | null;
+  siteName?: string | null;
+  publishedTime?: string | null;
+  lang?: string | null;
+  content: unknown;
+}
+
+/** "Story title | Site" / "Story title - Site": the site's part goes when we know the site. */
+function withoutSiteSuffix(title: string, siteName: string | undefined): string {
+  if (!siteName) return title;
+  const m = title.match(/^(.*\S)\s+[|\-–—:·•]\s+(.+)$/);
+  return m && sanitizeLine(m[2]).toLowerCase() === siteName.toLowerCase() ? m[1] : title;
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.toLowerCase().replace(/\s+/g, ' ') === b.toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** Authors: the page's metadata first, then the extractor's byline. A name that is the
+ * site's own is an organization. */
+function authorsFor(metaAuthors: ImportedAuthor[], byline: string | null | undefined, siteName: string | undefined): ImportedAuthor[] {
+  const list = metaAuthors.length ? metaAuthors : splitByline(byline ?? '').map((name): ImportedAuthor => ({ name, bio: '', kind: 'person' }));
+  const seen = new Set<string>();
+  return list
+    .filter((a) => {
+      const key = a.name.toLowerCase();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map((a) => (siteName && sameName(a.name, siteName) ? { ...a, kind: 'organization' as const } : a));
+}
+
+export function extractHtml(html: string, input: ImportInput): { articles: ImportedArticle[]; warnings: string[] } {
+  const { document } = parseHTML(html);
+  const meta = readMetadata(document as unknown as Document, input.url);
+  const docTitle = sanitizeLine(document.querySelector('title')?.textContent ?? '');
+  const result = new Readability(document as unknown as Document, {
+    keepClasses: true,
+    serializer: (el: Node) => el,
+  }).parse() as ReadabilityResult | null;
+  const content = result?.content as Element | undefined;
+  if (!content) throw new Error('no article found in the page');
+
+  const siteName = meta.siteName ?? (result?.siteName ? sanitizeLine(result.siteName) : undefined);
+  // The extractor's title weighs JSON-LD against <title> and og:title (a JSON-LD headline can
+  // be a description); the page's metadata is the fallback.
+  const title = withoutSiteSuffix(sanitizeLine(result?.title ?? '') || meta.title || docTitle, siteName) || docTitle || 'Untitled';
+  const authors = authorsFor(meta.authors, result?.byline, siteName);
+  const dek = meta.description ?? '';
+  const base = meta.url ?? input.url;
+  const body: Block[] = cleanBlocks(blocksOf(content, base), { title, authors: authors.map((a) => a.name), dek });
+  if (characters(body) < MIN_CHARACTERS) throw new Error('no article found in the page');
+
+  const publishedAt = meta.publishedAt ?? (result?.publishedTime ? sanitizeLine(result.publishedTime) : undefined);
+  const language = meta.language ?? (result?.lang ? sanitizeLine(result.lang) : undefined);
+  const article: ImportedArticle = {
+    title,
+    titleDerived: false,
+    // A description that only repeats the opening paragraph is not a dek.
+    dek: body[0]?.type === 'paragraph' && body[0].text.startsWith(dek.replace(/…$/, '')) ? '' : dek,
+    kind: 'full',
+    sponsored: false,
+    authors,
+    body,
+    credits: [...new Set(body.flatMap((b) => (b.type === 'figure' && b.credit ? [b.credit] : [])))],
+    ...(meta.url ? { url: meta.url } : {}),
+    ...(publishedAt ? { publishedAt } : {}),
+    ...(meta.modifiedAt ? { modifiedAt: meta.modifiedAt } : {}),
+    ...(siteName ? { siteName } : {}),
+    ...(language ? { language } : {}),
+  };
+  return { articles: [article], warnings: [] };
+}
