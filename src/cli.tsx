@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   authors: async () => (await import('./commands/authors.js')).authors,
   author: async () => (await import('./commands/authors.js')).author,
   import: async () => (await import('./commands/import.js')).importFiles,
+  add: async () => (await import('./commands/add.js')).add,
   export: async () => (await import('./commands/export.js')).exportArchive,
   reindex: async () => (await import('./commands/reindex.js')).reindex,
 };
@@ -90,6 +91,9 @@ async function main(): Promise<number> {
       color: { type: 'boolean', default: true },
       debug: { type: 'boolean', default: false },
       state: { type: 'string' },
+      wayback: { type: 'boolean', default: false },
+      connectTimeout: { type: 'number' },
+      timeout: { type: 'number' },
   } as const;
   rejectUnknownFlags(process.argv.slice(2), flagSpec);
   const cli = meow(HELP, { importMeta: import.meta, flags: flagSpec, description: false });

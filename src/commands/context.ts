@@ -15,6 +15,11 @@ export interface Flags {
   color: boolean;
   debug: boolean;
   state?: string;
+  /** add: read pages from the Wayback Machine. */
+  wayback?: boolean;
+  /** add: seconds to connect, and for the whole request. */
+  connectTimeout?: number;
+  timeout?: number;
 }
 
 export interface Output {
