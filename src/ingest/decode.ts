@@ -1,7 +1,10 @@
 // Bytes to text: UTF-8 (with or without a BOM), UTF-16 with a BOM, and legacy encodings
 // named by the HTTP header or the page's <meta charset>, or guessed by chardet when the
-// bytes are not UTF-8. Refuses only what cannot be text.
+// bytes are not UTF-8. Refuses only what cannot be text. Legacy encodings are decoded by
+// iconv-lite: Node 20's TextDecoder reads windows-1252 as Latin-1 (0x93 becomes a C1
+// control instead of a curly quote); TextDecoder is used only to map labels to names.
 import chardet from 'chardet';
+import iconv from 'iconv-lite';
 
 export interface Decoded {
   text: string;
@@ -123,11 +126,19 @@ function utf8(bytes: Uint8Array): Decoded {
 
 function legacy(bytes: Uint8Array, encoding: string, how: 'declared' | 'detected'): Decoded {
   let text: string;
-  try {
-    // A declared encoding is followed as browsers follow it: a stray byte becomes U+FFFD.
-    text = how === 'declared' ? new TextDecoder(encoding).decode(bytes) : decodeWith(bytes, encoding);
-  } catch {
-    throw new Error(`not valid ${encoding} text (the encoding was ${how})`);
+  if (iconv.encodingExists(encoding)) {
+    text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: true });
+  } else {
+    try {
+      text = new TextDecoder(encoding, { fatal: how === 'detected' }).decode(bytes);
+    } catch {
+      throw new Error(`not valid ${encoding} text (the encoding was ${how})`);
+    }
+  }
+  // A guessed multi-byte encoding that leaves bytes undecoded was the wrong guess. (A
+  // declared one is followed as browsers follow it: a stray byte becomes U+FFFD.)
+  if (how === 'detected' && (text.match(/\ufffd/g)?.length ?? 0) > Math.max(2, text.length / 200)) {
+    throw new Error('not valid UTF-8 text, and no other encoding fits');
   }
   if (looksBinary(text)) throw new Error('binary data, not text');
   return { text, encoding, notice: `decoded from ${encoding} (${how})` };
