@@ -28,7 +28,7 @@ const PITCH =
 
 const NEWSLETTER = /\b(newsletter|sign up|subscribe|inbox|unsubscribe)\b/i;
 const DATE_LINE =
-  /^(?:(?:updated|published|posted|last (?:updated|modified)|first published|on)\b[^.]{0,80}|[^.]{0,30}\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b[^.]{0,40}|\d{4}-\d{2}-\d{2}(?:[t ][\d:.+-z]*)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?:\s+\d{1,2}:\d{2}.*)?|\d+\s+(?:minutes?|hours?|days?)\s+ago)$/i;
+  /^(?:(?:updated|published|posted|last (?:updated|modified)|first published|on)\b[^.]{0,80}|[^.]{0,30}\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b[^.]{0,40}|[^.]{0,30}\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+\d{4}\b[^.]{0,40}|\d{4}-\d{2}-\d{2}(?:[t ][\d:.+-z]*)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?:\s+\d{1,2}:\d{2}.*)?|\d+\s+(?:minutes?|hours?|days?)\s+ago)$/i;
 
 function linkShare(block: Block): number {
   if (block.type === 'figure' || block.type === 'pre' || !block.marks?.length || !block.text) return 0;
