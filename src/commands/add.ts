@@ -31,7 +31,7 @@ function seconds(value: number | undefined, name: string, fallbackMs: number): n
 }
 
 /** The page's article, its url the one asked for when it came from an archive. */
-async function articleFrom(url: string, bytes: Uint8Array, contentType: string | undefined, name: string): Promise<ImportedArticle> {
+async function articleFrom(url: string, bytes: Uint8Array, contentType: string | undefined, name: string): Promise<Added> {
   const type = contentType?.split(';')[0].trim().toLowerCase();
   if (type && type !== 'text/html' && type !== 'application/xhtml+xml') throw new Error(`not HTML (${type})`);
   const { parseInputAsync } = await import('../ingest/front-door.js');
@@ -39,7 +39,7 @@ async function articleFrom(url: string, bytes: Uint8Array, contentType: string |
   if (parsed.format !== 'html') throw new Error('not HTML');
   const article = parsed.articles[0];
   if (!article) throw new Error('no article found in the page');
-  return article;
+  return { article, notices: parsed.warnings };
 }
 
 interface Added {
@@ -62,8 +62,11 @@ async function fromWayback(original: string, limits: FetchLimits, why: string): 
     throw new Error(`${why}; the Wayback snapshot ${snapshot} failed: ${(error as Error).message}`);
   }
   // Links in the page resolve against the original address, not the archive's.
-  const article = await articleFrom(original, page.bytes, page.contentType, original);
-  return { article: { ...article, url: article.url && !/\/web\/\d/.test(article.url) ? article.url : original, archivedUrl: snapshot }, notices: [`read from the Wayback Machine snapshot ${snapshot}`] };
+  const { article, notices } = await articleFrom(original, page.bytes, page.contentType, original);
+  return {
+    article: { ...article, url: article.url && !/\/web\/\d/.test(article.url) ? article.url : original, archivedUrl: snapshot },
+    notices: [`read from the Wayback Machine snapshot ${snapshot}`, ...notices],
+  };
 }
 
 async function addOne(address: string, limits: FetchLimits, wayback: boolean): Promise<Added> {
@@ -78,7 +81,7 @@ async function addOne(address: string, limits: FetchLimits, wayback: boolean): P
     const added = await fromWayback(url, limits, (error as Error).message);
     return { ...added, notices: [`${(error as Error).message}; trying the Wayback Machine`, ...added.notices] };
   }
-  return { article: await articleFrom(page.url, page.bytes, page.contentType, url), notices: [] };
+  return articleFrom(page.url, page.bytes, page.contentType, url);
 }
 
 export async function add(ctx: Context): Promise<number> {
