@@ -114,7 +114,9 @@ export function decodeText(bytes: Uint8Array, hints: DecodeHints = {}): Decoded 
   const declared = encodingOf(charsetOfContentType(hints.contentType)) ?? (hints.html ? encodingOf(charsetOfMeta(bytes)) : undefined);
   if (declared && declared !== 'utf-8' && !declared.startsWith('utf-16')) return legacy(bytes, declared, 'declared');
   const shape = utf8Shape(bytes);
-  if (declared === 'utf-8' || shape.sequences > shape.invalid) throw new Error('not valid UTF-8 text');
+  if (declared === 'utf-8' || (shape.sequences > 0 && shape.sequences >= shape.invalid)) throw new Error('not valid UTF-8 text');
+  // Control bytes read the same in every ASCII-based encoding: many of them is not text.
+  if (looksBinary(new TextDecoder('latin1').decode(bytes.subarray(0, 64 * 1024)))) throw new Error('binary data, not text');
   const guess = encodingOf(chardet.detect(bytes) ?? undefined);
   if (!guess || guess === 'utf-8' || guess.startsWith('utf-16')) throw new Error('not valid UTF-8 text, and no other encoding fits');
   return legacy(bytes, guess, 'detected');
