@@ -49,7 +49,8 @@ function jsonLdNodes(document: Document): Json[] {
     if (node['@graph']) visit(node['@graph'], depth + 1);
     if (node.mainEntity) visit(node.mainEntity, depth + 1);
   };
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+  for (const script of Array.from(document.getElementsByTagName('script'))) {
+    if ((script.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
     const raw = (script.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '').trim();
     try {
       visit(JSON.parse(raw), 0);
@@ -86,11 +87,35 @@ function authorsOf(node: Json | undefined, byId: Map<string, Json>): ImportedAut
   return out;
 }
 
-function meta(document: Document, ...keys: string[]): string | undefined {
+/** Every <meta> of the page by property, name, itemprop and http-equiv (lower case), read
+ * in one pass: a CSS query per key walks the whole page each time. */
+type Metas = Map<string, string>;
+
+function metasOf(document: Document): Metas {
+  const map: Metas = new Map();
+  for (const el of Array.from(document.getElementsByTagName('meta'))) {
+    const content = el.getAttribute('content');
+    if (!content) continue;
+    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const key = el.getAttribute(attr)?.trim().toLowerCase();
+      if (key && !map.has(key)) map.set(key, content);
+    }
+  }
+  return map;
+}
+
+function meta(metas: Metas, ...keys: string[]): string | undefined {
   for (const key of keys) {
-    const el = document.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
-    const value = str(el?.getAttribute('content'));
+    const value = str(metas.get(key.toLowerCase()));
     if (value) return value;
+  }
+  return undefined;
+}
+
+function firstWithAttribute(document: Document, tag: string, attribute: string, value?: string): Element | undefined {
+  for (const el of Array.from(document.getElementsByTagName(tag))) {
+    const v = el.getAttribute(attribute);
+    if (v !== null && (value === undefined || v.trim().toLowerCase().split(/\s+/).includes(value))) return el;
   }
   return undefined;
 }
@@ -135,6 +160,7 @@ function languageTag(value: string | undefined | null): string | undefined {
 }
 
 export function readMetadata(document: Document, pageUrl: string | undefined): PageMetadata {
+  const metas = metasOf(document);
   const nodes = jsonLdNodes(document);
   const byId = new Map(nodes.filter((n) => typeof n['@id'] === 'string').map((n) => [n['@id'] as string, n]));
   const article = articleNode(nodes);
@@ -143,7 +169,7 @@ export function readMetadata(document: Document, pageUrl: string | undefined): P
 
   let authors = authorsOf(article, byId);
   if (authors.length === 0) {
-    const named = meta(document, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'DC.creator', 'byl');
+    const named = meta(metas, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'DC.creator', 'byl');
     if (named && !/^https?:\/\//.test(named)) authors = splitByline(named).map((name) => ({ name, bio: '', kind: 'person' as const }));
   }
   if (authors.length === 0) {
@@ -152,25 +178,24 @@ export function readMetadata(document: Document, pageUrl: string | undefined): P
     if (name) authors = splitByline(name).map((n) => ({ name: n, bio: '', kind: 'person' as const }));
   }
 
-  const time = document.querySelector('article time[datetime], time[itemprop="datePublished"], time[pubdate], time[datetime]');
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
-  const base = httpUrl(document.querySelector('base[href]')?.getAttribute('href'), pageUrl) ?? pageUrl;
+  const time = firstWithAttribute(document, 'time', 'datetime');
+  const canonical = firstWithAttribute(document, 'link', 'rel', 'canonical')?.getAttribute('href');
+  const base = httpUrl(firstWithAttribute(document, 'base', 'href')?.getAttribute('href'), pageUrl) ?? pageUrl;
 
   return {
     title: str(article?.headline) ?? str(article?.name),
-    description: str(article?.description) ?? meta(document, 'og:description', 'twitter:description', 'description'),
+    description: str(article?.description) ?? meta(metas, 'og:description', 'twitter:description', 'description'),
     authors,
     publishedAt:
       isoDate(str(article?.datePublished) ?? str(article?.dateCreated)) ??
-      isoDate(meta(document, 'article:published_time', 'og:article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'DC.date.issued', 'dc.date', 'sailthru.date', 'parsely-pub-date')) ??
+      isoDate(meta(metas, 'article:published_time', 'og:article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'DC.date.issued', 'dc.date', 'sailthru.date', 'parsely-pub-date')) ??
       isoDate(time?.getAttribute('datetime') ?? undefined),
-    modifiedAt: isoDate(str(article?.dateModified)) ?? isoDate(meta(document, 'article:modified_time', 'og:updated_time', 'dateModified', 'last-modified')),
-    siteName: str(publisherNode?.name) ?? meta(document, 'og:site_name', 'application-name'),
+    modifiedAt: isoDate(str(article?.dateModified)) ?? isoDate(meta(metas, 'article:modified_time', 'og:updated_time', 'dateModified', 'last-modified')),
+    siteName: str(publisherNode?.name) ?? meta(metas, 'og:site_name', 'application-name'),
     language:
       languageTag(document.documentElement?.getAttribute('lang')) ??
       languageTag(str(article?.inLanguage)) ??
-      languageTag(meta(document, 'og:locale', 'language', 'content-language')) ??
-      languageTag(document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content')),
-    url: httpUrl(canonical, base) ?? httpUrl(str(article?.url), base) ?? httpUrl(meta(document, 'og:url'), base) ?? base,
+      languageTag(meta(metas, 'og:locale', 'language', 'content-language')),
+    url: httpUrl(canonical, base) ?? httpUrl(str(article?.url), base) ?? httpUrl(meta(metas, 'og:url'), base) ?? base,
   };
 }
