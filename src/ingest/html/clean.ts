@@ -30,6 +30,15 @@ const NEWSLETTER = /\b(newsletter|sign up|subscribe|inbox|unsubscribe)\b/i;
 const DATE_LINE =
   /^(?:(?:updated|published|posted|last (?:updated|modified)|first published|on)\b[^.]{0,80}|[^.]{0,30}\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b[^.]{0,40}|[^.]{0,30}\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+\d{4}\b[^.]{0,40}|\d{4}-\d{2}-\d{2}(?:[t ][\d:.+-z]*)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?:\s+\d{1,2}:\d{2}.*)?|\d+\s+(?:minutes?|hours?|days?)\s+ago)$/i;
 
+const DATE_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|at|am|pm|a|p|m|updated|published|posted|on|et|edt|est|pt|pdt|pst|gmt|utc|bst|cet|cest)$/i;
+
+/** "22 Dec, 2016", "Tue 5 March 2024 10.00 GMT": numbers and date words only. */
+function onlyDateWords(text: string): boolean {
+  if (!/\d/.test(text)) return false;
+  const alphabetic = text.match(/\p{L}+/gu) ?? [];
+  return alphabetic.every((w) => DATE_WORD.test(w));
+}
+
 function linkShare(block: Block): number {
   if (block.type === 'figure' || block.type === 'pre' || !block.marks?.length || !block.text) return 0;
   let linked = 0;
@@ -89,12 +98,14 @@ export function cleanBlocks(input: Block[], ctx: CleanContext): Block[] {
         return;
       }
     }
-    if ((block.type === 'heading' || block.type === 'paragraph') && nearTop && f && (f === title || (dek && f === dek))) return;
+    // The title again at the top. (A first paragraph that repeats the description stays: sites
+    // often describe a story by its opening paragraph; the dek gives way instead.)
+    if ((block.type === 'heading' || block.type === 'paragraph') && nearTop && f && (f === title || (block.type === 'heading' && dek && f === dek))) return;
     if (block.type !== 'pre' && short && BOILERPLATE.test(text)) return;
     if (block.type !== 'pre' && words(text) <= 40 && PITCH.test(text)) return;
     if (block.type === 'paragraph' && words(text) <= 40 && NEWSLETTER.test(text) && /\b(sign up|subscribe|newsletter)\b/i.test(text) && (nearEnd || nearTop || linkShare(block) > 0)) return;
     if ((nearTop || nearEnd) && block.type !== 'list' && isByline(text, ctx.authors)) return;
-    if (nearTop && short && DATE_LINE.test(text)) return;
+    if (nearTop && short && (DATE_LINE.test(text) || onlyDateWords(text))) return;
     if (block.type === 'paragraph' && short && linkShare(block) > 0.8 && (nearEnd || nearTop)) return;
     // A short line twice in a row is a layout's double (a caption or a label for two screens).
     const prev = out[out.length - 1];

@@ -54,6 +54,14 @@ function authorsFor(metaAuthors: ImportedAuthor[], byline: string | null | undef
     .map((a) => (siteName && sameName(a.name, siteName) ? { ...a, kind: 'organization' as const } : a));
 }
 
+/** A description that only repeats the opening paragraph (often cut short with "…"). */
+function repeatsOpening(dek: string, body: Block[]): boolean {
+  const first = body.find((b) => b.type !== 'figure');
+  if (!dek || !first || !('text' in first)) return false;
+  const squash = (s: string) => s.replace(/[…\s.]+$/u, '').replace(/\s+/g, ' ').toLowerCase();
+  return squash(first.text).startsWith(squash(dek));
+}
+
 export function extractHtml(html: string, input: ImportInput): { articles: ImportedArticle[]; warnings: string[] } {
   const { document } = parseHTML(html);
   const meta = readMetadata(document as unknown as Document, input.url);
@@ -81,7 +89,7 @@ export function extractHtml(html: string, input: ImportInput): { articles: Impor
     title,
     titleDerived: false,
     // A description that only repeats the opening paragraph is not a dek.
-    dek: body[0]?.type === 'paragraph' && body[0].text.startsWith(dek.replace(/…$/, '')) ? '' : dek,
+    dek: repeatsOpening(dek, body) ? '' : dek,
     kind: 'full',
     sponsored: false,
     authors,
