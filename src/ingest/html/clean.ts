@@ -20,11 +20,11 @@ const words = (s: string) => (s.match(/\S+/g) ?? []).length;
 
 /** Whole-block boilerplate, short by nature. */
 const BOILERPLATE =
-  /^(?:advertisement|advertising|ad|sponsored( content)?|story continues below( advertisement)?|continue reading( below)?|article continues below|scroll to continue|share( this)?( article| story| page| on \w+)?|share via \w+|tweet( this)?|email( this)?( article)?|print( this)?( article)?|copy (the )?link|save( article)?|listen( to this article)?|\d+ min(ute)?s? (read|listen)|read more|see more|show more|more from [^.]{1,60}|related( (stories|articles|coverage|content|links|reading))?|recommended( (stories|articles|for you))?|you (may|might) also like|trending( now)?|most (read|popular)|image|photo|video|gallery|view gallery|open gallery|enlarge this image|toggle caption|hide caption|caption|click to enlarge|loading\.*|comments?|\d+ comments?|view comments|join the conversation|follow us( on \w+)?|skip (to|past) [^.]{1,40}|back to top|top of page|reprints?( & permissions)?|buy photo|updated|published)[.:!…]*$/i;
+  /^(?:advertisement|advertising|ad|sponsored( content)?|story continues below( advertisement)?|continue reading( below| the (main )?story)?|article continues below|scroll to continue|share( this)?( article| story| page| on \w+)?|share via \w+|tweet( this)?|email( this)?( article)?|print( this)?( article)?|copy (the )?link|save( article)?|listen( to this article)?|\d+ min(ute)?s? (read|listen)|read more|see more|show more|more from [^.]{1,60}|related( (stories|articles|coverage|content|links|reading))?|recommended( (stories|articles|for you))?|you (may|might) also like|trending( now)?|most (read|popular)|image|photo|video|gallery|view gallery|open gallery|enlarge this image|toggle caption|hide caption|caption|click to enlarge|loading\.*|comments?|\d+ comments?|view comments|join the conversation|follow us( on \w+)?|skip (to|past) [^.]{1,40}|back to top|top of page|reprints?( & permissions)?|buy photo|updated|published)[.:!…]*$/i;
 
 /** Short lines that pitch, point elsewhere or sign off. */
 const PITCH =
-  /^(?:(?:related|read more|read also|also read|more|see also|recommended|watch|listen|explore|don'?t miss|must read|most read|popular|trending|latest|further reading)\s*[:|»›>–—-]|sign up\b|subscribe\b|get (our|the) [^.]{0,40}newsletter|(?:join|follow) (us|[^.]{1,40}) on (twitter|x|facebook|instagram|linkedin|threads|bluesky|tiktok|youtube)|click here\b|this (article|story) (was|is) (originally|first) published|copyright\b|©|all rights reserved|(?:photo|image|illustration)s?\s*(?:credit)?\s*:|want more\b|like this (story|article)\b|support (our|independent) journalism|we (rely|depend) on (readers|you))/i;
+  /^(?:(?:related|read more|read also|also read|more|see also|recommended|watch|listen|explore|don'?t miss|must read|most read|popular|trending|latest|further reading)\s*[:|»›>–—-]|sign up\b|subscribe\b|get (our|the) [^.]{0,40}newsletter|(?:join|follow) (us|[^.]{1,40}) on (twitter|x|facebook|instagram|linkedin|threads|bluesky|tiktok|youtube)|click here\b|this (article|story) (was|is) (originally|first) published|[^.]{1,60} is on (twitter|x|instagram|bluesky|threads|mastodon) at\b|follow [^.]{1,60} on (twitter|x|instagram|bluesky|threads|mastodon)\b|copyright\b|©|all rights reserved|(?:photo|image|illustration)s?\s*(?:credit)?\s*:|want more\b|like this (story|article)\b|support (our|independent) journalism|we (rely|depend) on (readers|you))/i;
 
 const NEWSLETTER = /\b(newsletter|sign up|subscribe|inbox|unsubscribe)\b/i;
 const DATE_LINE =
@@ -65,6 +65,7 @@ function isByline(text: string, authors: string[]): boolean {
 }
 
 function isRelatedHeading(text: string): boolean {
+  if (/^(?:more|other|latest|recent|top) [\w ]{0,30}(?:news|stories|articles|coverage|headlines)\s*:?$/i.test(text)) return true;
   return /^(?:related|more (?:from|on|about|stories|news|coverage)|read (?:more|next|also)|recommended|you (?:may|might) (?:also )?like|popular|trending|most (?:read|popular|viewed)|latest (?:news|stories)|further reading|in other news|around the web|what to read next|more in)\b/i.test(text);
 }
 
@@ -91,7 +92,7 @@ export function cleanBlocks(input: Block[], ctx: CleanContext): Block[] {
       if (block.type === 'list' || linkShare(block) > 0.6 || (block.type === 'paragraph' && short)) return;
       skippingRelated = false;
     }
-    if (block.type === 'heading' && isRelatedHeading(text) && short) {
+    if ((block.type === 'heading' || (block.type === 'paragraph' && words(text) <= 6)) && isRelatedHeading(text) && short) {
       const next = input[i + 1];
       if (!next || next.type === 'list' || linkShare(next) > 0.5 || next.type === 'heading') {
         skippingRelated = true;
@@ -105,7 +106,7 @@ export function cleanBlocks(input: Block[], ctx: CleanContext): Block[] {
     if (block.type !== 'pre' && words(text) <= 40 && PITCH.test(text)) return;
     if (block.type === 'paragraph' && words(text) <= 40 && NEWSLETTER.test(text) && /\b(sign up|subscribe|newsletter)\b/i.test(text) && (nearEnd || nearTop || linkShare(block) > 0)) return;
     if ((nearTop || nearEnd) && block.type !== 'list' && isByline(text, ctx.authors)) return;
-    if (nearTop && short && (DATE_LINE.test(text) || onlyDateWords(text))) return;
+    if ((nearTop || nearEnd) && short && (DATE_LINE.test(text) || onlyDateWords(text) || /\b(?:first )?published\b[^.]{0,40}\d{4}/i.test(text))) return;
     if (block.type === 'paragraph' && short && linkShare(block) > 0.8 && (nearEnd || nearTop)) return;
     // A short line twice in a row is a layout's double (a caption or a label for two screens).
     const prev = out[out.length - 1];

@@ -46,7 +46,7 @@ function authorsFor(metaAuthors: ImportedAuthor[], byline: string | null | undef
   const seen = new Set<string>();
   return list
     .filter((a) => {
-      const key = a.name.toLowerCase();
+      const key = a.name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
