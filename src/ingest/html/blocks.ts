@@ -10,14 +10,23 @@ const HEADING = /^h([1-6])$/;
 const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'span', 'center', 'details', 'summary', 'hgroup', 'body', 'html', 'font', 'tbody', 'thead', 'tfoot', 'picture', 'address']);
 const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'tt', 'font', 'label', 'wbr', 'strike', 'big', 'br', 'nobr']);
 
-/** Credit at the end of a caption: "… Photo: Jane Doe", "(Photo by X/Getty Images)", "© X". */
-const CREDIT_TAIL =
-  /\s*(\((?:[^()]*?\b(?:photo|photograph|image|credit|illustration|getty|reuters|afp|ap photo|shutterstock|courtesy)\b[^()]*)\)|(?:(?:photo(?:graph)?s?|images?|credit|illustration|picture|video)(?:\s+by|\s*:)\s*[^\n]{2,100}|©\s*[^\n]{2,100}|[\p{Lu}][^\n]{1,60}\/(?:Getty Images|AFP|AP|Reuters|EPA|Shutterstock)[^\n]{0,40}))\.?$/iu;
+/** Credits at the end of a caption: "… Photo: Jane Doe", "(Photo by X/Getty Images)", "© X",
+ * "Jane Doe/AFP". The one that starts last wins: the credit is as short as it can be. */
+const CREDIT_TAILS = [
+  /\s*\(([^()]*?\b(?:photo|photograph|image|credit|illustration|getty|reuters|afp|ap photo|shutterstock|courtesy)\b[^()]*)\)\.?$/iu,
+  /(?:^|\s)((?:photo(?:graph)?s?|images?|credit|illustration|picture|video)(?:\s+by|\s*:)\s*[^\n]{2,100})$/iu,
+  /(?:^|\s)(©\s*[^\n]{2,100})$/u,
+  /(?:^|[\s.])(\p{Lu}[^\n.()]{1,60}\/(?:Getty Images|AFP|AP|Reuters|EPA|Shutterstock)[^\n()]{0,40})$/u,
+];
 
 export function splitCaption(text: string): { caption: string; credit: string } {
-  const m = text.match(CREDIT_TAIL);
-  if (!m || m.index === undefined || m.index === 0) return { caption: text, credit: m && m.index === 0 ? text : '' };
-  return { caption: text.slice(0, m.index).trim(), credit: m[1].replace(/^\(|\)$/g, '').trim() };
+  let best: { at: number; credit: string } | undefined;
+  for (const re of CREDIT_TAILS) {
+    const m = text.match(re);
+    if (m?.index !== undefined && (!best || m.index > best.at)) best = { at: m.index, credit: m[1].trim().replace(/\.$/, '') };
+  }
+  if (!best) return { caption: text, credit: '' };
+  return { caption: text.slice(0, best.at).trim(), credit: best.credit };
 }
 
 function imageSource(img: Element | null, base: string | undefined): string | undefined {
