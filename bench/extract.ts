@@ -7,6 +7,8 @@
 // accuracy are counted where the folder gives them. Writes extract.md and extract.json.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
 import { parseInput, loadHtmlSupport } from '../src/ingest/front-door.js';
 import type { ImportedArticle } from '../src/ingest/types.js';
 import { htmlText } from './lib/html-text.js';
@@ -61,8 +63,21 @@ function dateRight(expected: string, got: string | undefined): boolean {
   return (a !== undefined && a === b) || dayOf(expected) === dayOf(got);
 }
 
+/** The extractor alone, its HTML output read as the expected HTML is: the baseline that
+ * shows what byline's own cleaning and metadata add or cost on this folder. */
+function readabilityAlone(html: string): string {
+  try {
+    const { document } = parseHTML(html);
+    const content = new Readability(document as unknown as Document).parse()?.content;
+    return content ? htmlText(content) : '';
+  } catch {
+    return '';
+  }
+}
+
 interface PageResult {
   name: string;
+  baseline: PageScore;
   bytes: number;
   ms: number;
   score: PageScore;
@@ -97,7 +112,8 @@ for (const name of names) {
   const ms = performance.now() - started;
   const score = scorePage(expected, bodyText(article));
   const single = scoreSet([score]);
-  const r: PageResult = { name, bytes: bytes.length, ms, score, f1: single.f1, ...(error ? { error } : {}) };
+  const baseline = scorePage(expected, readabilityAlone(bytes.toString('utf8')));
+  const r: PageResult = { name, bytes: bytes.length, ms, score, baseline, f1: single.f1, ...(error ? { error } : {}) };
   if (meta.title) r.title = { expected: meta.title, got: article?.title ?? '', right: titleRight(meta.title, article?.title ?? '') };
   if (meta.byline && meta.byline.trim()) {
     const got = article?.authors.map((a) => a.name) ?? [];
@@ -130,6 +146,7 @@ const p50_200k = median(around200.flatMap((r) => times.get(r.name)!));
 const scores = results.map((r) => r.score);
 const set = scoreSet(scores);
 const spread = bootstrapF1(scores);
+const base = scoreSet(results.map((r) => r.baseline));
 const rate = (xs: { right: boolean }[]) => (xs.length ? xs.filter((x) => x.right).length / xs.length : Number.NaN);
 const titles = results.flatMap((r) => (r.title ? [r.title] : []));
 const authors = results.flatMap((r) => (r.authors ? [r.authors] : []));
@@ -140,6 +157,7 @@ const summary = {
   pages: results.length,
   failed: results.filter((r) => r.error).map((r) => ({ name: r.name, error: r.error })),
   body: { precision: round(set.precision), recall: round(set.recall), f1: round(set.f1), f1Low: round(spread.low), f1High: round(spread.high), f1Sd: round(spread.sd) },
+  readabilityAlone: { precision: round(base.precision), recall: round(base.recall), f1: round(base.f1) },
   title: { right: titles.filter((t) => t.right).length, of: titles.length, rate: round(rate(titles)) },
   authors: { right: authors.filter((t) => t.right).length, of: authors.length, rate: round(rate(authors)) },
   date: { right: dates.filter((t) => t.right).length, of: dates.length, rate: round(rate(dates)) },
@@ -165,6 +183,7 @@ const md = [
   `| body precision | ${summary.body.precision} |`,
   `| body recall | ${summary.body.recall} |`,
   `| **body F1** | **${summary.body.f1}** (95 % bootstrap ${summary.body.f1Low}–${summary.body.f1High}) |`,
+  `| Readability.js alone (baseline), P / R / F1 | ${summary.readabilityAlone.precision} / ${summary.readabilityAlone.recall} / ${summary.readabilityAlone.f1} |`,
   `| title right | ${pct(rate(titles))} (${summary.title.right}/${summary.title.of}) |`,
   `| authors right, where the page names them | ${pct(rate(authors))} (${summary.authors.right}/${summary.authors.of}) |`,
   `| date right, where the page has one | ${pct(rate(dates))} (${summary.date.right}/${summary.date.of}) |`,
