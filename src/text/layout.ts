@@ -1,6 +1,6 @@
 // The one layout module: an article becomes styled lines at a width; lines become pages.
 // The CLI prints these lines, the reader pages through them.
-import { wrapText } from './wrap.js';
+import { displayWidth, wrapText } from './wrap.js';
 import { visible } from './visible.js';
 import { listItems, type Article, type Author, type Block } from '../archive/model.js';
 
@@ -69,8 +69,13 @@ function layoutBlock(out: Line[], block: Block, i: number, width: number | undef
       return;
     }
     case 'pre':
-      // Each line on its own; a line wider than the page is broken, never cut.
-      for (const line of block.text.split('\n')) push(out, line, 'pre', i, width, '', raw);
+      // Each line on its own, its spaces kept (they line columns up); a line wider than the
+      // page is wrapped, never cut.
+      for (const line of block.text.split('\n')) {
+        const shown = (raw ? line : visible(line)).trimEnd();
+        if (width === undefined || displayWidth(shown) <= width) out.push({ text: shown, style: 'pre', block: i });
+        else push(out, line, 'pre', i, width, '', raw);
+      }
       return;
     case 'figure': {
       const caption = [block.title, block.caption].filter(Boolean).join(' — ') || block.alt || '';
