@@ -55,7 +55,9 @@ describe('a news page with JSON-LD, OpenGraph and page furniture', () => {
       alt: 'The ferry leaving the north landing at dawn',
       src: 'https://courier.example/images/ferry.jpg',
     });
-    expect(ferry().credits).toEqual(['Photo: Ana Ruiz/Valley Courier']);
+    expect(ferry().credits).toEqual(['Photo: Ana Ruiz/Valley Courier', 'Photograph: Ana Ruiz']);
+    // a caption outside a <figure> is a figure too, never a paragraph of the story
+    expect(ferry().body).toContainEqual({ type: 'figure', caption: 'Inside the wheelhouse.', credit: 'Photograph: Ana Ruiz' });
   });
 
   it('links (made absolute) and emphasis are marks over the plain text', () => {

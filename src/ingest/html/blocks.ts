@@ -46,6 +46,15 @@ function isTinyImage(img: Element): boolean {
   return (w > 0 && w < 40) || (h > 0 && h < 40);
 }
 
+/** A caption or credit outside a <figure> ("<p class="caption">", "<div class="photo-credit">"):
+ * a figure block, so its text stays out of the story's paragraphs. */
+const CAPTION_WORD = /(?:^|[-_])(?:caption|captions|credit|credits|photo-?credit|image-?credit|wp-caption-text|figcaption|image-?caption|photo-?caption|media-?caption)(?:$|[-_])/i;
+
+export function isCaption(el: Element): boolean {
+  const hinted = (el.getAttribute('class') ?? '').split(/\s+/).some((t) => CAPTION_WORD.test(t)) || CAPTION_WORD.test(el.getAttribute('id') ?? '');
+  return hinted && (el.textContent ?? '').length < 400 && !el.querySelector('p p, h1, h2, h3, ul, ol, table');
+}
+
 class BlockWriter {
   readonly blocks: Block[] = [];
   constructor(private readonly base: string | undefined) {}
@@ -124,6 +133,11 @@ class BlockWriter {
     if (NEVER_TEXT.has(tag) || tag === 'hr' || tag === 'br') return;
     if (el.getAttribute('hidden') !== null || el.getAttribute('aria-hidden') === 'true') return;
     if (isFurniture(el)) return;
+    if (tag !== 'figure' && tag !== 'img' && isCaption(el)) {
+      const { caption, credit } = splitCaption(sanitizeLine(el.textContent ?? ''));
+      if (caption || credit) this.blocks.push({ type: 'figure', caption, credit });
+      return;
+    }
     const level = tag.match(HEADING)?.[1];
     if (level) {
       const line = inlineLine(el, this.base);

@@ -5,7 +5,7 @@ import { parseHTML } from 'linkedom';
 import type { Block } from '../../archive/model.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import type { ImportInput, ImportedArticle, ImportedAuthor } from '../types.js';
-import { blocksOf } from './blocks.js';
+import { blocksOf, isCaption } from './blocks.js';
 import { cleanBlocks } from './clean.js';
 import { readMetadata, splitByline } from './metadata.js';
 
@@ -62,10 +62,24 @@ function repeatsOpening(dek: string, body: Block[]): boolean {
   return squash(first.text).startsWith(squash(dek));
 }
 
+/** Captions outside a <figure> become figures before the extractor runs: it rewrites such a
+ * <div> as a plain <p> and drops its class, after which nothing tells it from the story. */
+function captionsToFigures(document: Document): void {
+  for (const el of Array.from(document.querySelectorAll('div[class], p[class], span[class], div[id], p[id]'))) {
+    if (!el.parentElement || el.parentElement.closest('figure, figcaption, p') || !isCaption(el)) continue;
+    const figure = document.createElement('figure');
+    const caption = document.createElement('figcaption');
+    while (el.firstChild) caption.appendChild(el.firstChild);
+    figure.appendChild(caption);
+    el.replaceWith(figure);
+  }
+}
+
 export function extractHtml(html: string, input: ImportInput): { articles: ImportedArticle[]; warnings: string[] } {
   const { document } = parseHTML(html);
   const meta = readMetadata(document as unknown as Document, input.url);
   const docTitle = sanitizeLine(document.querySelector('title')?.textContent ?? '');
+  captionsToFigures(document as unknown as Document);
   const result = new Readability(document as unknown as Document, {
     keepClasses: true,
     serializer: (el: Node) => el,
