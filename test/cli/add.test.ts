@@ -4,7 +4,9 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pty from '@lydell/node-pty';
 import { byline, lines, requireBuild } from '../support/cli.js';
+import { BIN } from '../support/paths.js';
 import { startPageServer, type PageServer } from '../support/page-server.js';
 import { snapshotDir, tempDir } from '../support/paths.js';
 
@@ -168,5 +170,29 @@ describe('byline add - (URLs on standard input)', () => {
     const r = await add([`${server.base}/news/buses.html`, '--archive', dir]);
     expect(r.stderr).toBe('added 1 article (0 new, 0 updated, 1 unchanged), 1 author\n');
     expect(snapshotDir(dir)).toEqual(before);
+  });
+});
+
+describe('progress on a terminal', () => {
+  it('with several URLs and stderr a terminal: a progress line (count, failures, URL), cleared before the summary', async () => {
+    const dir = fresh();
+    const { CI: _ci, ...base } = process.env;
+    const term = pty.spawn(process.execPath, [BIN, 'add', `${server.base}/broken.html`, `${server.base}/news/buses.html`, '--archive', dir], {
+      cols: 120,
+      rows: 10,
+      env: { ...base, ...env } as Record<string, string>,
+    });
+    let output = '';
+    term.onData((d) => (output += d));
+    const { exitCode } = await new Promise<{ exitCode: number }>((resolve) => term.onExit(resolve));
+    expect(exitCode).toBe(1);
+    expect(output).toContain(`[1/2] ${server.base}/broken.html`);
+    expect(output).toContain(`[2/2] 1 failed · ${server.base}/news/buses.html`);
+    expect(output).toContain('\r\u001b[2Kadded 1 article (1 new, 0 updated, 0 unchanged), 1 author; 1 of 2 URLs failed');
+  });
+
+  it('no progress line when stderr is not a terminal', async () => {
+    const r = await add([`${server.base}/news/buses.html`, `${server.base}/news/ferry.html`, '--archive', fresh()]);
+    expect(r.stderr).not.toMatch(/\[1\/2\]|\u001b/);
   });
 });
