@@ -118,3 +118,12 @@ describe('hostile pages', () => {
     expect(json).not.toContain('data:text');
   });
 });
+
+describe('pages built to hurt', () => {
+  it('elements nested deeper than any browser nests them are refused in one line, not worked through', () => {
+    const deep = `<html><body>${'<div>'.repeat(2000)}<p>${'word '.repeat(100)}</p>${'</div>'.repeat(2000)}</body></html>`;
+    expect(() => parseInput({ name: 'deep.html', bytes: new TextEncoder().encode(deep) })).toThrow('elements nested more than 512 levels deep');
+    const fine = `<html><body>${'<div>'.repeat(200)}<p>${'word '.repeat(100)}</p>${'</div>'.repeat(200)}</body></html>`;
+    expect(parseInput({ name: 'ok.html', bytes: new TextEncoder().encode(fine) }).articles).toHaveLength(1);
+  });
+});

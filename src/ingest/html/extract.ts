@@ -75,8 +75,24 @@ function captionsToFigures(document: Document): void {
   }
 }
 
+/** Browsers stop nesting elements at 512 levels (Chromium's parser); far deeper pages are
+ * built to hurt, and the extractor's work grows with the square of the depth. */
+const MAX_DEPTH = 512;
+
+function tooDeep(root: Element | null): boolean {
+  if (!root) return false;
+  const stack: [Element, number][] = [[root, 1]];
+  while (stack.length) {
+    const [el, depth] = stack.pop()!;
+    if (depth > MAX_DEPTH) return true;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, depth + 1]);
+  }
+  return false;
+}
+
 export function extractHtml(html: string, input: ImportInput): { articles: ImportedArticle[]; warnings: string[] } {
   const { document } = parseHTML(html);
+  if (tooDeep(document.documentElement as unknown as Element)) throw new Error(`elements nested more than ${MAX_DEPTH} levels deep; no browser shows such a page`);
   const meta = readMetadata(document as unknown as Document, input.url);
   const docTitle = sanitizeLine(document.querySelector('title')?.textContent ?? '');
   captionsToFigures(document as unknown as Document);
