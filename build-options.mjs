@@ -1,6 +1,7 @@
 // The esbuild options of the shipped bundle, shared by the build and the benchmarks so
 // that what is measured is what ships.
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 
 /** meow bundles normalize-package-data (with semver, hosted-git-info and the SPDX licence
  * tables) and @babel/code-frame, and evaluates them as soon as it is imported: 170 KB that
@@ -31,8 +32,18 @@ const slimMeow = {
   },
 };
 
+/** Ink and the packages it uses measure text with byline's widths (src/vendor/string-width-memo.js);
+ * byline's own code (src/text/width.ts) keeps the real string-width, which the memo builds on. */
+const inkStringWidth = {
+  name: 'ink-string-width',
+  setup(build) {
+    const memo = resolve(build.initialOptions.absWorkingDir ?? process.cwd(), 'src/vendor/string-width-memo.js');
+    build.onResolve({ filter: /^string-width$/ }, ({ importer }) => (/[\\/]node_modules[\\/]/.test(importer) ? { path: memo } : undefined));
+  },
+};
+
 export const bundleOptions = {
-  plugins: [slimMeow],
+  plugins: [slimMeow, inkStringWidth],
   bundle: true,
   format: 'esm',
   platform: 'node',
@@ -40,7 +51,6 @@ export const bundleOptions = {
   jsx: 'automatic',
   alias: {
     'react-devtools-core': './src/vendor/devtools-stub.js',
-    'string-width': './src/vendor/string-width-memo.js',
     '@alcalzone/ansi-tokenize': './src/vendor/ansi-tokenize-fast.js',
   },
   // byline never uses the network. yoga-layout's wasm loader checks for a global fetch and, if

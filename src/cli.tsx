@@ -4,9 +4,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import meow from 'meow';
 import { BylineError } from './archive/errors.js';
-import { Archive } from './archive/store.js';
+import { chooseArchive, openerFor } from './archive/library.js';
 import type { Context, Flags, Output } from './commands/context.js';
-import { HELP } from './help.js';
+import { COMMAND_HELP, HELP } from './help.js';
+import { visible } from './text/visible.js';
 
 type Command = (ctx: Context) => Promise<number>;
 
@@ -23,16 +24,22 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   reindex: async () => (await import('./commands/reindex.js')).reindex,
 };
 
+/** The bundled Protocol archive: read until the user's library exists, never written. */
 export const DEFAULT_ARCHIVE = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'protocol');
+
+/** A terminal that understands no escape sequences at all (Emacs' shell, some serial
+ * consoles): no colour, no cursor moves, so no full-screen reader either. */
+const dumbTerminal = (env: NodeJS.ProcessEnv = process.env) => env.TERM === 'dumb';
 
 function makeOutput(): Output {
   const isTTY = Boolean(process.stdout.isTTY);
   return {
     isTTY,
-    color: isTTY && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''),
+    color: isTTY && !dumbTerminal() && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''),
     columns: process.stdout.columns || 80,
     write: (text) => void process.stdout.write(text),
-    error: (text) => void process.stderr.write(text),
+    // File names and reasons in messages come from outside: shown, never acted on by the terminal.
+    error: (text) => void process.stderr.write(visible(text)),
   };
 }
 
@@ -63,7 +70,7 @@ function inCI(env: NodeJS.ProcessEnv = process.env): boolean {
 
 /** meow's own message for an unknown flag is two lines without our prefix; this is one. */
 function rejectUnknownFlags(argv: string[], spec: Record<string, object>): void {
-  const known = new Set(['help', 'version', ...Object.keys(spec), ...Object.keys(spec).map((k) => `no-${k}`)]);
+  const known = new Set([...Object.keys(spec), ...Object.keys(spec).map((k) => `no-${k}`)]);
   const short = new Set(Object.values(spec).flatMap((f) => ('shortFlag' in f ? [String(f.shortFlag)] : [])));
   for (const arg of argv) {
     if (arg === '--') return;
@@ -73,7 +80,7 @@ function rejectUnknownFlags(argv: string[], spec: Record<string, object>): void 
       throw new BylineError(`unknown flag --${kebab} (see byline --help)`, 2);
     }
     const shorts = !long && /^-[A-Za-z]+$/.test(arg) ? arg.slice(1).split('') : [];
-    for (const f of shorts) if (!short.has(f) && f !== 'h' && f !== 'v') throw new BylineError(`unknown flag -${f} (see byline --help)`, 2);
+    for (const f of shorts) if (!short.has(f)) throw new BylineError(`unknown flag -${f} (see byline --help)`, 2);
   }
 }
 
@@ -94,18 +101,31 @@ async function main(): Promise<number> {
       wayback: { type: 'boolean', default: false },
       connectTimeout: { type: 'number' },
       timeout: { type: 'number' },
+      help: { type: 'boolean', shortFlag: 'h', default: false },
+      version: { type: 'boolean', shortFlag: 'v', default: false },
   } as const;
   rejectUnknownFlags(process.argv.slice(2), flagSpec);
-  const cli = meow(HELP, { importMeta: import.meta, flags: flagSpec, description: false });
-  const flags = cli.flags as Flags;
+  // meow's own --help and --version know neither -h/-v nor `byline COMMAND --help`.
+  const cli = meow(HELP, { importMeta: import.meta, flags: flagSpec, description: false, autoHelp: false, autoVersion: false });
+  const flags = cli.flags as Flags & { help: boolean; version: boolean };
   const [command, ...args] = cli.input;
+  if (command === 'help' || flags.help) {
+    const topic = command === 'help' ? args[0] : command;
+    process.stdout.write((topic && COMMAND_HELP[topic] ? COMMAND_HELP[topic] : HELP).replace(/^\n/, '') + '\n');
+    return 0;
+  }
+  if (flags.version) {
+    process.stdout.write(`${cli.pkg.version ?? 'unknown'}\n`);
+    return 0;
+  }
   const out = makeOutput();
   if (!flags.color) out.color = false;
-  const archiveDir = flags.archive ?? process.env.BYLINE_ARCHIVE ?? DEFAULT_ARCHIVE;
-  const ctx: Context = { args, flags, out, archiveDir, openArchive: (options) => Archive.open(archiveDir, options) };
+  const choice = chooseArchive({ flag: flags.archive, env: process.env, bundled: DEFAULT_ARCHIVE });
+  const openArchive = openerFor(choice, DEFAULT_ARCHIVE, (notice) => out.error(`${notice}\n`));
+  const ctx: Context = { args, flags, out, archiveDir: choice.dir, openArchive };
 
   if (command === undefined) {
-    if (process.stdout.isTTY && process.stdin.isTTY && !inCI()) {
+    if (process.stdout.isTTY && process.stdin.isTTY && !inCI() && !dumbTerminal()) {
       const { runReader } = await import('./tui/run.js');
       return runReader(ctx);
     }
@@ -116,18 +136,21 @@ async function main(): Promise<number> {
   return (await load())(ctx);
 }
 
+/** A message on one line, every control in it visible: it may quote a file name. */
+const oneLine = (message: string) => visible(message).replace(/\n/g, '␊');
+
 main().then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
     if (error instanceof BylineError && !process.argv.includes('--debug')) {
-      process.stderr.write(`byline: ${error.message}\n`);
+      process.stderr.write(`byline: ${oneLine(error.message)}\n`);
       process.exitCode = error.exitCode;
       return;
     }
-    if (process.argv.includes('--debug')) process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
-    else process.stderr.write(`byline: ${(error as Error)?.message ?? String(error)} (run with --debug for details)\n`);
+    if (process.argv.includes('--debug')) process.stderr.write(`${visible((error as Error)?.stack ?? String(error))}\n`);
+    else process.stderr.write(`byline: ${oneLine((error as Error)?.message ?? String(error))} (run with --debug for details)\n`);
     process.exitCode = error instanceof BylineError ? error.exitCode : 1;
   },
 );

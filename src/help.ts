@@ -14,7 +14,8 @@ export const HELP = `
     $ byline reindex               rebuild the archive's search index (after upgrading byline)
 
   Options
-    --archive, -A DIR    archive folder (default: BYLINE_ARCHIVE, else the bundled Protocol archive)
+    --archive, -A DIR    archive folder (default: BYLINE_ARCHIVE, else your library; until the
+                         first import makes it, the bundled Protocol archive, read-only)
     --json               machine-readable output (list, search, read, authors, author)
     --limit, -n N        at most N results (list, search)
     --author NAME        list: only articles by this author
@@ -44,3 +45,138 @@ export const HELP = `
 
   Exit codes: 0 ok, 1 nothing found or bad input file, 2 bad usage or unreadable archive.
 `;
+
+/** `byline COMMAND --help`: what one command does, its options, examples. */
+export const COMMAND_HELP: Record<string, string> = {
+  list: `
+  Usage
+    $ byline list [--author NAME] [--limit N] [--json]
+
+  One article per line: id, title, authors, kind (tab-separated when piped).
+
+  Options
+    --author NAME        only articles by this author
+    --limit, -n N        at most N articles
+    --json               an array of articles with their fields (absent values are null)
+    --archive, -A DIR    archive folder
+
+  Examples
+    $ byline list | head
+    $ byline list --author kaye | cut -f1
+`,
+  search: `
+  Usage
+    $ byline search QUERY [--limit N] [--json]
+
+  Fuzzy search over titles, deks, authors and bodies, best first. Every word is required;
+  author:NAME / title:WORD / dek:WORD / body:WORD limit a word to one field; "quoted words" stay together.
+
+  Options
+    --limit, -n N        at most N results (default 20)
+    --json               hits with id, title, score, matches and a snippet
+    --archive, -A DIR    archive folder
+
+  Examples
+    $ byline search selipsky
+    $ byline search 'author:irwin crypto' --json | jq '.[0].id'
+`,
+  read: `
+  Usage
+    $ byline read ID|QUERY [--format text|markdown|json] [--width N] [--raw]
+
+  Prints one article. An id opens that article; a query opens the best hit if it clearly
+  matches (its title, authors or dek, or every word of the query is in the article) —
+  otherwise exit 1 and the closest ids.
+
+  Options
+    --format, -f FMT     text (default), markdown or json (--json is the same as --format json)
+    --width, -w N        wrap text at N columns (default: the terminal's, at most 80; no wrap in pipes)
+    --raw                text exactly as stored (control characters are otherwise made visible)
+    --archive, -A DIR    archive folder
+
+  Examples
+    $ byline read judge-zia-faruqui | less
+    $ byline read mlops --format markdown > mlops.md
+`,
+  authors: `
+  Usage
+    $ byline authors [--json]
+
+  Every author with the number of articles.
+
+  Options
+    --json               an array of authors with bio, kind and article ids
+    --archive, -A DIR    archive folder
+`,
+  author: `
+  Usage
+    $ byline author NAME [--json]
+
+  One author's bio and articles; NAME is an id or a (fuzzy) name.
+
+  Options
+    --json               the author with their articles
+    --archive, -A DIR    archive folder
+`,
+  import: `
+  Usage
+    $ byline import FILE|DIR… [-] [--format html|text]
+
+  Imports saved web pages (HTML: one clean article each) and page dumps (the text a browser
+  saves), told apart by their content; - reads standard input. A folder is read recursively
+  (its .html, .htm and .txt files; a saved page's _files folder is passed over). Legacy
+  encodings are decoded with a notice. PDFs, images, feeds, Markdown and JSON are refused in
+  one line. Every file is read and checked first: one bad file means nothing is written.
+  Re-importing changes nothing.
+
+  Options
+    --format, -f FMT     html or text: read every file as that, whatever it looks like
+    --archive, -A DIR    archive folder (created if missing)
+
+  Examples
+    $ byline import ~/Downloads/story.html
+    $ byline import ~/saved-pages/
+    $ pbpaste | byline import -
+`,
+  add: `
+  Usage
+    $ byline add URL… [-] [--wayback] [--timeout S] [--connect-timeout S]
+
+  Fetches each web page, extracts its article (title, authors, date, site, text with its
+  lists, figures and links) and keeps it; - reads URLs from standard input, one a line.
+  A page that is gone (404/410, or a host that no longer resolves) is looked up in the
+  Wayback Machine. Each failure is one line; the others go on; exit 1 if any failed.
+
+  Options
+    --wayback            read the pages from the Wayback Machine's closest snapshot
+    --timeout S          give up on a page after S seconds (default 30)
+    --connect-timeout S  give up connecting after S seconds (default 10)
+    --archive, -A DIR    archive folder (created if missing)
+
+  Examples
+    $ byline add https://example.com/2024/05/a-story
+    $ grep -o 'https://[^ )]*' notes.md | byline add -
+`,
+  export: `
+  Usage
+    $ byline export [--format json|markdown] [--out DIR]
+
+  The whole archive: one JSON document (to standard output, or DIR/archive.json), or one
+  Markdown file with YAML front matter per article (needs --out DIR).
+
+  Options
+    --format, -f FMT     json (default) or markdown
+    --out, -o DIR        write files into DIR
+    --archive, -A DIR    archive folder
+`,
+  reindex: `
+  Usage
+    $ byline reindex
+
+  Rebuilds the archive's search index (search/) from its articles: after upgrading byline, or
+  if the folder was lost.
+
+  Options
+    --archive, -A DIR    archive folder
+`,
+};

@@ -1,8 +1,11 @@
-// A lowdb adapter that checks what it reads and writes atomically (steno: temp file + rename).
+// A lowdb adapter that checks what it reads and writes atomically: a new file beside the
+// target, flushed to disk, renamed over it, and the folder flushed — the rename is the commit.
 import { readFileSync, statSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { parseLinesFile, stringifyLines, type EachItem } from './json-lines.js';
+import { jsonProblem } from './json-error.js';
 import type { Adapter } from 'lowdb';
-import { Writer } from 'steno';
 
 export class UnreadableFile extends Error {}
 
@@ -14,8 +17,8 @@ export function parseJsonText(text: string): unknown {
   if (text.trim().length === 0) throw new UnreadableFile('the file is empty');
   try {
     return JSON.parse(text);
-  } catch (error) {
-    throw new UnreadableFile(`not valid JSON (${(error as Error).message.split('\n')[0]})`);
+  } catch {
+    throw new UnreadableFile(jsonProblem(text));
   }
 }
 
@@ -67,7 +70,6 @@ export function stringifyJson(data: unknown, { indent, lines = false, ascii = fa
 }
 
 export class CheckedJsonFile<T> implements Adapter<T> {
-  readonly #writer: Writer;
   readonly #layout: JsonLayout | ((data: T) => JsonLayout);
 
   constructor(
@@ -79,7 +81,6 @@ export class CheckedJsonFile<T> implements Adapter<T> {
       layout?: JsonLayout | ((data: T) => JsonLayout);
     } = {},
   ) {
-    this.#writer = new Writer(path);
     this.#layout = options.layout ?? { indent: 0 };
   }
 
@@ -100,24 +101,49 @@ export class CheckedJsonFile<T> implements Adapter<T> {
 
   async write(data: T): Promise<void> {
     const layout = typeof this.#layout === 'function' ? this.#layout(data) : this.#layout;
-    await this.#writer.write(stringifyJson(data, layout) + '\n');
+    await writeFileAtomic(this.path, stringifyJson(data, layout) + '\n');
   }
 }
 
 export async function writeJsonAtomic(path: string, data: unknown, indent = 0): Promise<void> {
-  await new Writer(path).write(JSON.stringify(data, null, indent) + '\n');
+  await writeFileAtomic(path, JSON.stringify(data, null, indent) + '\n');
 }
 
-/** Writes bytes to a temp file beside the target, then renames it over: readers see old or new. */
-export async function writeFileAtomic(path: string, data: Buffer | string): Promise<void> {
-  const { writeFile, rename, open } = await import('node:fs/promises');
-  const temp = `${path}.tmp-${process.pid}`;
-  await writeFile(temp, data);
-  const handle = await open(temp, 'r+');
+/** A temp name of this process's own beside the target: never one another writer (or a
+ * directory left in the way) could hold. */
+const tempPath = (path: string) => join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
+
+/** Makes a rename or removal in the folder durable. Some file systems cannot sync a folder. */
+export async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r').catch(() => undefined);
+  if (!handle) return;
   try {
     await handle.sync();
+  } catch {
+    // EINVAL/EISDIR where folders cannot be synced: the rename stands regardless.
   } finally {
     await handle.close();
   }
-  await rename(temp, path);
+}
+
+/** Writes bytes to a new temp file beside the target (created exclusively, so never through a
+ * link), syncs it, then renames it over the target — replacing a link, never following it.
+ * Readers see the old file or the new one, and after a crash the same holds. */
+export async function writeFileAtomic(path: string, data: Buffer | string, { syncFolder = true } = {}): Promise<void> {
+  const temp = tempPath(path);
+  const handle = await open(temp, 'wx');
+  try {
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  // Many files into one folder (bodies) sync the folder once, after the last.
+  if (syncFolder) await syncDir(dirname(path));
 }

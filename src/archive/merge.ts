@@ -29,10 +29,37 @@ export function contentHash(article: ImportedArticle): string {
 /** Titles and names that differ only in case or accents are the same. */
 const foldKey = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
 
+/** Runs of three words: two texts share most of them only when one is mostly the other. */
+function shingles(text: string): Set<string> {
+  const words = foldKey(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length < 3) return new Set(words);
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= words.length; i++) out.add(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+  return out;
+}
+
+/** How much of the shorter text is in the longer one, 0..1: an excerpt is all inside its full
+ * text and a corrected version keeps most of the original; another day's edition of a
+ * newsletter shares its headline and boilerplate, not its sentences. */
+function containment(a: string, b: string): number {
+  const [x, y] = [shingles(a), shingles(b)];
+  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+  if (small.size === 0) return large.size === 0 ? 1 : 0;
+  let shared = 0;
+  for (const s of small) if (large.has(s)) shared++;
+  return shared / small.size;
+}
+
+/** Past this share of the shorter text, two articles with one title are one story. */
+const SAME_STORY = 0.75;
+
+const textOf = (dek: string, body: readonly Block[]) => [dek, ...body.map((b) => (b.type === 'figure' ? '' : b.text))].join('\n');
+
 /** Lookups the merge needs, kept in maps so a large archive merges in linear time. */
 class MergeIndex {
   readonly positionById = new Map<string, number>();
   readonly positionsByTitle = new Map<string, number[]>();
+  readonly positionsByUrl = new Map<string, number[]>();
   readonly authorByName = new Map<string, Author>();
   readonly authorIds = new Set<string>();
 
@@ -45,25 +72,39 @@ class MergeIndex {
     this.positionById.set(a.id, at);
     const key = foldKey(a.title);
     this.positionsByTitle.set(key, [...(this.positionsByTitle.get(key) ?? []), at]);
+    if (a.url) this.positionsByUrl.set(a.url, [...(this.positionsByUrl.get(a.url) ?? []), at]);
   }
 
   addAuthor(a: Author): void {
     this.authorByName.set(foldKey(a.name), a);
+    this.authorKeyById.set(a.id, foldKey(a.name));
     this.authorIds.add(a.id);
   }
 
-  /** Positions this import has already matched: two articles with one title in the same
-   * import are two articles (the second gets a suffixed id), now and on every re-import. */
+  /** Positions this import has already matched: two different articles of one import never
+   * land on one stored article (the second is a new article), now and on every re-import. */
   readonly claimed = new Set<number>();
 
-  /** The stored article this one is a version of: same title, the id its slug would give,
-   * and not already matched by another article of this import. */
-  sameArticle(title: string, slug: string, includeClaimed = false): number | undefined {
-    return this.positionsByTitle.get(foldKey(title))?.find((at) => {
-      const id = this.index.articles[at].id;
-      return (includeClaimed || !this.claimed.has(at)) && (id === slug || id.startsWith(slug.slice(0, 70)));
-    });
+  /** Stored articles that could be this one: same canonical URL, or same title. */
+  candidates(article: ImportedArticle): number[] {
+    const byUrl = article.url ? (this.positionsByUrl.get(article.url) ?? []) : [];
+    return [...new Set([...byUrl, ...(this.positionsByTitle.get(foldKey(article.title)) ?? [])])];
   }
+
+  /** Whether the stored article at `at` is the same story as `article`: the same canonical
+   * URL; or the same title, the same authors (where both name any) and mostly the same text. */
+  sameStory(at: number, article: ImportedArticle, authorKeys: string[], bodyOf?: (id: string) => readonly Block[] | undefined): boolean {
+    const stored = this.index.articles[at];
+    if (article.url && stored.url) return article.url === stored.url;
+    if (foldKey(stored.title) !== foldKey(article.title)) return false;
+    const storedKeys = stored.authors.map((id) => this.authorKeyById.get(id) ?? id).sort();
+    if (storedKeys.length && authorKeys.length && storedKeys.join('\n') !== [...authorKeys].sort().join('\n')) return false;
+    // The stored text: its body, or where that cannot be read (or in a pure merge) its lead.
+    const storedBody = bodyOf?.(stored.id) ?? [{ type: 'paragraph' as const, text: stored.lead }];
+    return containment(textOf(stored.dek, storedBody), textOf(article.dek, article.body)) >= SAME_STORY;
+  }
+
+  readonly authorKeyById = new Map<string, string>();
 
   mergeAuthor(incoming: ImportedAuthor): { id: string; changed: boolean } {
     const existing = this.authorByName.get(foldKey(incoming.name));
@@ -104,8 +145,10 @@ export interface ImportBatch {
   articles: ImportedArticle[];
 }
 
-/** Merges articles into a copy of the index. An excerpt never replaces a full article. */
-export function mergeImport(index: Index, batches: ImportBatch[], importedAt: string): MergeResult {
+/** Merges articles into a copy of the index. An article is a version of a stored one when it
+ * is the same story (see sameStory), else a new article, whatever its title; an excerpt never
+ * replaces a full article. `bodyOf` reads a stored body, to compare texts. */
+export function mergeImport(index: Index, batches: ImportBatch[], importedAt: string, bodyOf?: (id: string) => readonly Block[] | undefined): MergeResult {
   const next: Index = {
     version: index.version,
     articles: [...index.articles],
@@ -129,13 +172,13 @@ export function mergeImport(index: Index, batches: ImportBatch[], importedAt: st
       });
       const hash = contentHash(article);
       const slug = slugify(article.title);
-      let at = lookup.sameArticle(article.title, slug);
-      if (at === undefined) {
-        // Matched already in this import: the same story again (its excerpt and full text,
-        // or an identical copy) — otherwise a different article that shares the title.
-        const earlier = lookup.sameArticle(article.title, slug, true);
-        if (earlier !== undefined && (next.articles[earlier].kind !== article.kind || next.articles[earlier].hash === hash)) at = earlier;
-      }
+      const authorKeys = article.authors.map((a) => foldKey(a.name));
+      const candidates = lookup.candidates(article);
+      // An identical copy first; then the same story not yet matched by this import; then,
+      // matched already in this import, the same story's other kind (its excerpt or full text).
+      let at = candidates.find((c) => next.articles[c].hash === hash);
+      at ??= candidates.find((c) => !lookup.claimed.has(c) && lookup.sameStory(c, article, authorKeys, bodyOf));
+      at ??= candidates.find((c) => next.articles[c].kind !== article.kind && lookup.sameStory(c, article, authorKeys, bodyOf));
       const existing = at === undefined ? undefined : next.articles[at];
       if (at !== undefined) lookup.claimed.add(at);
 
@@ -158,6 +201,8 @@ export function mergeImport(index: Index, batches: ImportBatch[], importedAt: st
         source,
         wordCount: bodyWordCount(article.body),
         hash,
+        // A new file for each version of the body, named by its content.
+        bodyFile: `${id}.${hash.slice(0, 16)}.json`,
       };
       if (existing && at !== undefined) {
         next.articles[at] = meta;

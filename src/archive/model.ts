@@ -4,6 +4,13 @@ export const ARCHIVE_VERSION = 1;
 
 const Text = v.string();
 
+/** Names the store gives body and word-index files; nothing else is ever read or removed. */
+export const BODY_FILE = /^[a-z0-9][a-z0-9-]{0,79}\.[0-9a-f]{16}\.json$/;
+export const SEGMENT_FILE = /^words-\d{6}\.seg$/;
+
+/** The word-index segments that belong to this version of the index (search/<name>); absent in
+ * archives written before, where every segment in search/ counts. */
+const SegmentsSchema = v.optional(v.array(v.pipe(Text, v.regex(SEGMENT_FILE, 'segment names are words-NNNNNN.seg'))));
 const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 /** Inline markup over a block's plain `text`: the span [start, end) in UTF-16 code units.
@@ -75,12 +82,17 @@ export const ArticleMetaSchema = v.object({
   wordCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** Content checksum: re-importing the same text is recognised without reading bodies. */
   hash: Text,
+  /** The body's file in articles/: a new name for each version of the body, so a body is
+   * never overwritten in place and index.json alone says which version is current. Absent in
+   * archives written before: then articles/<id>.json. */
+  bodyFile: v.optional(v.pipe(Text, v.regex(BODY_FILE, 'bodyFile must be <id>.<16 hex digits>.json'))),
 });
 
 export const IndexSchema = v.object({
   version: v.literal(ARCHIVE_VERSION),
   articles: v.array(ArticleMetaSchema),
   authors: v.array(AuthorSchema),
+  segments: SegmentsSchema,
 });
 
 /** The index with its articles left unchecked (they go through the fast twin). */
@@ -88,6 +100,7 @@ export const IndexEnvelopeSchema = v.object({
   version: v.literal(ARCHIVE_VERSION),
   articles: v.array(v.unknown()),
   authors: v.array(AuthorSchema),
+  segments: SegmentsSchema,
 });
 
 export const BodyFileSchema = v.object({

@@ -15,7 +15,7 @@ function bodyTextOf(archive: Archive, id: string): string | undefined {
 }
 
 function inputs(archive: Archive, bodies: boolean): { docs: SearchDoc[]; sources: EngineSources } {
-  const indexed = hasWordIndex(archive.dir);
+  const indexed = hasWordIndex(archive.dir, archive.segments);
   const docs = archive.articles.map((meta) => {
     const body = bodies && !indexed ? archive.bodySafe(meta.id) : undefined;
     return toSearchDoc(meta, archive.authorsOf(meta), body);
@@ -24,7 +24,7 @@ function inputs(archive: Archive, bodies: boolean): { docs: SearchDoc[]; sources
   return {
     docs,
     sources: {
-      wordIndex: (docNumber) => new SegmentWordIndex(openSegments(archive.dir), docNumber, bodies),
+      wordIndex: (docNumber) => new SegmentWordIndex(openSegments(archive.dir, archive.segments), docNumber, bodies),
       bodyText: (id) => bodyTextOf(archive, id),
       metadataOnly: !bodies,
     },
@@ -41,6 +41,6 @@ export function searchEngineFor(archive: Archive, { bodies }: { bodies: boolean 
 
 /** The same for the reader: never blocks long, never reads every body. */
 export function searchEngineForAsync(archive: Archive): Promise<SearchEngine> {
-  const { docs, sources } = inputs(archive, hasWordIndex(archive.dir));
+  const { docs, sources } = inputs(archive, hasWordIndex(archive.dir, archive.segments));
   return createSearchEngineAsync(docs, sources);
 }

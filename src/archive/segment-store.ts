@@ -1,10 +1,12 @@
-// The word index on disk: search/words-NNNNNN.seg files, one per import, written before
-// index.json. Small segments are merged so one-article imports stay cheap and the count
-// stays low; the largest segment is never rewritten by a small import.
+// The word index on disk: search/words-NNNNNN.seg files, one per import. They are written
+// before index.json, which names the ones that belong to it: the index is the commit point,
+// so search never disagrees with it, whenever a write stops. Small segments are merged so
+// one-article imports stay cheap and the count stays low; the largest segment is never
+// rewritten by a small import.
 import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { blockText, type ArticleMeta, type Block } from './model.js';
+import { basename, join } from 'node:path';
+import { blockText, SEGMENT_FILE, type ArticleMeta, type Block } from './model.js';
 import { FIELD_BIT } from '../search/token-index.js';
 import { writeFileAtomic } from './jsonfile.js';
 import { decodeHeader, decodePostings, encodeSegment, headerBytes, offsetsBytes, type SegmentDoc } from '../search/segment.js';
@@ -12,7 +14,6 @@ import type { SegmentSource } from '../search/segment-index.js';
 import { words } from '../search/tokenize.js';
 
 const MAX_SEGMENTS = 8;
-const NAME = /^words-(\d{6})\.seg$/;
 
 export const searchDir = (archiveDir: string) => join(archiveDir, 'search');
 
@@ -30,34 +31,48 @@ export function segmentDoc(meta: Pick<ArticleMeta, 'id' | 'title' | 'dek' | 'lea
   return { id: meta.id, words: found };
 }
 
-function segmentFiles(archiveDir: string): string[] {
+/** The segment files of this version of the index: the ones index.json names, or (an archive
+ * written before it named them) every segment in search/. */
+function segmentFiles(archiveDir: string, names?: readonly string[]): string[] {
   const dir = searchDir(archiveDir);
+  if (names) return names.map((f) => join(dir, f));
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((f) => NAME.test(f))
+    .filter((f) => SEGMENT_FILE.test(f))
     .sort()
     .map((f) => join(dir, f));
 }
 
 const sequence = (file: string) => Number(file.match(/words-(\d{6})\.seg$/)![1]);
+const segmentName = (seq: number) => `words-${String(seq).padStart(6, '0')}.seg`;
 
-async function writeSegment(archiveDir: string, seq: number, docs: SegmentDoc[]): Promise<void> {
+/** Numbers go up past every file in search/, named or not, so a new segment never lands on
+ * the name of one a crashed import left behind. */
+function nextSequence(archiveDir: string): number {
+  return segmentFiles(archiveDir).reduce((max, f) => Math.max(max, sequence(f)), 0) + 1;
+}
+
+async function writeSegment(archiveDir: string, seq: number, docs: SegmentDoc[]): Promise<string> {
   const { mkdir } = await import('node:fs/promises');
   await mkdir(searchDir(archiveDir), { recursive: true });
-  await writeFileAtomic(join(searchDir(archiveDir), `words-${String(seq).padStart(6, '0')}.seg`), encodeSegment(docs));
+  await writeFileAtomic(join(searchDir(archiveDir), segmentName(seq)), encodeSegment(docs));
+  return segmentName(seq);
 }
 
-/** Adds a segment for these articles, then merges small segments if there are too many. */
-export async function addSegment(archiveDir: string, docs: SegmentDoc[]): Promise<void> {
-  if (docs.length === 0) return;
-  const files = segmentFiles(archiveDir);
-  await writeSegment(archiveDir, (files.length ? sequence(files.at(-1)!) : 0) + 1, docs);
-  await compact(archiveDir);
+/** Writes a segment for these articles (and merges small ones if there are too many) beside
+ * the current ones, and returns the segments the new index is to name. Nothing the current
+ * index names is changed or removed: what it no longer needs goes after the commit
+ * (removeUnnamedSegments). */
+export async function addSegment(archiveDir: string, current: readonly string[] | undefined, docs: SegmentDoc[]): Promise<string[]> {
+  const named = segmentFiles(archiveDir, current).map((f) => basename(f));
+  if (docs.length === 0) return named;
+  const added = await writeSegment(archiveDir, nextSequence(archiveDir), docs);
+  return compact(archiveDir, [...named, added]);
 }
 
-async function compact(archiveDir: string): Promise<void> {
-  const files = segmentFiles(archiveDir);
-  if (files.length <= MAX_SEGMENTS) return;
+async function compact(archiveDir: string, names: string[]): Promise<string[]> {
+  if (names.length <= MAX_SEGMENTS) return names;
+  const files = segmentFiles(archiveDir, names);
   const largest = files.reduce((a, b) => (statSync(b).size > statSync(a).size ? b : a));
   const merging = files.filter((f) => f !== largest);
   const keptIds = new Set(decodeHeader(await readFile(largest)).ids);
@@ -80,13 +95,24 @@ async function compact(archiveDir: string): Promise<void> {
       newest.set(id, words[i]);
     });
   }
-  await writeSegment(archiveDir, sequence(files.at(-1)!) + 1, [...newest].map(([id, w]) => ({ id, words: w })));
-  for (const file of merging) await rm(file, { force: true });
+  const merged = await writeSegment(archiveDir, nextSequence(archiveDir), [...newest].map(([id, w]) => ({ id, words: w })));
+  return [basename(largest), merged];
+}
+
+/** Removes what the index no longer names: segments it stopped naming, and what a write that
+ * stopped half way left in search/ (segments nobody names, temp files). Only called under the
+ * write lock, after the index is on disk. */
+export async function removeUnnamedSegments(archiveDir: string, named: readonly string[]): Promise<void> {
+  const dir = searchDir(archiveDir);
+  if (!existsSync(dir)) return;
+  const keep = new Set(named);
+  const stray = readdirSync(dir).filter((f) => !keep.has(f) && (SEGMENT_FILE.test(f) || /^\.words-\d{6}\.seg\.tmp-/.test(f)));
+  for (const f of stray) await rm(join(dir, f), { force: true });
 }
 
 /** Opens every segment for reading; postings are read from disk as they are asked for. */
-export function openSegments(archiveDir: string): SegmentSource[] {
-  return segmentFiles(archiveDir).map((file) => {
+export function openSegments(archiveDir: string, names?: readonly string[]): SegmentSource[] {
+  return segmentFiles(archiveDir, names).map((file) => {
     const fd = openSync(file, 'r');
     try {
       const prefix = Buffer.alloc(10);
@@ -110,15 +136,17 @@ export function openSegments(archiveDir: string): SegmentSource[] {
       };
     } catch (error) {
       closeSync(fd);
-      throw new Error(`search index ${file} is unreadable: ${(error as Error).message}`);
+      // A parse error's message quotes the file's bytes: say what, not what it read.
+      const reason = error instanceof SyntaxError ? 'its header is not valid JSON' : (error as Error).message;
+      throw new Error(`search index ${file} is unreadable: ${reason}`);
     }
   });
 }
 
 /** True when the archive has a word index this byline can read (an older format counts as
  * none: `byline reindex` rebuilds it). */
-export function hasWordIndex(archiveDir: string): boolean {
-  const files = segmentFiles(archiveDir);
+export function hasWordIndex(archiveDir: string, names?: readonly string[]): boolean {
+  const files = segmentFiles(archiveDir, names);
   if (files.length === 0) return false;
   try {
     const fd = openSync(files[0], 'r');

@@ -1,17 +1,20 @@
-// The archive on disk: index.json (lowdb) plus articles/<id>.json, one body per file.
-// Bodies are written before the index, so the index never names a body that is not there.
-import { existsSync, statSync } from 'node:fs';
+// The archive on disk: index.json (lowdb), the bodies in articles/ and the word index in
+// search/. index.json is the one commit point: a write puts new bodies and segments beside
+// the old under new names, then renames the new index into place, and only then removes what
+// the old one named. A write that stops at any instant leaves the old archive or the new.
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import * as v from 'valibot';
 import { BylineError } from './errors.js';
-import { CheckedJsonFile, readJsonFileSync, UnreadableFile, writeJsonAtomic, type JsonReading } from './jsonfile.js';
-import { addSegment, hasWordIndex, searchDir, segmentDoc } from './segment-store.js';
+import { CheckedJsonFile, readJsonFileSync, syncDir, UnreadableFile, writeFileAtomic, type JsonReading } from './jsonfile.js';
+import { addSegment, hasWordIndex, removeUnnamedSegments, segmentDoc } from './segment-store.js';
 import { withLock } from './lock.js';
 import type { ImportBatch, ImportSummary } from './merge.js';
 import { isArticleMeta } from './fast-validate.js';
-import { ARCHIVE_VERSION, leadOf, BodyFileSchema, IndexEnvelopeSchema, IndexSchema, schemaProblem, type Article, type ArticleMeta, type Author, type Block, type Index } from './model.js';
+import { bodyFileTooLarge } from './limits.js';
+import { ARCHIVE_VERSION, BODY_FILE, leadOf, BodyFileSchema, IndexEnvelopeSchema, IndexSchema, schemaProblem, type Article, type ArticleMeta, type Author, type Block, type Index } from './model.js';
 
 export const ARCHIVE_EXIT = 2;
 
@@ -30,6 +33,23 @@ function checkIndex(data: unknown, fastChecked: number): Index {
   const result = v.safeParse(IndexSchema, data);
   if (!result.success) throw new UnreadableFile(`does not match the archive schema (${schemaProblem(result.issues)})`);
   return result.output;
+}
+
+/** Two articles (or authors) under one id would be one file, one row of two: refuse the archive. */
+function checkUnique(index: Index, articleIds: number): Index {
+  if (articleIds !== index.articles.length) {
+    const seen = new Set<string>();
+    for (const a of index.articles) {
+      if (seen.has(a.id)) throw new UnreadableFile(`duplicate article id ${JSON.stringify(a.id)}`);
+      seen.add(a.id);
+    }
+  }
+  const authors = new Set(index.authors.map((a) => a.id));
+  if (authors.size !== index.authors.length) {
+    const dup = index.authors.find((a, i) => index.authors.findIndex((b) => b.id === a.id) !== i)!;
+    throw new UnreadableFile(`duplicate author id ${JSON.stringify(dup.id)}`);
+  }
+  return index;
 }
 
 /** One read of index.json. The work on each article is done as it is read, while it is fresh
@@ -60,7 +80,8 @@ class IndexReading implements JsonReading<Index> {
   check = (data: unknown): Index => {
     const index = checkIndex(data, this.#fastChecked);
     this.complete = index === data && this.#fastChecked === index.articles.length;
-    return index;
+    // The id map has one entry per distinct id: fewer than articles means a duplicate.
+    return checkUnique(index, this.complete ? this.byId.size : -1);
   };
 }
 
@@ -70,13 +91,20 @@ function dropLeadAndHash(item: unknown): void {
   if (typeof article?.hash === 'string') article.hash = ''; // only imports compare hashes
 }
 
-function fileStamp(path: string): string {
-  try {
-    const s = statSync(path);
-    return `${s.size}:${s.mtimeMs}:${s.ino}`;
-  } catch {
-    return 'missing';
-  }
+/** index.json: readable (and diffable) while small; line-wise and ASCII when large, where it
+ * saves parse time and memory. */
+function indexFile(path: string, reading: () => IndexReading): CheckedJsonFile<Index> {
+  const layout = (data: Index) => (data.articles.length <= 1000 ? { indent: 1 } : { indent: 0, lines: true, ascii: true });
+  return new CheckedJsonFile(path, reading, { layout });
+}
+
+/** Archives written before bodies were versioned keep theirs at articles/<id>.json. */
+const LEGACY_BODY_FILE = /^[a-z0-9][a-z0-9-]{0,79}\.json$/;
+const bodyFileOf = (meta: Pick<ArticleMeta, 'id' | 'bodyFile'>) => meta.bodyFile ?? `${meta.id}.json`;
+
+/** For the fault tests: BYLINE_TEST_CRASH_AT=<point> kills the process there, as kill -9 would. */
+function crashPoint(point: string): void {
+  if (process.env.BYLINE_TEST_CRASH_AT === point) process.kill(process.pid, 'SIGKILL');
 }
 
 const emptyIndex = (): Index => ({ version: ARCHIVE_VERSION, articles: [], authors: [] });
@@ -84,8 +112,6 @@ const emptyIndex = (): Index => ({ version: ARCHIVE_VERSION, articles: [], autho
 export class Archive {
   #byId = new Map<string, ArticleMeta>();
   readonly #authorsById = new Map<string, Author>();
-  /** index.json's size and time when last read or written by this process. */
-  #stamp = '';
   /** Leads read back from bodies, for a lean archive (see open). */
   readonly #leads = new Map<string, string>();
 
@@ -110,15 +136,15 @@ export class Archive {
    * for search), leads and content hashes are dropped as index.json is read — half the memory
    * of the metadata at 100 000 articles — and `lead()` reads a lead back from its body when it
    * is shown. A lean archive cannot be written. */
-  static async open(dir: string, { create = false, lean = false } = {}): Promise<Archive> {
+  static async open(dir: string, { create = false, lean = false, deferRead = false } = {}): Promise<Archive> {
     const full = resolve(dir);
     const path = Archive.indexPath(full);
+    // An import reads index.json under the lock anyway: reading it here too would parse the
+    // whole index twice.
+    if (deferRead) return new Archive(full, new Low<Index>(indexFile(path, () => new IndexReading(false)), emptyIndex()), false);
     const dropLeads = lean && hasWordIndex(full);
-    // Readable (and diffable) while small; line-wise and ASCII when large, where it saves parse time and memory.
-    const layout = (data: Index) => (data.articles.length <= 1000 ? { indent: 1 } : { indent: 0, lines: true, ascii: true });
     let reading: IndexReading | undefined;
-    const read = () => (reading = new IndexReading(dropLeads));
-    const db = new Low<Index>(new CheckedJsonFile(path, read, { layout }), emptyIndex());
+    const db = new Low<Index>(indexFile(path, () => (reading = new IndexReading(dropLeads))), emptyIndex());
     try {
       await db.read();
     } catch (error) {
@@ -129,9 +155,7 @@ export class Archive {
     if (missing && !create && !existsSync(path)) {
       throw new BylineError(`cannot read archive ${path}: no such archive (create one with: byline import FILE --archive ${dir})`, ARCHIVE_EXIT);
     }
-    const archive = new Archive(full, db, dropLeads, reading?.complete ? reading.byId : undefined);
-    archive.#stamp = fileStamp(path);
-    return archive;
+    return new Archive(full, db, dropLeads, reading?.complete ? reading.byId : undefined);
   }
 
   get articles(): readonly ArticleMeta[] {
@@ -140,6 +164,11 @@ export class Archive {
 
   get authors(): readonly Author[] {
     return this.db.data.authors;
+  }
+
+  /** The word-index segments this version of the index names (undefined: an older archive). */
+  get segments(): readonly string[] | undefined {
+    return this.db.data.segments;
   }
 
   article(id: string): ArticleMeta | undefined {
@@ -158,15 +187,23 @@ export class Archive {
     return this.articles.filter((a) => a.authors.includes(authorId));
   }
 
+  /** The file of the article's current body, as index.json names it. */
   bodyPath(id: string): string {
-    return join(this.dir, 'articles', `${id}.json`);
+    const meta = this.#byId.get(id);
+    return join(this.dir, 'articles', bodyFileOf(meta ?? { id }));
   }
 
   /** One article's body. A missing or corrupt body fails for that article only (exit 1). */
   body(id: string): Block[] {
-    const path = this.bodyPath(id);
+    let path = this.bodyPath(id);
+    // Another process committed a new version of this story since we read index.json, and
+    // removed the version we know: the one body file of this id left is the current one.
+    if (!existsSync(path)) path = this.#onlyBodyFileOf(id) ?? path;
     let data: unknown;
     try {
+      // The size first: a body past the limit is refused, never read (see limits.ts).
+      const tooLarge = bodyFileTooLarge(statSync(path).size);
+      if (tooLarge) throw new Error(tooLarge);
       data = readJsonFileSync(path);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the body file is missing' : (error as Error).message;
@@ -175,6 +212,15 @@ export class Archive {
     const result = v.safeParse(BodyFileSchema, data);
     if (!result.success) throw new BylineError(`cannot read article ${id} (${path}): ${schemaProblem(result.issues)}`, 1);
     return result.output.body;
+  }
+
+  #onlyBodyFileOf(id: string): string | undefined {
+    try {
+      const found = readdirSync(join(this.dir, 'articles')).filter((f) => f.startsWith(`${id}.`) && BODY_FILE.test(f) && f.length === id.length + 22);
+      return found.length === 1 ? join(this.dir, 'articles', found[0]) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** The body, or undefined when it cannot be read. */
@@ -203,7 +249,7 @@ export class Archive {
   }
 
   /** Merges parsed articles in under the archive's write lock; writes nothing when nothing
-   * changed. The index is read again inside the lock, so a concurrent import is never lost. */
+   * changed. The index is read again inside the lock, always, so a concurrent import is never lost. */
   async import(batches: ImportBatch[], importedAt = new Date().toISOString()): Promise<ImportSummary> {
     this.#writable();
     try {
@@ -216,70 +262,120 @@ export class Archive {
 
   async #import(batches: ImportBatch[], importedAt: string): Promise<ImportSummary> {
     await mkdir(join(this.dir, 'articles'), { recursive: true });
+    return this.#underLock(async () => {
+      // Loaded here, not at start-up: only imports need it (and node:crypto, ~10 ms to load).
+      const { mergeImport } = await import('./merge.js');
+      const result = mergeImport(this.db.data, batches, importedAt, (id) => this.bodySafe(id));
+      if (!result.changed) {
+        await this.#sweep(); // what a write that stopped half way may have left
+        return result.summary;
+      }
+      const metaOf = new Map(result.index.articles.map((a) => [a.id, a]));
+      const names = new Map(result.index.authors.map((a) => [a.id, a.name]));
+      await this.#commit(result.index, async () => {
+        // Each version of a body has a file of its own (merge names it): the current one is never overwritten.
+        for (const [id, body] of result.bodies) {
+          await writeFileAtomic(join(this.dir, 'articles', bodyFileOf(metaOf.get(id)!)), JSON.stringify({ id, body }, null, 1) + '\n', { syncFolder: false });
+        }
+        await syncDir(join(this.dir, 'articles'));
+        crashPoint('bodies-written');
+        const docs = [...result.bodies].map(([id, body]) => {
+          const meta = metaOf.get(id)!;
+          return segmentDoc(meta, meta.authors.map((a) => names.get(a) ?? ''), body);
+        });
+        return addSegment(this.dir, this.db.data.segments, docs);
+      });
+      return result.summary;
+    });
+  }
+
+  /** Runs a write under the archive's lock, on index.json as it is on disk now: whatever
+   * another writer committed before we got the lock is what this write builds on. */
+  async #underLock<T>(write: () => Promise<T>): Promise<T> {
     const path = Archive.indexPath(this.dir);
     return withLock(
       path,
       async () => {
-        // Read again only if another process wrote the index since we read it.
-        if (this.#stamp !== fileStamp(path)) {
-          try {
-            await this.db.read();
-          } catch (error) {
-            throw new BylineError(`cannot read archive ${path}: ${(error as Error).message}`, ARCHIVE_EXIT);
-          }
-        }
-        // Loaded here, not at start-up: only imports need it (and node:crypto, ~10 ms to load).
-        const { mergeImport } = await import('./merge.js');
-        const result = mergeImport(this.db.data, batches, importedAt);
-        if (!result.changed) return result.summary;
-        const before = this.db.data;
         try {
-          for (const [id, body] of result.bodies) await writeJsonAtomic(this.bodyPath(id), { id, body }, 1);
-          const metaOf = new Map(result.index.articles.map((a) => [a.id, a]));
-          const names = new Map(result.index.authors.map((a) => [a.id, a.name]));
-          await addSegment(
-            this.dir,
-            [...result.bodies].map(([id, body]) => {
-              const meta = metaOf.get(id)!;
-              return segmentDoc(meta, meta.authors.map((a) => names.get(a) ?? ''), body);
-            }),
-          );
-          this.db.data = result.index;
-          await this.db.write();
-          this.#stamp = fileStamp(path);
+          await this.db.read();
         } catch (error) {
-          this.db.data = before;
-          throw new BylineError(`cannot write archive ${this.dir}: ${(error as Error).message}; index.json was left as it was`, 1);
+          throw new BylineError(`cannot read archive ${path}: ${(error as Error).message}`, ARCHIVE_EXIT);
         }
         this.#reindex();
-        return result.summary;
+        return write();
       },
       { what: `archive ${this.dir}` },
     );
   }
 
+  /** Writes `next` as the new index. `prepare` writes what it will name (bodies, segments)
+   * beside what the current index names; the rename of index.json commits all of it; then
+   * what no index names any more is removed. A failure before the rename leaves the archive
+   * exactly as it was (stray new files are swept by the next write). */
+  async #commit(next: Index, prepare: () => Promise<string[]>): Promise<void> {
+    const before = this.db.data;
+    try {
+      next.segments = await prepare();
+      crashPoint('segments-written');
+      this.db.data = next;
+      await this.db.write();
+    } catch (error) {
+      this.db.data = before;
+      throw new BylineError(`cannot write archive ${this.dir}: ${(error as Error).message}; index.json was left as it was`, 1);
+    }
+    crashPoint('index-written');
+    this.#reindex();
+    // Committed: what the old index named and the new one does not can go.
+    await this.#sweep();
+  }
+
+  /** Removes, under the lock, the files of ours that index.json does not name: those a commit
+   * replaced, and those a write that stopped half way left behind. A failure here loses
+   * nothing: the next write sweeps again. */
+  async #sweep(): Promise<void> {
+    try {
+      if (this.db.data.segments) await removeUnnamedSegments(this.dir, this.db.data.segments);
+      await this.#removeUnnamedBodies();
+    } catch {
+      // left for the next write
+    }
+  }
+
+  async #removeUnnamedBodies(): Promise<void> {
+    const dir = join(this.dir, 'articles');
+    if (!existsSync(dir)) return;
+    const named = new Set(this.articles.map(bodyFileOf));
+    const stale = (f: string) => {
+      if (named.has(f)) return false;
+      if (BODY_FILE.test(f) || /^\..+\.json\.tmp-/.test(f)) return true;
+      // An older archive's <id>.json goes once its article has a versioned body; any other
+      // file a person put in the folder stays.
+      return LEGACY_BODY_FILE.test(f) && this.#byId.has(f.slice(0, -'.json'.length));
+    };
+    for (const f of readdirSync(dir)) if (stale(f)) await rm(join(dir, f), { force: true });
+  }
+
   /** Rebuilds the stored word index from index.json and the bodies (after an upgrade of
    * byline, or if search/ was lost). Articles whose body cannot be read are indexed by
-   * their metadata alone. */
+   * their metadata alone. Like an import, it builds on index.json as it is under the lock. */
   async rebuildSearchIndex(): Promise<number> {
     this.#writable();
-    const path = Archive.indexPath(this.dir);
-    return withLock(
-      path,
-      async () => {
-        await rm(searchDir(this.dir), { recursive: true, force: true });
-        const names = new Map(this.authors.map((a) => [a.id, a.name]));
+    return this.#underLock(async () => {
+      const names = new Map(this.authors.map((a) => [a.id, a.name]));
+      const next: Index = { ...this.db.data, segments: [] };
+      await this.#commit(next, async () => {
+        let segments: string[] = [];
         const BATCH = 5000;
         for (let start = 0; start < this.articles.length; start += BATCH) {
           const docs = this.articles
             .slice(start, start + BATCH)
             .map((meta) => segmentDoc(meta, meta.authors.map((a) => names.get(a) ?? ''), this.bodySafe(meta.id) ?? []));
-          await addSegment(this.dir, docs);
+          segments = await addSegment(this.dir, segments, docs);
         }
-        return this.articles.length;
-      },
-      { what: `archive ${this.dir}` },
-    );
+        return segments;
+      });
+      return this.articles.length;
+    });
   }
 
   /** Every write of an archive (index, bodies, word index) starts here. */

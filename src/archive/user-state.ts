@@ -1,6 +1,8 @@
 // The reader's own marks: read, bookmarked, last position. A lowdb file apart from the
-// archive; atomic writes; a corrupt file is moved aside, never overwritten.
-import { renameSync } from 'node:fs';
+// archive; atomic writes; a corrupt file is moved aside, never overwritten. The file says
+// what it is (`kind: "byline-state"`): a path that names any other file — an archive's
+// index.json, a directory, a device — is refused, never written and never moved.
+import { renameSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Low } from 'lowdb';
@@ -9,6 +11,7 @@ import * as v from 'valibot';
 import { CheckedJsonFile, UnreadableFile } from './jsonfile.js';
 import { withLock } from './lock.js';
 import { schemaProblem } from './model.js';
+import { BylineError } from './errors.js';
 
 export const STATE_VERSION = 1;
 
@@ -21,7 +24,10 @@ const MarkSchema = v.object({
   percent: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(100))),
 });
 
-const StateSchema = v.object({
+export const STATE_KIND = 'byline-state';
+
+const StateSchema = v.strictObject({
+  kind: v.literal(STATE_KIND),
   version: v.literal(STATE_VERSION),
   articles: v.record(v.string(), MarkSchema),
 });
@@ -35,7 +41,23 @@ export function defaultStatePath(env: NodeJS.ProcessEnv = process.env): string {
   return join(dir, 'state.json');
 }
 
+/** Valid JSON that is some other file: refused whole, unlike a state file gone corrupt. */
+class NotAStateFile extends Error {}
+
+/** A state file: one with the marker, or one an earlier byline wrote — exactly
+ * `{version, articles: {…}}` with nothing else beside them. */
+function isStateShaped(data: unknown): data is Record<string, unknown> {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
+  const record = data as Record<string, unknown>;
+  if ('kind' in record) return record.kind === STATE_KIND;
+  const keys = Object.keys(record).sort().join(',');
+  const articles = record.articles;
+  return keys === 'articles,version' && typeof articles === 'object' && articles !== null && !Array.isArray(articles);
+}
+
 function checkState(data: unknown): StateData {
+  if (!isStateShaped(data)) throw new NotAStateFile();
+  if (!('kind' in data)) data = { kind: STATE_KIND, ...data };
   const version = (data as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version > STATE_VERSION) throw new UnreadableFile(`state version ${version} is newer than this byline understands`);
   const result = v.safeParse(StateSchema, data);
@@ -43,7 +65,33 @@ function checkState(data: unknown): StateData {
   return result.output;
 }
 
-const empty = (): StateData => ({ version: STATE_VERSION, articles: {} });
+const empty = (): StateData => ({ kind: STATE_KIND, version: STATE_VERSION, articles: {} });
+
+/** Only a regular file (or nothing yet) is ever read, moved aside or written as the state: a
+ * directory or device would be renamed away, and a FIFO would hang the reader on its read. */
+function checkPath(path: string): void {
+  let kind: string | undefined;
+  try {
+    const s = statSync(path);
+    if (s.isFile()) return;
+    kind = s.isDirectory() ? 'a directory' : s.isFIFO() ? 'a named pipe' : s.isCharacterDevice() || s.isBlockDevice() ? 'a device' : s.isSocket() ? 'a socket' : 'not a file';
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new BylineError(`reader state ${path} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 2);
+  }
+  throw new BylineError(`reader state ${path} is not a regular file (${kind}); give --state a file path`, 2);
+}
+
+const notStateError = (path: string) =>
+  new BylineError(`reader state ${path} is not a byline reader-state file; it was left as it is (give --state another path)`, 2);
+
+/** Moves a corrupt state file aside, if it is still a regular file. */
+function moveAside(path: string, now: Date): string {
+  checkPath(path);
+  const aside = `${path}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
+  renameSync(path, aside);
+  return aside;
+}
 
 export class UserState {
   readonly #listeners = new Set<() => void>();
@@ -59,16 +107,18 @@ export class UserState {
 
   /** Loads the state; a corrupt file is renamed to NAME.corrupt-<timestamp> and the reader starts fresh. */
   static async load(path: string, now = new Date()): Promise<UserState> {
+    checkPath(path);
     const db = new Low<StateData>(new CheckedJsonFile(path, () => ({ check: checkState })), empty());
     try {
       await db.read();
       return new UserState(path, db);
     } catch (error) {
+      if (error instanceof NotAStateFile) throw notStateError(path);
       const reason = (error as Error).message;
       db.data = empty();
-      const aside = `${path}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
+      let aside: string;
       try {
-        renameSync(path, aside);
+        aside = moveAside(path, now);
       } catch {
         const state = new UserState(path, db, `reader state ${path} is unreadable (${reason}); starting fresh without saving`);
         state.#readOnly = true;
@@ -84,11 +134,13 @@ export class UserState {
   /** What is on disk now; a file that went corrupt meanwhile is moved aside, not overwritten. */
   async #readForMerge(): Promise<StateData> {
     const file = new CheckedJsonFile(this.path, () => ({ check: checkState }));
+    checkPath(this.path);
     try {
       return (await file.read()) ?? empty();
-    } catch {
-      const aside = `${this.path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-      renameSync(this.path, aside);
+    } catch (error) {
+      // Replaced meanwhile by some other file: not ours to move or overwrite.
+      if (error instanceof NotAStateFile) throw notStateError(this.path);
+      moveAside(this.path, new Date());
       return empty();
     }
   }
@@ -146,7 +198,7 @@ export class UserState {
             const merged = { ...onDisk.articles };
             for (const id of changed) merged[id] = ours[id];
             for (const [id, mark] of Object.entries(ours)) if (!(id in merged)) merged[id] = mark;
-            this.db.data = { version: STATE_VERSION, articles: merged };
+            this.db.data = { kind: STATE_KIND, version: STATE_VERSION, articles: merged };
             await this.db.write();
           },
           { what: `reader state ${this.path}`, waitMs: 5000 },

@@ -118,7 +118,7 @@ export async function add(ctx: Context): Promise<number> {
     return 1;
   }
   const batches: ImportBatch[] = articles.map((article) => ({ file: article.archivedUrl ?? article.url ?? 'web', articles: [article] }));
-  const archive = await ctx.openArchive({ create: true });
+  const archive = await ctx.openArchive({ create: true, deferRead: true });
   const summary = summaryLine(await archive.import(batches)).replace(/^imported/, 'added').replace(/\n$/, '');
   ctx.out.error(`${summary}${failures}\n`);
   return failed ? 1 : 0;

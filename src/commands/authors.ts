@@ -4,7 +4,7 @@ import type { Author } from '../archive/model.js';
 import type { Archive } from '../archive/store.js';
 import { wrap } from '../text/layout.js';
 import { paint } from '../text/style.js';
-import { visible } from '../text/visible.js';
+import { visible, visibleLine } from '../text/visible.js';
 import { articleLines, authorMatches } from './list.js';
 import { printJson, textWidth, usageError, type Context } from './context.js';
 
@@ -27,7 +27,7 @@ export async function authors(ctx: Context): Promise<number> {
   }
   for (const a of archive.authors) {
     const count = archive.articlesBy(a.id).length;
-    const row = [a.id, a.name, a.handle ?? '-', a.kind, `${count} article${count === 1 ? '' : 's'}`].map(visible);
+    const row = [a.id, a.name, a.handle ?? '-', a.kind, `${count} article${count === 1 ? '' : 's'}`].map(visibleLine);
     ctx.out.write((ctx.out.isTTY ? `${paint(row[1], 'title', ctx.out.color)}  ${row[2]}  ${row[3]}  ${row[4]}  (${row[0]})` : row.join('\t')) + '\n');
   }
   return 0;
@@ -38,7 +38,7 @@ export function findAuthor(archive: Archive, query: string): Author {
   const exact = archive.author(query) ?? archive.authors.find((a) => authorMatches(a, query));
   if (exact) return exact;
   const [best] = new Fuse(archive.authors as Author[], { keys: ['name', 'handle'], threshold: 0.4 }).search(query, { limit: 1 });
-  if (!best) throw new BylineError(`no author matches "${visible(query)}"`, 1);
+  if (!best) throw new BylineError(`no author matches "${visibleLine(query)}"`, 1);
   return best.item;
 }
 
@@ -53,8 +53,8 @@ export async function author(ctx: Context): Promise<number> {
   }
   const width = textWidth(ctx);
   const color = ctx.out.color;
-  const lines = [paint(visible(found.name), 'title', color)];
-  lines.push([found.handle, found.kind === 'organization' ? 'organization' : 'person'].filter(Boolean).join(' · '));
+  const lines = [paint(visibleLine(found.name), 'title', color)];
+  lines.push(visibleLine([found.handle, found.kind === 'organization' ? 'organization' : 'person'].filter(Boolean).join(' · ')));
   lines.push('');
   lines.push(...wrap(visible(found.bio || '(no bio in the archive)'), width));
   lines.push('', 'Articles:');

@@ -1,5 +1,6 @@
 // What every scriptable command gets: its arguments, flags, output and the archive.
-import { Archive } from '../archive/store.js';
+import type { Archive } from '../archive/store.js';
+import type { OpenOptions } from '../archive/library.js';
 import { BylineError } from '../archive/errors.js';
 import { safeJson } from '../text/visible.js';
 
@@ -34,8 +35,11 @@ export interface Context {
   args: string[];
   flags: Flags;
   out: Output;
+  /** The archive reads use (the bundled one until the user's library exists). */
   archiveDir: string;
-  openArchive(options?: { create?: boolean; lean?: boolean }): Promise<Archive>;
+  /** `create` or `write` for a command that changes the archive: without --archive that is
+   * the user's library, made first if it does not exist yet. */
+  openArchive(options?: OpenOptions): Promise<Archive>;
 }
 
 export function printJson(ctx: Context, value: unknown): void {

@@ -78,7 +78,7 @@ export async function importFiles(ctx: Context): Promise<number> {
   }
   if (progress) ctx.out.error('\r\u001b[2K');
   if (skipped > 0) ctx.out.error(`byline: passed over ${skipped} file${skipped === 1 ? '' : 's'} that are not pages (only .html, .htm, .txt are read in a folder)\n`);
-  const archive = await ctx.openArchive({ create: true });
+  const archive = await ctx.openArchive({ create: true, deferRead: true });
   ctx.out.error(summaryLine(await archive.import(batches)));
   return 0;
 }

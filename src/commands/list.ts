@@ -2,7 +2,7 @@ import type { ArticleMeta, Author } from '../archive/model.js';
 import { displayWidth, truncateToWidth } from '../text/wrap.js';
 import { articleListJson } from '../text/render.js';
 import { paint } from '../text/style.js';
-import { visible } from '../text/visible.js';
+import { visibleLine } from '../text/visible.js';
 import { positiveInt, printJson, type Context } from './context.js';
 
 export function kindMarker(meta: ArticleMeta): string {
@@ -14,9 +14,10 @@ export function authorMatches(author: Author, name: string): boolean {
   return [author.id, author.name, author.handle ?? ''].some((v) => v.toLowerCase().replace(/^@/, '').includes(q));
 }
 
-/** One article a line: tab-separated for pipes, aligned and cut to the terminal for people. */
+/** One article a line: tab-separated for pipes, aligned and cut to the terminal for people.
+ * A line feed (or tab) in a field is shown as a symbol, so a row is always one line. */
 export function articleLines(ctx: Context, metas: readonly ArticleMeta[], authorsOf: (m: ArticleMeta) => Author[]): string {
-  const rows = metas.map((m) => [m.id, m.title, authorsOf(m).map((a) => a.name).join(', ') || '-', kindMarker(m)].map(visible));
+  const rows = metas.map((m) => [m.id, m.title, authorsOf(m).map((a) => a.name).join(', ') || '-', kindMarker(m)].map(visibleLine));
   if (!ctx.out.isTTY) return rows.map((r) => r.join('\t') + '\n').join('');
   // Lines fit the terminal; whole ids are in piped output (`byline list | cat`) and --json.
   const columns = Math.max(40, ctx.out.columns);

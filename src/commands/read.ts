@@ -1,25 +1,42 @@
 import { BylineError } from '../archive/errors.js';
 import { searchEngineFor } from '../archive/searchable.js';
 import type { Archive } from '../archive/store.js';
-import type { ArticleMeta } from '../archive/model.js';
+import { blockText, type ArticleMeta } from '../archive/model.js';
+import { parseQuery } from '../search/query.js';
+import { words } from '../search/tokenize.js';
 import { articleJson, renderMarkdown, renderText } from '../text/render.js';
-import { visible } from '../text/visible.js';
+import { visibleLine } from '../text/visible.js';
 import { printJson, textWidth, usageError, type Context } from './context.js';
 
-/** An id wins; otherwise the best search hit. */
+/** A hit this good matched the query in the article's title, authors or dek. */
+const CONFIDENT_SCORE = 0.5;
+
+/** Every word of the query is in the article as typed (or as the start of one of its words):
+ * a weaker hit that matched only by fuzzy spelling ("elon musk" → "only must") is a guess. */
+function hasEveryWord(archive: Archive, meta: ArticleMeta, query: string): boolean {
+  const wanted = parseQuery(query).flatMap((t) => words(t.text));
+  const text = [meta.title, meta.dek, ...archive.authorsOf(meta).map((a) => a.name), ...(archive.bodySafe(meta.id) ?? []).map(blockText)].join('\n');
+  const present = new Set(words(text));
+  return wanted.every((w) => present.has(w) || [...present].some((p) => p.startsWith(w)));
+}
+
+/** An id wins; otherwise the best search hit, if it clearly matches. */
 export function findArticle(archive: Archive, idOrQuery: string): ArticleMeta {
   const byId = archive.article(idOrQuery);
   if (byId) return byId;
-  const [best] = searchEngineFor(archive, { bodies: true }).search(idOrQuery, 1);
-  if (!best) throw new BylineError(`no article matches "${visible(idOrQuery)}"`, 1);
-  return archive.article(best.id)!;
+  const hits = searchEngineFor(archive, { bodies: true }).search(idOrQuery, { limit: 3, snippets: 0 });
+  if (hits.length === 0) throw new BylineError(`no article matches "${visibleLine(idOrQuery)}"`, 1);
+  const best = archive.article(hits[0].id)!;
+  if (hits[0].score >= CONFIDENT_SCORE || hasEveryWord(archive, best, idOrQuery)) return best;
+  const closest = hits.map((h) => h.id).join(', ');
+  throw new BylineError(`no article clearly matches "${visibleLine(idOrQuery)}"; closest: ${closest} (byline read ID, or byline search QUERY)`, 1);
 }
 
 export async function read(ctx: Context): Promise<number> {
   const query = ctx.args.join(' ').trim();
   if (!query) throw usageError('read needs an article id or a query: byline read ID|QUERY');
   const format = ctx.flags.format ?? 'text';
-  if (!['text', 'markdown', 'json'].includes(format)) throw usageError(`--format must be text, markdown or json, not "${visible(format)}"`);
+  if (!['text', 'markdown', 'json'].includes(format)) throw usageError(`--format must be text, markdown or json, not "${visibleLine(format)}"`);
   const archive = await ctx.openArchive();
   const meta = findArticle(archive, query);
   const article = archive.full(meta);

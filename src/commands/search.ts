@@ -2,13 +2,13 @@ import { searchEngineFor } from '../archive/searchable.js';
 import type { Range } from '../search/snippet.js';
 import { splitByRanges } from '../text/highlight.js';
 import { paint } from '../text/style.js';
-import { visible } from '../text/visible.js';
+import { visibleLine } from '../text/visible.js';
 import { positiveInt, printJson, usageError, type Context } from './context.js';
 
-/** Underlines match ranges (when colour is on) after making each run display-safe. */
+/** Underlines match ranges (when colour is on) after making each run display-safe, on one line. */
 export function highlight(text: string, ranges: Range[], color: boolean): string {
   return splitByRanges(text, color ? ranges : [])
-    .map((seg) => (seg.match ? paint(visible(seg.text), 'match', true) : visible(seg.text)))
+    .map((seg) => (seg.match ? paint(visibleLine(seg.text), 'match', true) : visibleLine(seg.text)))
     .join('');
 }
 
@@ -29,7 +29,7 @@ export async function search(ctx: Context): Promise<number> {
     return hits.length > 0 ? 0 : 1;
   }
   if (hits.length === 0) {
-    ctx.out.error(`byline: no article matches "${visible(query)}"\n`);
+    ctx.out.error(`byline: no article matches "${visibleLine(query)}"\n`);
     return 1;
   }
   const color = ctx.out.color;
@@ -38,10 +38,10 @@ export async function search(ctx: Context): Promise<number> {
     const titleRanges = hit.matches.find((m) => m.field === 'title')?.ranges ?? [];
     const authors = archive.authorsOf(meta).map((a) => a.name).join(', ') || '-';
     if (!ctx.out.isTTY) {
-      ctx.out.write([hit.id, visible(meta.title), visible(authors), hit.score.toFixed(3)].join('\t') + '\n');
+      ctx.out.write([hit.id, visibleLine(meta.title), visibleLine(authors), hit.score.toFixed(3)].join('\t') + '\n');
       continue;
     }
-    ctx.out.write(`${paint(hit.id, 'muted', color)}\n  ${highlight(meta.title, titleRanges, color)} — ${visible(authors)}\n`);
+    ctx.out.write(`${paint(hit.id, 'muted', color)}\n  ${highlight(meta.title, titleRanges, color)} — ${visibleLine(authors)}\n`);
     if (hit.snippet) ctx.out.write(`  ${paint('', 'muted', color)}${highlight(hit.snippet.text, hit.snippet.ranges, color)}\n`);
   }
   return 0;

@@ -4,6 +4,7 @@
 import type { Block } from '../archive/model.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { deriveTitle, isCreditLine, isHeadingLike, isNameLine, isTitleLike, normalizeForCompare, splitGluedCredit } from './heuristics.js';
+import { ArticleSize, checkArticle, checkLine } from './limits.js';
 
 import type { ImportedArticle, ImportedAuthor } from './types.js';
 
@@ -13,19 +14,26 @@ interface Token {
   text: string;
   /** Blank lines before this token. */
   gap: number;
+  /** The line it starts on (1-based), for messages. */
+  line: number;
 }
 
 const KEEP_READING = /^keep\s*reading\s*(?:show\s*less)?$/i;
 const CHROME = /^(?:latest stories|related stories|recommended stories|more stories|advertisement|show less|show more|read more|subscribe|share this article|sign up)$/i;
 
 /** Lines to tokens: a token is a run of non-blank lines, except that a
- * "Keep Reading" marker and the line after it stand alone (the author name line). */
+ * "Keep Reading" marker and the line after it stand alone (the author name line).
+ * Throws TooLarge past a line's or an article's limit, before building more of it. */
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let gap = 0;
   let current: Token | null = null;
   let afterMarker = false;
+  let number = 0;
+  // Articles end where segment() ends them: at two blank lines or a "Keep Reading".
+  const article = new ArticleSize();
   for (const raw of text.split('\n')) {
+    checkLine(raw, ++number);
     const line = raw.replace(/\s+/g, ' ').trim();
     if (!line) {
       gap++;
@@ -33,15 +41,21 @@ function tokenize(text: string): Token[] {
       continue;
     }
     const marker = KEEP_READING.test(line);
+    if (gap >= 2) article.restart(number);
     if (current && !marker && !afterMarker) {
       current.text += ' ' + line;
+      article.add(line, false);
     } else {
-      current = { text: line, gap };
+      current = { text: line, gap, line: number };
       tokens.push(current);
+      article.add(line, true);
       if (afterMarker) current = null;
     }
     afterMarker = marker;
-    if (marker) current = null;
+    if (marker) {
+      current = null;
+      article.restart(number + 1);
+    }
     gap = 0;
   }
   return tokens.filter((t) => !CHROME.test(t.text));
@@ -175,6 +189,7 @@ function readBody(texts: string[], credits: string[], seed: Block[]): Block[] {
 function toArticle(seg: Segment): ImportedArticle | null {
   const header = readHeader(seg.tokens.map((t) => t.text));
   const body = readBody(header.rest, header.credits, header.blocks);
+  checkArticle(body, seg.tokens[0].line);
   if (!body.some((b) => b.type !== 'figure') && !header.dek && header.titleDerived && !seg.author) return null;
   return {
     title: header.title,
@@ -188,7 +203,8 @@ function toArticle(seg: Segment): ImportedArticle | null {
   };
 }
 
-/** Parses one page dump. Never throws on any string. */
+/** Parses one page dump. Throws only TooLarge (see limits.ts), past a line's or an article's
+ * size limit; never on any string within them. */
 export function parsePageDump(raw: string): ImportedArticle[] {
   const segments = segment(tokenize(sanitizeText(raw)));
   return segments.map(toArticle).filter((a): a is ImportedArticle => a !== null);

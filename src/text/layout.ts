@@ -1,7 +1,7 @@
 // The one layout module: an article becomes styled lines at a width; lines become pages.
 // The CLI prints these lines, the reader pages through them.
 import { displayWidth, wrapText } from './wrap.js';
-import { visible } from './visible.js';
+import { visible, visibleLine } from './visible.js';
 import { listItems, type Article, type Author, type Block } from '../archive/model.js';
 
 export type LineStyle = 'title' | 'dek' | 'byline' | 'notice' | 'heading' | 'paragraph' | 'quote' | 'list' | 'pre' | 'figure' | 'credit' | 'blank';
@@ -41,7 +41,9 @@ function push(out: Line[], text: string, style: LineStyle, block: number, width:
   // A prefix that leaves no room for a wide character is dropped, so no line is ever wider than the width.
   if (width !== undefined && width - prefix.length < 2) prefix = '';
   const inner = width === undefined ? undefined : Math.max(1, width - prefix.length);
-  for (const t of wrap(raw ? text : visible(text), inner)) out.push({ text: prefix + t, style, block });
+  // Title, dek and byline are one-line fields: a line feed in them is shown (␊), never obeyed.
+  const safe = raw ? text : block === -1 ? visibleLine(text) : visible(text);
+  for (const t of wrap(safe, inner)) out.push({ text: prefix + t, style, block });
 }
 
 /** A list item: its marker on the first line, the rest indented under the text. */

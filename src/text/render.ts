@@ -3,7 +3,7 @@ import { listItems, type Article, type ArticleMeta, type Author, type Block } fr
 import { bylineText, DERIVED_TITLE_NOTICE, EXCERPT_NOTICE, layoutArticle } from './layout.js';
 import { markdownInline } from './marks.js';
 import { paint } from './style.js';
-import { visible } from './visible.js';
+import { safeJson, visible, visibleLine } from './visible.js';
 
 export interface TextOptions {
   width?: number;
@@ -46,16 +46,19 @@ function markdownBlock(block: Block): string {
 }
 
 export function renderMarkdown(article: Article, authors: Author[], raw = false): string {
-  const parts = [`# ${article.title}`];
-  if (article.dek) parts.push(`*${article.dek}*`);
-  parts.push(`**${bylineText(article, authors)}**`);
+  // The heading, dek and byline are one line each: a line feed in them is shown as ␊.
+  const line = (text: string) => (raw ? text : visibleLine(text));
+  const parts = [`# ${line(article.title)}`];
+  if (article.dek) parts.push(`*${line(article.dek)}*`);
+  parts.push(`**${line(bylineText(article, authors))}**`);
   if (article.titleDerived) parts.push(`> ${DERIVED_TITLE_NOTICE}`);
   if (article.kind === 'excerpt') parts.push(`> ${EXCERPT_NOTICE}`);
   parts.push(...article.body.map(markdownBlock).filter(Boolean));
   return displayText(parts.join('\n\n'), raw);
 }
 
-/** YAML front matter: every value a JSON string, which YAML reads as-is. */
+/** YAML front matter: every value in JSON syntax, which YAML reads as-is — with what YAML
+ * cannot carry raw (C1, DEL, NEL, U+2028/2029, BOM, U+FFFE/FFFF) escaped as \uXXXX. */
 export function frontMatter(article: ArticleMeta, authors: Author[]): string {
   const fields: [string, unknown][] = [
     ['id', article.id],
@@ -68,7 +71,7 @@ export function frontMatter(article: ArticleMeta, authors: Author[]): string {
     ['publishedAt', article.publishedAt ?? null],
     ['wordCount', article.wordCount],
   ];
-  return ['---', ...fields.map(([k, v]) => `${k}: ${JSON.stringify(v)}`), '---', ''].join('\n');
+  return ['---', ...fields.map(([k, v]) => `${k}: ${safeJson(v, 0)}`), '---', ''].join('\n');
 }
 
 const authorRef = (a: Author) => ({ id: a.id, name: a.name, handle: a.handle ?? null });
@@ -84,8 +87,12 @@ export function articleListJson(meta: ArticleMeta, authors: Author[]) {
     sponsored: meta.sponsored,
     authors: authors.map(authorRef),
     wordCount: meta.wordCount,
-    publishedAt: meta.publishedAt ?? null,
     url: meta.url ?? null,
+    siteName: meta.siteName ?? null,
+    publishedAt: meta.publishedAt ?? null,
+    modifiedAt: meta.modifiedAt ?? null,
+    language: meta.language ?? null,
+    archivedUrl: meta.archivedUrl ?? null,
   };
 }
 

@@ -1,13 +1,11 @@
 // Greedy word wrap by display columns. Article text holds no escape sequences (they are
 // removed on import and made visible on display), so this can skip ANSI parsing; it is
 // many times faster than wrap-ansi, which matters for a 1 MB article or a resize.
-import stringWidth from 'string-width';
 import { SINGLE_COLUMN } from './narrow.js';
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+import { graphemes, terminalWidth } from './width.js';
 
-export function displayWidth(text: string): number {
-  return SINGLE_COLUMN.test(text) ? text.length : stringWidth(text);
-}
+/** Columns a terminal draws for display-safe text (see width.ts). */
+export const displayWidth = terminalWidth;
 
 /** Cuts a word wider than the line into pieces of at most `width` columns, between graphemes.
  * A single grapheme wider than the whole line (a base with dozens of spacing marks, from
@@ -25,7 +23,7 @@ function breakWord(word: string, width: number): string[] {
     piece += unit;
     used += w;
   };
-  for (const { segment } of graphemes.segment(word)) {
+  for (const { segment } of graphemes(word)) {
     const w = displayWidth(segment);
     if (w <= width) add(segment, w);
     else for (const codePoint of segment) add(codePoint, displayWidth(codePoint));
@@ -69,11 +67,11 @@ export function wrapText(text: string, width: number): string[] {
 export function truncateToWidth(text: string, width: number): string {
   const w = Math.max(0, Math.floor(width));
   if (SINGLE_COLUMN.test(text)) return text.length <= w ? text : w === 0 ? '' : text.slice(0, w - 1) + '…';
-  if (stringWidth(text) <= w) return text;
+  if (displayWidth(text) <= w) return text;
   if (w === 0) return '';
   let out = '';
   let used = 0;
-  for (const { segment } of graphemes.segment(text)) {
+  for (const { segment } of graphemes(text)) {
     const sw = displayWidth(segment);
     if (used + sw > w - 1) break;
     out += segment;

@@ -9,6 +9,7 @@ import type { Hit, SearchEngine } from '../search/engine.js';
 import { layoutArticle, paginate } from '../text/layout.js';
 import { findInLines } from '../text/find.js';
 import { truncateToWidth } from '../text/wrap.js';
+import { webAddress } from '../text/page-meta.js';
 import { isCursorMove } from './cursor.js';
 import type { Command } from './keymap.js';
 import { useKeyRouter, type Focus } from './key-router.js';
@@ -25,6 +26,7 @@ import { AuthorsView } from './screens/authors/view.js';
 import { AuthorView, authorHeaderLines } from './screens/author/view.js';
 import { HelpView } from './screens/help/view.js';
 import type { RowData } from './components/article-row.js';
+import { listColumns } from './components/list-columns.js';
 
 export type Screen = 'list' | 'search' | 'article' | 'authors' | 'author';
 
@@ -34,14 +36,17 @@ export interface AppProps {
   /** The engine for search as you type; null while it is still being built. */
   engine: SearchEngine | null;
   onQuit: (code: number) => void;
-  openUrl?: (url: string) => string;
+  /** Ctrl-z: give the terminal back and stop, as full-screen programs do (see run.tsx). */
+  onSuspend?: () => void;
+  /** Hands an http(s) address to the browser; `failed` gets one line if that did not work. */
+  openUrl?: (url: string, failed: (why: string) => void) => void;
   title?: string;
 }
 
 const MAX_TEXT_WIDTH = 80;
 const SEARCH_OPTIONS = { limit: 200, snippets: 30 };
 
-export function App({ archive, userState, engine, onQuit, openUrl, title = 'byline' }: AppProps) {
+export function App({ archive, userState, engine, onQuit, onSuspend, openUrl, title = 'byline' }: AppProps) {
   const { columns, rows } = useTerminalSize();
   const [stack, setStack] = useState<Screen[]>(['list']);
   const [help, setHelp] = useState(false);
@@ -62,7 +67,7 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
   const listHeight = Math.max(1, rows - 3);
   const focusNow: Focus = tooSmall ? 'small' : help ? 'help' : screen === 'article' && article.find.typing ? 'find' : screen;
   const quit = (code = 0) => onQuit(code);
-  const keys = useKeyRouter(focusNow, () => quit(130));
+  const keys = useKeyRouter(focusNow, () => quit(130), onSuspend);
   const push = (s: Screen) => {
     keys.focus(s);
     setStack((st) => [...st, s]);
@@ -77,6 +82,19 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
   };
   const mark = useCallback((id: string) => userState.mark(id), [userState]);
   const rowOf = (meta: ArticleMeta): RowData => ({ meta, authors: archive.authorsOf(meta), mark: mark(meta.id) });
+  // Site and date columns only when some article has one (one pass, stopping at the first).
+  const pageFields = useMemo(
+    () => ({ sites: archive.articles.some((m) => m.siteName || m.url), dates: archive.articles.some((m) => m.publishedAt) }),
+    [archive],
+  );
+  const listLayout = listColumns(width, pageFields);
+  /** `o`: the article's address (else its archived copy's) to the browser, and a word on the status line. */
+  const openAddress = (meta: ArticleMeta | undefined, say: (text: string) => void) => {
+    const url = webAddress(meta?.url) ?? webAddress(meta?.archivedUrl);
+    if (!url) return say('No web address for this article');
+    say(openUrl ? `Opening ${url}` : url);
+    openUrl?.(url, say);
+  };
 
   // ---- list
   const bookmarksIn = (on: boolean) => (on ? userState.marked('bookmarked') : null);
@@ -138,7 +156,7 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
     try {
       blocks = archive.body(meta.id);
     } catch (error) {
-      setMessage((error as Error).message);
+      setMessage(reasonFirst((error as Error).message));
       return;
     }
     const saved = mark(meta.id);
@@ -183,6 +201,8 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
         return id && userState.toggle(id, 'bookmarked');
       case 'toggleRead':
         return id && userState.toggle(id, 'read');
+      case 'openUrl':
+        return openAddress(current, setMessage);
       case 'sort':
       case 'bookmarksOnly': {
         const sort = command === 'sort' ? nextSort(list.sort) : list.sort;
@@ -236,11 +256,8 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
         if (!openMeta) return;
         userState.toggle(openMeta.id, 'bookmarked');
         return dispatchArticle({ type: 'message', text: userState.mark(openMeta.id).bookmarked ? 'Bookmarked' : 'Bookmark removed' });
-      case 'openUrl': {
-        const url = openMeta?.url;
-        if (!url || !/^https?:\/\//i.test(url)) return dispatchArticle({ type: 'message', text: 'This article has no web address in the archive' });
-        return dispatchArticle({ type: 'message', text: openUrl ? openUrl(url) : url });
-      }
+      case 'openUrl':
+        return openAddress(openMeta, (text) => dispatchArticle({ type: 'message', text }));
       case 'help':
         return showHelp();
       case 'back':
@@ -312,6 +329,7 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
           selected={list.cursor.index}
           total={ordered.length}
           width={width}
+          columns={listLayout}
           height={listHeight}
           status={status}
           message={message}
@@ -336,6 +354,7 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
           selected={search.cursor.index}
           total={hits.length}
           width={width}
+          columns={listLayout}
           height={listHeight}
           pending={pending}
           indexing={!engine}
@@ -384,9 +403,16 @@ export function App({ archive, userState, engine, onQuit, openUrl, title = 'byli
           offset={authorList.cursor.offset}
           selected={authorList.cursor.index}
           total={authorArticles.length}
-          width={Math.min(columns, columns)}
+          width={width}
+          columns={listLayout}
           listHeight={authorListHeight}
         />
       );
   }
+}
+
+/** The status bar is one line, cut to the width: the reason goes before the body file's
+ * path, which is long, so "cannot read article ID (PATH): REASON" shows the reason. */
+export function reasonFirst(message: string): string {
+  return message.replace(/^cannot read article (\S+) \((.*?)\): (.*)$/s, 'cannot open $1: $3 ($2)');
 }

@@ -30,13 +30,16 @@ function burstKey(ch: string): [string, KeyEvent] {
   return [ch, NO_KEY];
 }
 
-export function useKeyRouter(rendered: Focus, onInterrupt: () => void): KeyRouter {
+/** Ctrl-c and Ctrl-z work on every screen, before any screen's keys: in raw mode the
+ * terminal sends them as bytes, not as SIGINT and SIGTSTP. */
+export function useKeyRouter(rendered: Focus, onInterrupt: () => void, onSuspend: () => void = () => undefined): KeyRouter {
   const focusRef = useRef<Focus>(rendered);
   focusRef.current = rendered;
   const handlers = useRef(new Map<Focus, Handler>());
 
   useInput((input, key) => {
     if (keyName(input, key) === 'ctrl+c') return onInterrupt();
+    if (keyName(input, key) === 'ctrl+z') return onSuspend();
     // A burst of characters (fast typing, a paste, keys sent together) is split, so each one
     // is routed after the one before it, with the key Ink would have reported for it alone:
     // "/mlops⏎" in one read still submits.
@@ -45,6 +48,10 @@ export function useKeyRouter(rendered: Focus, onInterrupt: () => void): KeyRoute
     for (const ch of input) {
       const [one, oneKey] = burstKey(ch);
       if (keyName(one, oneKey) === 'ctrl+c') return onInterrupt();
+      if (keyName(one, oneKey) === 'ctrl+z') {
+        onSuspend();
+        continue;
+      }
       handlers.current.get(focusRef.current)?.(one, oneKey);
     }
   });

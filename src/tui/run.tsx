@@ -1,33 +1,35 @@
 // Starting and stopping the reader in a real terminal: alternate screen in, and on every
-// way out (q, Ctrl-c, SIGTERM, SIGHUP, a crash) the terminal exactly as it was.
-import { spawn } from 'node:child_process';
+// way out (q, Ctrl-c, SIGTERM, SIGHUP, a crash) the terminal exactly as it was; the same
+// while suspended (Ctrl-z), taken back and redrawn when continued (suspend.ts).
 import { basename } from 'node:path';
 import type { SearchEngine } from '../search/engine.js';
-import { render } from 'ink';
+import { useEffect } from 'react';
+import { render, useStdout } from 'ink';
 import { defaultStatePath, UserState } from '../archive/user-state.js';
 import type { Context } from '../commands/context.js';
 import { App } from './app.js';
+import { visible } from '../text/visible.js';
+import { handleSuspend } from './suspend.js';
+import { openInBrowser } from './open-url.js';
 
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT = '\u001b[?25h\u001b[?1049l';
+// Ink hides the cursor once, at its first frame; back from a suspend, hide it again.
+const HIDE_CURSOR = '\u001b[?25l';
 
-/** Opens http(s) URLs with the desktop opener, as an argument list: no shell. */
-function openUrl(url: string): string {
-  try {
-    const child = spawn(process.platform === 'darwin' ? 'open' : 'xdg-open', [url], { stdio: 'ignore', detached: true });
-    child.on('error', () => undefined);
-    child.unref();
-    return `Opening ${url}`;
-  } catch {
-    return url;
-  }
+/** Ink's own stdout writer (useStdout, its public API): whatever is written through it, Ink
+ * then draws its last frame again, whole — which is the redraw a suspend needs. */
+function RedrawHandle({ onReady }: { onReady: (redraw: () => void) => void }) {
+  const { write } = useStdout();
+  useEffect(() => onReady(() => write('')), [write]);
+  return null;
 }
 
 export async function runReader(ctx: Context): Promise<number> {
   // The reader only reads: lean, without the leads in memory (see Archive.open).
   const archive = await ctx.openArchive({ lean: true });
   const userState = await UserState.load(ctx.flags.state ?? defaultStatePath());
-  if (userState.warning) process.stderr.write(`byline: ${userState.warning}\n`);
+  if (userState.warning) process.stderr.write(`byline: ${visible(userState.warning)}\n`);
 
   const stdout = process.stdout;
   let restored = false;
@@ -42,16 +44,36 @@ export async function runReader(ctx: Context): Promise<number> {
     stdout.write(LEAVE_ALT);
   };
 
+  let redraw = () => undefined as void;
+  const suspender = handleSuspend({
+    leave: () => {
+      process.stdin.setRawMode?.(false);
+      stdout.write(LEAVE_ALT);
+    },
+    enter: () => {
+      stdout.write(ENTER_ALT + HIDE_CURSOR);
+      process.stdin.setRawMode?.(true);
+    },
+    redraw: () => {
+      // Resized while stopped, the terminal told the shell (which had it then), not us. Ask
+      // as it would have: on SIGWINCH Node reads the size, and if it changed emits 'resize'
+      // (Ink and the reader lay out again); draw after that, never the old frame's width.
+      process.once('SIGWINCH', () => redraw());
+      process.kill(process.pid, 'SIGWINCH');
+    },
+  });
+
   return new Promise<number>((resolve) => {
     let done = false;
     const finish = (code: number) => {
       if (done) return;
       done = true;
+      suspender.dispose();
       instance.unmount();
       restore();
       void userState.flush().then(() => {
         // The status bar said "⚠ state: see stderr": now that the screen is back, say what.
-        if (userState.saveError) process.stderr.write(`byline: ${userState.saveError}\n`);
+        if (userState.saveError) process.stderr.write(`byline: ${visible(userState.saveError)}\n`);
         resolve(code);
       });
     };
@@ -59,7 +81,10 @@ export async function runReader(ctx: Context): Promise<number> {
     // Raw mode before the first frame, so keys typed during start-up are kept, not echoed.
     process.stdin.setRawMode?.(true);
     const app = (engine: SearchEngine | null) => (
-      <App archive={archive} userState={userState} engine={engine} onQuit={finish} openUrl={openUrl} title={`byline · ${basename(archive.dir)}`} />
+      <>
+        <App archive={archive} userState={userState} engine={engine} onQuit={finish} onSuspend={suspender.suspend} openUrl={openInBrowser} title={`byline · ${basename(archive.dir)}`} />
+        <RedrawHandle onReady={(fn) => (redraw = fn)} />
+      </>
     );
     const instance = render(app(null), {
       exitOnCtrlC: false,

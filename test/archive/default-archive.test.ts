@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { Archive } from '../../src/archive/store.js';
 import { BodyFileSchema, IndexSchema, type Index } from '../../src/archive/model.js';
 import { parsePageDump } from '../../src/ingest/pagedump.js';
-import { DEFAULT_ARCHIVE, SEED, seedText, snapshotDir, tempDir } from '../support/paths.js';
+import { bodyFile, DEFAULT_ARCHIVE, SEED, seedText, snapshotDir, tempDir } from '../support/paths.js';
 import { basename } from 'node:path';
 
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
@@ -26,7 +26,7 @@ describe('data/protocol', () => {
     const index = readJson(join(DEFAULT_ARCHIVE, 'index.json'));
     expect(v.safeParse(IndexSchema, index).success).toBe(true);
     for (const meta of index.articles) {
-      const body = readJson(join(DEFAULT_ARCHIVE, 'articles', `${meta.id}.json`));
+      const body = readJson(bodyFile(DEFAULT_ARCHIVE, meta.id));
       expect(v.safeParse(BodyFileSchema, body).success).toBe(true);
       expect(body.id).toBe(meta.id);
     }

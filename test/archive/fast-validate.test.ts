@@ -16,7 +16,7 @@ const valid = {
   lead: 'lead',
   url: 'https://example.com/x',
   publishedAt: '2022-11-15',
-  modifiedAt: '2022-11-16T10:00:00Z',
+  modifiedAt: '2022-11-16T09:00:00Z',
   siteName: 'Protocol',
   language: 'en',
   archivedUrl: 'https://web.archive.org/web/2022/https://example.com/x',
@@ -57,6 +57,19 @@ describe('the fast article check agrees with the valibot schema', () => {
     expect(isArticleMeta(valid)).toBe(true);
     const { url: _u, publishedAt: _p, modifiedAt: _m, siteName: _s, language: _l, archivedUrl: _a, ...bare } = valid;
     expect(isArticleMeta(bare)).toBe(true);
+  });
+
+  it('checks the page metadata fields: text, and a web address for the snapshot', () => {
+    for (const [key, value] of [
+      ['modifiedAt', 7],
+      ['siteName', null],
+      ['language', ['en']],
+      ['archivedUrl', 'not a url'],
+    ] as const) {
+      const candidate = { ...valid, [key]: value };
+      expect(v.safeParse(ArticleMetaSchema, candidate).success).toBe(false);
+      expect(isArticleMeta(candidate)).toBe(false);
+    }
   });
 
   it('on any field set to any odd value (property)', () => {

@@ -108,6 +108,22 @@ describe('mergeImport', () => {
     expect(r.index.articles[0]).toMatchObject({ kind: 'full', url: 'https://example.com/ferry', publishedAt: '2022-11-01' });
   });
 
+  it('identity: the same canonical URL is the same story even retitled; another URL with the same title is another story', () => {
+    const first = mergeImport(empty(), [{ file: 'x', articles: [{ ...full, url: 'https://example.com/ferry' }] }], AT).index;
+    const retitled = mergeImport(first, [{ file: 'y', articles: [{ ...full, title: 'The river ferry, 100 years on', url: 'https://example.com/ferry' }] }], AT);
+    expect(retitled.summary).toMatchObject({ added: 0, updated: 1 });
+    // The same title and mostly the same text, but its own address: another page, another story.
+    const other = mergeImport(first, [{ file: 'z', articles: [{ ...full, body: [...full.body, { type: 'paragraph', text: 'Update: the timetable changes in May.' }], url: 'https://example.com/ferry-2' }] }], AT);
+    expect(other.summary).toMatchObject({ added: 1, updated: 0 });
+    expect(other.index.articles.map((a) => a.id)).toEqual(['why-the-river-ferry-still-matters', 'why-the-river-ferry-still-matters-2']);
+  });
+
+  it('identity: the same title by other authors is another story', () => {
+    const first = mergeImport(empty(), [{ file: 'x', articles: [article({ authors: [marta('Bio.')] })] }], AT).index;
+    const r = mergeImport(first, [{ file: 'y', articles: [article({ authors: [{ name: 'Someone Else', bio: '', kind: 'person' }], body: [{ type: 'paragraph', text: 'The ferry has run since 1921, and more.' }] })] }], AT);
+    expect(r.summary).toMatchObject({ added: 1, updated: 0 });
+  });
+
   it('writes a short lead and counts body words, figures aside', () => {
     const long = 'word '.repeat(200).trim();
     const r = mergeImport(empty(), [{ file: 'x', articles: [article({ body: [{ type: 'figure', caption: 'A caption here', credit: 'Photo: X' }, { type: 'heading', text: 'Two words' }, { type: 'paragraph', text: long }] })] }], AT);

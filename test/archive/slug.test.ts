@@ -93,10 +93,13 @@ describe('ids in an archive', () => {
     expect(index.articles.map((a) => a.id)).toEqual(['tram-line-approved', 'tram-line-approved-2']);
   });
 
-  it('never suffixes the same title imported again', () => {
-    const first = mergeImport(empty(), [{ file: 'a.txt', articles: [article('Tram line approved')] }], at).index;
-    const second = mergeImport(first, [{ file: 'b.txt', articles: [article('Tram line approved', 'New text.')] }], at).index;
-    expect(second.articles.map((a) => a.id)).toEqual(['tram-line-approved']);
+  it('never suffixes the same story imported again, corrected; a different story with that title is suffixed', () => {
+    const text = 'The council approved the tram line on Monday after a long debate about the route.';
+    const first = mergeImport(empty(), [{ file: 'a.txt', articles: [article('Tram line approved', text)] }], at).index;
+    const corrected = mergeImport(first, [{ file: 'b.txt', articles: [article('Tram line approved', `${text} The vote was 7 to 2.`)] }], at).index;
+    expect(corrected.articles.map((a) => a.id)).toEqual(['tram-line-approved']);
+    const other = mergeImport(corrected, [{ file: 'c.txt', articles: [article('Tram line approved', 'A year later, the first trams ran on the new line.')] }], at).index;
+    expect(other.articles.map((a) => a.id)).toEqual(['tram-line-approved', 'tram-line-approved-2']);
   });
 
   it('gives two long titles that share their first 80 slug characters distinct ids of at most 80 characters', () => {

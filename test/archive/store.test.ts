@@ -6,7 +6,7 @@ import { BylineError } from '../../src/archive/errors.js';
 import { searchEngineFor } from '../../src/archive/searchable.js';
 import { parsePageDump } from '../../src/ingest/pagedump.js';
 import type { ImportBatch } from '../../src/archive/merge.js';
-import { fixtureText, seedText, snapshotDir, tempDir } from '../support/paths.js';
+import { bodyFile, fixtureText, seedText, snapshotDir, tempDir } from '../support/paths.js';
 
 const made: string[] = [];
 const temp = () => {
@@ -47,7 +47,7 @@ describe('Archive import', () => {
     const summary = await archive.import([seedBatch()]);
     expect(summary).toEqual({ articles: 6, added: 6, updated: 0, unchanged: 0, authors: 5 });
     expect(existsSync(join(dir, 'index.json'))).toBe(true);
-    expect(readdirSync(join(dir, 'articles')).sort()).toEqual(archive.articles.map((a) => `${a.id}.json`).sort());
+    expect(readdirSync(join(dir, 'articles')).sort()).toEqual(archive.articles.map((a) => a.bodyFile).sort());
   });
 
   it('refuses to open a missing archive unless creating, with exit code 2', async () => {
@@ -110,7 +110,8 @@ describe('Archive import', () => {
     expect(archive.article('why-the-river-ferry-still-matters')?.kind).toBe('full');
     // The excerpt's author is new, so the index may gain that author, but the full body is untouched.
     const after = snapshotDir(dir);
-    expect(after.get('articles/why-the-river-ferry-still-matters.json')).toEqual(before.get('articles/why-the-river-ferry-still-matters.json'));
+    const body = `articles/${archive.article('why-the-river-ferry-still-matters')!.bodyFile}`;
+    expect(after.get(body)).toEqual(before.get(body));
     expect(archive.body('why-the-river-ferry-still-matters')).toHaveLength(3);
   });
 
@@ -131,9 +132,12 @@ describe('Archive import', () => {
   it('writes every body before the index: a failed body write leaves index.json untouched', async () => {
     const { dir } = await seeded();
     const before = readFileSync(join(dir, 'index.json'));
-    // A directory where the atomic writer's temp file for the second new body must go makes that write fail.
-    mkdirSync(join(dir, 'articles', '.harbour-festival-returns-after-a-three-year-pause.json.tmp'));
     const archive = await Archive.open(dir);
+    // A folder (not empty) where the second new body's file must go makes that write fail.
+    const { mergeImport } = await import('../../src/archive/merge.js');
+    const planned = mergeImport(structuredClone({ version: 1, articles: [...archive.articles], authors: [...archive.authors] }), [batchOf('several-full-articles.txt')], 'now');
+    const second = planned.index.articles.filter((a) => !archive.article(a.id))[1];
+    mkdirSync(join(dir, 'articles', second.bodyFile!, 'in-the-way'), { recursive: true });
     await expect(archive.import([batchOf('several-full-articles.txt')])).rejects.toThrow();
     expect(readFileSync(join(dir, 'index.json'))).toEqual(before);
     const reopened = await Archive.open(dir);
@@ -253,7 +257,7 @@ describe('Archive read errors: body files', () => {
   for (const [label, damage, reason] of variants) {
     it(`a ${label} body fails for that article only, with exit code 1`, async () => {
       const { dir } = await seeded();
-      damage(join(dir, 'articles', `${china}.json`));
+      damage(bodyFile(dir, china));
       const archive = await Archive.open(dir);
       expect(archive.articles).toHaveLength(6);
       const error = await failure(() => archive.body(china));

@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byline, lines, requireBuild } from '../support/cli.js';
-import { DEFAULT_ARCHIVE, snapshotDir, tempDir } from '../support/paths.js';
+import { bodyFile, DEFAULT_ARCHIVE, snapshotDir, tempDir } from '../support/paths.js';
 
 const CHINA = 'profits-over-politics-aws-and-microsoft-execs-warn-of-chinas-ai-threat-while';
 const MLOPS = 'why-large-enterprises-struggle-to-find-suitable-platforms-for-mlops';
@@ -76,8 +76,8 @@ describe.concurrent('a bad index.json', () => {
 describe.concurrent('a missing or corrupt body file', () => {
   it('fails `read` for that article only (exit 1, a clear message); everything else works', async () => {
     const dir = copyOfDefault();
-    rmSync(join(dir, 'articles', `${CHINA}.json`));
-    writeFileSync(join(dir, 'articles', `${MLOPS}.json`), '{"id": "broken", "body": [');
+    rmSync(bodyFile(dir, CHINA));
+    writeFileSync(bodyFile(dir, MLOPS), '{"id": "broken", "body": [');
     const [china, mlops, other, list, search] = await Promise.all([
       byline(['read', CHINA, '--archive', dir]),
       byline(['read', MLOPS, '--archive', dir]),

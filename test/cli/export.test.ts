@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { byline, requireBuild } from '../support/cli.js';
-import { DEFAULT_ARCHIVE, snapshotDir, tempDir } from '../support/paths.js';
+import { bodyFile, DEFAULT_ARCHIVE, snapshotDir, tempDir } from '../support/paths.js';
 
 const index = JSON.parse(readFileSync(join(DEFAULT_ARCHIVE, 'index.json'), 'utf8'));
 const IDS: string[] = index.articles.map((a: { id: string }) => a.id);
@@ -44,7 +44,7 @@ describe.concurrent('byline export', () => {
     expect(json.authors).toHaveLength(5);
     expect(json.articles.map((a: { id: string }) => a.id)).toEqual(IDS);
     for (const a of json.articles) {
-      const stored = JSON.parse(readFileSync(join(DEFAULT_ARCHIVE, 'articles', `${a.id}.json`), 'utf8'));
+      const stored = JSON.parse(readFileSync(bodyFile(DEFAULT_ARCHIVE, a.id), 'utf8'));
       expect(a.body).toEqual(stored.body);
       expect(a.url).toBeNull();
       expect(a.publishedAt).toBeNull();

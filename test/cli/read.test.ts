@@ -4,13 +4,16 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
 import { byline, lines, requireBuild } from '../support/cli.js';
-import { DEFAULT_ARCHIVE } from '../support/paths.js';
+import { bodyFile, DEFAULT_ARCHIVE } from '../support/paths.js';
+
+/** What the page an article came from says about it: null when unknown. */
+const PAGE_FIELDS = ['url', 'siteName', 'publishedAt', 'modifiedAt', 'language', 'archivedUrl'];
 
 const CHINA = 'profits-over-politics-aws-and-microsoft-execs-warn-of-chinas-ai-threat-while';
 const JUDGE = 'judge-zia-faruqui-is-trying-to-teach-you-crypto-one-snl-reference-at-a-time';
 const AWS_CEO = 'aws-ceo-the-cloud-isnt-just-about-technology';
 const MLOPS = 'why-large-enterprises-struggle-to-find-suitable-platforms-for-mlops';
-const body = (id: string) => JSON.parse(readFileSync(join(DEFAULT_ARCHIVE, 'articles', `${id}.json`), 'utf8')).body as { type: string; text?: string }[];
+const body = (id: string) => JSON.parse(readFileSync(bodyFile(DEFAULT_ARCHIVE, id), 'utf8')).body as { type: string; text?: string }[];
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
 beforeAll(requireBuild);
@@ -72,8 +75,8 @@ describe.concurrent('byline read', () => {
     const r = await byline(['read', AWS_CEO, '--format', 'json']);
     expect(r.exitCode).toBe(0);
     const a = JSON.parse(r.stdout);
-    expect(Object.keys(a).sort()).toEqual(['authors', 'body', 'credits', 'dek', 'id', 'kind', 'publishedAt', 'sponsored', 'title', 'titleDerived', 'url', 'wordCount']);
-    expect(a).toMatchObject({ id: AWS_CEO, title: 'AWS CEO: The cloud isn’t just about technology', kind: 'excerpt', sponsored: false, titleDerived: false, url: null, publishedAt: null });
+    expect(Object.keys(a).sort()).toEqual(['authors', 'body', 'credits', 'dek', 'id', 'kind', ...PAGE_FIELDS, 'sponsored', 'title', 'titleDerived', 'wordCount'].sort());
+    expect(a).toMatchObject({ id: AWS_CEO, title: 'AWS CEO: The cloud isn’t just about technology', kind: 'excerpt', sponsored: false, titleDerived: false, url: null, siteName: null, publishedAt: null, modifiedAt: null, language: null, archivedUrl: null });
     expect(a.authors).toEqual([{ id: 'donna-goodison', name: 'Donna Goodison', handle: '@dgoodison', bio: expect.stringMatching(/^Donna Goodison \(@dgoodison\)/), kind: 'person' }]);
     expect(a.credits).toEqual(['Photo: Noah Berger/Getty Images for Amazon Web Services']);
     expect(a.body).toEqual(body(AWS_CEO));
@@ -102,6 +105,14 @@ describe.concurrent('byline read', () => {
     expect(JSON.parse(selipsky.stdout).id).toBe(AWS_CEO);
     expect(JSON.parse(mlops.stdout).id).toBe(MLOPS);
     expect(JSON.parse(help.stdout).id).toBe(JUDGE);
+  });
+
+  it('a weak hit is not opened: exit 1 and the closest ids (a query that only fuzzy-matched a body)', async () => {
+    const r = await byline(['read', 'elon', 'musk']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^byline: no article clearly matches "elon musk"; closest: [a-z0-9-]+/);
+    expect(lines(r.stderr)).toHaveLength(1);
   });
 
   it('no hit → exit 1 and `byline: no article matches "…"`', async () => {

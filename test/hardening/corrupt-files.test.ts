@@ -36,11 +36,13 @@ const ARCHIVE_CASES = corruptions(
   (t) => t.replace('"kind": "full"', '"kind": "novel"'),
   (t) => t.replace('"version": 1', '"version": 2'),
 );
+// JSON nested 100 000 deep is an array: valid JSON but not a state file, which is refused, not
+// moved (test/hardening/nothing-lost.test.ts).
 const STATE_CASES = corruptions(
   validState,
   (t) => t.replace('"percent": 40', '"percent": "forty"'),
   (t) => t.replace('"version": 1', '"version": 2'),
-);
+).filter(([label]) => !label.startsWith('JSON nested'));
 
 describe('a corrupt index.json: exit 2, path and reason, untouched', () => {
   for (const [label, bytes, reason] of ARCHIVE_CASES) {
@@ -101,7 +103,7 @@ describe('a corrupt reader-state file: moved aside, one-line warning, fresh star
       state.update('another-article', { bookmarked: true });
       await state.flush();
       expect(state.saveError).toBeUndefined();
-      expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ version: 1, articles: { 'another-article': { bookmarked: true } } });
+      expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ kind: 'byline-state', version: 1, articles: { 'another-article': { bookmarked: true } } });
       expect(readFileSync(aside).equals(bytes)).toBe(true);
       const again = await UserState.load(path);
       expect(again.warning).toBeUndefined();

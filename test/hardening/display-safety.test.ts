@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createElement } from 'react';
 import { execa } from 'execa';
 import stringWidth from 'string-width';
 import { byline, cleanEnv, requireBuild } from '../support/cli.js';
@@ -14,6 +15,10 @@ import { cleanTemp, ESC, hasTmux, HOSTILE, PrivateTmux, readerEnv, runPty, scrat
 import { visible } from '../../src/text/visible.js';
 import { layoutArticle } from '../../src/text/layout.js';
 import type { Author } from '../../src/archive/model.js';
+import { Archive } from '../../src/archive/store.js';
+import { UserState } from '../../src/archive/user-state.js';
+import { App } from '../../src/tui/app.js';
+import { KEY, renderSized } from '../support/ink.js';
 
 const H = HOSTILE;
 const ALL = Object.values(H).join(' ');
@@ -253,7 +258,7 @@ describe('the reader shows stored hostile text as symbols (real terminal)', () =
     const list = (await session.waitFor((s) => s.includes('1/2 · 2 unread'), 'the list')).split('\n');
     expect(list[0]).toMatch(/^byline · .* — 2 articles/);
     expect(list[1]).toMatch(/^› ● {3}Clip␛\]52;c;cm0gLXJmIH4vKg==␇board /);
-    expect(list[2]).toMatch(/^ {2}● {3}A plain second article — Mal ␛\[2J<U\+202E>ory/);
+    expect(list[2]).toMatch(/^ {2}● {3}A plain second article {2,}Mal ␛\[2J<U\+202E>o/);
     // Status bar on its own row, one row above the bottom, whole.
     expect(list[rows - 2]).toMatch(/^1\/2 · 2 unread · \? help +1–2 of 2$/);
     for (const line of list) expect(stringWidth(line)).toBeLessThanOrEqual(cols);
@@ -333,3 +338,121 @@ describe('the reader shows stored hostile text as symbols (real terminal)', () =
   });
 });
 
+
+// ------------------------------------------------------------------ line feeds in one-line fields
+// Issue "Nothing lost, ever", case 10: a line feed inside a title, a name, a dek or a URL (an
+// archive written by hand) made `list` print fake rows and split the reader's status bar. In
+// every one-line field it is shown as ␊, like the other controls; paragraphs keep theirs.
+
+const LF_TITLE = 'First half\nSecond half of the title';
+const LF_AUTHOR: Author = { id: 'ann', name: 'Ann\nOther', handle: '@ann\nfake', bio: 'A bio.\nSecond line of the bio.', kind: 'person' };
+const LF_URL = 'https://example.com/a\nfake row';
+
+function lfArchive(): string {
+  return writeArchive(
+    scratch(),
+    [
+      { meta: { id: 'lf', title: LF_TITLE, dek: 'Dek line\nnext line', authors: ['ann'], url: LF_URL }, body: [{ type: 'paragraph', text: 'Body words here.\nA second line in the paragraph.' }] },
+      { meta: { id: 'plain', title: 'A plain second article', authors: ['ann'] }, body: [{ type: 'paragraph', text: 'Nothing to see here.' }] },
+    ],
+    [LF_AUTHOR],
+  );
+}
+
+describe('line feeds in titles, names, deks and URLs (hand-written archive)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = lfArchive();
+  });
+
+  it('piped: `list`, `search`, `authors` print one line per row, the line feed as ␊', async () => {
+    const list = await byline(['list', '--archive', dir]);
+    expect(list.exitCode).toBe(0);
+    const rows = list.stdout.trimEnd().split('\n');
+    expect(rows).toHaveLength(2);
+    expect(rows[0].split('\t')).toEqual(['lf', 'First half␊Second half of the title', 'Ann␊Other', 'full']);
+    const search = await byline(['search', 'half', '--archive', dir]);
+    expect(search.stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(search.stdout).toContain('First half␊Second half of the title\tAnn␊Other\t');
+    const authors = await byline(['authors', '--archive', dir]);
+    expect(authors.stdout.trimEnd().split('\n')).toEqual(['ann\tAnn␊Other\t@ann␊fake\tperson\t2 articles']);
+  });
+
+  it('in a terminal: `list` and `author` keep one line per row', async () => {
+    for (const [args, count] of [[['list'], 2], [['author', 'ann'], 8]] as const) {
+      const run = runPty([...args, '--archive', dir, '--no-color'], { cols: 80, rows: 20 });
+      expect((await run.exited).exitCode).toBe(0);
+      const out = run.output().replace(/\r\n/g, '\n').trimEnd().split('\n');
+      expect(out, out.join('\n')).toHaveLength(count);
+      expect(out.join('\n')).toContain('First half␊Second half');
+    }
+  });
+
+  it('`read`: title, dek and byline are one line each; the paragraph keeps its line feed', async () => {
+    const read = await byline(['read', 'lf', '--archive', dir]);
+    expect(read.stdout.split('\n').slice(0, 4)).toEqual(['First half␊Second half of the title', 'Dek line␊next line', '', 'By Ann␊Other (@ann␊fake)']);
+    expect(read.stdout).toContain('Body words here.\nA second line in the paragraph.');
+    const md = await byline(['read', 'lf', '-f', 'markdown', '--archive', dir]);
+    expect(md.stdout.split('\n')[0]).toBe('# First half␊Second half of the title');
+    // --raw is still the bytes as stored.
+    expect((await byline(['read', 'lf', '--raw', '--archive', dir])).stdout.split('\n')[0]).toBe('First half');
+  });
+
+  let session: PrivateTmux | undefined;
+  afterEach(() => {
+    session?.kill();
+    session = undefined;
+  });
+
+  it.skipIf(!hasTmux)('the reader in tmux: list rows and status bars stay whole, on the list, the article and the author screens', { timeout: 60_000 }, async () => {
+    const [cols, rows] = [80, 16];
+    session = new PrivateTmux(`node ${BIN} --archive ${dir}`, cols, rows, { BYLINE_STATE: join(scratch(), 'state.json') });
+    const unwrapped = () => {
+      // A row that wrapped shows as two rows, and as one when tmux joins wrapped rows (-J).
+      const joined = session!.tmux('capture-pane', '-p', '-J', '-t', session!.name).split('\n');
+      expect(joined.map((l) => l.trimEnd())).toEqual(session!.screen().split('\n'));
+    };
+    const list = (await session.waitFor((s) => s.includes('1/2 · 2 unread'), 'the list')).split('\n');
+    expect(list[1]).toMatch(/^› ● {3}First half␊Second half of the title +Ann␊Other/);
+    expect(list[2]).toMatch(/^ {2}● {3}A plain second article +Ann␊Other/);
+    expect(list[rows - 2]).toMatch(/^1\/2 · 2 unread · \? help +1–2 of 2$/);
+    unwrapped();
+
+    session.keys('Enter');
+    const article = (await session.waitFor((s) => /page 1\/1/.test(s), 'the article')).split('\n');
+    expect(article[0].trim()).toBe('First half␊Second half of the title');
+    expect(article[1].trim()).toBe('Dek line␊next line');
+    expect(article[rows - 2]).toMatch(/^First half␊Second half of the title +page 1\/1 · 100%$/);
+    unwrapped();
+
+    session.keys('a');
+    const author = (await session.waitFor((s) => s.includes('Articles in the archive'), 'the author screen')).split('\n');
+    expect(author[0]).toBe('Ann␊Other');
+    expect(author[1]).toBe('@ann␊fake · person');
+    expect(author.some((l) => /^› [ ●] {3}First half␊Second half/.test(l))).toBe(true);
+    unwrapped();
+    session.keys('q');
+  });
+});
+
+describe('a line feed in an article URL, shown when it is opened (o)', () => {
+  it('the status bar stays one row, the URL in it with ␊', async () => {
+    const archive = await Archive.open(lfArchive());
+    const userState = await UserState.load(join(scratch(), 'state.json'));
+    const [cols, rows] = [90, 12];
+    const app = createElement(App, { archive, userState, engine: null, onQuit: () => {}, openUrl: (url: string) => `Opening ${url}` });
+    const screen = await renderSized(app, cols, rows);
+    try {
+      await screen.waitFor((f) => f.includes('1/2 · 2 unread'), 'the list');
+      await screen.press(KEY.enter);
+      await screen.waitFor((f) => /page 1\/1/.test(f), 'the article');
+      await screen.press('o');
+      const frame = (await screen.waitFor((f) => f.includes('Opening'), 'the message')).split('\n');
+      expect(frame).toHaveLength(rows - 1);
+      // The address as the browser gets it: the URL parser drops the line feed; never a second row.
+      expect(frame.at(-1)).toMatch(/^Opening https:\/\/example\.com\/a(␊)?fake(%20| )row +page 1\/1 · 100%$/);
+    } finally {
+      screen.unmount();
+    }
+  });
+});

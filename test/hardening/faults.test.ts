@@ -8,6 +8,7 @@ import { execa } from 'execa';
 import { byline, cleanEnv, lines, requireBuild } from '../support/cli.js';
 import { BIN, DEFAULT_ARCHIVE, ROOT, SEED, snapshotDir } from '../support/paths.js';
 import { cleanTemp, runPty, scratch, validateArchive } from '../support/hardening.js';
+import { searchEngineFor } from '../../src/archive/searchable.js';
 import { Archive } from '../../src/archive/store.js';
 import { withLock } from '../../src/archive/lock.js';
 import { UserState } from '../../src/archive/user-state.js';
@@ -299,6 +300,61 @@ describe('signals in the middle of a write (case 7)', () => {
     console.log(`import kills: ${JSON.stringify(stats)}`);
     expect(stats.kills).toBeGreaterThanOrEqual(8);
     expect(stats.midWrite).toBeGreaterThanOrEqual(1); // some kills really landed inside the write
+  });
+
+  it('an import of corrected versions killed at random points: every article reads back with its own body and its own search hits', { timeout: 90_000 }, async () => {
+    // 40 stories, each with a word of its own; the corrected versions add a paragraph with
+    // another word of its own. Whenever the import stops, each listed article must show its
+    // own text (old or corrected, as index.json says) and search must agree.
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const word = () => Array.from({ length: 9 }, () => 'bcdfghjklmnpqrstvwxz'[Math.floor(rnd() * 20)]).join('');
+    const stories = Array.from({ length: 40 }, (_, k) => ({ title: `Update story ${k + 1}`, mark: word(), fix: word() }));
+    const filler = 'The council met again to talk about the budget and the harbour and the trams for a long time.';
+    const text = (s: (typeof stories)[number], fixed: boolean) =>
+      `${s.title}\n\nA dek for ${s.title}.\n\n${filler} It was about ${s.mark} all along.\n\n${filler}${fixed ? `\n\nCorrection: the ${s.fix} figure was wrong.` : ''}`;
+    const original = join(root, 'update-old.txt');
+    const corrected = join(root, 'update-new.txt');
+    writeFileSync(original, stories.map((s) => text(s, false)).join('\n\n\n'));
+    writeFileSync(corrected, stories.map((s) => text(s, true)).join('\n\n\n'));
+    const base = join(scratch('byline-faults-update-'), 'archive');
+    expect((await byline(['import', original, '--archive', base])).exitCode).toBe(0);
+    const t0 = Date.now();
+    const reference = join(scratch('byline-faults-update-'), 'archive');
+    cpSync(base, reference, { recursive: true });
+    expect((await byline(['import', corrected, '--archive', reference])).exitCode).toBe(0);
+    const duration = Date.now() - t0;
+
+    const stats = { kills: 0, old: 0, new: 0 };
+    for (let i = 0; i < 12; i++) {
+      const dir = join(scratch('byline-faults-update-'), 'archive');
+      cpSync(base, dir, { recursive: true });
+      const child = spawn(process.execPath, [BIN, 'import', corrected, '--archive', dir], { env: ENV, stdio: 'ignore' });
+      const done = exited(child);
+      await sleep(Math.random() * duration);
+      child.kill(i % 2 ? 'SIGKILL' : SIGNALS[i % 3]);
+      if ((await done).signal) stats.kills++;
+      validateArchive(dir);
+      const archive = await Archive.open(dir);
+      expect(archive.articles).toHaveLength(40);
+      const fixed = archive.articles.filter((m) => archive.body(m.id).some((b) => b.type === 'paragraph' && b.text.startsWith('Correction:')));
+      // One commit point: all corrected or none.
+      expect([0, 40]).toContain(fixed.length);
+      stats[fixed.length ? 'new' : 'old']++;
+      const engine = searchEngineFor(archive, { bodies: true });
+      for (const s of stories) {
+        const meta = archive.articles.find((m) => m.title === s.title)!;
+        const body = JSON.stringify(archive.body(meta.id));
+        expect(body, s.title).toContain(s.mark);
+        expect(body.includes(s.fix), s.title).toBe(fixed.length > 0);
+        expect(engine.search(s.mark, { limit: 3 })[0]?.id, s.mark).toBe(meta.id);
+        const fixHits = engine.search(s.fix, { limit: 3 }).map((h) => h.id);
+        if (fixed.length) expect(fixHits[0], s.fix).toBe(meta.id);
+        else expect(fixHits, s.fix).not.toContain(meta.id);
+      }
+    }
+    console.log(`update kills: ${JSON.stringify(stats)}`);
+    expect(stats.kills).toBeGreaterThanOrEqual(6);
   });
 
   it('state writer killed at random points: the state file always loads, and no completed save is lost', { timeout: 60_000 }, async () => {

@@ -4,7 +4,10 @@
 // - importer: bytes → text → articles → merged index never throws, stays sanitized and
 //   storable (complements test/ingest/pagedump.property.test.ts: bytes, hostile sequences
 //   spliced into seed lines, re-import idempotence, merge into the real archive);
-// - the built reader driven by thousands of random keys and resizes in a pseudo-terminal.
+// - the built reader driven by thousands of random keys and resizes in a pseudo-terminal;
+// - terminal widths: text cut and laid out at a width never wraps in a real terminal emulator
+//   (xterm.js, both width tables), however odd the Unicode (issue "Nothing lost", case 9);
+// - markdown front matter parses back to the stored strings, whatever they hold (case 11).
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,16 +15,21 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
 import * as v from 'valibot';
+import YAML from 'yaml';
 import type { Article, Author, Block, Index } from '../../src/archive/model.js';
 import { ARCHIVE_VERSION, IndexSchema } from '../../src/archive/model.js';
 import { layoutArticle, QUOTE_PREFIX, type Line } from '../../src/text/layout.js';
-import { visible } from '../../src/text/visible.js';
+import { visible, visibleLine } from '../../src/text/visible.js';
+import { displayWidth, truncateToWidth, wrapText } from '../../src/text/wrap.js';
+import { frontMatter } from '../../src/text/render.js';
 import { decodeDump } from '../../src/ingest/source.js';
 import { parsePageDump } from '../../src/ingest/pagedump.js';
 import { mergeImport } from '../../src/archive/merge.js';
-import { requireBuild } from '../support/cli.js';
+import { byline, requireBuild } from '../support/cli.js';
 import { DEFAULT_ARCHIVE, seedText } from '../support/paths.js';
-import { cleanTemp, HOSTILE, meta, runPty, scratch, TERMINAL_ACTIVE, type PtyRun } from '../support/hardening.js';
+import { cleanTemp, HOSTILE, meta, runPty, scratch, TERMINAL_ACTIVE, writeArchive, type PtyRun } from '../support/hardening.js';
+import { UNICODE_VERSIONS, wrappedLines } from '../support/xterm.js';
+import { widthTitle } from '../support/unicode.js';
 
 afterAll(() => cleanTemp());
 
@@ -98,19 +106,20 @@ describe('layout (property)', () => {
     fc.assert(
       fc.property(article, fc.integer({ min: 2, max: 120 }), ({ article: a, authors }, width) => {
         const lines = layoutArticle(a, authors, width);
-        const check = (got: Line[], sources: string[], what: string, indent = 0) => {
-          const source = sources.map(visible).join(' ');
+        const check = (got: Line[], sources: string[], what: string, safe = visible, indent = 0) => {
+          const source = sources.map(safe).join(' ');
           const laid = got.map(content).join(' ');
           expect(noSpace(laid), what).toBe(noSpace(source));
           const prefix = got.some((l) => l.style === 'quote') ? QUOTE_PREFIX.length : indent;
           const inner = prefix && width - prefix >= 2 ? width - prefix : width;
-          if (words(source).every((w) => stringWidth(w) <= inner)) expect(words(laid), what).toEqual(words(source));
+          if (words(source).every((w) => displayWidth(w) <= inner)) expect(words(laid), what).toEqual(words(source));
         };
         // a list item's text sits after its marker ("• ", " 3. ")
         const indent = (b: Block) => (b.type !== 'list' ? 0 : b.ordered ? String(b.text.split('\n').length).length + 2 : 2);
-        a.body.forEach((b, i) => check(lines.filter((l) => l.block === i && l.style !== 'blank'), blockSource(b), `block ${i} @${width}`, indent(b)));
-        check(lines.filter((l) => l.style === 'title'), [a.title], `title @${width}`);
-        if (a.dek) check(lines.filter((l) => l.style === 'dek'), [a.dek], `dek @${width}`);
+        a.body.forEach((b, i) => check(lines.filter((l) => l.block === i && l.style !== 'blank'), blockSource(b), `block ${i} @${width}`, visible, indent(b)));
+        // Title and dek are one-line fields: a line feed in them is shown as ␊.
+        check(lines.filter((l) => l.style === 'title'), [a.title], `title @${width}`, visibleLine);
+        if (a.dek) check(lines.filter((l) => l.style === 'dek'), [a.dek], `dek @${width}`, visibleLine);
       }),
       { numRuns: 400 },
     );
@@ -127,6 +136,77 @@ describe('layout (property)', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+// ------------------------------------------------------------------ terminal widths
+
+describe('terminal widths (property, xterm.js headless)', () => {
+  it('a title cut to a width, and an article laid out at a width, never wraps in a real terminal', async () => {
+    await fc.assert(
+      fc.asyncProperty(widthTitle, widthTitle, fc.integer({ min: 1, max: 100 }), async (title, body, width) => {
+        const cut = truncateToWidth(visibleLine(title), width);
+        const laid = width >= 2 ? layoutArticle({ ...meta({ id: 'w', title, dek: body }), body: [{ type: 'paragraph', text: body }, { type: 'quote', text: title }] }, [], width).map((l) => l.text) : [];
+        const wrapped = width >= 2 ? wrapText(visible(body), width) : [];
+        for (const version of UNICODE_VERSIONS) {
+          expect(await wrappedLines([cut, ...laid, ...wrapped], width, version), `Unicode ${version} tables, ${width} columns`).toEqual([]);
+        }
+        expect(cut).not.toMatch(/[\n\u00ad]/);
+      }),
+      { numRuns: 300, examples: [['soft\u00adhyphen'.repeat(8), 'กำ'.repeat(40), 20]] },
+    );
+  });
+});
+
+// ------------------------------------------------------------------ markdown front matter
+
+/** YAML 1.2 (5.1) allows only these raw in a stream; NEL, LS and PS are line breaks to YAML 1.1
+ * parsers (which fold them inside quotes), and a BOM may not appear inside a document. */
+const YAML_RAW_OK = /^[\t\n\u0020-\u007e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\u{10000}-\u{10ffff}]*$/u;
+const anyString = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 20 }),
+  fc.array(fc.constantFrom('\ufffe', '\uffff', '\u0085', '\u2028', '\u2029', '\u007f', '\u009b', '\u0080', '\ufeff', '\ud800', '\udc00', 'a', ' ', '"', '\\', ':', '#', '---', '\n'), { maxLength: 12 }).map((a) => a.join('')),
+);
+
+/** The front matter block of an exported markdown file, parsed with the `yaml` package. */
+function parseFrontMatter(markdown: string): Record<string, unknown> {
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(markdown);
+  if (!match) throw new Error(`no front matter in ${JSON.stringify(markdown.slice(0, 200))}`);
+  expect(match[1], 'a character YAML cannot carry raw').toMatch(YAML_RAW_OK);
+  return YAML.parse(match[1]);
+}
+
+describe('markdown front matter (property)', () => {
+  it('export → parse gives back every stored string, whatever it holds', () => {
+    fc.assert(
+      fc.property(anyString, anyString, anyString, anyString, fc.array(anyString, { maxLength: 3 }), (id, title, dek, url, names) => {
+        const m = meta({ id, title, dek, url, publishedAt: dek });
+        const authors = names.map((name, i) => ({ id: `a${i}`, name, bio: '', kind: 'person' as const }));
+        const parsed = parseFrontMatter(frontMatter(m, authors) + '# body\n');
+        expect(parsed).toEqual({ id, title, dek, authors: names, kind: 'full', sponsored: false, url, publishedAt: dek, wordCount: 1 });
+      }),
+      { numRuns: 1000, examples: [['x', 'U+FFFE \ufffe U+FFFF \uffff C1 \u009b DEL \u007f NEL \u0085 LS \u2028', '', '', []]] },
+    );
+  });
+});
+
+describe('byline export --format markdown (built binary)', () => {
+  beforeAll(() => requireBuild());
+
+  it('every file’s front matter parses back (yaml) to the stored title, dek, authors and URL', async () => {
+    const odd = 'U+FFFE \ufffe U+FFFF \uffff C1 \u009b\u0080 DEL \u007f NEL \u0085 LS \u2028 PS \u2029 BOM \ufeff "quoted" \\ # : --- end';
+    const author: Author = { id: 'odd', name: `Name ${odd}`, bio: '', kind: 'person' };
+    const dir = writeArchive(join(scratch(), 'archive'), [
+      { meta: { id: 'odd', title: `Title ${odd}`, dek: `Dek ${odd}`, authors: ['odd'], url: 'https://example.com/\u2028x' }, body: [{ type: 'paragraph', text: 'Body.' }] },
+      { meta: { id: 'plain', title: 'Plain', authors: ['odd'] }, body: [] },
+    ], [author]);
+    const out = join(scratch(), 'md');
+    const r = await byline(['export', '--format', 'markdown', '--out', out, '--archive', dir]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const fm = parseFrontMatter(readFileSync(join(out, 'odd.md'), 'utf8'));
+    expect(fm).toMatchObject({ id: 'odd', title: `Title ${odd}`, dek: `Dek ${odd}`, authors: [`Name ${odd}`], url: 'https://example.com/\u2028x' });
+    expect(parseFrontMatter(readFileSync(join(out, 'plain.md'), 'utf8'))).toMatchObject({ id: 'plain', title: 'Plain', url: null });
   });
 });
 

@@ -1,21 +1,25 @@
 // Issue 5, cases 10–13: odd terminals. Tiny, resized in storms, 1 column; CJK, ZWJ emoji, VS16
 // and combining marks; a 1 MB article and 500-character titles; no terminal at all.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { execa } from 'execa';
 import pty from '@lydell/node-pty';
+import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { Archive } from '../../src/archive/store.js';
 import { UserState } from '../../src/archive/user-state.js';
 import type { Author } from '../../src/archive/model.js';
 import { App } from '../../src/tui/app.js';
 import { layoutArticle } from '../../src/text/layout.js';
-import { truncateToWidth, wrapText } from '../../src/text/wrap.js';
+import { displayWidth, truncateToWidth, wrapText } from '../../src/text/wrap.js';
 import { KEY, renderSized, type Screen } from '../support/ink.js';
 import { cleanEnv, lines, requireBuild } from '../support/cli.js';
 import { BIN, DEFAULT_ARCHIVE, ROOT } from '../support/paths.js';
-import { cleanTemp, readerEnv, runPty, scratch, writeArchive, type HandArticle } from '../support/hardening.js';
+import { cleanTemp, hasTmux, meta, PrivateTmux, readerEnv, runPty, scratch, writeArchive, type HandArticle } from '../support/hardening.js';
+import { visible } from '../../src/text/visible.js';
+import { replay, UNICODE_VERSIONS } from '../support/xterm.js';
+import { widthTitle } from '../support/unicode.js';
 
 // Counters around the real layout and row/page components: structure, not timing, shows
 // that only what is visible is laid out and rendered.
@@ -226,8 +230,10 @@ describe('CJK, ZWJ emoji, VS16 and combining marks (case 11)', () => {
         if (w < 2) continue;
         const wrapped = wrapText(text, w);
         for (const line of wrapped) expect(stringWidth(line), `${w}: ${line}`).toBeLessThanOrEqual(w);
-        // Whole graphemes, in order: the lines' graphemes (spaces aside) are the text's.
-        expect(wrapped.flatMap(graphemes).filter((g) => g !== ' ')).toEqual(graphemes(text).filter((g) => !/^\s+$/.test(g)));
+        // Whole graphemes, in order: the lines' graphemes (spaces aside) are the text's — where
+        // each fits on a line (a ZWJ family is 8 columns in terminals that draw its members).
+        if (graphemes(text).every((g) => displayWidth(g) <= w)) expect(wrapped.flatMap(graphemes).filter((g) => g !== ' ')).toEqual(graphemes(text).filter((g) => !/^\s+$/.test(g)));
+        else expect(wrapped.join('').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
       }
     }
   });
@@ -243,15 +249,21 @@ describe('CJK, ZWJ emoji, VS16 and combining marks (case 11)', () => {
       expect(all).toHaveLength(rows - 1);
       expect(all.at(-1)).toMatch(/^1\/6 · 6 unread/);
       const articleRows = all.slice(1, 7);
+      const authorColumns = new Set<number>();
       articleRows.forEach((row, i) => {
         expect(stringWidth(row), `${columns}: ${row}`).toBeLessThanOrEqual(columns);
         // The marker columns: selection, unread, bookmark — always the first six cells.
         expect(row.slice(0, 6), row).toMatch(/^[› ] ● {2} $/);
-        const shown = row.slice(6).split(' — ')[0];
+        // The title column, then at least two spaces before the author column.
+        const cell = row.slice(6).match(/^(.*?) {2,}/)!;
+        const shown = cell[1].replace(/ \[(excerpt|sponsored)\]$/, ''); // the tags close the title column
         const title = shown.endsWith('…') ? shown.slice(0, -1) : shown;
         expect(isGraphemePrefix(title, TITLES[i]), `${columns}: ${shown}`).toBe(true);
         expect(title.length).toBeGreaterThan(0);
+        // Where byline's own widths (the ones it lays out by) put the author column.
+        authorColumns.add(displayWidth(row.slice(0, 6 + cell[0].length)));
       });
+      expect([...authorColumns], `${columns}: the author column`).toHaveLength(1);
       stop(screen);
     }
   });
@@ -295,6 +307,162 @@ describe('CJK, ZWJ emoji, VS16 and combining marks (case 11)', () => {
         return stringWidth(l.slice(0, l.indexOf(title)));
       });
       expect(new Set(starts).size).toBe(1);
+    }
+  });
+});
+
+// ------------------------------------------------------------------ widths terminals disagree on
+
+// Issue "Nothing lost, ever", case 9: soft hyphens, Thai and Devanagari clusters, flags, skin
+// tones and ZWJ families are narrower to string-width than terminals draw them, so list rows
+// and article lines wrapped in tmux and split the status bar. Checked in two real terminals:
+// tmux (its screen, read back) and xterm.js (fed every byte the reader wrote).
+const DISPUTED_AUTHORS: Author[] = [
+  { id: 'soft', name: 'Zoë\u00ad Nuñez\u00ad-Ångström', bio: 'Soft\u00adhyphen\u00adated bio.', kind: 'person' },
+  { id: 'thai', name: 'สมชาย น้ำใจ', bio: 'กำลัง', kind: 'person' },
+  { id: 'hindi', name: 'क्षितिज शर्मा', bio: 'हिन्दी', kind: 'person' },
+];
+const DISPUTED_TITLES = [
+  'Soft\u00adhyphen\u00adated head\u00adlines: a\u00adrchive\u00ad ter\u00adminal re\u00adader co\u00adop\u00ader\u00adate at every width we try',
+  'ภาษาไทย น้ำ กำลัง คำตอบ ที่นี่ น้ำ กำ กำ กำ กำ กำ กำ กำ กำ กำ กำ กำ กำ กำ กำ กำ กำ กำ กำ กำ กำ กำ',
+  'हिन्दी क्षत्रिय स्त्री क्ष क्ष क्ष क्ष क्ष क्ष क्ष क्ष क्ष क्ष क्ष क्ष क्ष क्ष क्ष क्ष क्ष क्ष क्ष',
+  'Flags 🇯🇵🇫🇷🇩🇪🇺🇸🇧🇷🇮🇳🇰🇷🇹🇭🇯🇵🇫🇷🇩🇪🇺🇸 and a lone 🇯 in a title long enough to be cut',
+  'Skin tones 👍🏻👍🏼👍🏽👍🏾👍🏿 👩🏽‍💻 🧑🏾‍🤝‍🧑🏻 and families 👨‍👩‍👧‍👦👨‍👩‍👧‍👦👨‍👩‍👧‍👦 🏳️‍🌈 in one title',
+  'Invisible\u200b zero\u2060width\ufeff, Hangul fillers \u115f\u3164\u115f\u3164, new marks \u0897\u1abf \u0301 and ❤️✌️☺️1️⃣ all in one title',
+];
+
+function disputedArchive(): string {
+  const articles: HandArticle[] = DISPUTED_TITLES.map((title, i) => ({
+    meta: { id: `disputed-${i}`, title, authors: [DISPUTED_AUTHORS[i % 3].id] },
+    body: [
+      { type: 'paragraph', text: DISPUTED_TITLES.join(' ').repeat(3) },
+      { type: 'quote', text: DISPUTED_TITLES[(i + 1) % DISPUTED_TITLES.length] },
+    ],
+  }));
+  return writeArchive(scratch(), articles, DISPUTED_AUTHORS);
+}
+
+const LIST_ROW = /^[› ] ● {3}\S/;
+
+describe('characters whose width string-width and terminals disagree on (soft hyphen, Thai, Devanagari, flags, skin tones)', () => {
+  let session: PrivateTmux | undefined;
+  afterEach(() => {
+    session?.kill();
+    session = undefined;
+  });
+
+  it.skipIf(!hasTmux)('in tmux, at several widths: each list row one row, article lines and status bars whole, nothing wrapped', { timeout: 90_000 }, async () => {
+    const dir = disputedArchive();
+    for (const cols of [40, 57, 80, 101]) {
+      const rows = 14;
+      session = new PrivateTmux(`node ${BIN} --archive ${dir}`, cols, rows, { BYLINE_STATE: join(scratch(), 'state.json') });
+      const s = session;
+      const check = (screen: string, what: string) => {
+        // A row that wrapped is two rows on the screen, and one when tmux joins wrapped rows (-J).
+        const joined = s.tmux('capture-pane', '-p', '-J', '-t', s.name).split('\n').map((l) => l.trimEnd());
+        expect(joined, `${what} at ${cols} columns:\n${screen}`).toEqual(s.screen().split('\n'));
+      };
+      const list = await s.waitFor((x) => x.includes('1/6 · 6 unread'), `the list at ${cols}`);
+      const shown = list.split('\n');
+      for (let i = 1; i <= 6; i++) expect(shown[i], `${cols}: ${list}`).toMatch(LIST_ROW);
+      expect(shown[rows - 2], `${cols}: ${list}`).toMatch(/^1\/6 · 6 unread · \? help +1–6 of 6$/);
+      check(list, 'the list');
+      for (const [keys, page] of [[['Enter'], 1], [['Space'], 2], [['G'], 0]] as const) {
+        s.keys(...keys);
+        const article = await s.waitFor((x) => (page ? new RegExp(`page ${page}/\\d+ · \\d+%$`, 'm') : /page (\d+)\/\1 · 100%$/m).test(x), `page ${page || 'last'} at ${cols}`);
+        expect(article.split('\n')[rows - 2], `${cols}: ${article}`).toMatch(/\S.* page \d+\/\d+ · \d+%$/);
+        check(article, `article page ${page || 'last'}`);
+      }
+      s.keys('a');
+      const author = await s.waitFor((x) => x.includes('Articles in the archive'), `the author at ${cols}`);
+      check(author, 'the author screen');
+      s.kill();
+    }
+  });
+
+  it('fed to xterm.js (Unicode 6 and 11 tables): every frame the reader wrote, no row wrapped, the status bar on the last row', { timeout: 60_000 }, async () => {
+    const dir = disputedArchive();
+    const [cols, rows] = [61, 14];
+    const run = runPty(['--archive', dir], { cols, rows, env: { BYLINE_STATE: join(scratch(), 'state.json') } });
+    const inTerminals = async (what: string, status: RegExp) => {
+      for (const version of UNICODE_VERSIONS) {
+        const screen = await replay(run.output(), cols, rows, version);
+        expect(screen.wrapped, `${what}, Unicode ${version}:\n${screen.rows.join('\n')}`).toEqual([]);
+        expect(screen.rows[rows - 2], `${what}, Unicode ${version}:\n${screen.rows.join('\n')}`).toMatch(status);
+      }
+    };
+    await run.waitFor('1/6 · 6 unread', 'the list');
+    await inTerminals('the list', /^1\/6 · 6 unread · \? help +1–6 of 6$/);
+    for (let i = 0; i < 6; i++) {
+      run.term.write('\r');
+      await run.waitFor(() => /page 1\/\d+/.test(run.frame().at(-1) ?? ''), `article ${i}`);
+      await inTerminals(`article ${i}`, /page 1\/\d+ · \d+%$/);
+      run.term.write('\u001b');
+      await run.waitFor(() => (run.frame().at(-1) ?? '').includes('unread'), 'the list');
+      run.term.write('j');
+      await run.waitFor(() => (run.frame().at(-1) ?? '').startsWith(`${Math.min(i + 2, 6)}/6`), 'the next row');
+    }
+    run.term.write('q');
+    expect((await run.exited).exitCode).toBe(0);
+  });
+
+  it('random Unicode titles and names in the reader, fed to xterm.js: every page of the list and an article, no row wrapped', { timeout: 60_000 }, async () => {
+    const titles = fc.sample(widthTitle, { numRuns: 60, seed: 11 }).map((t, i) => (t.trim() ? t : `title ${i}`));
+    const names = fc.sample(widthTitle, { numRuns: 5, seed: 12 }).map((n, i) => (n.trim() ? n : `name ${i}`));
+    const authors: Author[] = names.map((name, i) => ({ id: `r${i}`, name, bio: titles[i], kind: 'person' }));
+    const dir = writeArchive(
+      scratch(),
+      titles.map((title, i) => ({ meta: { id: `r-${i}`, title, authors: [`r${i % 5}`] }, body: [{ type: 'paragraph', text: titles.slice(i, i + 8).join(' ') }] })),
+      authors,
+    );
+    for (const [cols, rows] of [[47, 12], [83, 20]]) {
+      const run = runPty(['--archive', dir], { cols, rows, env: { BYLINE_STATE: join(scratch(), 'state.json') } });
+      const noWraps = async (what: string, status = / \d+–\d+ of 60/) => {
+        for (const version of UNICODE_VERSIONS) {
+          const screen = await replay(run.output(), cols, rows, version);
+          expect(screen.wrapped, `${what} at ${cols}×${rows}, Unicode ${version}:\n${screen.rows.join('\n')}`).toEqual([]);
+          expect(screen.rows[rows - 2], `${what} at ${cols}×${rows}, Unicode ${version}:\n${screen.rows.join('\n')}`).toMatch(status);
+        }
+      };
+      await run.waitFor('1/60 · 60 unread', 'the list');
+      for (let page = 0; page * (rows - 3) < 60; page++) {
+        await noWraps(`list page ${page + 1}`);
+        const before = run.output().length;
+        run.term.write('\u001b[6~');
+        await run.waitFor(() => run.output().length > before && / \d+–\d+ of 60/.test(run.frame().at(-1) ?? ''), 'the next page');
+      }
+      run.term.write('\r');
+      await run.waitFor(() => /page 1\/\d+ · \d+%$/.test(run.frame().at(-1) ?? ''), 'an article');
+      await noWraps('an article', /page 1\/\d+ · \d+%$/);
+      run.term.write('q');
+      await run.waitFor(() => (run.frame().at(-1) ?? '').includes('unread'), 'the list');
+      run.term.write('q');
+      expect((await run.exited).exitCode).toBe(0);
+    }
+  });
+
+  it.skipIf(!hasTmux)('random Unicode titles, cut and laid out at many widths, printed in tmux: one row per line, none wrapped', { timeout: 90_000 }, async () => {
+    const titles = fc.sample(widthTitle, { numRuns: 150, seed: 9 });
+    for (const cols of [7, 23, 40, 80]) {
+      const lines = titles.flatMap((t, i) => [
+        truncateToWidth(visible(t).replace(/\n/g, '␊'), cols), // a title in a list row
+        ...layoutArticle({ ...meta({ id: `t${i}`, title: t }), body: [{ type: 'paragraph', text: t }] }, [], cols).map((l) => l.text),
+      ]);
+      // In pieces that fit tmux's scrollback (2 000 rows).
+      for (let from = 0; from < lines.length; from += 1500) {
+        const piece = lines.slice(from, from + 1500);
+        const file = join(scratch(), `lines-${cols}-${from}.txt`);
+        writeFileSync(file, piece.join('\n') + '\nEND\n');
+        session = new PrivateTmux(`cat '${file}'`, cols, 10, {});
+        const s = session;
+        const capture = (...flags: string[]) => s.tmux('capture-pane', '-p', ...flags, '-S', '-', '-E', '-', '-t', s.name).split('\n');
+        await s.waitFor(() => capture().includes('END'), `cat at ${cols}`);
+        // One screen row per line printed: had a line wrapped, END would come later …
+        expect(capture().indexOf('END'), `${cols} columns, lines ${from}…`).toBe(piece.length);
+        // … and tmux would join the rows it wrapped.
+        expect(capture('-J').map((l) => l.trimEnd())).toEqual(capture());
+        s.kill();
+      }
     }
   });
 });

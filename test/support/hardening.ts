@@ -220,7 +220,7 @@ export class PrivateTmux {
 export function validateArchive(dir: string): string[] {
   const index = v.parse(IndexSchema, JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')));
   for (const a of index.articles) {
-    const body = v.parse(BodyFileSchema, JSON.parse(readFileSync(join(dir, 'articles', `${a.id}.json`), 'utf8')));
+    const body = v.parse(BodyFileSchema, JSON.parse(readFileSync(join(dir, 'articles', a.bodyFile ?? `${a.id}.json`), 'utf8')));
     if (body.id !== a.id) throw new Error(`body of ${a.id} names ${body.id}`);
   }
   return index.articles.map((a) => a.id);

@@ -27,7 +27,10 @@ export class TmuxSession {
   readonly name = `byline-test-${process.pid}-${++counter}`;
 
   constructor(command: string, columns = 100, rows = 30, env: Record<string, string> = {}) {
-    const exports = Object.entries({ CI: '', ...env })
+    // A tmux server started before the tests keeps its own environment: the test's isolation
+    // (see isolate-user.ts) is passed on explicitly, so no test reads a real library.
+    const isolated = Object.fromEntries(['XDG_DATA_HOME', 'BYLINE_OPEN'].map((k) => [k, process.env[k] ?? '']));
+    const exports = Object.entries({ CI: '', ...isolated, ...env })
       .map(([k, v]) => (v === '' ? `unset ${k};` : `export ${k}='${v.replace(/'/g, "'\\''")}';`))
       .join(' ');
     // The shell stays after byline exits, so the exit code and terminal modes can be read.

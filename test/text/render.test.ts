@@ -14,7 +14,8 @@ beforeAll(async () => {
   archive = await Archive.open(DEFAULT_ARCHIVE);
 });
 
-const LIST_KEYS = ['id', 'title', 'titleDerived', 'dek', 'kind', 'sponsored', 'authors', 'wordCount', 'publishedAt', 'url'];
+const PAGE_KEYS = ['url', 'siteName', 'publishedAt', 'modifiedAt', 'language', 'archivedUrl'];
+const LIST_KEYS = ['id', 'title', 'titleDerived', 'dek', 'kind', 'sponsored', 'authors', 'wordCount', ...PAGE_KEYS];
 
 describe('renderText', () => {
   it('prints title, dek, byline, notices and body; no colour codes when colour is off', () => {
@@ -83,8 +84,7 @@ describe('JSON shapes', () => {
     for (const meta of archive.articles) {
       const json = articleListJson(meta, archive.authorsOf(meta));
       expect(Object.keys(json)).toEqual(LIST_KEYS);
-      expect(json.publishedAt).toBeNull();
-      expect(json.url).toBeNull();
+      for (const key of PAGE_KEYS) expect(json[key as keyof typeof json]).toBeNull();
       for (const a of json.authors) {
         expect(Object.keys(a)).toEqual(['id', 'name', 'handle']);
         expect(a.handle === null || a.handle.startsWith('@')).toBe(true);
@@ -94,9 +94,18 @@ describe('JSON shapes', () => {
     expect(articleListJson(kaye, archive.authorsOf(kaye)).authors).toEqual([{ id: 'kate-kaye', name: 'Kate Kaye', handle: null }]);
   });
 
-  it('keeps url and publishedAt when an article has them', () => {
-    const meta = { ...archive.articles[0], url: 'https://example.com/a', publishedAt: '2022-11-14' };
-    expect(articleListJson(meta, [])).toMatchObject({ url: 'https://example.com/a', publishedAt: '2022-11-14' });
+  it('keeps the page metadata when an article has it', () => {
+    const page = {
+      url: 'https://example.com/a',
+      siteName: 'Example News',
+      publishedAt: '2022-11-14',
+      modifiedAt: '2022-11-15T08:00:00Z',
+      language: 'en-GB',
+      archivedUrl: 'https://web.archive.org/web/20221114/https://example.com/a',
+    };
+    const meta = { ...archive.articles[0], ...page };
+    expect(articleListJson(meta, [])).toMatchObject(page);
+    expect(articleJson({ ...meta, body: [] }, [])).toMatchObject(page);
   });
 
   it('read JSON: the list fields plus authors with bio and kind, credits and typed body blocks', () => {

@@ -47,7 +47,19 @@ describe('list', () => {
     expect(orderArticles(articles, authorsOf, 'title', null).map((m) => m.id)).toEqual(['a', 'b', 'c']);
     expect(orderArticles(articles, authorsOf, 'author', null).map((m) => m.id)).toEqual(['c', 'b', 'a']);
     expect(nextSort('archive')).toBe('title');
-    expect(nextSort('author')).toBe('archive');
+    expect(nextSort('author')).toBe('date');
+    expect(nextSort('date')).toBe('archive');
+  });
+  it('sorts by date newest first; undated articles last, in archive order', () => {
+    const dated = [
+      articleMeta({ id: 'u1', title: 'Undated one' }),
+      articleMeta({ id: 'old', title: 'Old', publishedAt: '2019-03-01' }),
+      articleMeta({ id: 'new', title: 'New', publishedAt: '2024-05-02T08:00:00Z' }),
+      articleMeta({ id: 'u2', title: 'Undated two', publishedAt: 'someday' }),
+      articleMeta({ id: 'mid', title: 'Mid', publishedAt: 'Tue, 01 Feb 2022 10:00:00 GMT' }),
+      articleMeta({ id: 'same-day-later', title: 'Later', publishedAt: '2024-05-02T09:00:00Z' }),
+    ];
+    expect(orderArticles(dated, () => [], 'date', null).map((m) => m.id)).toEqual(['same-day-later', 'new', 'mid', 'old', 'u1', 'u2']);
   });
   it('filters bookmarks only', () => {
     expect(orderArticles(articles, authorsOf, 'archive', new Set(['c', 'gone'])).map((m) => m.id)).toEqual(['c']);

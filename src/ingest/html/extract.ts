@@ -3,6 +3,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Block } from '../../archive/model.js';
+import { ARTICLE_LIMIT, bodyFileBytes, MAX_ARTICLE_BYTES } from '../../archive/limits.js';
 import { sanitizeLine } from '../../text/sanitize.js';
 import type { ImportInput, ImportedArticle, ImportedAuthor } from '../types.js';
 import { blocksOf, isCaption } from './blocks.js';
@@ -112,6 +113,8 @@ export function extractHtml(html: string, input: ImportInput): { articles: Impor
   const base = meta.url ?? input.url;
   const body: Block[] = cleanBlocks(blocksOf(content, base), { title, authors: authors.map((a) => a.name), dek });
   if (characters(body) < MIN_CHARACTERS) throw new Error('no article found in the page');
+  // The same limit as for a page dump's article: what the reader opens whole.
+  if (bodyFileBytes(body) > MAX_ARTICLE_BYTES) throw new Error(`the article is larger than ${ARTICLE_LIMIT}`);
 
   const publishedAt = meta.publishedAt ?? (result?.publishedTime ? sanitizeLine(result.publishedTime) : undefined);
   const language = meta.language ?? (result?.lang ? sanitizeLine(result.lang) : undefined);

@@ -1,10 +1,12 @@
 import { Box, Text } from 'ink';
-import { truncateToWidth, displayWidth } from '../../text/wrap.js';
+import { displayWidth } from '../../text/wrap.js';
 import type { ArticleMeta, Author } from '../../archive/model.js';
 import type { Mark } from '../../archive/user-state.js';
 import type { Range } from '../../search/snippet.js';
-import { visible } from '../../text/visible.js';
+import { shortDate, siteOf } from '../../text/page-meta.js';
+import { visibleLine, visibleLineRanges } from '../../text/visible.js';
 import { Highlighted } from './highlighted.js';
+import { rowCells, type ColumnWidths } from './list-columns.js';
 
 export interface RowData {
   meta: ArticleMeta;
@@ -23,36 +25,37 @@ function tags(meta: ArticleMeta, mark: Mark): string {
   return parts.length ? ` [${parts.join(' · ')}]` : '';
 }
 
-const AUTHOR_PREFIX = ' — ';
+/** Ranges that fall in the shown text; a cut text ends in "…", which matches nothing. */
+const rangesIn = (ranges: readonly Range[] | undefined, full: string, shown: string) =>
+  shown === full ? (ranges ?? []) : (ranges ?? []).filter(([, e]) => e < shown.length - 1);
 
-/** "› ● ★ Title — Author  [excerpt · 40%]", cut to width; selection is inverse + marker, not colour. */
-export function ArticleRow({ row, selected, width }: { row: RowData; selected: boolean; width: number }) {
+/** "› ● ★ Title [excerpt · 40%]   Author   site  2024-05-02", in the list's columns;
+ * selection is inverse + marker, not colour. */
+export function ArticleRow({ row, selected, width, columns }: { row: RowData; selected: boolean; width: number; columns: ColumnWidths }) {
   const { meta, mark } = row;
   const prefix = `${selected ? '›' : ' '} ${mark.read ? ' ' : '●'} ${mark.bookmarked ? '★' : ' '} `;
-  const authorText = AUTHOR_PREFIX + (row.authors.map((a) => a.name).join(', ') || 'unknown');
-  const tagText = tags(meta, mark);
-  const title = visible(meta.title);
-  const room = Math.max(4, width - displayWidth(prefix) - displayWidth(tagText));
-  // Authors keep a share of the row so a long title cannot hide them.
-  const authorRoom = Math.min(displayWidth(visible(authorText)), Math.max(12, Math.floor(room / 4)));
-  const shownTitle = truncateToWidth(title, Math.max(4, room - authorRoom));
-  const shownAuthors = truncateToWidth(visible(authorText), Math.max(0, room - displayWidth(shownTitle)));
-  const used = displayWidth(prefix) + displayWidth(shownTitle) + displayWidth(shownAuthors) + displayWidth(tagText);
+  // One row: controls and line feeds in the title, names or site are shown as symbols (␊),
+  // and the match ranges move with the text they were found in.
+  const title = visibleLine(meta.title);
+  const names = row.authors.map((a) => a.name).join(', ');
+  const authors = visibleLine(names) || 'unknown';
+  const cells = rowCells({ title, tags: tags(meta, mark), authors, site: visibleLine(siteOf(meta)), date: shortDate(meta.publishedAt) }, columns);
+  const used = displayWidth(prefix) + displayWidth(cells.title + cells.tags + cells.afterTitle + cells.author + cells.afterAuthor + cells.page);
   // Only the selected row needs its inverse bar to run the full width; trailing spaces elsewhere
   // would only be more cells for Ink to process on every frame.
   const pad = selected ? ' '.repeat(Math.max(0, width - used)) : '';
-  const ranges = shownTitle === title ? (row.titleRanges ?? []) : (row.titleRanges ?? []).filter(([, e]) => e < shownTitle.length - 1);
+  const titleRanges = rangesIn(visibleLineRanges(meta.title, row.titleRanges ?? []), title, cells.title);
+  const authorRanges = rangesIn(visibleLineRanges(names, row.authorRanges ?? []), authors, cells.author);
   return (
     <Box width={width} height={1}>
       <Text inverse={selected} wrap="truncate">
         {prefix}
-        {ranges.length ? <Highlighted text={shownTitle} ranges={ranges} /> : <Text bold={!mark.read}>{shownTitle}</Text>}
-        {row.authorRanges?.length ? (
-          <Highlighted text={shownAuthors} ranges={row.authorRanges.map(([s, e]) => [s + AUTHOR_PREFIX.length, e + AUTHOR_PREFIX.length] as Range)} />
-        ) : (
-          <Text dimColor={!selected}>{shownAuthors}</Text>
-        )}
-        {tagText}
+        {titleRanges.length ? <Highlighted text={cells.title} ranges={titleRanges} /> : <Text bold={!mark.read}>{cells.title}</Text>}
+        {cells.tags}
+        {cells.afterTitle}
+        {authorRanges.length ? <Highlighted text={cells.author} ranges={authorRanges} /> : <Text dimColor={!selected}>{cells.author}</Text>}
+        {cells.afterAuthor}
+        {cells.page ? <Text dimColor={!selected}>{cells.page}</Text> : null}
         {pad}
       </Text>
     </Box>

@@ -1,19 +1,20 @@
 import { Text } from 'ink';
 import type { Range } from '../../search/snippet.js';
 import { splitByRanges } from '../../text/highlight.js';
-import { visible } from '../../text/visible.js';
+import { visibleLine } from '../../text/visible.js';
 
-/** Text with matched runs underlined and bold; everything made display-safe first. */
+/** One row of text with matched runs underlined and bold; each run made display-safe (a line
+ * feed too) after the ranges, which are offsets in `text`, have cut it. */
 export function Highlighted({ text, ranges, dim }: { text: string; ranges: readonly Range[]; dim?: boolean }) {
   return (
     <Text dimColor={dim}>
       {splitByRanges(text, ranges).map((seg, i) =>
         seg.match ? (
           <Text key={i} bold underline>
-            {visible(seg.text)}
+            {visibleLine(seg.text)}
           </Text>
         ) : (
-          visible(seg.text)
+          visibleLine(seg.text)
         ),
       )}
     </Text>

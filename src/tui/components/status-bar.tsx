@@ -1,11 +1,11 @@
 import { Box, Text } from 'ink';
 import { truncateToWidth, displayWidth } from '../../text/wrap.js';
-import { visible } from '../../text/visible.js';
+import { visibleLine } from '../../text/visible.js';
 
-/** One line: left text, right text, cut to the width. */
+/** One row: left text, right text, made display-safe (a line feed too) and cut to the width. */
 export function StatusBar({ left, right = '', width }: { left: string; right?: string; width: number }) {
-  const rightText = truncateToWidth(visible(right), Math.max(0, Math.floor(width / 2)));
-  const leftText = truncateToWidth(visible(left), Math.max(1, width - displayWidth(rightText) - 1));
+  const rightText = truncateToWidth(visibleLine(right), Math.max(0, Math.floor(width / 2)));
+  const leftText = truncateToWidth(visibleLine(left), Math.max(1, width - displayWidth(rightText) - 1));
   const gap = Math.max(1, width - displayWidth(leftText) - displayWidth(rightText));
   return (
     <Box width={width} height={1}>

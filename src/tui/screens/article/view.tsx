@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
 import type { Line } from '../../../text/layout.js';
 import type { FindMatch } from '../../../text/find.js';
-import { visible } from '../../../text/visible.js';
+import { truncateToWidth } from '../../../text/wrap.js';
+import { visibleLine } from '../../../text/visible.js';
 import { Highlighted } from '../../components/highlighted.js';
 import { StatusBar } from '../../components/status-bar.js';
 
@@ -21,7 +22,7 @@ export interface ArticleViewProps {
 
 function StyledLine({ line, ranges }: { line: Line; ranges: [number, number][] }) {
   if (ranges.length) return <Highlighted text={line.text} ranges={ranges} />;
-  const text = visible(line.text);
+  const text = visibleLine(line.text);
   switch (line.style) {
     case 'title':
     case 'heading':
@@ -52,7 +53,7 @@ export function ArticleView({ lines, top, matches, margin, width, height, status
         <Box width={width} height={1}>
           <Text wrap="truncate">
             <Text bold>/</Text>
-            {visible(findLine)}
+            {truncateToWidth(visibleLine(findLine), Math.max(1, width - 2))}
             <Text inverse> </Text>
           </Text>
         </Box>

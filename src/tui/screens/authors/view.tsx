@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
-import { truncateToWidth } from '../../../text/wrap.js';
+import { displayWidth, truncateToWidth } from '../../../text/wrap.js';
 import type { Author } from '../../../archive/model.js';
-import { visible } from '../../../text/visible.js';
+import { visibleLine } from '../../../text/visible.js';
 import { StatusBar } from '../../components/status-bar.js';
 
 export interface AuthorRow {
@@ -16,10 +16,11 @@ export function AuthorsView({ rows, offset, selected, total, width, height }: { 
       <Box flexDirection="column" height={height}>
         {rows.map(({ author, count }, i) => {
           const isSelected = offset + i === selected;
-          const text = `${isSelected ? '›' : ' '} ${visible(author.name)}${author.handle ? ` ${visible(author.handle)}` : ''} · ${author.kind} · ${count} article${count === 1 ? '' : 's'}`;
+          const text = `${isSelected ? '›' : ' '} ${visibleLine(author.name)}${author.handle ? ` ${visibleLine(author.handle)}` : ''} · ${author.kind} · ${count} article${count === 1 ? '' : 's'}`;
+          const shown = truncateToWidth(text, width);
           return (
             <Text key={author.id} inverse={isSelected} wrap="truncate">
-              {truncateToWidth(text, width).padEnd(width)}
+              {shown + ' '.repeat(Math.max(0, width - displayWidth(shown)))}
             </Text>
           );
         })}

@@ -1,8 +1,9 @@
 import type { ArticleMeta, Author } from '../../../archive/model.js';
+import { publishedTime } from '../../../text/page-meta.js';
 import { ensureVisible, moveCursor, START, type Cursor, type CursorMove } from '../../cursor.js';
 
-export type SortMode = 'archive' | 'title' | 'author';
-export const SORT_MODES: SortMode[] = ['archive', 'title', 'author'];
+export type SortMode = 'archive' | 'title' | 'author' | 'date';
+export const SORT_MODES: SortMode[] = ['archive', 'title', 'author', 'date'];
 
 export interface ListState {
   cursor: Cursor;
@@ -55,5 +56,17 @@ export function orderArticles(
     const key = (m: ArticleMeta) => authorsOf(m)[0]?.name ?? '\uffff';
     shown.sort((a, b) => compare(key(a), key(b)) || compare(a.title, b.title));
   }
+  if (sort === 'date') return newestFirst(shown);
   return shown;
+}
+
+/** Newest first; undated last, in the order they came (the sort is stable). Each date is
+ * parsed once, not once per comparison. */
+function newestFirst(articles: ArticleMeta[]): ArticleMeta[] {
+  const times = new Map(articles.map((m) => [m, publishedTime(m.publishedAt)]));
+  return articles.sort((a, b) => {
+    const ta = times.get(a)!;
+    const tb = times.get(b)!;
+    return ta === tb ? 0 : tb > ta ? 1 : -1;
+  });
 }

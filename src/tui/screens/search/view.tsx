@@ -3,8 +3,9 @@ import { truncateToWidth } from '../../../text/wrap.js';
 import { ArticleRow, type RowData } from '../../components/article-row.js';
 import { Highlighted } from '../../components/highlighted.js';
 import { StatusBar } from '../../components/status-bar.js';
+import type { ColumnWidths } from '../../components/list-columns.js';
 import type { Snippet } from '../../../search/snippet.js';
-import { visible } from '../../../text/visible.js';
+import { visibleLine, visibleLineRanges } from '../../../text/visible.js';
 
 export interface SearchRow extends RowData {
   snippet?: Snippet;
@@ -20,13 +21,14 @@ export interface SearchViewProps {
   selected: number;
   total: number;
   width: number;
+  columns: ColumnWidths;
   height: number;
   pending: boolean;
   indexing: boolean;
 }
 
 /** Query line, then two rows a hit: the article and a snippet of its best body match. */
-export function SearchView({ query, focused, rows, offset, selected, total, width, height, pending, indexing }: SearchViewProps) {
+export function SearchView({ query, focused, rows, offset, selected, total, width, columns, height, pending, indexing }: SearchViewProps) {
   const status = indexing
     ? 'indexing the archive…'
     : !query
@@ -39,21 +41,21 @@ export function SearchView({ query, focused, rows, offset, selected, total, widt
       <Box width={width} height={1}>
         <Text wrap="truncate">
           <Text bold>/ </Text>
-          {visible(query)}
+          {truncateToWidth(visibleLine(query), Math.max(1, width - 3))}
           {focused ? <Text inverse> </Text> : null}
         </Text>
       </Box>
       <Box flexDirection="column" height={height}>
-        {query && rows.length === 0 && !pending ? <Text dimColor>No matches for “{visible(query)}”.</Text> : null}
+        {query && rows.length === 0 && !pending ? <Text dimColor>{truncateToWidth(`No matches for “${visibleLine(query)}”.`, width)}</Text> : null}
         {rows.map((row, i) => (
           <Box key={row.meta.id} flexDirection="column" width={width}>
-            <ArticleRow row={row} selected={offset + i === selected} width={width} />
+            <ArticleRow row={row} selected={offset + i === selected} width={width} columns={columns} />
             <Box width={width} height={1} paddingLeft={6}>
               {row.snippet ? (
-                <Highlighted text={truncateToWidth(row.snippet.text, Math.max(1, width - 6))} ranges={row.snippet.ranges} dim />
+                <Highlighted text={truncateToWidth(visibleLine(row.snippet.text), Math.max(1, width - 6))} ranges={visibleLineRanges(row.snippet.text, row.snippet.ranges)} dim />
               ) : (
                 <Text dimColor wrap="truncate">
-                  {visible(row.summary)}
+                  {truncateToWidth(visibleLine(row.summary), Math.max(1, width - 6))}
                 </Text>
               )}
             </Box>

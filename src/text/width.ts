@@ -1,0 +1,71 @@
+// How many columns a terminal draws for a piece of text — the width byline lays out and cuts by.
+// string-width measures each grapheme cluster as the one glyph a shaping terminal would draw;
+// most terminals (xterm.js, tmux, VTE) instead add up the cells of its code points: a skin-tone
+// modifier or each member of a ZWJ family takes cells of its own, a Thai or Devanagari spacing
+// vowel (กำ, क्ष) one more; while string-width gives VS16 emoji (❤️) and keycaps 2 columns where
+// they draw 1. So a cluster counts the larger of the two, and at least one cell, as Ink gives
+// every cluster a cell: text may be drawn narrower than measured, never wider.
+import stringWidth from 'string-width';
+import { eastAsianWidth } from 'get-east-asian-width';
+import { SINGLE_COLUMN } from './narrow.js';
+import { AT_LEAST_ONE_CELL, NO_CELL_IN_SOME, TWO_CELLS } from './terminal-cells.js';
+
+// Code points Unicode draws in no cell: marks, controls, and the joiners and tags emoji and
+// scripts are built with. Other format characters (soft hyphen, Hangul fillers …) take cells
+// in some terminals, so they count by their East Asian width; display removes them anyway.
+const NO_CELL = /^[\p{Mn}\p{Me}\p{Cc}\u200b-\u200d\u2060\ufeff\u{e0000}-\u{e007f}]$/u;
+// Terminals measure by fixed Unicode tables (xterm.js's default is Unicode 6): a mark newer
+// than the table takes a cell there, and a few characters are wide in an older table only.
+const AT_LEAST_ONE = new RegExp(`^[${AT_LEAST_ONE_CELL}]$`, 'u');
+const TWO = new RegExp(`^[${TWO_CELLS}]$`, 'u');
+const JOINS_IN_SOME = new RegExp(`^[${NO_CELL_IN_SOME}]$`, 'u');
+
+let segmenter: Intl.Segmenter | undefined;
+/** Grapheme clusters, with the segmenter made on first use (its first run costs ~30 ms). */
+export function graphemes(text: string): Iterable<Intl.SegmentData> {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return segmenter.segment(text);
+}
+
+/** Cells for one code point by the Unicode data of this Node and get-east-asian-width. */
+export function unicodeCells(ch: string): number {
+  return NO_CELL.test(ch) ? 0 : eastAsianWidth(ch.codePointAt(0)!);
+}
+
+/** Cells for one code point: the most that Unicode or any terminal's table gives it. */
+export function codePointCells(ch: string): number {
+  if (TWO.test(ch)) return 2;
+  const cells = unicodeCells(ch);
+  return cells === 0 && AT_LEAST_ONE.test(ch) ? 1 : cells;
+}
+
+/** Whether some terminal draws the code point in no cell, joined to the cell before: with no
+ * cell before it (at the start of a row, or after another such one) it gets a cell of its own. */
+export function mayJoin(ch: string): boolean {
+  return NO_CELL.test(ch) || JOINS_IN_SOME.test(ch);
+}
+
+/** Columns for one grapheme cluster. */
+export function clusterWidth(cluster: string): number {
+  if (cluster.length === 1) return Math.max(1, codePointCells(cluster));
+  let cells = 0;
+  let codePoints = 0;
+  // A cluster that does not start with a spacing character (Prepend, or marks with no base)
+  // may start a row: a cell for each code point until the first spacing one.
+  let leading = true;
+  for (const ch of cluster) {
+    const own = codePointCells(ch);
+    if (leading && !mayJoin(ch)) leading = false;
+    cells += leading ? Math.max(1, own) : own;
+    codePoints++;
+  }
+  return Math.max(1, cells, codePoints > 1 ? stringWidth(cluster) : 0);
+}
+
+/** Columns a terminal may draw for text without escape sequences (already display-safe). */
+export function terminalWidth(text: string): number {
+  if (SINGLE_COLUMN.test(text)) return text.length;
+  let width = 0;
+  for (const { segment } of graphemes(text)) width += SINGLE_COLUMN.test(segment) ? segment.length : clusterWidth(segment);
+  return width;
+}
