@@ -40,6 +40,12 @@ function makeOutput(): Output {
     write: (text) => void process.stdout.write(text),
     // File names and reasons in messages come from outside: shown, never acted on by the terminal.
     error: (text) => void process.stderr.write(visible(text)),
+    // A progress line redrawn in place: only on a terminal that can (not TERM=dumb), its text
+    // made visible like every message; null clears it.
+    progress: (text) => {
+      if (!process.stderr.isTTY || dumbTerminal()) return;
+      process.stderr.write(`\r\u001b[2K${text === null ? '' : visible(text)}`);
+    },
   };
 }
 

@@ -4,7 +4,6 @@
 import type { ImportBatch } from '../archive/merge.js';
 import { DEFAULT_LIMITS, fetchPage, httpUrl, HttpStatusError, UnresolvedHostError, type FetchLimits } from '../net/fetch-page.js';
 import { closestSnapshot, rawSnapshotUrl } from '../net/wayback.js';
-import { visible } from '../text/visible.js';
 import { usageError, type Context } from './context.js';
 import { summaryLine } from './import.js';
 import type { ImportedArticle } from '../ingest/types.js';
@@ -95,23 +94,26 @@ export async function add(ctx: Context): Promise<number> {
   for (const arg of ctx.args) urls.push(...(arg === '-' ? await readUrlsFromStdin() : [arg]));
   if (urls.length === 0) throw usageError('no URLs on standard input');
 
-  const progress = urls.length > 1 && Boolean(process.stderr.isTTY);
-  const clear = progress ? '\r\u001b[2K' : '';
+  // Several URLs: a progress line (count, failures, URL) on a terminal, cleared for each message.
+  const progress = urls.length > 1 ? (text: string | null) => ctx.out.progress?.(text) : () => {};
+  const say = (line: string) => {
+    progress(null);
+    ctx.out.error(`${line}\n`);
+  };
   const articles: ImportedArticle[] = [];
   let failed = 0;
   for (const [n, url] of urls.entries()) {
-    const shown = visible(url);
-    if (progress) ctx.out.error(`${clear}[${n + 1}/${urls.length}]${failed ? ` ${failed} failed ·` : ''} ${shown.slice(0, Math.max(20, (process.stderr.columns || 80) - 24))}`);
+    progress(`[${n + 1}/${urls.length}]${failed ? ` ${failed} failed ·` : ''} ${url.slice(0, Math.max(20, (process.stderr.columns || 80) - 24))}`);
     try {
       const { article, notices } = await addOne(url, limits, Boolean(ctx.flags.wayback));
-      for (const notice of notices) ctx.out.error(`${clear}byline: ${shown}: ${visible(notice)}\n`);
+      for (const notice of notices) say(`byline: ${url}: ${notice}`);
       articles.push(article);
     } catch (error) {
       failed++;
-      ctx.out.error(`${clear}byline: cannot add ${shown}: ${visible((error as Error).message)}\n`);
+      say(`byline: cannot add ${url}: ${(error as Error).message}`);
     }
   }
-  if (progress) ctx.out.error(clear);
+  progress(null);
   const failures = failed ? `; ${failed} of ${urls.length} URL${urls.length === 1 ? '' : 's'} failed` : '';
   if (articles.length === 0) {
     if (urls.length > 1) ctx.out.error(`added nothing${failures}\n`);

@@ -29,6 +29,8 @@ export interface Output {
   columns: number;
   write(text: string): void;
   error(text: string): void;
+  /** A transient progress line on stderr when it is a terminal (nothing otherwise); null clears it. */
+  progress?(text: string | null): void;
 }
 
 export interface Context {

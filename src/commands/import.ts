@@ -56,27 +56,35 @@ export async function importFiles(ctx: Context): Promise<number> {
     paths.push(...found.paths);
     skipped += found.skipped;
   }
-  const progress = paths.length > 1 && Boolean(process.stderr.isTTY);
+  // Several files: a progress line on a terminal, cleared before any message.
+  const progress = paths.length > 1 ? (text: string | null) => ctx.out.progress?.(text) : () => {};
   const batches: ImportBatch[] = [];
   for (const [n, path] of paths.entries()) {
-    const name = path === '-' ? 'standard input' : visible(path);
-    if (progress) ctx.out.error(`\r\u001b[2K[${n + 1}/${paths.length}] ${visible(basename(path)).slice(0, 60)}`);
-    const bytes = await readSourceBytes(path);
+    const name = path === '-' ? 'standard input' : path;
+    progress(`[${n + 1}/${paths.length}] ${basename(path).slice(0, 60)}`);
+    let bytes;
+    try {
+      bytes = await readSourceBytes(path);
+    } catch (error) {
+      progress(null);
+      throw error;
+    }
     let parsed;
     try {
       parsed = await parseInputAsync({ name: path, bytes, ...(format ? { format } : {}) });
     } catch (error) {
-      if (progress) ctx.out.error('\r\u001b[2K');
-      throw new BylineError(`cannot import ${name}: ${visible((error as Error).message)}`, 1);
+      progress(null);
+      throw new BylineError(`cannot import ${name}: ${(error as Error).message}`, 1);
     }
     if (parsed.articles.length === 0) {
-      if (progress) ctx.out.error('\r\u001b[2K');
+      progress(null);
       throw new BylineError(`cannot import ${name}: no articles found in it`, 1);
     }
-    for (const warning of parsed.warnings) ctx.out.error(`${progress ? '\r\u001b[2K' : ''}byline: ${name}: ${visible(warning)}\n`);
+    if (parsed.warnings.length) progress(null);
+    for (const warning of parsed.warnings) ctx.out.error(`byline: ${name}: ${warning}\n`);
     batches.push({ file: path === '-' ? 'stdin' : basename(path), articles: parsed.articles });
   }
-  if (progress) ctx.out.error('\r\u001b[2K');
+  progress(null);
   if (skipped > 0) ctx.out.error(`byline: passed over ${skipped} file${skipped === 1 ? '' : 's'} that are not pages (only .html, .htm, .txt are read in a folder)\n`);
   const archive = await ctx.openArchive({ create: true, deferRead: true });
   ctx.out.error(summaryLine(await archive.import(batches)));
