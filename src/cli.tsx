@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   authors: async () => (await import('./commands/authors.js')).authors,
   author: async () => (await import('./commands/authors.js')).author,
   import: async () => (await import('./commands/import.js')).importFiles,
+  add: async () => (await import('./commands/add.js')).add,
   export: async () => (await import('./commands/export.js')).exportArchive,
   reindex: async () => (await import('./commands/reindex.js')).reindex,
 };
@@ -39,6 +40,12 @@ function makeOutput(): Output {
     write: (text) => void process.stdout.write(text),
     // File names and reasons in messages come from outside: shown, never acted on by the terminal.
     error: (text) => void process.stderr.write(visible(text)),
+    // A progress line redrawn in place: only on a terminal that can (not TERM=dumb), its text
+    // made visible like every message; null clears it.
+    progress: (text) => {
+      if (!process.stderr.isTTY || dumbTerminal()) return;
+      process.stderr.write(`\r\u001b[2K${text === null ? '' : visible(text)}`);
+    },
   };
 }
 
@@ -97,6 +104,9 @@ async function main(): Promise<number> {
       color: { type: 'boolean', default: true },
       debug: { type: 'boolean', default: false },
       state: { type: 'string' },
+      wayback: { type: 'boolean', default: false },
+      connectTimeout: { type: 'number' },
+      timeout: { type: 'number' },
       help: { type: 'boolean', shortFlag: 'h', default: false },
       version: { type: 'boolean', shortFlag: 'v', default: false },
   } as const;

@@ -8,7 +8,8 @@ export const HELP = `
     $ byline read ID|QUERY         print an article (an id, or the best match for a query)
     $ byline authors               every author with article counts
     $ byline author NAME           one author's bio and articles
-    $ byline import FILE… [-]      import page dumps (- reads standard input)
+    $ byline import FILE|DIR… [-]  import saved HTML pages and page dumps (- reads standard input)
+    $ byline add URL… [-]          fetch web pages and keep their articles (- reads URLs, one a line)
     $ byline export                the whole archive as JSON or markdown files
     $ byline reindex               rebuild the archive's search index (after upgrading byline)
 
@@ -18,7 +19,10 @@ export const HELP = `
     --json               machine-readable output (list, search, read, authors, author)
     --limit, -n N        at most N results (list, search)
     --author NAME        list: only articles by this author
-    --format, -f FMT     read: text | markdown | json; export: json | markdown
+    --format, -f FMT     read: text | markdown | json; export: json | markdown; import: html | text
+    --wayback            add: read the page from the Wayback Machine (also tried when a page is gone)
+    --timeout S          add: give up on a page after S seconds (default 30)
+    --connect-timeout S  add: give up connecting after S seconds (default 10)
     --width, -w N        wrap text at N columns (default: the terminal's width, at most 80; no wrap in pipes)
     --out, -o DIR        export: write files into DIR
     --raw                text exactly as stored (control characters are otherwise made visible)
@@ -36,6 +40,8 @@ export const HELP = `
     $ byline search selipsky --json | jq '.[0].id'
     $ byline read mlops --format markdown > mlops.md
     $ byline list --author kaye | cut -f1
+    $ byline import ~/saved-pages/
+    $ grep -o 'https://[^ )]*' notes.md | byline add -
 
   Exit codes: 0 ok, 1 nothing found or bad input file, 2 bad usage or unreadable archive.
 `;
@@ -114,17 +120,42 @@ export const COMMAND_HELP: Record<string, string> = {
 `,
   import: `
   Usage
-    $ byline import FILE… [-]
+    $ byline import FILE|DIR… [-] [--format html|text]
 
-  Imports page dumps (the text a browser saves); - reads standard input. Every file is read and
-  checked first: one bad file means nothing is written. Re-importing changes nothing.
+  Imports saved web pages (HTML: one clean article each) and page dumps (the text a browser
+  saves), told apart by their content; - reads standard input. A folder is read recursively
+  (its .html, .htm and .txt files; a saved page's _files folder is passed over). Legacy
+  encodings are decoded with a notice. PDFs, images, feeds, Markdown and JSON are refused in
+  one line. Every file is read and checked first: one bad file means nothing is written.
+  Re-importing changes nothing.
 
   Options
+    --format, -f FMT     html or text: read every file as that, whatever it looks like
     --archive, -A DIR    archive folder (created if missing)
 
   Examples
-    $ byline import saved-page.txt --archive ~/news
+    $ byline import ~/Downloads/story.html
+    $ byline import ~/saved-pages/
     $ pbpaste | byline import -
+`,
+  add: `
+  Usage
+    $ byline add URL… [-] [--wayback] [--timeout S] [--connect-timeout S]
+
+  Fetches each web page, extracts its article (title, authors, date, site, text with its
+  lists, figures and links) and keeps it; - reads URLs from standard input, one a line.
+  A page that is gone (404/410, or a host that no longer resolves) is looked up in the
+  Wayback Machine. Each failure is one line; the others go on; exit 1 if any failed.
+
+  Options
+    --wayback            read the pages from the Wayback Machine's closest snapshot
+    --timeout S          give up on a page after S seconds (default 30)
+    --connect-timeout S  give up connecting after S seconds (default 10)
+    --archive, -A DIR    archive folder (created if missing)
+
+  Examples
+    $ byline add https://example.com/2024/05/a-story
+    $ grep -o 'https://[^ )]*' notes.md | byline add -
 `,
   export: `
   Usage

@@ -128,6 +128,18 @@ class MergeIndex {
   }
 }
 
+const PAGE_FIELDS = ['url', 'publishedAt', 'modifiedAt', 'siteName', 'language', 'archivedUrl'] as const;
+
+/** Where the page came from and when: the incoming article's values, else the stored ones. */
+function pageFields(article: ImportedArticle, existing: ArticleMeta | undefined): Partial<ArticleMeta> {
+  const fields: Partial<Record<(typeof PAGE_FIELDS)[number], string>> = {};
+  for (const key of PAGE_FIELDS) {
+    const value = article[key] || existing?.[key];
+    if (value) fields[key] = value;
+  }
+  return fields;
+}
+
 export interface ImportBatch {
   file: string;
   articles: ImportedArticle[];
@@ -185,8 +197,7 @@ export function mergeImport(index: Index, batches: ImportBatch[], importedAt: st
         authors: authorIds,
         credits: article.credits,
         lead: leadOf(article.body),
-        ...((article.url ?? existing?.url) ? { url: article.url ?? existing?.url } : {}),
-        ...((article.publishedAt ?? existing?.publishedAt) ? { publishedAt: article.publishedAt ?? existing?.publishedAt } : {}),
+        ...pageFields(article, existing),
         source,
         wordCount: bodyWordCount(article.body),
         hash,

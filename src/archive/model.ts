@@ -11,18 +11,41 @@ export const SEGMENT_FILE = /^words-\d{6}\.seg$/;
 /** The word-index segments that belong to this version of the index (search/<name>); absent in
  * archives written before, where every segment in search/ counts. */
 const SegmentsSchema = v.optional(v.array(v.pipe(Text, v.regex(SEGMENT_FILE, 'segment names are words-NNNNNN.seg'))));
+const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** Inline markup over a block's plain `text`: the span [start, end) in UTF-16 code units.
+ * The text itself stays plain, so search, word counts and plain output never see markup;
+ * markdown and JSON output apply the marks. */
+export const MarkSchema = v.object({
+  type: v.picklist(['link', 'em', 'strong', 'code']),
+  start: Offset,
+  end: Offset,
+  /** Links only: an absolute http(s) or mailto URL. */
+  href: v.optional(v.pipe(Text, v.url())),
+});
+
+const Marks = v.optional(v.array(MarkSchema));
 
 export const BlockSchema = v.variant('type', [
-  v.object({ type: v.literal('paragraph'), text: Text }),
-  v.object({ type: v.literal('heading'), text: Text }),
-  v.object({ type: v.literal('quote'), text: Text }),
+  v.object({ type: v.literal('paragraph'), text: Text, marks: Marks }),
+  /** level: 1–6 as in HTML; absent in page dumps (shown as a level-2 heading). */
+  v.object({ type: v.literal('heading'), text: Text, level: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(6))), marks: Marks }),
+  v.object({ type: v.literal('quote'), text: Text, marks: Marks }),
   v.object({
     type: v.literal('figure'),
     title: v.optional(Text),
     caption: Text,
     credit: Text,
+    /** The image's alt text (HTML pages). */
+    alt: v.optional(Text),
+    /** The image's address (HTML pages; http or https). */
+    src: v.optional(v.pipe(Text, v.url())),
   }),
-  v.object({ type: v.literal('list'), ordered: v.boolean(), items: v.array(Text) }),
+  /** A bulleted or numbered list: one item a line of `text` (items hold no line breaks), so
+   * every block but a figure has its plain text in `text`. */
+  v.object({ type: v.literal('list'), ordered: v.boolean(), text: Text, marks: Marks }),
+  /** Preformatted text: line breaks and spaces are kept. */
+  v.object({ type: v.literal('pre'), text: Text }),
 ]);
 
 export const AuthorSchema = v.object({
@@ -86,6 +109,7 @@ export const BodyFileSchema = v.object({
 });
 
 export type Block = v.InferOutput<typeof BlockSchema>;
+export type Mark = v.InferOutput<typeof MarkSchema>;
 export type Author = v.InferOutput<typeof AuthorSchema>;
 export type ArticleMeta = v.InferOutput<typeof ArticleMetaSchema>;
 export type Index = v.InferOutput<typeof IndexSchema>;
@@ -101,8 +125,12 @@ export function schemaProblem(issues: v.BaseIssue<unknown>[]): string {
 
 export function blockText(block: Block): string {
   if (block.type === 'figure') return [block.title, block.caption, block.credit].filter(Boolean).join(' ');
-  if (block.type === 'list') return block.items.join('\n');
   return block.text;
+}
+
+/** A list block's items (one a line of its text). */
+export function listItems(block: { text: string }): string[] {
+  return block.text.split('\n');
 }
 
 export function countWords(text: string): number {

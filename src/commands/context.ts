@@ -16,6 +16,11 @@ export interface Flags {
   color: boolean;
   debug: boolean;
   state?: string;
+  /** add: read pages from the Wayback Machine. */
+  wayback?: boolean;
+  /** add: seconds to connect, and for the whole request. */
+  connectTimeout?: number;
+  timeout?: number;
 }
 
 export interface Output {
@@ -24,6 +29,8 @@ export interface Output {
   columns: number;
   write(text: string): void;
   error(text: string): void;
+  /** A transient progress line on stderr when it is a terminal (nothing otherwise); null clears it. */
+  progress?(text: string | null): void;
 }
 
 export interface Context {

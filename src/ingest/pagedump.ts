@@ -11,27 +11,8 @@ import { readLines } from './pagedump/lines.js';
 import { toUnits, type Unit } from './pagedump/units.js';
 import { ArticleSize, checkArticle, checkLine } from './limits.js';
 
-export interface ImportedAuthor {
-  name: string;
-  handle?: string;
-  bio: string;
-  kind: 'person' | 'organization';
-}
-
-export interface ImportedArticle {
-  title: string;
-  titleDerived: boolean;
-  dek: string;
-  kind: 'full' | 'excerpt';
-  sponsored: boolean;
-  authors: ImportedAuthor[];
-  body: Block[];
-  credits: string[];
-  /** The article's canonical URL, where the source names one: the surest sign of one story. */
-  url?: string;
-  /** The publication date the dump shows (a date line near the title), as YYYY-MM-DD. */
-  publishedAt?: string;
-}
+export type { ImportedArticle, ImportedAuthor } from './types.js';
+import type { ImportedArticle, ImportedAuthor } from './types.js';
 
 interface Segment {
   units: Unit[];

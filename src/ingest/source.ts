@@ -53,3 +53,13 @@ export async function readDump(path: string): Promise<string> {
     throw new BylineError(`cannot import ${path === '-' ? 'standard input' : path}: ${reasonOf(error)}`, 1);
   }
 }
+
+/** The bytes of an import source (a file, or `-` for standard input), or a BylineError
+ * naming it; what the bytes hold is decided by the front door (front-door.ts). */
+export async function readSourceBytes(path: string): Promise<Buffer> {
+  try {
+    return await readBytes(path);
+  } catch (error) {
+    throw new BylineError(`cannot import ${path === '-' ? 'standard input' : path}: ${reasonOf(error)}`, 1);
+  }
+}

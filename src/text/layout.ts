@@ -1,10 +1,10 @@
 // The one layout module: an article becomes styled lines at a width; lines become pages.
 // The CLI prints these lines, the reader pages through them.
-import { wrapText } from './wrap.js';
+import { displayWidth, wrapText } from './wrap.js';
 import { visible, visibleLine } from './visible.js';
-import type { Article, Author, Block } from '../archive/model.js';
+import { listItems, type Article, type Author, type Block } from '../archive/model.js';
 
-export type LineStyle = 'title' | 'dek' | 'byline' | 'notice' | 'heading' | 'paragraph' | 'quote' | 'figure' | 'credit' | 'blank';
+export type LineStyle = 'title' | 'dek' | 'byline' | 'notice' | 'heading' | 'paragraph' | 'quote' | 'list' | 'pre' | 'figure' | 'credit' | 'blank';
 
 export interface Line {
   text: string;
@@ -46,6 +46,14 @@ function push(out: Line[], text: string, style: LineStyle, block: number, width:
   for (const t of wrap(safe, inner)) out.push({ text: prefix + t, style, block });
 }
 
+/** A list item: its marker on the first line, the rest indented under the text. */
+function pushItem(out: Line[], text: string, marker: string, block: number, width: number | undefined, raw: boolean): void {
+  const indent = ' '.repeat(marker.length);
+  if (width !== undefined && width - marker.length < 2) return push(out, `${marker}${text}`, 'list', block, width, '', raw);
+  const inner = width === undefined ? undefined : width - marker.length;
+  wrap(raw ? text : visible(text), inner).forEach((t, n) => out.push({ text: (n === 0 ? marker : indent) + t, style: 'list', block }));
+}
+
 const blank = (block: number): Line => ({ text: '', style: 'blank', block });
 
 function layoutBlock(out: Line[], block: Block, i: number, width: number | undefined, raw: boolean): void {
@@ -56,14 +64,27 @@ function layoutBlock(out: Line[], block: Block, i: number, width: number | undef
       return push(out, block.text, 'heading', i, width, '', raw);
     case 'quote':
       return push(out, block.text, 'quote', i, width, QUOTE_PREFIX, raw);
-    case 'figure': {
-      const caption = [block.title, block.caption].filter(Boolean).join(' — ');
-      if (caption) push(out, `[Figure] ${caption}`, 'figure', i, width, '', raw);
-      return push(out, block.credit, 'credit', i, width, '', raw);
+    case 'list': {
+      const items = listItems(block);
+      const digits = String(items.length).length;
+      items.forEach((item, n) => pushItem(out, item, block.ordered ? `${String(n + 1).padStart(digits)}. ` : '• ', i, width, raw));
+      return;
     }
-    case 'list':
-      // One item a line, behind its bullet or number; a long item wraps under it.
-      return block.items.forEach((item, n) => push(out, `${block.ordered ? `${n + 1}.` : '•'} ${item}`, 'paragraph', i, width, '', raw));
+    case 'pre':
+      // Each line on its own, its spaces kept (they line columns up); a line wider than the
+      // page is wrapped, never cut.
+      for (const line of block.text.split('\n')) {
+        const shown = (raw ? line : visible(line)).trimEnd();
+        if (width === undefined || displayWidth(shown) <= width) out.push({ text: shown, style: 'pre', block: i });
+        else push(out, line, 'pre', i, width, '', raw);
+      }
+      return;
+    case 'figure': {
+      const caption = [block.title, block.caption].filter(Boolean).join(' — ') || block.alt || '';
+      if (caption) push(out, `[Figure] ${caption}`, 'figure', i, width, '', raw);
+      if (block.credit || !caption) push(out, block.credit, 'credit', i, width, '', raw);
+      return;
+    }
   }
 }
 

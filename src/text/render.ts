@@ -1,6 +1,7 @@
 // Article output formats for the CLI: plain text, markdown, JSON.
-import type { Article, ArticleMeta, Author, Block } from '../archive/model.js';
+import { listItems, type Article, type ArticleMeta, type Author, type Block } from '../archive/model.js';
 import { bylineText, DERIVED_TITLE_NOTICE, EXCERPT_NOTICE, layoutArticle } from './layout.js';
+import { markdownInline } from './marks.js';
 import { paint } from './style.js';
 import { safeJson, visible, visibleLine } from './visible.js';
 
@@ -22,17 +23,25 @@ export function renderText(article: Article, authors: Author[], options: TextOpt
 function markdownBlock(block: Block): string {
   switch (block.type) {
     case 'paragraph':
-      return block.text;
+      return markdownInline(block.text, block.marks);
     case 'heading':
-      return `## ${block.text}`;
+      // The article title is the one `#`; headings sit below it.
+      return `${'#'.repeat(Math.min(6, Math.max(2, block.level ?? 2)))} ${markdownInline(block.text, block.marks)}`;
     case 'quote':
-      return `> ${block.text}`;
+      return `> ${markdownInline(block.text, block.marks)}`;
+    case 'list':
+      return listItems({ text: markdownInline(block.text, block.marks) })
+        .map((item, n) => `${block.ordered ? `${n + 1}.` : '-'} ${item}`)
+        .join('\n');
+    case 'pre': {
+      const fence = block.text.includes('```') ? '~~~~' : '```';
+      return `${fence}\n${block.text}\n${fence}`;
+    }
     case 'figure': {
       const caption = [block.title, block.caption].filter(Boolean).join(' — ');
-      return caption ? `*${caption}* — ${block.credit}` : `*${block.credit}*`;
+      if (!caption && !block.credit) return block.alt ? `*${block.alt}*` : '';
+      return caption ? `*${caption}*${block.credit ? ` — ${block.credit}` : ''}` : `*${block.credit}*`;
     }
-    case 'list':
-      return block.items.map((item, i) => (block.ordered ? `${i + 1}. ${item}` : `- ${item}`)).join('\n');
   }
 }
 
@@ -44,7 +53,7 @@ export function renderMarkdown(article: Article, authors: Author[], raw = false)
   parts.push(`**${line(bylineText(article, authors))}**`);
   if (article.titleDerived) parts.push(`> ${DERIVED_TITLE_NOTICE}`);
   if (article.kind === 'excerpt') parts.push(`> ${EXCERPT_NOTICE}`);
-  parts.push(...article.body.map(markdownBlock));
+  parts.push(...article.body.map(markdownBlock).filter(Boolean));
   return displayText(parts.join('\n\n'), raw);
 }
 
@@ -87,15 +96,35 @@ export function articleListJson(meta: ArticleMeta, authors: Author[]) {
   };
 }
 
+/** A body block in `--format json`: as stored, with a list's items also as an array. Every
+ * block but a figure has its plain text in `text`; `marks` (links, emphasis) are spans of it. */
+export function blockJson(b: Block) {
+  switch (b.type) {
+    case 'figure':
+      return {
+        type: 'figure',
+        ...(b.title ? { title: b.title } : {}),
+        caption: b.caption,
+        credit: b.credit,
+        ...(b.alt ? { alt: b.alt } : {}),
+        ...(b.src ? { src: b.src } : {}),
+      };
+    case 'list':
+      return { type: 'list', ordered: b.ordered, text: b.text, items: listItems(b), ...(b.marks?.length ? { marks: b.marks } : {}) };
+    case 'pre':
+      return { type: 'pre', text: b.text };
+    case 'heading':
+      return { type: 'heading', text: b.text, ...(b.level ? { level: b.level } : {}), ...(b.marks?.length ? { marks: b.marks } : {}) };
+    default:
+      return { type: b.type, text: b.text, ...(b.marks?.length ? { marks: b.marks } : {}) };
+  }
+}
+
 export function articleJson(article: Article, authors: Author[]) {
   return {
     ...articleListJson(article, authors),
     authors: authors.map((a) => ({ ...authorRef(a), bio: a.bio, kind: a.kind })),
     credits: article.credits,
-    body: article.body.map((b) => {
-      if (b.type === 'figure') return { type: 'figure', ...(b.title ? { title: b.title } : {}), caption: b.caption, credit: b.credit };
-      if (b.type === 'list') return { type: 'list', ordered: b.ordered, items: b.items };
-      return { type: b.type, text: b.text };
-    }),
+    body: article.body.map(blockJson),
   };
 }

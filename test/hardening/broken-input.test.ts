@@ -22,11 +22,14 @@ beforeAll(() => {
   writeFileSync(join(files, 'empty.txt'), '');
   // PNG signature, then every byte value: NUL bytes included.
   writeFileSync(join(files, 'image.png'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 256))]));
-  // Binary without a single NUL byte (a JPEG-like header): refused as not UTF-8.
+  // Binary without a single NUL byte (a JPEG-like header): refused by its signature.
   writeFileSync(join(files, 'photo.jpg'), Buffer.from(Array.from({ length: 4096 }, (_, i) => [0xff, 0xd8, 0xff, 0xe0, 0x10, 0x4a, 0xc3, 0x28][i % 8])));
+  // Binary without a NUL byte or a signature: no encoding makes text of it.
+  writeFileSync(join(files, 'noise.bin'), Buffer.from(Array.from({ length: 4096 }, (_, i) => 1 + (i % 255))));
   writeFileSync(join(files, 'latin1.txt'), Buffer.from('Caf\xe9 society\n\nA paragraph.', 'latin1'));
-  // Valid UTF-8 for 200 KB, then one bad byte: the whole file is checked, not a prefix.
-  writeFileSync(join(files, 'late-bad-byte.txt'), Buffer.concat([Buffer.from('Title\n\n' + 'word '.repeat(40_000)), Buffer.from([0xc3, 0x28]), text]));
+  // UTF-8 text (with accents) for 200 KB, then one bad byte: damaged UTF-8, not a legacy
+  // encoding, and the whole file is checked, not a prefix.
+  writeFileSync(join(files, 'late-bad-byte.txt'), Buffer.concat([Buffer.from('Title\n\n' + 'wörd '.repeat(40_000)), Buffer.from([0xc3, 0x28]), text]));
   writeFileSync(join(files, 'utf16le.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Title\n\nBody text.', 'utf16le')]));
   writeFileSync(join(files, 'utf16be.txt'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('Title\n\nBody text.', 'utf16le').swap16()]));
   writeFileSync(join(files, 'unreadable.txt'), text);
@@ -56,12 +59,10 @@ function expectRefused(r: { exitCode: number; stdout: string; stderr: string }, 
 
 describe.concurrent('a bad import file → one line naming it, exit 1, archive untouched', () => {
   const cases: [string, string, RegExp][] = [
-    ['binary data (PNG, NUL bytes)', 'image.png', /binary data/],
-    ['binary data without NUL bytes', 'photo.jpg', /not valid UTF-8/],
-    ['invalid UTF-8 (Latin-1)', 'latin1.txt', /not valid UTF-8/],
-    ['invalid UTF-8 after 200 KB of valid text', 'late-bad-byte.txt', /not valid UTF-8/],
-    ['UTF-16 LE with a BOM', 'utf16le.txt', /UTF-16/],
-    ['UTF-16 BE with a BOM', 'utf16be.txt', /UTF-16/],
+    ['a PNG image (NUL bytes)', 'image.png', /looks like a PNG image; byline reads HTML pages and page dumps/],
+    ['a JPEG image (no NUL bytes)', 'photo.jpg', /looks like a JPEG image/],
+    ['binary data without NUL bytes or a signature', 'noise.bin', /looks like binary data/],
+    ['damaged UTF-8 after 200 KB of valid text', 'late-bad-byte.txt', /not valid UTF-8/],
     ['a 0-byte file', 'empty.txt', /empty/],
     ['a directory', 'a-directory', /directory/],
     ['a missing path', 'no-such-file.txt', /no such file/],
@@ -87,7 +88,7 @@ describe.concurrent('a bad import file → one line naming it, exit 1, archive u
   });
 
   it('the same bad bytes on standard input (-) are refused the same way', async () => {
-    for (const [name, reason] of [['image.png', /binary data/], ['latin1.txt', /UTF-8/], ['utf16le.txt', /UTF-16/], ['empty.txt', /empty/]] as const) {
+    for (const [name, reason] of [['image.png', /PNG image/], ['late-bad-byte.txt', /UTF-8/], ['noise.bin', /binary data/], ['empty.txt', /empty/]] as const) {
       const dir = archiveCopy();
       const before = snapshotDir(dir);
       const r = await byline(['import', '-', '--archive', dir], { inputFile: join(files, name) });
@@ -125,8 +126,25 @@ describe.concurrent('a bad import file → one line naming it, exit 1, archive u
     const before = snapshotDir(dir);
     const good = join(root, 'good.txt');
     writeFileSync(good, 'A good story\n\nWith a dek.\n\nAnd a paragraph that is long enough to be a paragraph.\n');
-    expectRefused(await byline(['import', good, join(files, 'image.png'), '--archive', dir]), join(files, 'image.png'), /binary/);
+    expectRefused(await byline(['import', good, join(files, 'image.png'), '--archive', dir]), join(files, 'image.png'), /PNG image/);
     expect(snapshotDir(dir)).toEqual(before);
+  });
+});
+
+describe('text in other encodings is decoded, with a one-line notice', () => {
+  it.each([
+    ['Latin-1 / windows-1252 (detected)', 'latin1.txt', 'Café society', /^byline: .*latin1\.txt: decoded from windows-1252 \(detected\)$/],
+    ['UTF-16 LE with a BOM', 'utf16le.txt', 'Title', /^byline: .*utf16le\.txt: decoded from UTF-16LE$/],
+    ['UTF-16 BE with a BOM', 'utf16be.txt', 'Title', /^byline: .*utf16be\.txt: decoded from UTF-16BE$/],
+  ])('%s', async (_label, name, title, notice) => {
+    const dir = archiveCopy();
+    const r = await byline(['import', join(files, name), '--archive', dir]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    const [first, summary] = lines(r.stderr);
+    expect(first).toMatch(notice);
+    expect(summary).toMatch(/^imported 1 article \(1 new/);
+    const list = await byline(['list', '--archive', dir]);
+    expect(list.stdout).toContain(`\t${title}\t`);
   });
 });
 
@@ -195,18 +213,13 @@ describe('large valid input imports successfully', () => {
     expect(lines(list.stdout)).toHaveLength(7);
   });
 
-  it('JSON nested 100 000 deep is plain text to the importer: imported as one article, no stack overflow', async () => {
+  it('JSON nested 100 000 deep is recognised as JSON and refused in one line, no stack overflow', async () => {
     const dir = archiveCopy();
+    const before = snapshotDir(dir);
     const dump = join(root, 'deep.json');
     writeFileSync(dump, '['.repeat(100_000) + ']'.repeat(100_000) + '\n');
-    const r = await byline(['import', dump, '--archive', dir]);
-    expect(r.exitCode, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/^imported 1 article \(1 new, 0 updated, 0 unchanged\)/);
-    const ids = validateArchive(dir);
-    expect(ids).toHaveLength(7);
-    const added = ids.find((id) => !readFileSync(join(DEFAULT_ARCHIVE, 'index.json'), 'utf8').includes(`"${id}"`))!;
-    const read = await byline(['read', added, '--archive', dir]);
-    expect(read.exitCode, read.stderr).toBe(0);
-    expect(read.stdout).toContain('['.repeat(1000));
+    expectRefused(await byline(['import', dump, '--archive', dir]), dump, /looks like JSON; byline reads HTML pages and page dumps/);
+    expect(snapshotDir(dir)).toEqual(before);
   });
+
 });

@@ -56,6 +56,9 @@ const block: fc.Arbitrary<Block> = fc.oneof(
   text.map((t) => ({ type: 'heading' as const, text: t })),
   text.map((t) => ({ type: 'quote' as const, text: t })),
   fc.record({ title: fc.option(text, { nil: undefined }), caption: text, credit: text }).map((f) => ({ type: 'figure' as const, ...(f.title ? { title: f.title } : {}), caption: f.caption, credit: f.credit })),
+  // lists and preformatted text (HTML pages): items and lines hold no line break of their own
+  fc.record({ ordered: fc.boolean(), items: fc.array(text.map((t) => t.replace(/\n/g, ' ')), { minLength: 1, maxLength: 12 }) }).map((l) => ({ type: 'list' as const, ordered: l.ordered, text: l.items.join('\n') })),
+  fc.array(text.map((t) => t.replace(/\n/g, ' ')), { minLength: 1, maxLength: 4 }).map((lines) => ({ type: 'pre' as const, text: lines.join('\n') })),
 );
 const article: fc.Arbitrary<{ article: Article; authors: Author[] }> = fc
   .record({
@@ -74,7 +77,13 @@ const article: fc.Arbitrary<{ article: Article; authors: Author[] }> = fc
 /** What a block's lines carry, without the quote bar (dropped when there is no room for it). */
 const content = (line: Line) => (line.style === 'quote' && line.text.startsWith(QUOTE_PREFIX) ? line.text.slice(QUOTE_PREFIX.length) : line.text);
 function blockSource(b: Block): string[] {
-  if (b.type !== 'figure') return [blockText(b)];
+  if (b.type === 'list') {
+    const items = b.text.split('\n');
+    const digits = String(items.length).length;
+    return items.map((item, n) => `${b.ordered ? `${String(n + 1).padStart(digits)}.` : '•'} ${item}`);
+  }
+  if (b.type === 'pre') return b.text.split('\n');
+  if (b.type !== 'figure') return [b.text];
   const caption = [b.title, b.caption].filter(Boolean).join(' — ');
   return [caption ? `[Figure] ${caption}` : '', b.credit];
 }
@@ -97,14 +106,17 @@ describe('layout (property)', () => {
     fc.assert(
       fc.property(article, fc.integer({ min: 2, max: 120 }), ({ article: a, authors }, width) => {
         const lines = layoutArticle(a, authors, width);
-        const check = (got: Line[], sources: string[], what: string, safe = visible) => {
+        const check = (got: Line[], sources: string[], what: string, safe = visible, indent = 0) => {
           const source = sources.map(safe).join(' ');
           const laid = got.map(content).join(' ');
           expect(noSpace(laid), what).toBe(noSpace(source));
-          const inner = got.some((l) => l.style === 'quote') && width - QUOTE_PREFIX.length >= 2 ? width - QUOTE_PREFIX.length : width;
+          const prefix = got.some((l) => l.style === 'quote') ? QUOTE_PREFIX.length : indent;
+          const inner = prefix && width - prefix >= 2 ? width - prefix : width;
           if (words(source).every((w) => displayWidth(w) <= inner)) expect(words(laid), what).toEqual(words(source));
         };
-        a.body.forEach((b, i) => check(lines.filter((l) => l.block === i && l.style !== 'blank'), blockSource(b), `block ${i} @${width}`));
+        // a list item's text sits after its marker ("• ", " 3. ")
+        const indent = (b: Block) => (b.type !== 'list' ? 0 : b.ordered ? String(b.text.split('\n').length).length + 2 : 2);
+        a.body.forEach((b, i) => check(lines.filter((l) => l.block === i && l.style !== 'blank'), blockSource(b), `block ${i} @${width}`, visible, indent(b)));
         // Title and dek are one-line fields: a line feed in them is shown as ␊.
         check(lines.filter((l) => l.style === 'title'), [a.title], `title @${width}`, visibleLine);
         if (a.dek) check(lines.filter((l) => l.style === 'dek'), [a.dek], `dek @${width}`, visibleLine);

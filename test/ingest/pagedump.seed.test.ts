@@ -9,7 +9,7 @@ beforeAll(() => {
   articles = parsePageDump(seedText());
 });
 
-const textOf = (b: Block) => (b.type === 'figure' ? [b.title ?? '', b.caption, b.credit].join(' ') : b.type === 'list' ? b.items.join(' ') : b.text);
+const textOf = (b: Block) => (b.type === 'figure' ? [b.title ?? '', b.caption, b.credit].join(' ') : b.text);
 const bodyTexts = (a: ImportedArticle) => a.body.filter((b) => b.type !== 'figure').map((b) => (b as { text: string }).text);
 const byTitle = (start: string) => {
   const found = articles.find((a) => a.title.startsWith(start));

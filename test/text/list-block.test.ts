@@ -6,14 +6,14 @@ import { layoutArticle } from '../../src/text/layout.js';
 import { articleJson, renderMarkdown } from '../../src/text/render.js';
 import { articleMeta } from '../support/archives.js';
 
-const bullets: Block = { type: 'list', ordered: false, items: ['Lack of mentorship', 'No editor for the web'] };
-const numbers: Block = { type: 'list', ordered: true, items: ['Pick a story', 'Write it down'] };
+const bullets: Block = { type: 'list', ordered: false, text: 'Lack of mentorship\nNo editor for the web' };
+const numbers: Block = { type: 'list', ordered: true, text: 'Pick a story\nWrite it down' };
 const article: Article = { ...articleMeta({ id: 'x', title: 'Lists' }), body: [{ type: 'paragraph', text: 'Before.' }, bullets, numbers] };
 
 describe('list blocks', () => {
   it('pass the schema, and nothing else named list does', () => {
     expect(v.is(BlockSchema, bullets)).toBe(true);
-    expect(v.is(BlockSchema, { type: 'list', ordered: false, text: 'a' })).toBe(false);
+    expect(v.is(BlockSchema, { type: 'list', ordered: false, items: ['a'] })).toBe(false);
   });
 
   it('count their items’ words and search sees one item a line', () => {
@@ -28,6 +28,6 @@ describe('list blocks', () => {
 
   it('render as markdown lists and as JSON items', () => {
     expect(renderMarkdown(article, [])).toContain('- Lack of mentorship\n- No editor for the web\n\n1. Pick a story\n2. Write it down');
-    expect(articleJson(article, []).body[1]).toEqual({ type: 'list', ordered: false, items: ['Lack of mentorship', 'No editor for the web'] });
+    expect(articleJson(article, []).body[1]).toEqual({ type: 'list', ordered: false, text: 'Lack of mentorship\nNo editor for the web', items: ['Lack of mentorship', 'No editor for the web'] });
   });
 });

@@ -359,7 +359,7 @@ export function extractArticle(units: Unit[]): Extracted | null {
     }
     if (u.kind === 'list') {
       started = true;
-      body.push({ type: 'list', ordered: u.ordered!, items: u.items! });
+      body.push({ type: 'list', ordered: u.ordered!, text: u.items!.join('\n') });
       continue;
     }
     if (title >= 0 && Math.abs(u.text.length - units[title].text.length) <= 8 && normalizeForCompare(u.text) === titleKey) continue;
