@@ -49,15 +49,9 @@ describe('2. lines that touch are not glued into one block', () => {
       {
         type: 'list',
         ordered: false,
-        items: [
-          'The river is warmer than it was a decade ago, by almost two degrees in summer.',
-          'Otters have returned to the upper reaches for the first time since the 1970s.',
-          'Plastic waste has fallen near the town but risen further downstream.',
-          'Two of the old weirs are close to collapse.',
-          'Nobody is sure who is responsible for repairing them.',
-        ],
+        text: 'The river is warmer than it was a decade ago, by almost two degrees in summer.\nOtters have returned to the upper reaches for the first time since the 1970s.\nPlastic waste has fallen near the town but risen further downstream.\nTwo of the old weirs are close to collapse.\nNobody is sure who is responsible for repairing them.',
       },
-      { type: 'list', ordered: true, items: ['Apply for a second grant before June.', 'Ask the council to share the cost.', 'Recruit volunteers for the winter counts.'] },
+      { type: 'list', ordered: true, text: 'Apply for a second grant before June.\nAsk the council to share the cost.\nRecruit volunteers for the winter counts.' },
     ]);
     expect(texts(a, 'paragraph')).toContain('The survey team spent six weeks on the water and came back with more questions than answers. Here is what they found.');
   });
@@ -76,11 +70,7 @@ describe('2. lines that touch are not glued into one block', () => {
       {
         type: 'list',
         ordered: false,
-        items: [
-          'Feed colonies with sugar syrup when the weather keeps them in for more than a week.',
-          'Check hives for damp and move them to higher ground where possible.',
-          'Do not split weak colonies until the weather settles.',
-        ],
+        text: 'Feed colonies with sugar syrup when the weather keeps them in for more than a week.\nCheck hives for damp and move them to higher ground where possible.\nDo not split weak colonies until the weather settles.',
       },
     ]);
     expect(texts(b, 'heading')).toEqual(['What beekeepers can do']);
