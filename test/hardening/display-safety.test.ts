@@ -10,7 +10,7 @@ import { execa } from 'execa';
 import stringWidth from 'string-width';
 import { byline, cleanEnv, requireBuild } from '../support/cli.js';
 import { BIN, ROOT } from '../support/paths.js';
-import { cleanTemp, ESC, hasTmux, HOSTILE, PrivateTmux, readerEnv, runPty, scratch, TERMINAL_ACTIVE, writeArchive } from '../support/hardening.js';
+import { cleanTemp, ESC, hasTmux, HOSTILE, PrivateTmux, runPty, scratch, TERMINAL_ACTIVE, writeArchive } from '../support/hardening.js';
 import { visible } from '../../src/text/visible.js';
 import { layoutArticle } from '../../src/text/layout.js';
 import type { Author } from '../../src/archive/model.js';
