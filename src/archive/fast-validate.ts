@@ -47,6 +47,10 @@ export function isArticleMeta(a: unknown): boolean {
     isString(m.lead) &&
     (m.url === undefined || isUrl(m.url)) &&
     optionalString(m.publishedAt) &&
+    optionalString(m.modifiedAt) &&
+    optionalString(m.siteName) &&
+    optionalString(m.language) &&
+    (m.archivedUrl === undefined || isUrl(m.archivedUrl)) &&
     source !== null &&
     typeof source === 'object' &&
     !Array.isArray(source) &&

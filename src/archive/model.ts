@@ -50,6 +50,10 @@ export const ArticleMetaSchema = v.object({
   lead: Text,
   url: v.optional(v.pipe(Text, v.url())),
   publishedAt: v.optional(Text),
+  modifiedAt: v.optional(Text),
+  siteName: v.optional(Text),
+  language: v.optional(Text),
+  archivedUrl: v.optional(v.pipe(Text, v.url())),
   source: SourceSchema,
   wordCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** Content checksum: re-importing the same text is recognised without reading bodies. */
