@@ -44,9 +44,9 @@ vi.mock('../../src/tui/screens/article/view.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/tui/screens/article/view.js')>();
   return {
     ...real,
-    ArticleView: (props: Parameters<typeof real.ArticleView>[0]) => {
+    ArticlePage: (props: Parameters<typeof real.ArticlePage>[0]) => {
       seen.pageLines.push(props.lines.length);
-      return real.ArticleView(props);
+      return real.ArticlePage(props);
     },
   };
 });
@@ -247,11 +247,18 @@ describe('CJK, ZWJ emoji, VS16 and combining marks (case 11)', () => {
         expect(stringWidth(row), `${columns}: ${row}`).toBeLessThanOrEqual(columns);
         // The marker columns: selection, unread, bookmark — always the first six cells.
         expect(row.slice(0, 6), row).toMatch(/^[› ] ● {2} $/);
-        const shown = row.slice(6).split(' — ')[0];
+        const shown = row.slice(6).split(/ {2,}/)[0].replace(/ \[[^\]]*\]$/, '');
         const title = shown.endsWith('…') ? shown.slice(0, -1) : shown;
         expect(isGraphemePrefix(title, TITLES[i]), `${columns}: ${shown}`).toBe(true);
         expect(title.length).toBeGreaterThan(0);
       });
+      // The author column starts at the same terminal column on every row.
+      const authorAt = articleRows.map((row) => {
+        const rest = row.slice(6);
+        const gap = / {2,}(?=\S)/.exec(rest)!;
+        return 6 + stringWidth(rest.slice(0, gap.index + gap[0].length));
+      });
+      expect(new Set(authorAt).size, `${columns}: ${authorAt}\n${articleRows.join('\n')}`).toBe(1);
       stop(screen);
     }
   });

@@ -15,6 +15,27 @@ export interface RowData {
   authorRanges?: readonly Range[];
 }
 
+/** Column widths of a list row; date and site only when some article has one and there is room. */
+export interface Columns {
+  title: number;
+  author: number;
+  date: number;
+  site: number;
+}
+
+const MARKERS = 6; // "› ● ★ "
+const GAP = '  ';
+const DATE = 10; // 2022-11-14
+
+export function rowColumns(width: number, has: { date: boolean; site: boolean }): Columns {
+  const room = Math.max(8, width - MARKERS);
+  const date = has.date && room >= 60 ? DATE : 0;
+  const site = has.site && room >= 96 ? Math.min(18, Math.floor(room / 7)) : 0;
+  const author = Math.max(10, Math.min(24, Math.floor(room / 4)));
+  const rest = [date, site].filter(Boolean).length * GAP.length + date + site + GAP.length + author;
+  return { title: Math.max(4, room - rest), author, date, site };
+}
+
 function tags(meta: ArticleMeta, mark: Mark): string {
   const parts: string[] = [];
   if (meta.sponsored) parts.push('sponsored');
@@ -23,37 +44,45 @@ function tags(meta: ArticleMeta, mark: Mark): string {
   return parts.length ? ` [${parts.join(' · ')}]` : '';
 }
 
-const AUTHOR_PREFIX = ' — ';
+/** "2022-11-14" from an ISO date; other text as it is, cut to the column. */
+const shownDate = (text: string | undefined) => truncateToWidth(visible(text ?? '').slice(0, /^\d{4}-\d\d-\d\d/.test(text ?? '') ? DATE : undefined), DATE);
 
-/** "› ● ★ Title — Author  [excerpt · 40%]", cut to width; selection is inverse + marker, not colour. */
-export function ArticleRow({ row, selected, width }: { row: RowData; selected: boolean; width: number }) {
+const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+
+/** "› ● ★ Title [excerpt]   Author   2022-11-14  Site": aligned columns, each cut by display
+ * width; selection is inverse + marker, never colour alone. */
+export function ArticleRow({ row, selected, width, columns }: { row: RowData; selected: boolean; width: number; columns: Columns }) {
   const { meta, mark } = row;
   const prefix = `${selected ? '›' : ' '} ${mark.read ? ' ' : '●'} ${mark.bookmarked ? '★' : ' '} `;
-  const authorText = AUTHOR_PREFIX + (row.authors.map((a) => a.name).join(', ') || 'unknown');
   const tagText = tags(meta, mark);
   const title = visible(meta.title);
-  const room = Math.max(4, width - displayWidth(prefix) - displayWidth(tagText));
-  // Authors keep a share of the row so a long title cannot hide them.
-  const authorRoom = Math.min(displayWidth(visible(authorText)), Math.max(12, Math.floor(room / 4)));
-  const shownTitle = truncateToWidth(title, Math.max(4, room - authorRoom));
-  const shownAuthors = truncateToWidth(visible(authorText), Math.max(0, room - displayWidth(shownTitle)));
-  const used = displayWidth(prefix) + displayWidth(shownTitle) + displayWidth(shownAuthors) + displayWidth(tagText);
-  // Only the selected row needs its inverse bar to run the full width; trailing spaces elsewhere
+  const shownTitle = truncateToWidth(title, Math.max(1, columns.title - displayWidth(tagText)));
+  const authorText = visible(row.authors.map((a) => a.name).join(', ') || 'unknown');
+  const shownAuthors = truncateToWidth(authorText, columns.author);
+  const extra: string[] = [];
+  if (columns.date) extra.push(pad(shownDate(meta.publishedAt), columns.date));
+  if (columns.site) extra.push(truncateToWidth(visible(meta.siteName ?? ''), columns.site));
+  const after = extra.map((t) => GAP + t).join('');
+  const authorCell = after ? pad(shownAuthors, columns.author) : shownAuthors;
+  // Only the selected row runs its inverse bar to the full width; trailing spaces elsewhere
   // would only be more cells for Ink to process on every frame.
-  const pad = selected ? ' '.repeat(Math.max(0, width - used)) : '';
-  const ranges = shownTitle === title ? (row.titleRanges ?? []) : (row.titleRanges ?? []).filter(([, e]) => e < shownTitle.length - 1);
+  const used = MARKERS + columns.title + GAP.length + displayWidth(authorCell) + displayWidth(after);
+  const tail = selected ? ' '.repeat(Math.max(0, width - used)) : '';
+  const titleRanges = shownTitle === title ? (row.titleRanges ?? []) : (row.titleRanges ?? []).filter(([, e]) => e < shownTitle.length - 1);
+  const authorRanges = shownAuthors === authorText ? (row.authorRanges ?? []) : [];
+  const titlePad = ' '.repeat(Math.max(0, columns.title - displayWidth(shownTitle) - displayWidth(tagText)));
   return (
     <Box width={width} height={1}>
       <Text inverse={selected} wrap="truncate">
         {prefix}
-        {ranges.length ? <Highlighted text={shownTitle} ranges={ranges} /> : <Text bold={!mark.read}>{shownTitle}</Text>}
-        {row.authorRanges?.length ? (
-          <Highlighted text={shownAuthors} ranges={row.authorRanges.map(([s, e]) => [s + AUTHOR_PREFIX.length, e + AUTHOR_PREFIX.length] as Range)} />
-        ) : (
-          <Text dimColor={!selected}>{shownAuthors}</Text>
-        )}
+        {titleRanges.length ? <Highlighted text={shownTitle} ranges={titleRanges} /> : <Text bold={!mark.read}>{shownTitle}</Text>}
         {tagText}
-        {pad}
+        {titlePad}
+        {GAP}
+        {authorRanges.length ? <Highlighted text={shownAuthors} ranges={authorRanges} /> : <Text dimColor={!selected}>{authorCell}</Text>}
+        {authorRanges.length ? authorCell.slice(shownAuthors.length) : ''}
+        {after}
+        {tail}
       </Text>
     </Box>
   );

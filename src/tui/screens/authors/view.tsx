@@ -1,30 +1,46 @@
 import { Box, Text } from 'ink';
-import { truncateToWidth } from '../../../text/wrap.js';
-import type { Author } from '../../../archive/model.js';
+import { displayWidth, truncateToWidth } from '../../../text/wrap.js';
 import { visible } from '../../../text/visible.js';
 import { StatusBar } from '../../components/status-bar.js';
+import { listHeight } from '../../model/geometry.js';
+import { sortedAuthors } from '../../model/selectors.js';
+import type { ReaderState } from '../../model/types.js';
 
-export interface AuthorRow {
-  author: Author;
-  count: number;
-}
+const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 
-export function AuthorsView({ rows, offset, selected, total, width, height }: { rows: AuthorRow[]; offset: number; selected: number; total: number; width: number; height: number }) {
+/** Every author, by name, in aligned columns: name, handle, kind, number of articles. */
+export function AuthorsScreen({ state }: { state: ReaderState }) {
+  const width = state.size.columns;
+  const height = listHeight(state.size);
+  const authors = sortedAuthors(state.data);
+  const { cursor } = state.authors;
+  const shown = authors.slice(cursor.offset, cursor.offset + height);
+  const room = width - 2;
+  const countWidth = 12; // "123 articles"
+  const kindWidth = 12; // "organization"
+  const handleWidth = Math.max(0, Math.min(20, Math.floor(room / 5)));
+  const nameWidth = Math.max(8, room - countWidth - kindWidth - handleWidth - 6);
   return (
     <Box flexDirection="column" width={width}>
-      <Text bold>Authors</Text>
+      <Text bold>{`Authors (${authors.length})`}</Text>
       <Box flexDirection="column" height={height}>
-        {rows.map(({ author, count }, i) => {
-          const isSelected = offset + i === selected;
-          const text = `${isSelected ? '›' : ' '} ${visible(author.name)}${author.handle ? ` ${visible(author.handle)}` : ''} · ${author.kind} · ${count} article${count === 1 ? '' : 's'}`;
+        {shown.map((author, i) => {
+          const isSelected = cursor.offset + i === cursor.index;
+          const count = state.data.articleCountBy(author.id);
+          const text = [
+            pad(truncateToWidth(visible(author.name), nameWidth), nameWidth),
+            pad(truncateToWidth(visible(author.handle ?? ''), handleWidth), handleWidth),
+            pad(author.kind, kindWidth),
+            `${count} article${count === 1 ? '' : 's'}`.padStart(countWidth),
+          ].join('  ');
           return (
             <Text key={author.id} inverse={isSelected} wrap="truncate">
-              {truncateToWidth(text, width).padEnd(width)}
+              {truncateToWidth(`${isSelected ? '›' : ' '} ${text}`, width).padEnd(isSelected ? width : 0)}
             </Text>
           );
         })}
       </Box>
-      <StatusBar width={width} left="Enter open · Esc back · ? help" right={total ? `${selected + 1}/${total}` : ''} />
+      <StatusBar width={width} left={state.message || 'Enter open · Esc back · ? help'} right={authors.length ? `${cursor.index + 1}/${authors.length}` : ''} />
     </Box>
   );
 }
