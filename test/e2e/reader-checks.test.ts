@@ -1,0 +1,76 @@
+// Issue 10: what a new user hit, checked in a real 80×24 terminal against the built binary.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hasTmux, TmuxSession } from '../support/tmux.js';
+
+const BIN = join(process.cwd(), 'bin', 'byline.js');
+const stateFile = () => join(mkdtempSync(join(tmpdir(), 'byline-e2e-')), 'state.json');
+
+const sessions: TmuxSession[] = [];
+afterEach(() => {
+  while (sessions.length) sessions.pop()!.kill();
+});
+
+const open = (columns: number, rows: number, state = stateFile()) => {
+  const t = new TmuxSession(`node ${BIN}`, columns, rows, { BYLINE_STATE: state });
+  sessions.push(t);
+  return t;
+};
+
+describe.skipIf(!hasTmux)('the reader at 80×24 (issue 10)', () => {
+  it('help is readable: each key and its description in full, no line cut (defect 3)', async () => {
+    const t = open(80, 24);
+    await t.waitFor((s) => s.includes('1/6 · 6 unread'), 'the list');
+    t.keys('?');
+    const help = await t.waitFor((s) => s.includes('next item'), 'the help');
+    for (const text of ['next item', 'toggle bookmark', 'search as you type', 'cycle sort: archive order, title, author']) {
+      expect(help.split('\n').some((l) => l.includes(text)), `"${text}" in\n${help}`).toBe(true);
+    }
+    // Nothing cut: the only … is none at all.
+    expect(help).not.toContain('…');
+    t.keys('Escape');
+    await t.waitFor((s) => s.includes('1/6 · 6 unread'), 'the list again');
+  });
+
+  it('reopening an article after paging with Space shows the same page and the same first lines (defect 1)', async () => {
+    const state = stateFile();
+    const t = open(80, 24, state);
+    await t.waitFor((s) => s.includes('1/6 · 6 unread'), 'the list');
+    t.keys('Enter');
+    await t.waitFor((s) => /page 1\/\d+/.test(s), 'the article');
+    for (let i = 0; i < 4; i++) t.keys('Space');
+    const paged = await t.waitFor((s) => /page 5\/\d+/.test(s), 'page 5');
+    const firstLines = paged.split('\n').slice(0, 3).join('\n');
+    for (let i = 0; i < 2; i++) {
+      t.keys('q');
+      await t.waitFor((s) => s.includes('unread'), 'the list');
+      t.keys('Enter');
+      const again = await t.waitFor((s) => /page \d+\/\d+/.test(s), 'the article again');
+      expect(again).toMatch(/page 5\/\d+/);
+      expect(again.split('\n').slice(0, 3).join('\n')).toBe(firstLines);
+    }
+    t.keys('q', 'q');
+    await t.waitFor((s) => s.includes('EXIT='), 'the exit');
+
+    // After a restart too.
+    const u = open(80, 24, state);
+    await u.waitFor((s) => s.includes('1/6 · 5 unread'), 'the list');
+    u.keys('Enter');
+    const restarted = await u.waitFor((s) => /page \d+\/\d+/.test(s), 'the article after a restart');
+    expect(restarted).toMatch(/page 5\/\d+/);
+    expect(restarted.split('\n').slice(0, 3).join('\n')).toBe(firstLines);
+  });
+
+  it('list columns line up: every author starts at the same column (defect 5)', async () => {
+    const t = open(80, 24);
+    const list = await t.waitFor((s) => s.includes('1/6 · 6 unread'), 'the list');
+    const rows = list.split('\n').slice(1, 7);
+    const starts = rows.map((r) => {
+      const gap = / {2,}(?=\S)/.exec(r.slice(6))!;
+      return 6 + gap.index + gap[0].length;
+    });
+    expect(new Set(starts).size, rows.join('\n')).toBe(1);
+  });
+});
