@@ -42,7 +42,7 @@ export async function startReader(
     engine: () => engine,
     onQuit: (code) => void quits.push(code),
     openUrl: (url) => (outside.push(`open ${url}`), `Opening ${url}`),
-    copy: async (text) => (outside.push(`copy ${text}`), 'to the test'),
+    copy: (text) => (outside.push(`copy ${text}`), 'to the test'),
     pipe: (text, command) => (outside.push(`pipe ${command} ${text.length}`), `| ${command}: exit 0`),
     edit: (markdown, name) => (outside.push(`edit ${name} ${markdown.slice(0, 20)}`), 'editor: exit 0'),
     ...options.services,

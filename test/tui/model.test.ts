@@ -181,11 +181,9 @@ describe('article actions (issue 10, section 3)', () => {
   it('y, Y, c copy; | runs a command typed at a prompt; e opens the Markdown', async () => {
     const r = await startReader(archive);
     r.keys('enter', 'Y');
-    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(r.outside.at(-1)).toMatch(/^copy Profits over politics/);
     expect(r.state().message).toBe('Text copied to the test');
     r.keys('c');
-    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(r.outside.at(-1)).toMatch(/^copy "Profits over politics/);
     r.keys('y');
     expect(r.state().message).toBe('This article has no web address in the archive');

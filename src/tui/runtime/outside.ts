@@ -25,21 +25,32 @@ export function osc52(text: string): string {
   return `\u001b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\u0007`;
 }
 
-export function clipboard(terminal: Terminal, env = process.env): (text: string) => Promise<string> {
-  return async (text) => {
-    if (prefersOsc52(env)) {
-      terminal.write(osc52(text));
-      return 'via the terminal (OSC 52)';
+type Clipboardy = typeof import('clipboardy').default;
+
+/** Copies at once, so its confirmation is in before the next key is handled. clipboardy is
+ * loaded in the background after start-up (not on the first frame's path); until it is, or
+ * where there is no system clipboard (no display, no xsel), the terminal is asked (OSC 52). */
+export function clipboard(terminal: Terminal, env = process.env): (text: string) => string {
+  let system: Clipboardy | undefined;
+  if (!prefersOsc52(env)) {
+    setTimeout(() => {
+      import('clipboardy').then(
+        (module) => (system = module.default),
+        () => undefined,
+      );
+    }, 500).unref();
+  }
+  return (text) => {
+    if (system) {
+      try {
+        system.writeSync(text);
+        return 'to the clipboard';
+      } catch {
+        // no system clipboard here: the terminal may still take it
+      }
     }
-    try {
-      const { default: clipboardy } = await import('clipboardy');
-      await clipboardy.write(text);
-      return 'to the clipboard';
-    } catch {
-      // No system clipboard (no display, no xsel): the terminal may still take it.
-      terminal.write(osc52(text));
-      return 'via the terminal (OSC 52; no system clipboard here)';
-    }
+    terminal.write(osc52(text));
+    return prefersOsc52(env) ? 'via the terminal (OSC 52)' : 'via the terminal (OSC 52; no system clipboard found)';
   };
 }
 

@@ -16,7 +16,7 @@ export interface Services {
   /** Opens a URL outside the reader; says what it did. */
   openUrl?(url: string): string;
   /** Puts text on the clipboard; says how. */
-  copy?(text: string): Promise<string>;
+  copy?(text: string): string;
   /** Runs a program with the terminal handed over (`|`, `e`); says how it went. */
   pipe?(text: string, command: string): string;
   edit?(markdown: string, name: string): string;
@@ -66,10 +66,11 @@ export function createRunner(services: Services): EffectRunner {
           return send({ type: 'notice', text: message(error) });
         }
         const what = { url: 'URL', text: 'Text', citation: 'Citation' }[effect.what];
-        return void services.copy(text).then(
-          (how) => send({ type: 'notice', text: `${what} copied ${how}` }),
-          (error) => send({ type: 'notice', text: `Could not copy: ${message(error)}` }),
-        );
+        try {
+          return send({ type: 'notice', text: `${what} copied ${services.copy(text)}` });
+        } catch (error) {
+          return send({ type: 'notice', text: `Could not copy: ${message(error)}` });
+        }
       }
       case 'pipe':
       case 'edit': {
