@@ -1,9 +1,9 @@
 // Issue 10: what a new user hit, checked in a real 80×24 terminal against the built binary.
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hasTmux, TmuxSession } from '../support/tmux.js';
+import { hasTmux, pollScreen, TmuxSession } from '../support/tmux.js';
 
 const BIN = join(process.cwd(), 'bin', 'byline.js');
 const stateFile = () => join(mkdtempSync(join(tmpdir(), 'byline-e2e-')), 'state.json');
@@ -72,5 +72,59 @@ describe.skipIf(!hasTmux)('the reader at 80×24 (issue 10)', () => {
       return 6 + gap.index + gap[0].length;
     });
     expect(new Set(starts).size, rows.join('\n')).toBe(1);
+  });
+});
+
+describe.skipIf(!hasTmux)('the reader hands the terminal over (issue 10, section 3)', () => {
+  it('| pipes the article text to a shell command, shows its output and exit status, and comes back', async () => {
+    const t = open(80, 24);
+    await t.waitFor((s) => s.includes('1/6 · 6 unread'), 'the list');
+    t.keys('Enter');
+    await t.waitFor((s) => /page 1\/\d+/.test(s), 'the article');
+    t.keys('|');
+    await t.waitFor((s) => s.includes('Enter run'), 'the prompt');
+    t.text('head -1; exit 3');
+    t.keys('Enter');
+    const out = await t.waitFor((s) => s.includes('press Enter to return'), 'the command output');
+    expect(out).toContain('Profits over politics');
+    expect(out).toContain('[byline: exit 3');
+    expect(t.modes().alternate).toBe(false);
+    t.keys('Enter');
+    const back = await t.waitFor((s) => /page 1\/\d+/.test(s), 'the article again');
+    expect(back).toContain('| head -1; exit 3: exit 3');
+    expect(t.modes().alternate).toBe(true);
+    t.keys('j');
+    await t.waitFor((s) => !s.includes('exit 3'), 'keys work again');
+  });
+
+  it('e opens the article as Markdown in $EDITOR, in a read-only file that is removed afterwards', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'byline-editor-'));
+    const out = join(dir, 'seen.txt');
+    const editor = join(dir, 'editor.sh');
+    writeFileSync(editor, `#!/bin/sh\nstat -c %a "$1" > ${out}\necho "$1" >> ${out}\ncat "$1" >> ${out}\n`, { mode: 0o755 });
+    const t = new TmuxSession(`node ${BIN}`, 80, 24, { BYLINE_STATE: stateFile(), EDITOR: editor });
+    sessions.push(t);
+    await t.waitFor((s) => s.includes('1/6 · 6 unread'), 'the list');
+    t.keys('Enter');
+    await t.waitFor((s) => /page 1\/\d+/.test(s), 'the article');
+    t.keys('e');
+    await t.waitFor((s) => s.includes('exit 0'), 'the editor done');
+    const [mode, file, ...markdown] = readFileSync(out, 'utf8').split('\n');
+    expect(mode).toBe('444');
+    expect(markdown[0]).toMatch(/^# Profits over politics/);
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('Y copies the text with OSC 52 where the terminal takes it, and says so', async () => {
+    const t = new TmuxSession(`node ${BIN}`, 80, 24, { BYLINE_STATE: stateFile(), BYLINE_CLIPBOARD: 'osc52' });
+    sessions.push(t);
+    t.tmux('set-option', '-t', t.name, 'set-clipboard', 'on');
+    await t.waitFor((s) => s.includes('1/6 · 6 unread'), 'the list');
+    t.keys('Enter');
+    await t.waitFor((s) => /page 1\/\d+/.test(s), 'the article');
+    t.keys('Y');
+    await t.waitFor((s) => s.includes('Text copied via the terminal (OSC 52)'), 'the confirmation');
+    const buffer = await pollScreen(() => t.tmux('show-buffer'), (b) => b.length > 0, 'the tmux buffer', 3000).catch(() => '');
+    expect(buffer).toMatch(/^Profits over politics/);
   });
 });
