@@ -2,6 +2,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hasTmux, pollScreen, TmuxSession } from '../support/tmux.js';
 
@@ -126,5 +127,25 @@ describe.skipIf(!hasTmux)('the reader hands the terminal over (issue 10, section
     await t.waitFor((s) => s.includes('Text copied via the terminal (OSC 52)'), 'the confirmation');
     const buffer = await pollScreen(() => t.tmux('show-buffer'), (b) => b.length > 0, 'the tmux buffer', 3000).catch(() => '');
     expect(buffer).toMatch(/^Profits over politics/);
+  });
+});
+
+describe.skipIf(!hasTmux)('signals (issue 10, section 1)', () => {
+  it('SIGTERM saves the open article\'s place before the reader exits with 143', async () => {
+    const state = stateFile();
+    const t = open(80, 24, state);
+    await t.waitFor((s) => s.includes('1/6 · 6 unread'), 'the list');
+    t.keys('Enter');
+    await t.waitFor((s) => /page 1\/\d+/.test(s), 'the article');
+    t.keys('Space', 'Space');
+    await t.waitFor((s) => /page 3\/\d+/.test(s), 'page 3');
+    const shell = t.tmux('display-message', '-p', '-t', t.name, '#{pane_pid}').trim();
+    const reader = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0];
+    process.kill(Number(reader), 'SIGTERM');
+    await t.waitFor((s) => s.includes('EXIT=143'), 'the exit');
+    const saved = JSON.parse(readFileSync(state, 'utf8')).articles;
+    const [mark] = Object.values(saved) as { block?: number; read?: boolean }[];
+    expect(mark).toMatchObject({ read: true, block: expect.any(Number) });
+    expect(mark.block).toBeGreaterThan(0);
   });
 });
