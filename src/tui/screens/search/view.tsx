@@ -10,6 +10,7 @@ import type { ReaderState } from '../../model/types.js';
 
 function statusLine(state: ReaderState, total: number): string {
   const { engine, search } = state;
+  if (state.message) return state.message;
   if (engine.status === 'failed') return `search unavailable: ${engine.error} — run: byline reindex`;
   if (engine.status === 'building') return 'indexing the archive…';
   if (!search.query) return 'Type to search titles, authors and text · Esc back';
