@@ -30,7 +30,7 @@ const DATE = 10; // 2022-11-14
 export function rowColumns(width: number, has: { date: boolean; site: boolean }): Columns {
   const room = Math.max(8, width - MARKERS);
   const date = has.date && room >= 60 ? DATE : 0;
-  const site = has.site && room >= 96 ? Math.min(18, Math.floor(room / 7)) : 0;
+  const site = has.site && room >= 90 ? Math.min(18, Math.floor(room / 7)) : 0;
   const author = Math.max(10, Math.min(24, Math.floor(room / 4)));
   const rest = [date, site].filter(Boolean).length * GAP.length + date + site + GAP.length + author;
   return { title: Math.max(4, room - rest), author, date, site };

@@ -5,6 +5,10 @@ import { StatusBar } from '../../components/status-bar.js';
 import { listHeight } from '../../model/geometry.js';
 import { sortedAuthors } from '../../model/selectors.js';
 import type { ReaderState } from '../../model/types.js';
+import type { Author } from '../../../archive/model.js';
+import { memoLast } from '../../model/memo.js';
+
+const longestName = memoLast((authors: readonly Author[]) => authors.reduce((w, a) => Math.max(w, displayWidth(visible(a.name))), 0));
 
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 
@@ -19,7 +23,8 @@ export function AuthorsScreen({ state }: { state: ReaderState }) {
   const countWidth = 12; // "123 articles"
   const kindWidth = 12; // "organization"
   const handleWidth = Math.max(0, Math.min(20, Math.floor(room / 5)));
-  const nameWidth = Math.max(8, room - countWidth - kindWidth - handleWidth - 6);
+  // As wide as the longest name, when there is room: the columns after it stay near it.
+  const nameWidth = Math.max(8, Math.min(longestName(authors), room - countWidth - kindWidth - handleWidth - 6));
   return (
     <Box flexDirection="column" width={width}>
       <Text bold>{`Authors (${authors.length})`}</Text>
