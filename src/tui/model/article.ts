@@ -2,14 +2,14 @@
 // on the open article (bookmark, open, copy, pipe, edit). The position is an anchor
 // (position.ts), so a resize or a reopen keeps the same text at the top.
 import type { Command as KeyCommand } from '../keymap.js';
-import { pageOfLine } from '../../text/layout.js';
 import { START as START_CURSOR } from '../cursor.js';
-import { done, dropLast, pop, push, setMark, andThen } from './base.js';
-import { articleView, findMatches, markOf } from './selectors.js';
-import { anchorOf, maxTop, percentAt, START } from './position.js';
-import type { ArticleState, FindState, ReaderState, Result } from './types.js';
+import { done, pop, push, setMark, andThen } from './base.js';
+import { articleView, markOf } from './selectors.js';
+import { maxTop, percentAt, START } from './position.js';
+import type { ArticleState, ReaderState, Result } from './types.js';
+import { moveTo } from './scroll.js';
+import { jumpToMatch, NO_FIND, withFind } from './find.js';
 
-export const NO_FIND: FindState = { query: '', typing: false, current: 0 };
 export const NO_ARTICLE: ArticleState = { id: '', body: null, anchor: START, find: NO_FIND };
 
 /** Opens an article where it was left; its body is read by the runner. */
@@ -47,26 +47,6 @@ export function leaveArticle(state: ReaderState): Result {
   const saved = setMark(state, id, position);
   return { state: saved.state, effects: [...saved.effects, { type: 'saveState' }] };
 }
-
-function moveTo(state: ReaderState, top: number, message = ''): ReaderState {
-  const view = articleView(state);
-  const t = Math.max(0, Math.min(top, maxTop(view.pages), Math.max(0, view.lines.length - 1)));
-  return { ...state, article: { ...state.article, anchor: anchorOf(view.lines, t) }, message };
-}
-
-function jumpToMatch(state: ReaderState, index: number): ReaderState {
-  const matches = findMatches(state);
-  const find = state.article.find;
-  if (matches.length === 0) return { ...state, article: { ...state.article, find: NO_FIND }, message: `Not found: ${find.query}` };
-  const current = ((index % matches.length) + matches.length) % matches.length;
-  const view = articleView(state);
-  const line = matches[current].line;
-  const onScreen = line >= view.top && line < view.top + view.height;
-  const moved = onScreen ? state : moveTo(state, view.pages[pageOfLine(view.pages, line)].start);
-  return { ...moved, article: { ...moved.article, find: { ...find, typing: false, current } }, message: `match ${current + 1}/${matches.length}` };
-}
-
-const withFind = (state: ReaderState, find: Partial<FindState>): ReaderState => ({ ...state, article: { ...state.article, find: { ...state.article.find, ...find } } });
 
 export function articleKey(state: ReaderState, command: KeyCommand): Result {
   const view = articleView(state);
@@ -123,41 +103,5 @@ export function articleKey(state: ReaderState, command: KeyCommand): Result {
       return andThen(leaveArticle(state), (s) => done(pop(s)));
     default:
       return done(state);
-  }
-}
-
-export function findKey(state: ReaderState, command: KeyCommand | undefined, text: string): Result {
-  const query = state.article.find.query;
-  switch (command) {
-    case 'submit': {
-      if (!query.trim()) return done(withFind(state, NO_FIND));
-      const view = articleView(state);
-      const first = findMatches(state).findIndex((m) => m.line >= view.top);
-      return done(jumpToMatch(state, Math.max(0, first)));
-    }
-    case 'back':
-      return done(withFind(state, NO_FIND));
-    case 'deleteChar':
-      return done(withFind(state, { query: dropLast(query) }));
-    case 'clearQuery':
-      return done(withFind(state, { query: '' }));
-    default:
-      return done(text ? withFind(state, { query: query + text }) : state);
-  }
-}
-
-export function promptKey(state: ReaderState, command: KeyCommand | undefined, text: string): Result {
-  const line = state.prompt ?? '';
-  switch (command) {
-    case 'submit':
-      return line.trim() ? done({ ...state, prompt: null }, { type: 'pipe', id: state.article.id, command: line }) : done({ ...state, prompt: null });
-    case 'back':
-      return done({ ...state, prompt: null });
-    case 'deleteChar':
-      return done({ ...state, prompt: dropLast(line) });
-    case 'clearQuery':
-      return done({ ...state, prompt: '' });
-    default:
-      return done(text ? { ...state, prompt: line + text } : state);
   }
 }
