@@ -28,6 +28,7 @@ export type Command =
   | 'findPrev'
   | 'openUrl'
   | 'clearOrBack'
+  | 'endFindOrBack'
   | 'submit'
   | 'deleteChar'
   | 'clearQuery'
@@ -87,7 +88,8 @@ export const KEYMAP: Binding[] = [
   { command: 'back', keys: ['escape'], help: 'stop finding', screens: ['find'] },
   { command: 'submit', keys: ['enter'], help: 'run the command', screens: ['prompt'] },
   { command: 'back', keys: ['escape'], help: 'cancel', screens: ['prompt'] },
-  { command: 'back', keys: ['escape', 'h', 'q'], help: 'back (Esc first clears a find)', screens: ['article'] },
+  { command: 'endFindOrBack', keys: ['escape'], help: 'end a find; else back', screens: ['article'] },
+  { command: 'back', keys: ['h', 'q'], help: 'back', screens: ['article'] },
   { command: 'back', keys: ['escape', 'h', 'q'], help: 'back', screens: ['authors', 'author'] },
   { command: 'help', keys: ['?'], help: 'help', screens: ['list', 'article', 'authors', 'author'] },
   { command: 'down', keys: ['j', 'down'], help: 'scroll down', screens: ['help'] },

@@ -253,7 +253,7 @@ describe('the reader shows stored hostile text as symbols (real terminal)', () =
     const list = (await session.waitFor((s) => s.includes('1/2 · 2 unread'), 'the list')).split('\n');
     expect(list[0]).toMatch(/^byline · .* — 2 articles/);
     expect(list[1]).toMatch(/^› ● {3}Clip␛\]52;c;cm0gLXJmIH4vKg==␇board /);
-    expect(list[2]).toMatch(/^ {2}● {3}A plain second article — Mal ␛\[2J<U\+202E>ory/);
+    expect(list[2]).toMatch(/^ {2}● {3}A plain second article +Mal ␛\[2J<U\+202E>ory/);
     // Status bar on its own row, one row above the bottom, whole.
     expect(list[rows - 2]).toMatch(/^1\/2 · 2 unread · \? help +1–2 of 2$/);
     for (const line of list) expect(stringWidth(line)).toBeLessThanOrEqual(cols);

@@ -97,9 +97,11 @@ export function articleKey(state: ReaderState, command: KeyCommand): Result {
       return done({ ...state, prompt: '' });
     case 'edit':
       return done(state, { type: 'edit', id: state.article.id });
-    case 'back':
+    case 'endFindOrBack':
       // Esc first ends a find (the marks go); then it goes back.
       if (state.article.find.query) return done({ ...withFind(state, { ...NO_FIND }), message: '' });
+      return andThen(leaveArticle(state), (s) => done(pop(s)));
+    case 'back':
       return andThen(leaveArticle(state), (s) => done(pop(s)));
     default:
       return done(state);

@@ -26,9 +26,8 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 export function createRunner(services: Services): EffectRunner {
   const { archive, saver } = services;
-  const reportSave = (send: (c: { type: 'stateWarning'; on: boolean }) => void) =>
-    void saver.flush().then(() => send({ type: 'stateWarning', on: saver.warning }));
   return (effect, { send, defer }) => {
+    saver.onSaved ??= () => send({ type: 'stateWarning', on: saver.warning });
     switch (effect.type) {
       case 'loadBody':
         try {
@@ -39,7 +38,7 @@ export function createRunner(services: Services): EffectRunner {
       case 'mark':
         return saver.record(effect.id, effect.change);
       case 'saveState':
-        return reportSave(send);
+        return void saver.flush();
       case 'search':
         return defer('search', () => {
           const engine = services.engine();

@@ -7,6 +7,8 @@ import type { Mark, UserState } from '../../archive/user-state.js';
 export class MarkSaver {
   readonly #pending = new Map<string, Partial<Mark>>();
   #timer: NodeJS.Timeout | undefined;
+  /** Called when a save is done (or failed): the reader's status bar shows `warning`. */
+  onSaved?: () => void;
 
   constructor(
     private readonly userState: UserState,
@@ -28,7 +30,7 @@ export class MarkSaver {
       this.userState.updateAll([...this.#pending]);
       this.#pending.clear();
     }
-    return this.userState.flush();
+    return this.userState.flush().then(() => this.onSaved?.());
   }
 
   /** A problem with the state file, for the status bar. */
