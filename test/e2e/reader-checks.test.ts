@@ -119,7 +119,7 @@ describe.skipIf(!hasTmux)('the reader hands the terminal over (issue 10, section
   it('Y copies the text with OSC 52 where the terminal takes it, and says so', async () => {
     const t = new TmuxSession(`node ${BIN}`, 80, 24, { BYLINE_STATE: stateFile(), BYLINE_CLIPBOARD: 'osc52' });
     sessions.push(t);
-    t.tmux('set-option', '-t', t.name, 'set-clipboard', 'on');
+    t.tmux('set-option', '-s', 'set-clipboard', 'on');
     await t.waitFor((s) => s.includes('1/6 · 6 unread'), 'the list');
     t.keys('Enter');
     await t.waitFor((s) => /page 1\/\d+/.test(s), 'the article');
