@@ -1,5 +1,5 @@
 // Issue 10: what a new user hit, checked in a real 80×24 terminal against the built binary.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -127,6 +127,24 @@ describe.skipIf(!hasTmux)('the reader hands the terminal over (issue 10, section
     await t.waitFor((s) => s.includes('Text copied via the terminal (OSC 52)'), 'the confirmation');
     const buffer = await pollScreen(() => t.tmux('show-buffer'), (b) => b.length > 0, 'the tmux buffer', 3000).catch(() => '');
     expect(buffer).toMatch(/^Profits over politics/);
+  });
+});
+
+describe.skipIf(!hasTmux)('a broken search index (issue 10, defect 10)', () => {
+  it('the search screen says search is unavailable and names byline reindex, at 80 columns', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'byline-broken-index-')), 'archive');
+    cpSync(join(process.cwd(), 'data', 'protocol'), dir, { recursive: true });
+    const segment = join(dir, 'search', readdirSync(join(dir, 'search')).find((f) => f.endsWith('.seg'))!);
+    // The file's first bytes are right (it is taken for a word index); its header is not JSON.
+    writeFileSync(segment, Buffer.concat([readFileSync(segment).subarray(0, 10), Buffer.from('{"vocab": [broken')]));
+    const t = new TmuxSession(`node ${BIN} --archive ${dir}`, 80, 24, { BYLINE_STATE: stateFile() });
+    sessions.push(t);
+    await t.waitFor((s) => s.includes('1/6 · 6 unread'), 'the list');
+    t.keys('/');
+    t.text('aws');
+    const shown = await t.waitFor((s) => s.includes('Search unavailable'), 'the error');
+    expect(shown).toContain('run: byline reindex');
+    expect(shown).not.toContain('indexing the archive');
   });
 });
 

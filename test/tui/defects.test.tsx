@@ -72,7 +72,7 @@ describe('issue 10 defects, through the reader', () => {
     await screen.press('/');
     const f = await screen.waitFor((f) => f.includes('reindex'), 'the error');
     expect(f).toContain('search index words-000001.seg is unreadable');
-    expect(f).toContain('byline reindex');
+    expect(f).toContain('run: byline reindex');
     expect(f).not.toContain('indexing the archive');
   });
 

@@ -42,7 +42,13 @@ export function createRunner(services: Services): EffectRunner {
       case 'search':
         return defer('search', () => {
           const engine = services.engine();
-          if (engine) send({ type: 'searchResults', query: effect.query, hits: engine.search(effect.query, SEARCH_OPTIONS) });
+          if (!engine) return;
+          try {
+            send({ type: 'searchResults', query: effect.query, hits: engine.search(effect.query, SEARCH_OPTIONS) });
+          } catch (error) {
+            // A word index that breaks while it is read (a segment cut short) is a broken index too.
+            send({ type: 'engine', status: { status: 'failed', error: message(error) } });
+          }
         });
       case 'loadSummaries':
         return defer('summaries', () => {

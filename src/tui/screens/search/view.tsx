@@ -11,7 +11,8 @@ import type { ReaderState } from '../../model/types.js';
 function statusLine(state: ReaderState, total: number): string {
   const { engine, search } = state;
   if (state.message) return state.message;
-  if (engine.status === 'failed') return `search unavailable: ${engine.error} — run: byline reindex`;
+  // The remedy first: on a narrow terminal the reason (with its path) is what gets cut.
+  if (engine.status === 'failed') return `Search unavailable — run: byline reindex · ${engine.error}`;
   if (engine.status === 'building') return 'indexing the archive…';
   if (!search.query) return 'Type to search titles, authors and text · Esc back';
   if (searchPending(state)) return 'searching…';
