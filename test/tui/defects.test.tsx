@@ -35,6 +35,17 @@ async function start(props: { engineError?: string; engine?: boolean } = {}) {
 const selected = (f: string) => f.split('\n').find((l) => l.startsWith('›')) ?? '';
 
 describe('issue 10 defects, through the reader', () => {
+  it('section 1: "s⏎" in one read opens the selected story; "ss" in one read sorts by author', async () => {
+    const screen = await start();
+    await screen.press('s\r');
+    const opened = await screen.waitFor((f) => /page 1\/\d+/.test(f), 'the article');
+    expect(opened.split('\n')[0]).toContain('Profits over politics');
+    await screen.press('q');
+    await screen.waitFor((f) => f.includes('sort: title'), 'the list');
+    await screen.press('ss');
+    await screen.waitFor((f) => f.includes('sort: date'), 'two more sorts');
+  });
+
   it('2: in bookmarks only, un-bookmarking the selected story leaves a selection and Enter opens', async () => {
     const screen = await start();
     await screen.press('m', 'j', 'j', 'm', 'B');
