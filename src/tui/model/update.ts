@@ -78,6 +78,8 @@ function apply(state: ReaderState, command: Command): Result {
     case 'key':
       return onKey(state, command.name, command.text);
     case 'resize':
+      // The same size keeps the same state: no second frame right after the first.
+      if (command.columns === state.size.columns && command.rows === state.size.rows) return done(state);
       return done({ ...state, size: { columns: command.columns, rows: command.rows } });
     case 'engine': {
       const next = { ...state, engine: command.status };
