@@ -58,5 +58,8 @@ export const bundleOptions = {
   // (undici) first: ~20 ms of start-up. Without fetch it decodes the bytes directly.
   define: { 'process.env.NODE_ENV': '"production"', fetch: 'undefined' },
   banner: { js: "import { createRequire as __bylineRequire } from 'node:module'; const require = __bylineRequire(import.meta.url);" },
+  // clipboardy finds its bundled xsel/clip helpers next to its own files: loaded from
+  // node_modules, and only when something is copied.
+  external: ['clipboardy'],
   logLevel: 'warning',
 };

@@ -10,7 +10,7 @@ const archive = await Archive.open(process.argv[2]);
 const userState = await UserState.load('/tmp/frame-state.json');
 const out = new Out(); const inp = new In();
 const renders: number[] = [];
-render(<App archive={archive} userState={userState} engine={null} onQuit={() => {}} />, { stdout: out as any, stdin: inp as any, stderr: out as any, exitOnCtrlC: false, patchConsole: false, onRender: ({ renderTime }) => void renders.push(renderTime) });
+render(<App archive={archive} userState={userState} engine={null} onQuit={() => {}} />, { stdout: out as never, stdin: inp as never, stderr: out as never, exitOnCtrlC: false, patchConsole: false, onRender: ({ renderTime }) => void renders.push(renderTime) });
 await new Promise((r) => setTimeout(r, 200));
 const times: number[] = [];
 for (let i = 0; i < 60; i++) {

@@ -152,6 +152,33 @@ async function hold(screen: Screen, first: boolean): Promise<{ times: number[]; 
   return { times, bytes: screen.stdout.bytes - bytesBefore, frames: PRESSES };
 }
 
+/** The authors screen (issue 10): each author's article count comes from the store's author
+ * index, so a frame costs what a list frame costs, not a scan of every article per author. */
+async function authorsTask(big: Screen, size: number, listMedian: number): Promise<void> {
+  const count = big.archive.authors.length;
+  const at = (n: number) => (f: string) => new RegExp(`\\b${n}/${count}\\s*$`, 'm').test(f);
+  await big.press('a', (f) => f.includes('Authors ('));
+  await sleep(KEY_GAP_MS);
+  const presses = Math.min(PRESSES, count - 1);
+  const runs: number[][] = [];
+  for (let r = 0; r < RUNS; r++) {
+    await big.press('g', at(1)).catch(() => 0);
+    await sleep(KEY_GAP_MS);
+    await settledGc();
+    const times: number[] = [];
+    for (let i = 0; i < presses; i++) {
+      times.push(await big.press('j', at(i + 2)));
+      await sleep(KEY_GAP_MS);
+    }
+    runs.push(times);
+  }
+  const authorsMedian = median(runs.map(median));
+  target(T.authorsFrame, size, authorsMedian / listMedian, 1.2, '×', 'lower', `median frame ${authorsMedian.toFixed(2)} ms on the authors screen (${count} authors) vs ${listMedian.toFixed(2)} ms on the list`);
+  log(`authors ${size}: frame ${authorsMedian.toFixed(2)} ms vs list ${listMedian.toFixed(2)} ms`);
+  await big.press('h', (f) => f.includes('unread'));
+  await sleep(KEY_GAP_MS);
+}
+
 export async function renderTask(size: number, dir: string, smallDir: string): Promise<void> {
   const small = await mount(smallDir);
   const big = await mount(dir);
@@ -183,6 +210,7 @@ export async function renderTask(size: number, dir: string, smallDir: string): P
   detail('list frame: Ink output time (onRender renderTime), median', size, median(big.inkRenderMs), 'ms', 'part of the frame time spent in Ink turning the laid-out tree into text');
   log(`render ${size}: frame ${bigMedian.toFixed(2)} ms vs ${smallMedian.toFixed(2)} ms (${SMALL}), p95 ${bigP95.toFixed(1)} ms, ${perFrame.toFixed(0)} bytes/frame`);
   small.instance.unmount();
+  await authorsTask(big, size, bigMedian);
 
   // Opening an article with a body of about 20 KB, among the first articles of the list.
   const candidates = big.archive.articles.slice(0, 150).map((meta, index) => {

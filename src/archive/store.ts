@@ -183,8 +183,32 @@ export class Archive {
     return meta.authors.map((id) => this.#authorsById.get(id)).filter((a): a is Author => a !== undefined);
   }
 
+  /** One author's articles, in archive order, from the author index. */
   articlesBy(authorId: string): ArticleMeta[] {
-    return this.articles.filter((a) => a.authors.includes(authorId));
+    return this.#articlesByAuthor().get(authorId) ?? [];
+  }
+
+  articleCountBy(authorId: string): number {
+    return this.#articlesByAuthor().get(authorId)?.length ?? 0;
+  }
+
+  /** author id → articles. Made in one pass on first use (the authors screen, `byline
+   * authors`), not at start-up, and dropped whenever the index changes: a scan of 100 000
+   * articles per author was half a second per frame of the authors screen. */
+  #byAuthor?: Map<string, ArticleMeta[]>;
+  #articlesByAuthor(): Map<string, ArticleMeta[]> {
+    if (this.#byAuthor) return this.#byAuthor;
+    const map = new Map<string, ArticleMeta[]>();
+    for (const article of this.articles) {
+      for (const id of article.authors) {
+        const list = map.get(id);
+        if (list) {
+          if (list.at(-1) !== article) list.push(article); // an author named twice counts once
+        }
+        else map.set(id, [article]);
+      }
+    }
+    return (this.#byAuthor = map);
   }
 
   /** The file of the article's current body, as index.json names it. */
@@ -384,6 +408,7 @@ export class Archive {
   }
 
   #reindex(articles = true): void {
+    this.#byAuthor = undefined;
     if (articles) {
       this.#byId.clear();
       for (const a of this.db.data.articles) this.#byId.set(a.id, a);

@@ -20,6 +20,9 @@ const MarkSchema = v.object({
   bookmarked: v.optional(v.boolean()),
   /** Body block at the top of the screen when the reader left. */
   block: v.optional(v.pipe(v.number(), v.integer(), v.minValue(-1))),
+  /** How far into that block: its visible characters above the top line (-1: the blank line
+   * before it). Absent in files of earlier versions: the block's start. */
+  offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(-1))),
   /** How far through the article, 0..100. */
   percent: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(100))),
 });
@@ -168,10 +171,21 @@ export class UserState {
     return () => this.#listeners.delete(listener);
   };
 
+  /** Every article's mark, as loaded and changed since. */
+  marks(): Readonly<Record<string, Mark>> {
+    return { ...this.db.data.articles };
+  }
+
   update(id: string, change: Partial<Mark>): void {
-    const next = { ...this.mark(id), ...change };
-    this.db.data.articles[id] = next;
-    this.#dirty.add(id);
+    this.updateAll([[id, change]]);
+  }
+
+  /** Several changes, saved together in one write. */
+  updateAll(changes: Iterable<[string, Partial<Mark>]>): void {
+    for (const [id, change] of changes) {
+      this.db.data.articles[id] = { ...this.mark(id), ...change };
+      this.#dirty.add(id);
+    }
     this.#revision++;
     for (const l of this.#listeners) l();
     this.#save();

@@ -26,7 +26,7 @@ export async function authors(ctx: Context): Promise<number> {
     return 0;
   }
   for (const a of archive.authors) {
-    const count = archive.articlesBy(a.id).length;
+    const count = archive.articleCountBy(a.id);
     const row = [a.id, a.name, a.handle ?? '-', a.kind, `${count} article${count === 1 ? '' : 's'}`].map(visibleLine);
     ctx.out.write((ctx.out.isTTY ? `${paint(row[1], 'title', ctx.out.color)}  ${row[2]}  ${row[3]}  ${row[4]}  (${row[0]})` : row.join('\t')) + '\n');
   }

@@ -11,7 +11,11 @@ const BIDI = /^[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]$/;
 // of a row. Kept: ZWJ, ZWNJ, variation selectors and tag characters, which emoji and scripts
 // are built with and which every terminal draws in no cell.
 const KEEP = '\\u200c\\u200d\\ufe00-\\ufe0f\\u{e0020}-\\u{e007f}\\u{e0100}-\\u{e01ef}\\u180b-\\u180d\\u180f';
+// The class names code points one by one (ZWJ and variation selectors among them), never a
+// joined sequence: the lint rule against misleading classes does not apply.
+// eslint-disable-next-line no-misleading-character-class
 const UNSAFE = new RegExp(`[[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029][\\p{Default_Ignorable_Code_Point}--[${KEEP}]]]`, 'gv');
+// eslint-disable-next-line no-misleading-character-class
 const UNSAFE_IN_LINE = new RegExp(`[[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029][\\p{Default_Ignorable_Code_Point}--[${KEEP}]]]`, 'gv');
 
 function symbolFor(ch: string): string {

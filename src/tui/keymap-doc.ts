@@ -8,7 +8,8 @@ export function keyTableMarkdown(): string {
     for (const row of section.rows) {
       const keys = row.keys
         .split(' ')
-        .map((k) => `\`${k}\``)
+        // A | inside a table cell ends the cell, even in a code span: GitHub reads \| as the character.
+        .map((k) => `\`${k.replace(/\|/g, '\\|')}\``)
         .join(' ');
       out.push(`| ${keys} | ${row.help} |`);
     }

@@ -1,7 +1,7 @@
 // One table drives key matching, the help overlay and the README's key table.
 // A key is written the way a person reads it: "j", "G", "down", "ctrl+d", "space".
 
-export type ScreenName = 'list' | 'search' | 'article' | 'find' | 'authors' | 'author' | 'help';
+export type ScreenName = 'list' | 'search' | 'article' | 'find' | 'prompt' | 'authors' | 'author' | 'help';
 
 export type Command =
   | 'up'
@@ -28,9 +28,16 @@ export type Command =
   | 'findPrev'
   | 'openUrl'
   | 'clearOrBack'
+  | 'endFindOrBack'
   | 'submit'
   | 'deleteChar'
-  | 'clearQuery';
+  | 'clearQuery'
+  | 'showAll'
+  | 'pipe'
+  | 'copyUrl'
+  | 'copyText'
+  | 'copyCitation'
+  | 'edit';
 
 export interface Binding {
   command: Command;
@@ -59,8 +66,8 @@ export const KEYMAP: Binding[] = [
   { command: 'sort', keys: ['s'], help: 'cycle sort: archive order, title, author, date (newest first)', screens: ['list'] },
   { command: 'bookmarksOnly', keys: ['B'], help: 'show bookmarks only', screens: ['list'] },
   { command: 'clearOrBack', keys: ['escape'], help: 'clear the query; again: back to the list', screens: ['search'] },
-  { command: 'deleteChar', keys: ['backspace'], help: 'delete a character', screens: ['search', 'find'] },
-  { command: 'clearQuery', keys: ['ctrl+w'], help: 'clear the query', screens: ['search', 'find'] },
+  { command: 'deleteChar', keys: ['backspace'], help: 'delete a character', screens: ['search', 'find', 'prompt'] },
+  { command: 'clearQuery', keys: ['ctrl+w'], help: 'clear the line', screens: ['search', 'find', 'prompt'] },
   { command: 'pageDown', keys: ['space', 'f', 'pagedown'], help: 'next page', screens: ['article'] },
   { command: 'pageUp', keys: ['b', 'pageup'], help: 'previous page', screens: ['article'] },
   { command: 'lineDown', keys: ['j', 'down'], help: 'one line down', screens: ['article'] },
@@ -71,13 +78,28 @@ export const KEYMAP: Binding[] = [
   { command: 'findNext', keys: ['n'], help: 'next match', screens: ['article'] },
   { command: 'findPrev', keys: ['N'], help: 'previous match', screens: ['article'] },
   { command: 'author', keys: ['a'], help: 'author info', screens: ['article'] },
-  { command: 'openUrl', keys: ['o'], help: 'open the article URL in the browser (http/https only)', screens: ['list', 'article'] },
+  { command: 'openUrl', keys: ['o'], help: 'open the article URL (http/https only)', screens: ['article'] },
+  { command: 'pipe', keys: ['|'], help: 'pipe the text to a shell command', screens: ['article'] },
+  { command: 'copyUrl', keys: ['y'], help: 'copy the URL', screens: ['article'] },
+  { command: 'copyText', keys: ['Y'], help: 'copy the text', screens: ['article'] },
+  { command: 'copyCitation', keys: ['c'], help: 'copy a citation', screens: ['article'] },
+  { command: 'edit', keys: ['e'], help: 'open as Markdown in $EDITOR or $PAGER', screens: ['article'] },
   { command: 'submit', keys: ['enter'], help: 'jump to the first match', screens: ['find'] },
   { command: 'back', keys: ['escape'], help: 'stop finding', screens: ['find'] },
-  { command: 'back', keys: ['escape', 'h', 'q'], help: 'back', screens: ['article', 'authors', 'author'] },
+  { command: 'submit', keys: ['enter'], help: 'run the command', screens: ['prompt'] },
+  { command: 'back', keys: ['escape'], help: 'cancel', screens: ['prompt'] },
+  { command: 'endFindOrBack', keys: ['escape'], help: 'end a find; else back', screens: ['article'] },
+  { command: 'back', keys: ['h', 'q'], help: 'back', screens: ['article'] },
+  { command: 'back', keys: ['escape', 'h', 'q'], help: 'back', screens: ['authors', 'author'] },
   { command: 'help', keys: ['?'], help: 'help', screens: ['list', 'article', 'authors', 'author'] },
+  { command: 'down', keys: ['j', 'down'], help: 'scroll down', screens: ['help'] },
+  { command: 'up', keys: ['k', 'up'], help: 'scroll up', screens: ['help'] },
+  { command: 'pageDown', keys: ['space', 'f', 'pagedown'], help: 'next page', screens: ['help'] },
+  { command: 'pageUp', keys: ['b', 'pageup'], help: 'previous page', screens: ['help'] },
+  { command: 'showAll', keys: ['a'], help: 'all keys / this screen\'s keys', screens: ['help'] },
+  { command: 'back', keys: ['escape', 'q', '?'], help: 'close (so does any other key)', screens: ['help'] },
   { command: 'quit', keys: ['q'], help: 'quit', screens: ['list'] },
-  { command: 'interrupt', keys: ['ctrl+c'], help: 'quit from anywhere', screens: ['list', 'search', 'article', 'find', 'authors', 'author', 'help'] },
+  { command: 'interrupt', keys: ['ctrl+c'], help: 'quit from anywhere', screens: ['list', 'search', 'article', 'find', 'prompt', 'authors', 'author', 'help'] },
 ];
 
 /** What Ink tells us about a key press. */
@@ -120,7 +142,11 @@ export function keyName(input: string, key: KeyEvent): string {
 }
 
 export function commandFor(screen: ScreenName, input: string, key: KeyEvent): Command | undefined {
-  const name = keyName(input, key);
+  return commandForKey(screen, keyName(input, key));
+}
+
+/** The command a key name (as keyName gives it) has on a screen. */
+export function commandForKey(screen: ScreenName, name: string): Command | undefined {
   return KEYMAP.find((b) => b.screens.includes(screen) && b.keys.includes(name))?.command;
 }
 
@@ -147,13 +173,14 @@ export const SCREEN_TITLES: Record<ScreenName | 'everywhere', string> = {
   search: 'Search (typing)',
   article: 'Article',
   find: 'Find in article (typing)',
+  prompt: 'Pipe to a command (typing)',
   authors: 'Authors',
   author: 'Author',
   help: 'Help',
   everywhere: 'Everywhere',
 };
 
-const HELP_SCREENS: ScreenName[] = ['list', 'search', 'article', 'find', 'authors', 'author'];
+const HELP_SCREENS: ScreenName[] = ['list', 'search', 'article', 'find', 'prompt', 'authors', 'author', 'help'];
 const isGlobal = (b: Binding) => HELP_SCREENS.every((s) => b.screens.includes(s));
 
 export interface HelpSection {

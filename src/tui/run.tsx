@@ -7,10 +7,11 @@ import { useEffect } from 'react';
 import { render, useStdout } from 'ink';
 import { defaultStatePath, UserState } from '../archive/user-state.js';
 import type { Context } from '../commands/context.js';
-import { App } from './app.js';
+import { App, type AppProps } from './app.js';
 import { visible } from '../text/visible.js';
 import { handleSuspend } from './suspend.js';
 import { openInBrowser } from './open-url.js';
+import { clipboard, openInEditor, pipeTo, type Terminal } from './runtime/outside.js';
 
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT = '\u001b[?25h\u001b[?1049l';
@@ -21,8 +22,30 @@ const HIDE_CURSOR = '\u001b[?25l';
  * then draws its last frame again, whole — which is the redraw a suspend needs. */
 function RedrawHandle({ onReady }: { onReady: (redraw: () => void) => void }) {
   const { write } = useStdout();
-  useEffect(() => onReady(() => write('')), [write]);
+  useEffect(() => onReady(() => write('')), [write, onReady]);
   return null;
+}
+
+/** The reader's ways out of itself (issue 10, section 3): the browser, the clipboard, and
+ * programs that get the terminal while they run; afterwards Ink draws the whole frame again. */
+function outsideServices(instance: () => { clear(): void } | undefined): NonNullable<AppProps['services']> {
+  const terminal: Terminal = {
+    release: () => {
+      process.stdin.setRawMode?.(false);
+      process.stdout.write(LEAVE_ALT);
+    },
+    reclaim: () => {
+      process.stdout.write(ENTER_ALT);
+      process.stdin.setRawMode?.(true);
+      instance()?.clear();
+    },
+    write: (text) => void process.stdout.write(text),
+  };
+  const openUrl = (url: string, failed: (why: string) => void) => {
+    openInBrowser(url, failed);
+    return `Opening ${url}`;
+  };
+  return { openUrl, copy: clipboard(terminal), pipe: pipeTo(terminal), edit: openInEditor(terminal) };
 }
 
 export async function runReader(ctx: Context): Promise<number> {
@@ -80,9 +103,21 @@ export async function runReader(ctx: Context): Promise<number> {
     stdout.write(ENTER_ALT);
     // Raw mode before the first frame, so keys typed during start-up are kept, not echoed.
     process.stdin.setRawMode?.(true);
-    const app = (engine: SearchEngine | null) => (
+    const stop: NonNullable<AppProps['stopRef']> = {};
+    const services = outsideServices(() => instance);
+    const app = (engine: SearchEngine | null, engineError?: string) => (
       <>
-        <App archive={archive} userState={userState} engine={engine} onQuit={finish} onSuspend={suspender.suspend} openUrl={openInBrowser} title={`byline · ${basename(archive.dir)}`} />
+        <App
+          archive={archive}
+          userState={userState}
+          engine={engine}
+          engineError={engineError}
+          onQuit={finish}
+          onSuspend={suspender.suspend}
+          services={services}
+          stopRef={stop}
+          title={`byline · ${basename(archive.dir)}`}
+        />
         <RedrawHandle onReady={(fn) => (redraw = fn)} />
       </>
     );
@@ -95,12 +130,14 @@ export async function runReader(ctx: Context): Promise<number> {
     setImmediate(() => {
       import('../archive/searchable.js').then(({ searchEngineForAsync }) => searchEngineForAsync(archive)).then(
         (engine) => !done && instance.rerender(app(engine)),
-        () => undefined,
+        (error: Error) => !done && instance.rerender(app(null, error.message)),
       );
     });
-    process.once('SIGTERM', () => finish(143));
-    process.once('SIGHUP', () => finish(129));
-    process.once('SIGINT', () => finish(130));
+    // Through the reader, so the open article's place is saved first.
+    const stopWith = (code: number) => (stop.current ? stop.current(code) : finish(code));
+    process.once('SIGTERM', () => stopWith(143));
+    process.once('SIGHUP', () => stopWith(129));
+    process.once('SIGINT', () => stopWith(130));
     process.once('exit', restore);
     process.once('uncaughtException', (error) => {
       restore();

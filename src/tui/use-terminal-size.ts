@@ -48,6 +48,3 @@ export function useTerminalSize(): TerminalSize {
   }, [stdout]);
   return size;
 }
-
-export const MIN_COLUMNS = 40;
-export const MIN_ROWS = 10;

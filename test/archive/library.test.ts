@@ -1,7 +1,7 @@
 // Where the archive is: the user's library, the bundled archive until the library exists,
 // or the folder --archive / BYLINE_ARCHIVE names; and how the library is made, safely.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import envPaths from 'env-paths';
 import { afterAll, describe, expect, it } from 'vitest';

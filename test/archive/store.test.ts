@@ -129,6 +129,33 @@ describe('Archive import', () => {
     expect(reopened.articlesBy(martas[0].id).map((a) => a.title).sort()).toEqual(['Buses', 'Why the river ferry still matters']);
   });
 
+  it('answers articlesBy from an author index: every author\'s articles without a scan of the archive per author (issue 10, defect 8)', async () => {
+    const { archive } = await seeded();
+    // Count how often each article's author list is read while every author's articles are asked for.
+    let reads = 0;
+    for (const meta of archive.articles) {
+      const ids = meta.authors;
+      Object.defineProperty(meta, 'authors', { get: () => (reads++, ids), configurable: true });
+    }
+    const byAuthor = archive.authors.map((a) => archive.articlesBy(a.id).map((m) => m.id));
+    expect(reads).toBeLessThanOrEqual(archive.articles.length);
+    expect(byAuthor.flat().length).toBeGreaterThan(0);
+    expect(archive.articlesBy('kate-kaye').map((m) => m.title)).toEqual(['Why large enterprises struggle to find suitable platforms for MLops']);
+    expect(archive.articleCountBy('kate-kaye')).toBe(1);
+    expect(archive.articlesBy('nobody')).toEqual([]);
+  });
+
+  it('keeps the author index current after an import', async () => {
+    const dir = join(temp(), 'b');
+    const archive = await Archive.open(dir, { create: true });
+    const ferry = parsePageDump(fixtureText('river-ferry-full.txt'))[0];
+    await archive.import([{ file: 'x', articles: [{ ...ferry, authors: [{ name: 'Marta Kowalczyk', bio: 'Marta writes.', kind: 'person' }] }] }]);
+    const [marta] = archive.authors;
+    expect(archive.articlesBy(marta.id)).toHaveLength(1);
+    await archive.import([{ file: 'y', articles: [{ title: 'Buses', titleDerived: false, dek: '', kind: 'full', sponsored: false, authors: [{ name: marta.name, bio: 'Short.', kind: 'person' }], body: [{ type: 'paragraph', text: 'Buses.' }], credits: [] }] }]);
+    expect(archive.articlesBy(marta.id).map((m) => m.title).sort()).toEqual(['Buses', 'Why the river ferry still matters']);
+  });
+
   it('writes every body before the index: a failed body write leaves index.json untouched', async () => {
     const { dir } = await seeded();
     const before = readFileSync(join(dir, 'index.json'));

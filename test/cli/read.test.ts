@@ -1,6 +1,5 @@
 // End to end: `byline read` in every format, against the built CLI.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
 import { byline, lines, requireBuild } from '../support/cli.js';

@@ -96,10 +96,7 @@ describe.skipIf(!hasTmux)('the library in the reader', () => {
     await t.waitFor((s) => s.includes('1/4'), 'the list');
     t.keys('o');
     await t.waitFor((s) => s.includes('Opening https://www.valleypost.example/ferry'), 'the status');
-    await new Promise<void>(async (resolve) => {
-      while (!existsSync(log)) await new Promise((r) => setTimeout(r, 50));
-      resolve();
-    });
+    while (!existsSync(log)) await new Promise((r) => setTimeout(r, 50));
     expect(readFileSync(log, 'utf8')).toBe('1\nhttps://www.valleypost.example/ferry\n');
     t.keys('G');
     await t.waitFor((s) => s.includes('4/4'), 'the last article');

@@ -30,7 +30,9 @@ describe.skipIf(!hasTmux)('the reader in tmux', () => {
     await t.waitFor((s) => /page 2\/\d+/.test(s), 'page 2');
     t.keys('q');
     await t.waitFor((s) => s.includes('/ profits china'), 'back at the search');
+    // Two Esc bytes read together are one Alt-Esc to any terminal program: one at a time.
     t.keys('Escape');
+    await t.waitFor((s) => s.includes('Type to search'), 'an empty query');
     t.keys('Escape');
     await t.waitFor((s) => s.includes('unread'), 'the list again');
     t.keys('q');

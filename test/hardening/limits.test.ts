@@ -167,7 +167,7 @@ describe('an article body past 4 MB: refused at import, never read (item 15)', (
 
   it('the reader: opening it shows why in the status bar, the list stays usable, q quits', async () => {
     const run = runPty(['--archive', handDir, '--state', join(root, 'state.json')], { cols: 100, rows: 20 });
-    await run.waitFor((out) => run.frame().some((l) => l.includes('A huge one')), 'the list');
+    await run.waitFor((_out) => run.frame().some((l) => l.includes('A huge one')), 'the list');
     run.term.write('j');
     await run.waitFor(() => run.frame().some((l) => l.startsWith('›') && l.includes('A huge one')), 'the huge one selected');
     run.term.write('\r');

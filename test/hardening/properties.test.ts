@@ -371,9 +371,9 @@ function screenProblem(run: PtyRun, cols: number, rows: number): string | null {
   }
   const last = raw.split('\n').at(-1) ?? '';
   const ok =
-    text.startsWith('byline keys — press any key to close') || // help
+    text.startsWith('byline keys — ') || // help
     last.startsWith('\u001b[7m') || // a status bar (inverse)
-    /^\//.test(stripAnsi(last)) || // the find line in an article
+    /^(\/|\| )/.test(stripAnsi(last)) || // the find or pipe line in an article
     text.includes('Author not found');
   return ok ? null : 'no status bar, help or find line';
 }

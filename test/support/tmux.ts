@@ -34,7 +34,17 @@ export class TmuxSession {
       .map(([k, v]) => (v === '' ? `unset ${k};` : `export ${k}='${v.replace(/'/g, "'\\''")}';`))
       .join(' ');
     // The shell stays after byline exits, so the exit code and terminal modes can be read.
-    execFileSync('tmux', ['new-session', '-d', '-s', this.name, '-x', String(columns), '-y', String(rows), `${exports} ${command}; echo "EXIT=$?"; sleep 60`]);
+    const args = ['new-session', '-d', '-s', this.name, '-x', String(columns), '-y', String(rows), `${exports} ${command}; echo "EXIT=$?"; sleep 60`];
+    // Two test files starting the first session at once race to start the tmux server; the loser retries.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        execFileSync('tmux', args, { stdio: 'pipe' });
+        return;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        execFileSync('sleep', ['0.2']);
+      }
+    }
   }
 
   tmux(...args: string[]): string {

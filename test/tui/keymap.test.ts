@@ -33,6 +33,6 @@ describe('keymap', () => {
     const rows = helpSections().flatMap((s) => s.rows.map((r) => r.help));
     for (const b of KEYMAP) expect(rows).toContain(b.help);
     const readme = readFileSync('README.md', 'utf8');
-    for (const b of KEYMAP) for (const k of b.keys) expect(readme).toContain(`\`${keyLabel(k)}\``);
+    for (const b of KEYMAP) for (const k of b.keys) expect(readme).toContain(`\`${keyLabel(k).replace(/\|/g, '\\|')}\``);
   });
 });

@@ -38,7 +38,7 @@ afterEach(() => {
 
 async function start(columns: number, rows: number, openUrl = vi.fn()) {
   const userState = await UserState.load(join(scratch(), 'state.json'));
-  const screen = await renderSized(<App archive={archive} userState={userState} engine={searchEngineFor(archive, { bodies: false })} onQuit={() => {}} openUrl={openUrl} />, columns, rows);
+  const screen = await renderSized(<App archive={archive} userState={userState} engine={searchEngineFor(archive, { bodies: false })} onQuit={() => {}} services={{ openUrl }} />, columns, rows);
   screens.push(screen);
   await screen.waitFor((f) => f.includes('1/4'), 'the list');
   return { screen, openUrl };

@@ -1,12 +1,10 @@
 import { Box, Text } from 'ink';
-import { displayWidth } from '../../text/wrap.js';
+import { truncateToWidth, displayWidth } from '../../text/wrap.js';
 import type { ArticleMeta, Author } from '../../archive/model.js';
 import type { Mark } from '../../archive/user-state.js';
 import type { Range } from '../../search/snippet.js';
-import { shortDate, siteOf } from '../../text/page-meta.js';
-import { visibleLine, visibleLineRanges } from '../../text/visible.js';
+import { visibleLine } from '../../text/visible.js';
 import { Highlighted } from './highlighted.js';
-import { rowCells, type ColumnWidths } from './list-columns.js';
 
 export interface RowData {
   meta: ArticleMeta;
@@ -17,6 +15,27 @@ export interface RowData {
   authorRanges?: readonly Range[];
 }
 
+/** Column widths of a list row; date and site only when some article has one and there is room. */
+export interface Columns {
+  title: number;
+  author: number;
+  date: number;
+  site: number;
+}
+
+const MARKERS = 6; // "› ● ★ "
+const GAP = '  ';
+const DATE = 10; // 2022-11-14
+
+export function rowColumns(width: number, has: { date: boolean; site: boolean }): Columns {
+  const room = Math.max(8, width - MARKERS);
+  const date = has.date && room >= 60 ? DATE : 0;
+  const site = has.site && room >= 90 ? Math.min(18, Math.floor(room / 7)) : 0;
+  const author = Math.max(10, Math.min(24, Math.floor(room / 4)));
+  const rest = [date, site].filter(Boolean).length * GAP.length + date + site + GAP.length + author;
+  return { title: Math.max(4, room - rest), author, date, site };
+}
+
 function tags(meta: ArticleMeta, mark: Mark): string {
   const parts: string[] = [];
   if (meta.sponsored) parts.push('sponsored');
@@ -25,38 +44,45 @@ function tags(meta: ArticleMeta, mark: Mark): string {
   return parts.length ? ` [${parts.join(' · ')}]` : '';
 }
 
-/** Ranges that fall in the shown text; a cut text ends in "…", which matches nothing. */
-const rangesIn = (ranges: readonly Range[] | undefined, full: string, shown: string) =>
-  shown === full ? (ranges ?? []) : (ranges ?? []).filter(([, e]) => e < shown.length - 1);
+/** "2022-11-14" from an ISO date; other text as it is, cut to the column. */
+const shownDate = (text: string | undefined) => truncateToWidth(visibleLine(text ?? '').slice(0, /^\d{4}-\d\d-\d\d/.test(text ?? '') ? DATE : undefined), DATE);
 
-/** "› ● ★ Title [excerpt · 40%]   Author   site  2024-05-02", in the list's columns;
- * selection is inverse + marker, not colour. */
-export function ArticleRow({ row, selected, width, columns }: { row: RowData; selected: boolean; width: number; columns: ColumnWidths }) {
+const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+
+/** "› ● ★ Title [excerpt]   Author   2022-11-14  Site": aligned columns, each cut by display
+ * width; selection is inverse + marker, never colour alone. */
+export function ArticleRow({ row, selected, width, columns }: { row: RowData; selected: boolean; width: number; columns: Columns }) {
   const { meta, mark } = row;
   const prefix = `${selected ? '›' : ' '} ${mark.read ? ' ' : '●'} ${mark.bookmarked ? '★' : ' '} `;
-  // One row: controls and line feeds in the title, names or site are shown as symbols (␊),
-  // and the match ranges move with the text they were found in.
+  const tagText = tags(meta, mark);
   const title = visibleLine(meta.title);
-  const names = row.authors.map((a) => a.name).join(', ');
-  const authors = visibleLine(names) || 'unknown';
-  const cells = rowCells({ title, tags: tags(meta, mark), authors, site: visibleLine(siteOf(meta)), date: shortDate(meta.publishedAt) }, columns);
-  const used = displayWidth(prefix) + displayWidth(cells.title + cells.tags + cells.afterTitle + cells.author + cells.afterAuthor + cells.page);
-  // Only the selected row needs its inverse bar to run the full width; trailing spaces elsewhere
+  const shownTitle = truncateToWidth(title, Math.max(1, columns.title - displayWidth(tagText)));
+  const authorText = visibleLine(row.authors.map((a) => a.name).join(', ') || 'unknown');
+  const shownAuthors = truncateToWidth(authorText, columns.author);
+  const extra: string[] = [];
+  if (columns.date) extra.push(pad(shownDate(meta.publishedAt), columns.date));
+  if (columns.site) extra.push(truncateToWidth(visibleLine(meta.siteName ?? ''), columns.site));
+  const after = extra.map((t) => GAP + t).join('');
+  const authorCell = after ? pad(shownAuthors, columns.author) : shownAuthors;
+  // Only the selected row runs its inverse bar to the full width; trailing spaces elsewhere
   // would only be more cells for Ink to process on every frame.
-  const pad = selected ? ' '.repeat(Math.max(0, width - used)) : '';
-  const titleRanges = rangesIn(visibleLineRanges(meta.title, row.titleRanges ?? []), title, cells.title);
-  const authorRanges = rangesIn(visibleLineRanges(names, row.authorRanges ?? []), authors, cells.author);
+  const used = MARKERS + columns.title + GAP.length + displayWidth(authorCell) + displayWidth(after);
+  const tail = selected ? ' '.repeat(Math.max(0, width - used)) : '';
+  const titleRanges = shownTitle === title ? (row.titleRanges ?? []) : (row.titleRanges ?? []).filter(([, e]) => e < shownTitle.length - 1);
+  const authorRanges = shownAuthors === authorText ? (row.authorRanges ?? []) : [];
+  const titlePad = ' '.repeat(Math.max(0, columns.title - displayWidth(shownTitle) - displayWidth(tagText)));
   return (
     <Box width={width} height={1}>
       <Text inverse={selected} wrap="truncate">
         {prefix}
-        {titleRanges.length ? <Highlighted text={cells.title} ranges={titleRanges} /> : <Text bold={!mark.read}>{cells.title}</Text>}
-        {cells.tags}
-        {cells.afterTitle}
-        {authorRanges.length ? <Highlighted text={cells.author} ranges={authorRanges} /> : <Text dimColor={!selected}>{cells.author}</Text>}
-        {cells.afterAuthor}
-        {cells.page ? <Text dimColor={!selected}>{cells.page}</Text> : null}
-        {pad}
+        {titleRanges.length ? <Highlighted text={shownTitle} ranges={titleRanges} /> : <Text bold={!mark.read}>{shownTitle}</Text>}
+        {tagText}
+        {titlePad}
+        {GAP}
+        {authorRanges.length ? <Highlighted text={shownAuthors} ranges={authorRanges} /> : <Text dimColor={!selected}>{authorCell}</Text>}
+        {authorRanges.length ? authorCell.slice(shownAuthors.length) : ''}
+        {after}
+        {tail}
       </Text>
     </Box>
   );

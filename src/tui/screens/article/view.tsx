@@ -1,24 +1,9 @@
 import { Box, Text } from 'ink';
 import type { Line } from '../../../text/layout.js';
-import type { FindMatch } from '../../../text/find.js';
-import { truncateToWidth } from '../../../text/wrap.js';
+import type { MatchPart } from '../../../text/find.js';
 import { visibleLine } from '../../../text/visible.js';
 import { Highlighted } from '../../components/highlighted.js';
 import { StatusBar } from '../../components/status-bar.js';
-
-export interface ArticleViewProps {
-  lines: Line[];
-  /** Line index of lines[0]. */
-  top: number;
-  matches: FindMatch[];
-  currentMatch: number;
-  margin: number;
-  width: number;
-  height: number;
-  status: string;
-  position: string;
-  findLine?: string;
-}
 
 function StyledLine({ line, ranges }: { line: Line; ranges: [number, number][] }) {
   if (ranges.length) return <Highlighted text={line.text} ranges={ranges} />;
@@ -39,22 +24,37 @@ function StyledLine({ line, ranges }: { line: Line; ranges: [number, number][] }
   }
 }
 
-export function ArticleView({ lines, top, matches, margin, width, height, status, position, findLine }: ArticleViewProps) {
+export interface ArticlePageProps {
+  lines: Line[];
+  /** Line index of lines[0]. */
+  top: number;
+  parts: MatchPart[];
+  margin: number;
+  width: number;
+  height: number;
+  status: string;
+  position: string;
+  /** The line typed at the bottom (find or pipe), with what it has found so far. */
+  input?: { prefix: string; text: string; note: string };
+}
+
+export function ArticlePage({ lines, top, parts, margin, width, height, status, position, input }: ArticlePageProps) {
   return (
     <Box flexDirection="column" width={width}>
       <Box flexDirection="column" height={height} paddingLeft={margin}>
         {lines.map((line, i) => (
           <Box key={top + i} height={1}>
-            <StyledLine line={line} ranges={matches.filter((m) => m.line === top + i).map((m) => [m.start, m.end] as [number, number])} />
+            <StyledLine line={line} ranges={parts.filter((m) => m.line === top + i).map((m) => [m.start, m.end] as [number, number])} />
           </Box>
         ))}
       </Box>
-      {findLine !== undefined ? (
+      {input ? (
         <Box width={width} height={1}>
           <Text wrap="truncate">
-            <Text bold>/</Text>
-            {truncateToWidth(visibleLine(findLine), Math.max(1, width - 2))}
+            <Text bold>{input.prefix}</Text>
+            {visibleLine(input.text)}
             <Text inverse> </Text>
+            {input.note ? <Text dimColor>{`  ${input.note}`}</Text> : null}
           </Text>
         </Box>
       ) : (

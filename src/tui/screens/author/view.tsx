@@ -1,52 +1,41 @@
 import { Box, Text } from 'ink';
-import type { Author } from '../../../archive/model.js';
-import { wrap } from '../../../text/layout.js';
-import { visible, visibleLine } from '../../../text/visible.js';
-import { truncateToWidth } from '../../../text/wrap.js';
-import { ArticleRow, type RowData } from '../../components/article-row.js';
+import { visibleLine } from '../../../text/visible.js';
+import { ArticleRow, rowColumns } from '../../components/article-row.js';
 import { StatusBar } from '../../components/status-bar.js';
-import type { ColumnWidths } from '../../components/list-columns.js';
+import { authorBioLines, authorListHeight } from '../../model/geometry.js';
+import { authorArticleList, listColumns, markOf } from '../../model/selectors.js';
+import type { ReaderState } from '../../model/types.js';
 
-/** How many rows the author's header takes at this width (the rest lists articles). */
-export function authorHeaderLines(author: Author, width: number, maxBio: number): string[] {
-  const bio = wrap(visible(author.bio || '(no bio in the archive)'), width);
-  return bio.length > maxBio ? [...bio.slice(0, Math.max(1, maxBio - 1)), '…'] : bio;
-}
-
-export interface AuthorViewProps {
-  author: Author;
-  bio: string[];
-  rows: RowData[];
-  offset: number;
-  selected: number;
-  total: number;
-  width: number;
-  columns: ColumnWidths;
-  listHeight: number;
-}
-
-export function AuthorView({ author, bio, rows, offset, selected, total, width, columns, listHeight }: AuthorViewProps) {
+export function AuthorScreen({ state }: { state: ReaderState }) {
+  const { data, size } = state;
+  const width = size.columns;
+  const author = data.author(state.author.id);
+  if (!author) return <Text>Author not found. Esc goes back.</Text>;
+  const articles = authorArticleList(state);
+  const height = authorListHeight(author, size);
+  const { cursor } = state.author;
+  const columns = rowColumns(width, listColumns(data));
   const meta = [author.handle, author.kind === 'organization' ? 'organization' : 'person'].filter(Boolean).join(' · ');
   return (
     <Box flexDirection="column" width={width}>
       <Text bold wrap="truncate">
-        {truncateToWidth(visibleLine(author.name), width)}
+        {visibleLine(author.name)}
       </Text>
       <Text dimColor wrap="truncate">
-        {truncateToWidth(visibleLine(meta), width)}
+        {visibleLine(meta)}
       </Text>
       <Text> </Text>
-      {bio.map((line, i) => (
+      {authorBioLines(author, size).map((line, i) => (
         <Text key={i}>{line}</Text>
       ))}
       <Text> </Text>
-      <Text bold>{`Articles in the archive (${total})`}</Text>
-      <Box flexDirection="column" height={listHeight}>
-        {rows.map((row, i) => (
-          <ArticleRow key={row.meta.id} row={row} selected={offset + i === selected} width={width} columns={columns} />
+      <Text bold>{`Articles in the archive (${articles.length})`}</Text>
+      <Box flexDirection="column" height={height}>
+        {articles.slice(cursor.offset, cursor.offset + height).map((article, i) => (
+          <ArticleRow key={article.id} row={{ meta: article, authors: data.authorsOf(article), mark: markOf(state, article.id) }} selected={cursor.offset + i === cursor.index} width={width} columns={columns} />
         ))}
       </Box>
-      <StatusBar width={width} left="Enter open · Esc back · ? help" right={total ? `${selected + 1}/${total}` : ''} />
+      <StatusBar width={width} left={state.message || 'Enter open · Esc back · ? help'} right={articles.length ? `${cursor.index + 1}/${articles.length}` : ''} />
     </Box>
   );
 }

@@ -1,43 +1,37 @@
 import { Box, Text } from 'ink';
 import { truncateToWidth } from '../../../text/wrap.js';
-import { helpSections, SCREEN_TITLES } from '../../keymap.js';
+import { StatusBar } from '../../components/status-bar.js';
+import { helpHeight } from '../../model/geometry.js';
+import { helpLines, keysWidth } from '../../model/help.js';
+import type { ReaderState } from '../../model/types.js';
 
-interface HelpLine {
-  text: string;
-  heading: boolean;
-}
-
-/** Sections flattened into lines, then flowed into as many columns as the width allows. */
-export function helpLines(): HelpLine[] {
-  const lines: HelpLine[] = [];
-  for (const section of helpSections()) {
-    if (lines.length) lines.push({ text: '', heading: false });
-    lines.push({ text: SCREEN_TITLES[section.screen], heading: true });
-    for (const row of section.rows) lines.push({ text: `${row.keys.padEnd(17)} ${row.help}`, heading: false });
-  }
-  return lines;
-}
-
-export function HelpView({ width, height }: { width: number; height: number }) {
-  const lines = helpLines();
-  const perColumn = Math.max(1, height - 2);
-  const columnCount = Math.ceil(lines.length / perColumn);
-  const columnWidth = Math.floor(width / Math.max(1, columnCount));
-  const columns = Array.from({ length: columnCount }, (_, i) => lines.slice(i * perColumn, (i + 1) * perColumn));
+/** One column of "keys  what they do", scrolled when it does not fit. */
+export function HelpScreen({ state }: { state: ReaderState }) {
+  const help = state.help!;
+  const width = state.size.columns;
+  const height = helpHeight(state.size);
+  const lines = helpLines(help.context, help.all);
+  const keys = keysWidth(lines);
+  const shown = lines.slice(help.top, help.top + height);
+  const more = help.top + height < lines.length;
+  const where = lines.length > height ? `${help.top + 1}–${Math.min(lines.length, help.top + height)} of ${lines.length}${more ? ' ↓ Space' : ''}` : '';
   return (
-    <Box flexDirection="column" width={width} height={height}>
-      <Text bold>byline keys — press any key to close</Text>
-      <Box flexDirection="row" width={width}>
-        {columns.map((column, c) => (
-          <Box key={c} flexDirection="column" width={columnWidth}>
-            {column.map((line, i) => (
-              <Text key={i} bold={line.heading} underline={line.heading}>
-                {truncateToWidth(line.text, Math.max(1, columnWidth - 1))}
-              </Text>
-            ))}
-          </Box>
-        ))}
+    <Box flexDirection="column" width={width}>
+      <Text bold wrap="truncate">
+        {help.all ? 'byline keys — every screen' : 'byline keys — this screen'}
+      </Text>
+      <Box flexDirection="column" height={height}>
+        {shown.map((line, i) =>
+          line.heading ? (
+            <Text key={i} bold underline>
+              {truncateToWidth(line.text, width)}
+            </Text>
+          ) : (
+            <Text key={i}>{truncateToWidth(line.keys ? `${line.keys.padEnd(keys)}  ${line.text}` : ' ', width)}</Text>
+          ),
+        )}
       </Box>
+      <StatusBar width={width} left={`${help.all ? 'a: this screen only' : 'a: all keys'} · Esc close`} right={where} />
     </Box>
   );
 }

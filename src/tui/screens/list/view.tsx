@@ -1,42 +1,46 @@
 import { Box, Text } from 'ink';
-import { ArticleRow, type RowData } from '../../components/article-row.js';
+import { ArticleRow, rowColumns } from '../../components/article-row.js';
 import { StatusBar } from '../../components/status-bar.js';
-import type { ColumnWidths } from '../../components/list-columns.js';
-import { truncateToWidth } from '../../../text/wrap.js';
-import { visibleLine } from '../../../text/visible.js';
+import { listHeight } from '../../model/geometry.js';
+import { listColumns, markOf, orderedList, unreadCount } from '../../model/selectors.js';
+import type { ReaderState } from '../../model/types.js';
 
-export interface ListViewProps {
-  title: string;
-  rows: RowData[];
-  /** Index of rows[0] in the whole list. */
-  offset: number;
-  selected: number;
-  total: number;
-  width: number;
-  columns: ColumnWidths;
-  height: number;
-  status: string;
-  message: string;
-}
-
-export function ListView({ title, rows, offset, selected, total, width, columns, height, status, message }: ListViewProps) {
-  const last = Math.min(total, offset + rows.length);
-  const position = total === 0 ? 'empty' : `${offset + 1}–${last} of ${total}${offset > 0 ? ' ↑' : ''}${last < total ? ' ↓' : ''}`;
+export function ListScreen({ state }: { state: ReaderState }) {
+  const { data, list, size, message } = state;
+  const width = size.columns;
+  const height = listHeight(size);
+  const ordered = orderedList(state);
+  const { cursor } = list;
+  const shown = ordered.slice(cursor.offset, cursor.offset + height);
+  const total = ordered.length;
+  const last = Math.min(total, cursor.offset + shown.length);
+  const position = total === 0 ? 'empty' : `${cursor.offset + 1}–${last} of ${total}${cursor.offset > 0 ? ' ↑' : ''}${last < total ? ' ↓' : ''}`;
+  const status = [
+    total ? `${cursor.index + 1}/${total}` : '0/0',
+    `${unreadCount(state)} unread`,
+    list.sort !== 'archive' ? `sort: ${list.sort}` : '',
+    list.bookmarksOnly ? 'bookmarks only' : '',
+    state.stateWarning ? '⚠ state: see stderr' : '',
+    '? help',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const columns = rowColumns(width, listColumns(data));
   return (
     <Box flexDirection="column" width={width}>
       <Box width={width} height={1}>
-        <Text bold wrap="truncate">
-          {truncateToWidth(visibleLine(title), width)}
-        </Text>
+        <Text bold wrap="truncate">{`${state.title} — ${data.articles.length} articles`}</Text>
       </Box>
       <Box flexDirection="column" height={height}>
-        {rows.length === 0 ? (
-          <Text dimColor>{truncateToWidth(visibleLine(message || 'Nothing to show.'), width)}</Text>
+        {shown.length === 0 ? (
+          <Text dimColor>{message || 'Nothing to show.'}</Text>
         ) : (
-          rows.map((row, i) => <ArticleRow key={row.meta.id} row={row} selected={offset + i === selected} width={width} columns={columns} />)
+          shown.map((meta, i) => (
+            <ArticleRow key={meta.id} row={{ meta, authors: data.authorsOf(meta), mark: markOf(state, meta.id) }} selected={cursor.offset + i === cursor.index} width={width} columns={columns} />
+          ))
         )}
       </Box>
-      <StatusBar width={width} left={message && rows.length ? message : status} right={position} />
+      <StatusBar width={width} left={message && shown.length ? message : status} right={position} />
     </Box>
   );
 }

@@ -1,68 +1,69 @@
 import { Box, Text } from 'ink';
 import { truncateToWidth } from '../../../text/wrap.js';
-import { ArticleRow, type RowData } from '../../components/article-row.js';
+import { visibleLine } from '../../../text/visible.js';
+import { ArticleRow, rowColumns } from '../../components/article-row.js';
 import { Highlighted } from '../../components/highlighted.js';
 import { StatusBar } from '../../components/status-bar.js';
-import type { ColumnWidths } from '../../components/list-columns.js';
-import type { Snippet } from '../../../search/snippet.js';
-import { visibleLine, visibleLineRanges } from '../../../text/visible.js';
+import { searchHeight } from '../../model/geometry.js';
+import { currentHits, listColumns, markOf, searchPending } from '../../model/selectors.js';
+import type { ReaderState } from '../../model/types.js';
 
-export interface SearchRow extends RowData {
-  snippet?: Snippet;
-  /** Shown when there is no snippet: the dek, or the lead. */
-  summary: string;
-}
-
-export interface SearchViewProps {
-  query: string;
-  focused: boolean;
-  rows: SearchRow[];
-  offset: number;
-  selected: number;
-  total: number;
-  width: number;
-  columns: ColumnWidths;
-  height: number;
-  pending: boolean;
-  indexing: boolean;
+function statusLine(state: ReaderState, total: number): string {
+  const { engine, search } = state;
+  if (state.message) return state.message;
+  // The remedy first: on a narrow terminal the reason (with its path) is what gets cut.
+  if (engine.status === 'failed') return `Search unavailable — run: byline reindex · ${engine.error}`;
+  if (engine.status === 'building') return 'indexing the archive…';
+  if (!search.query) return 'Type to search titles, authors and text · Esc back';
+  if (searchPending(state)) return 'searching…';
+  return `${total} hit${total === 1 ? '' : 's'} · Enter open · Esc clear`;
 }
 
 /** Query line, then two rows a hit: the article and a snippet of its best body match. */
-export function SearchView({ query, focused, rows, offset, selected, total, width, columns, height, pending, indexing }: SearchViewProps) {
-  const status = indexing
-    ? 'indexing the archive…'
-    : !query
-      ? 'Type to search titles, authors and text · Esc back'
-      : pending
-        ? 'searching…'
-        : `${total} hit${total === 1 ? '' : 's'} · Enter open · Esc clear`;
+export function SearchScreen({ state }: { state: ReaderState }) {
+  const { data, search, size } = state;
+  const width = size.columns;
+  const height = searchHeight(size);
+  const hits = currentHits(state);
+  const { cursor, query } = search;
+  const columns = rowColumns(width, listColumns(data));
+  const shown = hits.slice(cursor.offset, cursor.offset + height).flatMap((hit) => {
+    const meta = data.article(hit.id);
+    return meta ? [{ hit, meta }] : [];
+  });
+  const ranges = (hit: (typeof hits)[number], field: string) => hit.matches.find((m) => m.field === field)?.ranges;
   return (
     <Box flexDirection="column" width={width}>
       <Box width={width} height={1}>
         <Text wrap="truncate">
           <Text bold>/ </Text>
-          {truncateToWidth(visibleLine(query), Math.max(1, width - 3))}
-          {focused ? <Text inverse> </Text> : null}
+          {visibleLine(query)}
+          <Text inverse> </Text>
         </Text>
       </Box>
-      <Box flexDirection="column" height={height}>
-        {query && rows.length === 0 && !pending ? <Text dimColor>{truncateToWidth(`No matches for “${visibleLine(query)}”.`, width)}</Text> : null}
-        {rows.map((row, i) => (
-          <Box key={row.meta.id} flexDirection="column" width={width}>
-            <ArticleRow row={row} selected={offset + i === selected} width={width} columns={columns} />
+      <Box flexDirection="column" height={height * 2}>
+        {query && hits.length === 0 && !searchPending(state) && state.engine.status === 'ready' ? <Text dimColor>No matches for “{visibleLine(query)}”.</Text> : null}
+        {shown.map(({ hit, meta }, i) => (
+          <Box key={meta.id} flexDirection="column" width={width}>
+            <ArticleRow
+              row={{ meta, authors: data.authorsOf(meta), mark: markOf(state, meta.id), titleRanges: ranges(hit, 'title'), authorRanges: ranges(hit, 'authors') }}
+              selected={cursor.offset + i === cursor.index}
+              width={width}
+              columns={columns}
+            />
             <Box width={width} height={1} paddingLeft={6}>
-              {row.snippet ? (
-                <Highlighted text={truncateToWidth(visibleLine(row.snippet.text), Math.max(1, width - 6))} ranges={visibleLineRanges(row.snippet.text, row.snippet.ranges)} dim />
+              {hit.snippet ? (
+                <Highlighted text={truncateToWidth(hit.snippet.text, Math.max(1, width - 6))} ranges={hit.snippet.ranges} dim />
               ) : (
                 <Text dimColor wrap="truncate">
-                  {truncateToWidth(visibleLine(row.summary), Math.max(1, width - 6))}
+                  {visibleLine(meta.dek || meta.lead || search.summaries[meta.id] || '')}
                 </Text>
               )}
             </Box>
           </Box>
         ))}
       </Box>
-      <StatusBar width={width} left={status} right={total ? `${selected + 1}/${total}` : ''} />
+      <StatusBar width={width} left={statusLine(state, hits.length)} right={hits.length ? `${cursor.index + 1}/${hits.length}` : ''} />
     </Box>
   );
 }

@@ -1,0 +1,116 @@
+// The reader's whole state, the commands that change it and the effects it asks for.
+// `update` (update.ts) is the one function from (state, command) to (state, effects); effects
+// are plain data, run by the runner at the edge (runtime/runner.ts), which feeds their
+// results back as commands.
+import type { ArticleMeta, Author, Block } from '../../archive/model.js';
+import type { Mark } from '../../archive/user-state.js';
+import type { Hit } from '../../search/engine.js';
+import type { Cursor } from '../cursor.js';
+import type { ScreenName } from '../keymap.js';
+
+export type Screen = 'list' | 'search' | 'article' | 'authors' | 'author';
+export type SortMode = 'archive' | 'title' | 'author' | 'date';
+
+/** What the reader reads of the archive: metadata only. Bodies come through effects. */
+export interface ReaderData {
+  readonly articles: readonly ArticleMeta[];
+  readonly authors: readonly Author[];
+  article(id: string): ArticleMeta | undefined;
+  author(id: string): Author | undefined;
+  authorsOf(meta: ArticleMeta): Author[];
+  articlesBy(authorId: string): ArticleMeta[];
+  articleCountBy(authorId: string): number;
+}
+
+/** Where the reader is in an article: a body block and how far into it, so the same text is
+ * at the top at any width. `offset` counts the block's visible (non-space) characters before
+ * the top line; -1 is the blank line before the block. */
+export interface Anchor {
+  block: number;
+  offset: number;
+}
+
+export interface FindState {
+  query: string;
+  typing: boolean;
+  /** Index into the matches of the query. */
+  current: number;
+}
+
+export interface ArticleState {
+  id: string;
+  /** null while it is being read. */
+  body: Block[] | null;
+  anchor: Anchor;
+  find: FindState;
+}
+
+export interface HelpState {
+  /** The screen whose keys are shown (unless `all`). */
+  context: ScreenName;
+  all: boolean;
+  top: number;
+}
+
+export type EngineStatus = { status: 'building' } | { status: 'ready' } | { status: 'failed'; error: string };
+
+export interface ReaderState {
+  data: ReaderData;
+  title: string;
+  size: { columns: number; rows: number };
+  stack: Screen[];
+  help: HelpState | null;
+  /** The `|` command line, while it is typed. */
+  prompt: string | null;
+  /** A one-line notice for the screen in front; cleared by the next key. */
+  message: string;
+  marks: Readonly<Record<string, Mark>>;
+  /** The state file had a problem (moved aside, or cannot be saved): "⚠ state" in the list. */
+  stateWarning: boolean;
+  engine: EngineStatus;
+  list: { cursor: Cursor; sort: SortMode; bookmarksOnly: boolean };
+  search: { query: string; cursor: Cursor; results: { query: string; hits: readonly Hit[] }; summaries: Readonly<Record<string, string>> };
+  article: ArticleState;
+  authors: { cursor: Cursor };
+  author: { id: string; cursor: Cursor };
+}
+
+/** A key as the keymap names it ("j", "down", "ctrl+d"), and the text it types, if any. */
+export interface KeyPress {
+  name: string;
+  text: string;
+}
+
+export type Command =
+  | ({ type: 'key' } & KeyPress)
+  | { type: 'resize'; columns: number; rows: number }
+  | { type: 'engine'; status: EngineStatus }
+  | { type: 'searchResults'; query: string; hits: readonly Hit[] }
+  | { type: 'summaries'; summaries: Record<string, string> }
+  | { type: 'bodyLoaded'; id: string; body: Block[] }
+  | { type: 'bodyFailed'; id: string; error: string }
+  | { type: 'notice'; text: string }
+  | { type: 'stateWarning'; on: boolean }
+  /** A signal or a crash: save what is open and quit with `code`. */
+  | { type: 'stop'; code: number };
+
+export type CopyWhat = 'url' | 'text' | 'citation';
+
+export type Effect =
+  | { type: 'loadBody'; id: string }
+  /** A change to the reader's marks: kept, and saved with the next save. */
+  | { type: 'mark'; id: string; change: Partial<Mark> }
+  /** Save the marks now (leaving an article, quitting). */
+  | { type: 'saveState' }
+  | { type: 'search'; query: string }
+  | { type: 'loadSummaries'; ids: string[] }
+  | { type: 'openUrl'; url: string }
+  | { type: 'copy'; what: CopyWhat; id: string }
+  | { type: 'pipe'; id: string; command: string }
+  | { type: 'edit'; id: string }
+  | { type: 'quit'; code: number };
+
+export interface Result {
+  state: ReaderState;
+  effects: Effect[];
+}

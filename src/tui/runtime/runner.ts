@@ -1,0 +1,100 @@
+// The one place the reader's effects touch the world: the archive's bodies, the search
+// engine, the state file, the clipboard, other programs. Each result comes back as a command.
+import type { Archive } from '../../archive/store.js';
+import type { SearchEngine } from '../../search/engine.js';
+import type { EffectRunner } from './store.js';
+import type { MarkSaver } from './saver.js';
+import { articleText, citation } from './article-text.js';
+
+const SEARCH_OPTIONS = { limit: 200, snippets: 30 };
+
+export interface Services {
+  archive: Archive;
+  saver: MarkSaver;
+  engine(): SearchEngine | null;
+  onQuit(code: number): void;
+  /** Opens a URL outside the reader; says what it did. */
+  /** Hands the address to the browser; returns the notice to show, and calls `failed` with
+   * one line if the browser could not be started. */
+  openUrl?(url: string, failed: (why: string) => void): string;
+  /** Puts text on the clipboard; says how. */
+  copy?(text: string): string;
+  /** Runs a program with the terminal handed over (`|`, `e`); says how it went. */
+  pipe?(text: string, command: string): string;
+  edit?(markdown: string, name: string): string;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function createRunner(services: Services): EffectRunner {
+  const { archive, saver } = services;
+  return (effect, { send, defer }) => {
+    saver.onSaved ??= () => send({ type: 'stateWarning', on: saver.warning });
+    switch (effect.type) {
+      case 'loadBody':
+        try {
+          return send({ type: 'bodyLoaded', id: effect.id, body: archive.body(effect.id) });
+        } catch (error) {
+          return send({ type: 'bodyFailed', id: effect.id, error: message(error) });
+        }
+      case 'mark':
+        return saver.record(effect.id, effect.change);
+      case 'saveState':
+        return void saver.flush();
+      case 'search':
+        return defer('search', () => {
+          const engine = services.engine();
+          if (!engine) return;
+          try {
+            send({ type: 'searchResults', query: effect.query, hits: engine.search(effect.query, SEARCH_OPTIONS) });
+          } catch (error) {
+            // A word index that breaks while it is read (a segment cut short) is a broken index too.
+            send({ type: 'engine', status: { status: 'failed', error: message(error) } });
+          }
+        });
+      case 'loadSummaries':
+        return defer('summaries', () => {
+          const summaries: Record<string, string> = {};
+          for (const id of effect.ids) {
+            const meta = archive.article(id);
+            if (meta) summaries[id] = meta.dek || archive.lead(meta);
+          }
+          send({ type: 'summaries', summaries });
+        });
+      case 'openUrl':
+        return send({ type: 'notice', text: services.openUrl ? services.openUrl(effect.url, (why) => send({ type: 'notice', text: why })) : effect.url });
+      case 'copy': {
+        const meta = archive.article(effect.id);
+        if (!meta || !services.copy) return send({ type: 'notice', text: 'Copying is not available here' });
+        let text: string;
+        try {
+          text = effect.what === 'url' ? (meta.url ?? '') : effect.what === 'citation' ? citation(meta, archive.authorsOf(meta)) : articleText(archive, meta, 'text');
+        } catch (error) {
+          return send({ type: 'notice', text: message(error) });
+        }
+        const what = { url: 'URL', text: 'Text', citation: 'Citation' }[effect.what];
+        try {
+          return send({ type: 'notice', text: `${what} copied ${services.copy(text)}` });
+        } catch (error) {
+          return send({ type: 'notice', text: `Could not copy: ${message(error)}` });
+        }
+      }
+      case 'pipe':
+      case 'edit': {
+        const meta = archive.article(effect.id);
+        const run = effect.type === 'pipe' ? services.pipe : services.edit;
+        if (!meta || !run) return send({ type: 'notice', text: 'Not available here' });
+        try {
+          const text = articleText(archive, meta, effect.type === 'pipe' ? 'text' : 'markdown');
+          const said = effect.type === 'pipe' ? services.pipe!(text, effect.command) : services.edit!(text, meta.id);
+          return send({ type: 'notice', text: said });
+        } catch (error) {
+          return send({ type: 'notice', text: message(error) });
+        }
+      }
+      case 'quit':
+        saver.flush().catch(() => undefined);
+        return services.onQuit(effect.code);
+    }
+  };
+}
