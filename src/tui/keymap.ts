@@ -68,7 +68,7 @@ export const KEYMAP: Binding[] = [
   { command: 'clearOrBack', keys: ['escape'], help: 'clear the query; again: back to the list', screens: ['search'] },
   { command: 'deleteChar', keys: ['backspace'], help: 'delete a character', screens: ['search', 'find', 'prompt'] },
   { command: 'clearQuery', keys: ['ctrl+w'], help: 'clear the line', screens: ['search', 'find', 'prompt'] },
-  { command: 'pageDown', keys: ['space', 'f', 'pagedown'], help: 'next page', screens: ['article'] },
+  { command: 'pageDown', keys: ['space', 'f', 'pagedown'], help: 'next page', screens: ['list', 'article'] },
   { command: 'pageUp', keys: ['b', 'pageup'], help: 'previous page', screens: ['article'] },
   { command: 'lineDown', keys: ['j', 'down'], help: 'one line down', screens: ['article'] },
   { command: 'lineUp', keys: ['k', 'up'], help: 'one line up', screens: ['article'] },

@@ -7,6 +7,8 @@ import { done, pop, push, setMark, andThen } from './base.js';
 import { articleView, markOf } from './selectors.js';
 import { maxTop, percentAt, START } from './position.js';
 import type { ArticleState, ReaderState, Result } from './types.js';
+import type { ArticleMeta } from '../../archive/model.js';
+import { webAddress } from '../../text/page-meta.js';
 import { moveTo } from './scroll.js';
 import { jumpToMatch, NO_FIND, withFind } from './find.js';
 
@@ -82,11 +84,8 @@ export function articleKey(state: ReaderState, command: KeyCommand): Result {
       const marked = setMark(state, meta.id, { bookmarked: on });
       return { ...marked, state: { ...marked.state, message: on ? 'Bookmarked' : 'Bookmark removed' } };
     }
-    case 'openUrl': {
-      const url = meta?.url;
-      if (!url || !/^https?:\/\//i.test(url)) return done({ ...state, message: 'This article has no web address in the archive' });
-      return done(state, { type: 'openUrl', url });
-    }
+    case 'openUrl':
+      return openAddress(state, meta);
     case 'copyUrl':
       if (!meta?.url) return done({ ...state, message: 'This article has no web address in the archive' });
       return done(state, { type: 'copy', what: 'url', id: meta.id });
@@ -107,3 +106,12 @@ export function articleKey(state: ReaderState, command: KeyCommand): Result {
       return done(state);
   }
 }
+
+/** `o`: the article's address (else its web-archive snapshot) to the browser, http(s) only. */
+export function openAddress(state: ReaderState, meta: ArticleMeta | undefined): Result {
+  const url = webAddress(meta?.url) ?? webAddress(meta?.archivedUrl);
+  if (!url) return done({ ...state, message: NO_ADDRESS });
+  return done(state, { type: 'openUrl', url });
+}
+
+export const NO_ADDRESS = 'No web address for this article';

@@ -5,7 +5,7 @@ import { done, push, setMark } from './base.js';
 import { authorListHeight, listHeight } from './geometry.js';
 import { nextSort } from './order.js';
 import { authorArticleList, markOf, orderedList, sortedAuthors } from './selectors.js';
-import { openArticle, openAuthor } from './article.js';
+import { openAddress, openArticle, openAuthor } from './article.js';
 import type { ReaderState, Result } from './types.js';
 
 const EMPTY_SEARCH = { query: '', cursor: START, results: { query: '', hits: [] }, summaries: {} };
@@ -45,6 +45,8 @@ export function listKey(state: ReaderState, command: KeyCommand): Result {
       const message = list.bookmarksOnly && shown.length === 0 ? 'No bookmarks yet: press m on an article to add one' : '';
       return done({ ...next, message, list: { ...list, cursor: ensureVisible({ index, offset: state.list.cursor.offset }, shown.length, height) } });
     }
+    case 'openUrl':
+      return openAddress(state, current);
     case 'help':
       return done({ ...state, help: { context: 'list', all: false, top: 0 } });
     case 'quit':
