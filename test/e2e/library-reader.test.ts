@@ -75,7 +75,7 @@ describe.skipIf(!hasTmux)('the library in the reader', () => {
       expect(columnOf(ferry, 'valleypost')).toBe(columnOf(map, '地図新聞'));
       expect(columnOf(ferry, '2023-04-01')).toBe(columnOf(tram, '2024-11-20'));
       expect(columnOf(ferry, '2023-04-01')).toBe(columnOf(map, '2021-06-30'));
-      expect(ferry.trimEnd().endsWith('2023-04-01')).toBe(true);
+      expect(ferry.trimEnd()).toMatch(/2023-04-01( +valleypost\S*)?$/);
       // One key at a time, as a person types: keys arriving in one read are taken as typed text.
       for (const sort of ['title', 'author', 'date']) {
         t.keys('s');

@@ -4,6 +4,7 @@ import type { ArticleMeta, Author } from '../../archive/model.js';
 import type { Mark } from '../../archive/user-state.js';
 import type { Range } from '../../search/snippet.js';
 import { visibleLine } from '../../text/visible.js';
+import { siteOf } from '../../text/page-meta.js';
 import { Highlighted } from './highlighted.js';
 
 export interface RowData {
@@ -61,7 +62,7 @@ export function ArticleRow({ row, selected, width, columns }: { row: RowData; se
   const shownAuthors = truncateToWidth(authorText, columns.author);
   const extra: string[] = [];
   if (columns.date) extra.push(pad(shownDate(meta.publishedAt), columns.date));
-  if (columns.site) extra.push(truncateToWidth(visibleLine(meta.siteName ?? ''), columns.site));
+  if (columns.site) extra.push(truncateToWidth(visibleLine(siteOf(meta)), columns.site));
   const after = extra.map((t) => GAP + t).join('');
   const authorCell = after ? pad(shownAuthors, columns.author) : shownAuthors;
   // Only the selected row runs its inverse bar to the full width; trailing spaces elsewhere

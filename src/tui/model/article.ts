@@ -32,7 +32,13 @@ export function bodyLoaded(state: ReaderState, id: string, body: ArticleState['b
 
 export function bodyFailed(state: ReaderState, id: string, error: string): Result {
   if (state.article.id !== id || state.stack.at(-1) !== 'article') return done(state);
-  return done({ ...pop(state), article: NO_ARTICLE, message: error });
+  return done({ ...pop(state), article: NO_ARTICLE, message: reasonFirst(error) });
+}
+
+/** The store's "cannot read article ID (PATH): REASON" with the reason before the long path,
+ * so a status bar cut to the terminal's width still says why. */
+export function reasonFirst(message: string): string {
+  return message.replace(/^cannot read article (\S+) \((.*?)\): (.*)$/s, 'cannot open $1: $3 ($2)');
 }
 
 export function openAuthor(state: ReaderState, id: string | undefined): Result {

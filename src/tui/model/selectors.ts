@@ -36,7 +36,7 @@ export const unreadCount = (state: ReaderState) => unread(state.data, state.mark
 /** Which optional columns the list has: only those some article fills. */
 export const listColumns = memoLast((data: ReaderData) => ({
   date: data.articles.some((a) => a.publishedAt),
-  site: data.articles.some((a) => a.siteName),
+  site: data.articles.some((a) => a.siteName || a.url),
 }));
 
 export const sortedAuthors = memoLast((data: ReaderData): readonly Author[] => {
