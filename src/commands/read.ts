@@ -8,6 +8,8 @@ import { articleJson, renderMarkdown, renderText } from '../text/render.js';
 import { visibleLine } from '../text/visible.js';
 import { printJson, textWidth, usageError, type Context } from './context.js';
 
+const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
+
 /** A hit this good matched the query in the article's title, authors or dek. */
 const CONFIDENT_SCORE = 0.5;
 
@@ -37,7 +39,9 @@ export async function read(ctx: Context): Promise<number> {
   if (!query) throw usageError('read needs an article id or a query: byline read ID|QUERY');
   const format = ctx.flags.format ?? 'text';
   if (!['text', 'markdown', 'json'].includes(format)) throw usageError(`--format must be text, markdown or json, not "${visibleLine(format)}"`);
-  const archive = await ctx.openArchive();
+  // An id is looked up alone (a big archive then reads one line of its index); a query, or an
+  // id the lookup does not vouch for, reads the whole index.
+  const archive = await ctx.openArchive(SLUG.test(query) ? { only: query } : {});
   const meta = findArticle(archive, query);
   const article = archive.full(meta);
   const authors = archive.authorsOf(meta);
