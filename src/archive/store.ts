@@ -392,6 +392,23 @@ export class Archive {
     for (const f of readdirSync(dir)) if (stale(f)) await rm(join(dir, f), { force: true });
   }
 
+  /** A big archive written before index.json had an id lookup (see id-lookup.ts). */
+  get needsUpgrade(): boolean {
+    return !this.lean && !this.partial && this.articles.length >= LINES_FROM_ARTICLES && this.db.data.lookup === undefined;
+  }
+
+  /** Rewrites index.json in the current layout (with its lookup), changing nothing else;
+   * false when another writer has done it meanwhile. Like every write, under the lock. */
+  async upgradeLayout(): Promise<boolean> {
+    this.#writable();
+    return this.#underLock(async () => {
+      if (!this.needsUpgrade) return false;
+      const segments = this.db.data.segments;
+      await this.#commit({ ...this.db.data }, async () => (segments ? [...segments] : undefined) as string[]);
+      return true;
+    });
+  }
+
   /** Rebuilds the stored word index from index.json and the bodies (after an upgrade of
    * byline, or if search/ was lost). Articles whose body cannot be read are indexed by
    * their metadata alone. Like an import, it builds on index.json as it is under the lock. */

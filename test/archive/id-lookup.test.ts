@@ -53,6 +53,15 @@ function breakOtherLines(dir: string, keep: string): number {
   return broken;
 }
 
+/** index.json as byline wrote it before the lookup: articles first, no lookup file. */
+function toPreviousLayout(dir: string): string {
+  const data = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
+  rmSync(join(dir, data.lookup));
+  const articles = data.articles.map((a: unknown) => JSON.stringify(a)).join(',\n');
+  writeFileSync(join(dir, 'index.json'), `{"version":1,\n"articles":[\n${articles}\n],\n"authors":[],\n"segments":${JSON.stringify(data.segments)}}\n`);
+  return dir;
+}
+
 describe('the id lookup of a big index.json', () => {
   it('writes the header keys first, articles last, and names a lookup file written beside it', async () => {
     const lines = indexLines(big);
@@ -140,17 +149,29 @@ describe('the id lookup of a big index.json', () => {
   });
 
   it('an index of the previous layout (articles first, no lookup) is read, and upgraded by the next write', async () => {
-    const dir = copy();
-    const data = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
-    rmSync(join(dir, data.lookup));
-    const old = { version: 1, articles: data.articles, authors: data.authors, segments: data.segments };
-    writeFileSync(join(dir, 'index.json'), `{"version":1,\n"articles":[\n${old.articles.map((a: unknown) => JSON.stringify(a)).join(',\n')}\n],\n"authors":[],\n"segments":${JSON.stringify(old.segments)}}\n`);
+    const dir = toPreviousLayout(copy());
     const archive = await Archive.open(dir);
     expect(archive.articles).toHaveLength(COUNT);
     await archive.import([{ file: 'more.txt', articles: parsePageDump(dump(COUNT + 1, COUNT + 3)) }]);
     expect(indexLines(dir)[2]).toMatch(/^"lookup":/);
     expect((await Archive.open(dir, { only: archive.articles[5].id })).partial).toBe(true);
   });
+
+  it('a command that opens an archive of the previous layout upgrades it in place, once, with a one-line notice', async () => {
+    requireBuild();
+    const dir = toPreviousLayout(copy());
+    const id = (await Archive.open(dir)).articles[9].id;
+    const first = await byline(['read', id, '--archive', dir]);
+    expect(first.exitCode).toBe(0);
+    expect(first.stdout).toContain('Ünïcode story 10 of many');
+    expect(first.stderr).toBe(`upgraded the archive ${dir}: index.json now has an id lookup beside it\n`);
+    expect(lookupName(dir)).toHaveLength(1);
+    expect(indexLines(dir)[2]).toMatch(/^"lookup":/);
+    expect((await Archive.open(dir)).articles).toHaveLength(COUNT);
+    const again = await byline(['list', '--archive', dir]);
+    expect(again.stderr).toBe('');
+    expect(again.stdout.split('\n')).toHaveLength(COUNT + 1);
+  }, 30_000);
 
   it('each write names a new lookup and removes the old one and any a stopped write left', async () => {
     const dir = copy();
