@@ -83,6 +83,10 @@ function readAt(fd: number, position: number, length: number): Buffer {
 /** index.json's keys before `articles` (read a chunk at a time until that line); undefined
  * when the file is not in this layout. */
 function readHeader(fd: number): Record<string, unknown> | undefined {
+  return readHeaderAt(fd)?.header;
+}
+
+function readHeaderAt(fd: number): { header: Record<string, unknown>; end: number } | undefined {
   const chunks: Buffer[] = [];
   let size = 0;
   const marker = Buffer.from('\n"articles":[\n');
@@ -96,7 +100,7 @@ function readHeader(fd: number): Record<string, unknown> | undefined {
     if (at === -1) continue;
     try {
       const header = JSON.parse(`${text.toString('utf8', 0, at + marker.length - 1)}]}`) as unknown;
-      return typeof header === 'object' && header !== null && !Array.isArray(header) ? (header as Record<string, unknown>) : undefined;
+      return typeof header === 'object' && header !== null && !Array.isArray(header) ? { header: header as Record<string, unknown>, end: at + marker.length } : undefined;
     } catch {
       return undefined;
     }
@@ -174,6 +178,94 @@ export function findArticleLine(dir: string, id: string): FoundArticle | undefin
     if (!isArticleMeta(meta) || (meta as ArticleMeta).id !== id) return undefined;
     const index: Index = { version: ARCHIVE_VERSION, articles: [meta as ArticleMeta], authors: authors.output as Author[], segments: segments as string[] | undefined, lookup: header.lookup };
     return { index, meta: meta as ArticleMeta };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A line of the index that streaming cannot vouch for: the caller reads the index whole,
+ * which words the problem as any read does. */
+export class IndexLineProblem extends Error {}
+
+export interface IndexStream {
+  authors: Author[];
+  /** Each article as its line is read; throws IndexLineProblem at a line that does not check. */
+  articles: Generator<ArticleMeta>;
+}
+
+/**
+ * The articles of a big index.json one line at a time, in archive order, for output that
+ * starts at once (`byline list | head`): the header first (authors), then each article line,
+ * checked as it comes — the fast schema twin, unique ids, and the closing `]}`. Undefined when
+ * index.json is not in the header-first layout.
+ */
+export function streamIndex(dir: string): IndexStream | undefined {
+  let fd: number;
+  try {
+    fd = openSync(join(dir, 'index.json'), 'r');
+  } catch {
+    return undefined;
+  }
+  let found: ReturnType<typeof readHeaderAt>;
+  try {
+    found = readHeaderAt(fd);
+  } catch {
+    found = undefined;
+  }
+  const header = found?.header;
+  const authors = header && header.version === ARCHIVE_VERSION && typeof header.lookup === 'string' ? v.safeParse(v.array(AuthorSchema), header.authors) : undefined;
+  if (!found || !authors?.success || new Set(authors.output.map((a) => a.id)).size !== authors.output.length) {
+    closeSync(fd);
+    return undefined;
+  }
+  return { authors: authors.output as Author[], articles: articleLines(fd, found.end) };
+}
+
+function* articleLines(fd: number, start: number): Generator<ArticleMeta> {
+  const seen = new Set<string>();
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  let position = start;
+  let carry = '';
+  let ended = false;
+  let comma = true;
+  try {
+    for (;;) {
+      const read = readSync(fd, buffer, 0, buffer.length, position);
+      if (read === 0) break;
+      position += read;
+      // Cut at the last newline: a UTF-8 sequence never holds one.
+      const last = buffer.lastIndexOf(10, read - 1);
+      if (last === -1) {
+        carry += buffer.toString('utf8', 0, read);
+        if (carry.length > 8 << 20) throw new IndexLineProblem('line too long');
+        continue;
+      }
+      const lines = (carry + buffer.toString('utf8', 0, last)).split('\n');
+      carry = buffer.toString('utf8', last + 1, read);
+      for (const line of lines) {
+        if (ended) {
+          if (line !== '') throw new IndexLineProblem('text after the end');
+          continue;
+        }
+        if (line === ']}') {
+          if (comma && seen.size > 0) throw new IndexLineProblem('a comma before the end');
+          ended = true;
+          continue;
+        }
+        if (!comma) throw new IndexLineProblem('no comma between articles');
+        comma = line.endsWith(',');
+        let meta: unknown;
+        try {
+          meta = JSON.parse(comma ? line.slice(0, -1) : line);
+        } catch {
+          throw new IndexLineProblem('not JSON');
+        }
+        if (!isArticleMeta(meta) || seen.has((meta as ArticleMeta).id)) throw new IndexLineProblem('not an article');
+        seen.add((meta as ArticleMeta).id);
+        yield meta as ArticleMeta;
+      }
+    }
+    if (!ended || carry.trim() !== '') throw new IndexLineProblem('the file ends early');
   } finally {
     closeSync(fd);
   }

@@ -173,6 +173,28 @@ describe('the id lookup of a big index.json', () => {
     expect(again.stdout.split('\n')).toHaveLength(COUNT + 1);
   }, 30_000);
 
+  it('byline list streams a big index: --limit 3 prints three rows though a later line is broken; whole, it equals a full read', async () => {
+    requireBuild();
+    const dir = copy();
+    const lines = indexLines(dir);
+    const late = lines.findIndex((l, i) => i > 600 && l.startsWith('{"id":') && l.includes('"bodyFile"'));
+    const intact = copy();
+    lines[late] = `#${lines[late].slice(1)}`;
+    writeFileSync(join(dir, 'index.json'), lines.join('\n'));
+    const three = await byline(['list', '--limit', '3', '--archive', dir]);
+    expect(three.exitCode).toBe(0);
+    expect(three.stdout.split('\n').slice(0, -1).map((l) => l.split('\t')[1])).toEqual(['Ünïcode story 1 of many', 'Ünïcode story 2 of many', 'Ünïcode story 3 of many']);
+    // Read on, the broken line is reported as any command reports it.
+    const all = await byline(['list', '--archive', dir]);
+    expect(all.exitCode).toBe(2);
+    expect(all.stderr).toMatch(/^byline: cannot read archive .*index\.json: [^\n]+\n$/);
+    // Streamed rows are the rows of a full read (the previous layout is read whole).
+    const streamed = await byline(['list', '--archive', intact]);
+    const whole = await byline(['list', '--archive', toPreviousLayout(copy())]);
+    expect(streamed.stdout.split('\n')).toHaveLength(COUNT + 1);
+    expect(streamed.stdout).toBe(whole.stdout);
+  }, 30_000);
+
   it('each write names a new lookup and removes the old one and any a stopped write left', async () => {
     const dir = copy();
     const before = lookupName(dir);
