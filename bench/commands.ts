@@ -31,10 +31,10 @@ delete (env as Record<string, string | undefined>).BYLINE_ARCHIVE;
 const which = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
 /** Wall time of a whole process, spawn to exit (or to its first line of output). */
-function timed(cmd: string, args: string[], { firstLine = false, input }: { firstLine?: boolean; input?: string } = {}): Promise<number> {
+function timed(cmd: string, args: readonly string[], { firstLine = false, input }: { firstLine?: boolean; input?: string } = {}): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(cmd, args, { env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'] });
+    const child = spawn(cmd, [...args], { env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'] });
     if (input !== undefined) child.stdin!.end(input);
     let done = false;
     const finish = () => {
