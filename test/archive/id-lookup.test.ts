@@ -195,6 +195,17 @@ describe('the id lookup of a big index.json', () => {
     expect(streamed.stdout).toBe(whole.stdout);
   }, 30_000);
 
+  it('reindex rebuilds a lost lookup with the word index', async () => {
+    const dir = copy();
+    rmSync(join(dir, lookupName(dir)[0]));
+    const archive = await Archive.open(dir);
+    const id = archive.articles[77].id;
+    expect((await Archive.open(dir, { only: id })).partial).toBe(false);
+    await archive.rebuildSearchIndex();
+    expect(lookupName(dir)).toHaveLength(1);
+    expect((await Archive.open(dir, { only: id })).article(id)).toEqual(archive.article(id));
+  });
+
   it('each write names a new lookup and removes the old one and any a stopped write left', async () => {
     const dir = copy();
     const before = lookupName(dir);
