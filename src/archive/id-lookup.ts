@@ -91,7 +91,7 @@ function readHeaderAt(fd: number): { header: Record<string, unknown>; end: numbe
   let size = 0;
   const marker = Buffer.from('\n"articles":[\n');
   while (size < MAX_HEADER) {
-    const chunk = readAt(fd, size, 64 << 10);
+    const chunk = readAt(fd, size, Math.max(64 << 10, size)); // doubling: copies stay linear
     if (chunk.length === 0) return undefined;
     chunks.push(chunk);
     size += chunk.length;
