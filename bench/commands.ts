@@ -10,7 +10,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cpus } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { median, percentile } from './lib/stats.js';
 
 function arg(name: string, fallback?: string): string | undefined {
@@ -30,8 +30,20 @@ delete (env as Record<string, string | undefined>).BYLINE_ARCHIVE;
 
 const which = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
+/** CPU seconds (user + system) of the last process run under /usr/bin/time, in ms: on a
+ * shared, loaded machine the wall time swings with the neighbours; the CPU time much less. */
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const cpuFile = join(tmpdir(), `byline-bench-cpu-${process.pid}`);
+const cpu = new Map<string, number[]>();
+const lastCpu = () => {
+  const [user, system] = readFileSync(cpuFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+  return (user + system) * 1000;
+};
+
 /** Wall time of a whole process, spawn to exit (or to its first line of output). */
 function timed(cmd: string, args: readonly string[], { firstLine = false, input }: { firstLine?: boolean; input?: string } = {}): Promise<number> {
+  // To its exit: under /usr/bin/time, for the CPU time too (its own start is a few ms).
+  if (TIME && !firstLine) [cmd, args] = [TIME, ['-f', '%U %S', '-o', cpuFile, cmd, ...args]];
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(cmd, [...args], { env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'] });
@@ -83,27 +95,34 @@ for (const [side, bin, dir] of sides) {
 if (which('fzf')) cases.push({ name: 'fzf --filter Q over the titles', run: () => timed('fzf', ['--filter', query], { input: titles }) });
 if (which('rg')) cases.push({ name: 'rg -l Q over an export with bodies', run: () => timed('rg', ['-l', '-i', query, exportDir]) });
 
+const loadStart = loadavg().map((l) => l.toFixed(1)).join(' ');
 const samples = new Map<string, number[]>(cases.map((c) => [c.name, []]));
 for (let round = 0; round < runs; round++) {
-  for (const c of cases) samples.get(c.name)!.push(await c.run(round));
+  for (const c of cases) {
+    samples.get(c.name)!.push(await c.run(round));
+    if (TIME && !c.name.includes('first line')) cpu.set(c.name, [...(cpu.get(c.name) ?? []), lastCpu()]);
+  }
   process.stderr.write(`round ${round + 1}/${runs}\r`);
 }
 
 const base = median(samples.get('node -e 0')!);
 const fmt = (x: number) => x.toFixed(0);
 const table = [
-  '| what | median ms | p25–p75 | min–max | × node -e 0 |',
-  '| --- | ---: | ---: | ---: | ---: |',
+  '| what | wall median ms | p25–p75 | min–max | × node -e 0 (wall medians) | CPU median ms | × node -e 0 (CPU) |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...cases.map((c) => {
     const s = samples.get(c.name)!;
-    return `| ${c.name} | ${fmt(median(s))} | ${fmt(percentile(s, 25))}–${fmt(percentile(s, 75))} | ${fmt(Math.min(...s))}–${fmt(Math.max(...s))} | ${(median(s) / base).toFixed(2)} |`;
+    const t = cpu.get(c.name);
+    const cpuCells = t ? `${fmt(median(t))} | ${(median(t) / median(cpu.get('node -e 0')!)).toFixed(2)}` : '– | –';
+    return `| ${c.name} | ${fmt(median(s))} | ${fmt(percentile(s, 25))}–${fmt(percentile(s, 75))} | ${fmt(Math.min(...s))}–${fmt(Math.max(...s))} | ${(median(s) / base).toFixed(2)} | ${cpuCells} |`;
   }),
 ];
 const size = (dir: string) => (existsSync(join(dir, 'index.json')) ? `${(readFileSync(join(dir, 'index.json')).length / 2 ** 20).toFixed(1)} MB index.json` : '');
 const text = [
   `# byline commands, whole processes (${new Date().toISOString()})`,
   '',
-  `${rows.length} articles (${size(archive)}); ${runs} rounds, every case once per round, in turn; ${cpus().length} × ${cpus()[0]?.model ?? '?'}; Node ${process.version}.`,
+  `${rows.length} articles (${size(archive)}); ${runs} rounds, every case once per round, in turn; ${cpus().length} × ${cpus()[0]?.model ?? '?'}; Node ${process.version}; load average ${loadStart} at the start, ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
+  'CPU: user + system time of the process (/usr/bin/time, 10 ms resolution); the wall time swings with whatever else the machine runs.',
   `Query: "${query}". read ID: a different id each round. Times are spawn to exit (list: spawn to the first line on stdout). Page cache warm; each process fresh.`,
   beforeBin ? `before: ${beforeBin} on ${beforeArchive} (${size(beforeArchive!)}); after: this build on ${archive}.` : '',
   '',
