@@ -1,4 +1,4 @@
-// npm run bench:commands -- --archive DIR [--before-bin PATH --before-archive DIR] [--runs 15] [--out FILE]
+// npm run bench:commands -- --archive DIR [--before-bin PATH --before-archive DIR] [--runs 15] [--out FILE] [--no-rg] [--no-fzf]
 //
 // Commands as a user meets them: each run is a whole, fresh `node bin/byline.js …` process
 // (nothing warmed up in it, no GC forced, no pause), timed from spawn to exit — or, for
@@ -28,7 +28,7 @@ const BIN = join(ROOT, 'bin', 'byline.js');
 const env = { ...process.env, NO_COLOR: '1', BYLINE_STATE: '/dev/null' };
 delete (env as Record<string, string | undefined>).BYLINE_ARCHIVE;
 
-const which = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+const which = (cmd: string) => !process.argv.includes(`--no-${cmd}`) && spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
 /** CPU seconds (user + system) of the last process run under /usr/bin/time, in ms: on a
  * shared, loaded machine the wall time swings with the neighbours; the CPU time much less. */
