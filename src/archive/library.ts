@@ -28,6 +28,8 @@ export interface OpenOptions {
   lean?: boolean;
   /** An import reads index.json under its lock: not also on open (see Archive.open). */
   deferRead?: boolean;
+  /** Only this article id is wanted: read just it when the index allows (see Archive.open). */
+  only?: string;
 }
 
 export function libraryDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -113,15 +115,32 @@ export async function createLibrary(library: string, bundled: string): Promise<b
   }
 }
 
+/** A big archive of an older layout is brought up to date on its first open, once: the
+ * commands after it read one article without reading the rest. If it cannot be written now
+ * (read-only, locked), it is read as it is and upgraded by a later open or write. */
+async function upgraded(archive: Archive, notice: (text: string) => void): Promise<Archive> {
+  if (!archive.needsUpgrade) return archive;
+  try {
+    if (await archive.upgradeLayout()) notice(`upgraded the archive ${archive.dir}: index.json now has an id lookup beside it`);
+  } catch {
+    // read as it is
+  }
+  return archive;
+}
+
 /** Opens the chosen archive. A write before the library exists makes it first (and says so
  * through `notice`), so the bundled archive is only ever read. */
 export function openerFor(choice: ArchiveChoice, bundled: string, notice: (text: string) => void) {
-  return async ({ create = false, write = false, lean = false, deferRead = false }: OpenOptions = {}): Promise<Archive> => {
-    if (choice.source !== 'bundled') return Archive.open(choice.dir, { create, lean, deferRead });
+  return async ({ create = false, write = false, lean = false, deferRead = false, only }: OpenOptions = {}): Promise<Archive> => {
+    if (choice.source !== 'bundled') {
+      const archive = await Archive.open(choice.dir, { create, lean, deferRead, only });
+      // A command that writes upgrades it with its own write.
+      return create || write ? archive : upgraded(archive, notice);
+    }
     if (!(create || write)) {
       // The store's own message would suggest importing into the package's folder.
       if (!existsSync(Archive.indexPath(bundled))) throw new BylineError(`no archive yet: byline import FILE starts your library (${choice.writeDir})`, 2);
-      return Archive.open(choice.dir, { create, lean });
+      return Archive.open(choice.dir, { create, lean, only });
     }
     if (await createLibrary(choice.writeDir, bundled)) notice(`created your library at ${choice.writeDir}, starting with a copy of the bundled archive`);
     return Archive.open(choice.writeDir, { create, lean, deferRead });

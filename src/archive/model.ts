@@ -7,6 +7,8 @@ const Text = v.string();
 /** Names the store gives body and word-index files; nothing else is ever read or removed. */
 export const BODY_FILE = /^[a-z0-9][a-z0-9-]{0,79}\.[0-9a-f]{16}\.json$/;
 export const SEGMENT_FILE = /^words-\d{6}\.seg$/;
+/** The id lookup of a big index.json (see id-lookup.ts): a new name for each version. */
+export const LOOKUP_FILE = /^index\.[0-9a-f]{16}\.ids$/;
 
 /** The word-index segments that belong to this version of the index (search/<name>); absent in
  * archives written before, where every segment in search/ counts. */
@@ -25,6 +27,9 @@ export const MarkSchema = v.object({
 });
 
 const Marks = v.optional(v.array(MarkSchema));
+
+/** The id → line lookup of this version of a big index (absent below 1 000 articles). */
+const LookupSchema = v.optional(v.pipe(Text, v.regex(LOOKUP_FILE, 'lookup is index.<16 hex digits>.ids')));
 
 export const BlockSchema = v.variant('type', [
   v.object({ type: v.literal('paragraph'), text: Text, marks: Marks }),
@@ -93,6 +98,7 @@ export const IndexSchema = v.object({
   articles: v.array(ArticleMetaSchema),
   authors: v.array(AuthorSchema),
   segments: SegmentsSchema,
+  lookup: LookupSchema,
 });
 
 /** The index with its articles left unchecked (they go through the fast twin). */
@@ -101,6 +107,7 @@ export const IndexEnvelopeSchema = v.object({
   articles: v.array(v.unknown()),
   authors: v.array(AuthorSchema),
   segments: SegmentsSchema,
+  lookup: LookupSchema,
 });
 
 export const BodyFileSchema = v.object({

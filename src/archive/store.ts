@@ -4,17 +4,18 @@
 // the old one named. A write that stops at any instant leaves the old archive or the new.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import * as v from 'valibot';
 import { BylineError } from './errors.js';
 import { CheckedJsonFile, readJsonFileSync, syncDir, UnreadableFile, writeFileAtomic, type JsonReading } from './jsonfile.js';
+import { findArticleLine, lookupText, newLookupName, stringifyIndexLines } from './id-lookup.js';
 import { addSegment, hasWordIndex, removeUnnamedSegments, segmentDoc } from './segment-store.js';
 import { withLock } from './lock.js';
 import type { ImportBatch, ImportSummary } from './merge.js';
 import { isArticleMeta } from './fast-validate.js';
 import { bodyFileTooLarge } from './limits.js';
-import { ARCHIVE_VERSION, BODY_FILE, leadOf, BodyFileSchema, IndexEnvelopeSchema, IndexSchema, schemaProblem, type Article, type ArticleMeta, type Author, type Block, type Index } from './model.js';
+import { ARCHIVE_VERSION, BODY_FILE, LOOKUP_FILE, leadOf, BodyFileSchema, IndexEnvelopeSchema, IndexSchema, schemaProblem, type Article, type ArticleMeta, type Author, type Block, type Index } from './model.js';
 
 export const ARCHIVE_EXIT = 2;
 
@@ -91,12 +92,33 @@ function dropLeadAndHash(item: unknown): void {
   if (typeof article?.hash === 'string') article.hash = ''; // only imports compare hashes
 }
 
-/** index.json: readable (and diffable) while small; line-wise and ASCII when large, where it
- * saves parse time and memory. */
-function indexFile(path: string, reading: () => IndexReading): CheckedJsonFile<Index> {
-  const layout = (data: Index) => (data.articles.length <= 1000 ? { indent: 1 } : { indent: 0, lines: true, ascii: true });
-  return new CheckedJsonFile(path, reading, { layout });
+/** Past this many articles index.json is written one article a line with an id lookup. */
+const LINES_FROM_ARTICLES = 1001;
+
+/** index.json: readable (and diffable) while small; when large, one article a line, header
+ * keys first, with an id lookup written before it (see id-lookup.ts) — a command that wants
+ * one article reads one line. */
+class IndexFile extends CheckedJsonFile<Index> {
+  constructor(path: string, reading: () => IndexReading) {
+    super(path, reading, { layout: { indent: 1 } });
+  }
+
+  override async write(data: Index): Promise<void> {
+    if (data.articles.length < LINES_FROM_ARTICLES) {
+      delete data.lookup;
+      return super.write(data);
+    }
+    // The lookup first, under a new name: until index.json names it, nothing reads it.
+    data.lookup = newLookupName();
+    const { text, records } = stringifyIndexLines(data, data.lookup);
+    const indexText = `${text}\n`;
+    await writeFileAtomic(join(dirname(this.path), data.lookup), lookupText(records, Buffer.byteLength(indexText)));
+    crashPoint('lookup-written');
+    await writeFileAtomic(this.path, indexText);
+  }
 }
+
+const indexFile = (path: string, reading: () => IndexReading) => new IndexFile(path, reading);
 
 /** Archives written before bodies were versioned keep theirs at articles/<id>.json. */
 const LEGACY_BODY_FILE = /^[a-z0-9][a-z0-9-]{0,79}\.json$/;
@@ -122,6 +144,8 @@ export class Archive {
     readonly lean: boolean,
     /** The id map, when the reading built it whole. */
     byId?: Map<string, ArticleMeta>,
+    /** Holds only the article asked for by `open({ only })`: for reading that one. */
+    readonly partial = false,
   ) {
     if (byId) this.#byId = byId;
     this.#reindex(byId === undefined);
@@ -136,9 +160,15 @@ export class Archive {
    * for search), leads and content hashes are dropped as index.json is read — half the memory
    * of the metadata at 100 000 articles — and `lead()` reads a lead back from its body when it
    * is shown. A lean archive cannot be written. */
-  static async open(dir: string, { create = false, lean = false, deferRead = false } = {}): Promise<Archive> {
+  static async open(dir: string, { create = false, lean = false, deferRead = false, only }: { create?: boolean; lean?: boolean; deferRead?: boolean; only?: string } = {}): Promise<Archive> {
     const full = resolve(dir);
     const path = Archive.indexPath(full);
+    // One article by id: through the lookup when the index has one and it vouches for the
+    // answer; otherwise (or no such id) the whole index is read as always.
+    if (only !== undefined) {
+      const found = findArticleLine(full, only);
+      if (found) return new Archive(full, new Low<Index>(indexFile(path, () => new IndexReading(false)), found.index), false, undefined, true);
+    }
     // An import reads index.json under the lock anyway: reading it here too would parse the
     // whole index twice.
     if (deferRead) return new Archive(full, new Low<Index>(indexFile(path, () => new IndexReading(false)), emptyIndex()), false);
@@ -360,9 +390,16 @@ export class Archive {
     try {
       if (this.db.data.segments) await removeUnnamedSegments(this.dir, this.db.data.segments);
       await this.#removeUnnamedBodies();
+      await this.#removeUnnamedLookups();
     } catch {
       // left for the next write
     }
+  }
+
+  async #removeUnnamedLookups(): Promise<void> {
+    const named = this.db.data.lookup;
+    const stale = (f: string) => (LOOKUP_FILE.test(f) && f !== named) || /^\.index\.[0-9a-f]{16}\.ids\.tmp-/.test(f);
+    for (const f of readdirSync(this.dir)) if (stale(f)) await rm(join(this.dir, f), { force: true });
   }
 
   async #removeUnnamedBodies(): Promise<void> {
@@ -377,6 +414,23 @@ export class Archive {
       return LEGACY_BODY_FILE.test(f) && this.#byId.has(f.slice(0, -'.json'.length));
     };
     for (const f of readdirSync(dir)) if (stale(f)) await rm(join(dir, f), { force: true });
+  }
+
+  /** A big archive written before index.json had an id lookup (see id-lookup.ts). */
+  get needsUpgrade(): boolean {
+    return !this.lean && !this.partial && this.articles.length >= LINES_FROM_ARTICLES && this.db.data.lookup === undefined;
+  }
+
+  /** Rewrites index.json in the current layout (with its lookup), changing nothing else;
+   * false when another writer has done it meanwhile. Like every write, under the lock. */
+  async upgradeLayout(): Promise<boolean> {
+    this.#writable();
+    return this.#underLock(async () => {
+      if (!this.needsUpgrade) return false;
+      const segments = this.db.data.segments;
+      await this.#commit({ ...this.db.data }, async () => (segments ? [...segments] : undefined) as string[]);
+      return true;
+    });
   }
 
   /** Rebuilds the stored word index from index.json and the bodies (after an upgrade of
@@ -405,6 +459,7 @@ export class Archive {
   /** Every write of an archive (index, bodies, word index) starts here. */
   #writable(): void {
     if (this.lean) throw new Error('a lean archive (opened for reading) cannot be written');
+    if (this.partial) throw new Error('an archive opened for one article cannot be written');
   }
 
   #reindex(articles = true): void {

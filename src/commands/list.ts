@@ -1,4 +1,6 @@
 import type { ArticleMeta, Author } from '../archive/model.js';
+import { BylineError } from '../archive/errors.js';
+import { IndexLineProblem, streamIndex } from '../archive/id-lookup.js';
 import { displayWidth, truncateToWidth } from '../text/wrap.js';
 import { articleListJson } from '../text/render.js';
 import { paint } from '../text/style.js';
@@ -32,9 +34,42 @@ export function articleLines(ctx: Context, metas: readonly ArticleMeta[], author
     .join('');
 }
 
+/** Rows written as the index is read, so the first is out at once (`byline list | head`);
+ * false when the index is not in the line-wise layout. A line that does not check stops the
+ * output, and the whole index is read to say what is wrong with it, as any command would. */
+async function streamRows(ctx: Context, limit = Infinity): Promise<boolean> {
+  const stream = streamIndex(ctx.archiveDir);
+  if (!stream) return false;
+  const authorsById = new Map(stream.authors.map((a) => [a.id, a]));
+  const authorsOf = (m: ArticleMeta) => m.authors.map((id) => authorsById.get(id)).filter((a): a is Author => a !== undefined);
+  let rows: ArticleMeta[] = [];
+  let written = 0;
+  const flush = async () => {
+    ctx.out.write(articleLines(ctx, rows, authorsOf));
+    written += rows.length;
+    rows = [];
+    // Lets a closed pipe (`| head`) end the process before the rest is read.
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+  try {
+    for (const meta of stream.articles) {
+      if (written + rows.length >= limit) break;
+      rows.push(meta);
+      if (written === 0 || rows.length === 1000) await flush();
+    }
+  } catch (error) {
+    if (!(error instanceof IndexLineProblem)) throw error;
+    await ctx.openArchive(); // throws the archive's own error
+    throw new BylineError(`cannot read archive ${ctx.archiveDir}: it changed while it was read`, 2);
+  }
+  if (rows.length > 0) await flush();
+  return true;
+}
+
 export async function list(ctx: Context): Promise<number> {
-  const archive = await ctx.openArchive();
   const limit = positiveInt(ctx.flags.limit, 'limit');
+  if (!ctx.out.isTTY && !ctx.flags.json && !ctx.flags.author && (await streamRows(ctx, limit))) return 0;
+  const archive = await ctx.openArchive();
   let metas = archive.articles;
   const author = ctx.flags.author;
   if (author) metas = metas.filter((m) => archive.authorsOf(m).some((a) => authorMatches(a, author)));

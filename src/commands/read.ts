@@ -1,19 +1,20 @@
 import { BylineError } from '../archive/errors.js';
-import { searchEngineFor } from '../archive/searchable.js';
 import type { Archive } from '../archive/store.js';
 import { blockText, type ArticleMeta } from '../archive/model.js';
-import { parseQuery } from '../search/query.js';
-import { words } from '../search/tokenize.js';
+import type { parseQuery as ParseQuery } from '../search/query.js';
+import type { words as Words } from '../search/tokenize.js';
 import { articleJson, renderMarkdown, renderText } from '../text/render.js';
 import { visibleLine } from '../text/visible.js';
 import { printJson, textWidth, usageError, type Context } from './context.js';
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
 
 /** A hit this good matched the query in the article's title, authors or dek. */
 const CONFIDENT_SCORE = 0.5;
 
 /** Every word of the query is in the article as typed (or as the start of one of its words):
  * a weaker hit that matched only by fuzzy spelling ("elon musk" → "only must") is a guess. */
-function hasEveryWord(archive: Archive, meta: ArticleMeta, query: string): boolean {
+function hasEveryWord(archive: Archive, meta: ArticleMeta, query: string, parseQuery: typeof ParseQuery, words: typeof Words): boolean {
   const wanted = parseQuery(query).flatMap((t) => words(t.text));
   const text = [meta.title, meta.dek, ...archive.authorsOf(meta).map((a) => a.name), ...(archive.bodySafe(meta.id) ?? []).map(blockText)].join('\n');
   const present = new Set(words(text));
@@ -21,13 +22,15 @@ function hasEveryWord(archive: Archive, meta: ArticleMeta, query: string): boole
 }
 
 /** An id wins; otherwise the best search hit, if it clearly matches. */
-export function findArticle(archive: Archive, idOrQuery: string): ArticleMeta {
+export async function findArticle(archive: Archive, idOrQuery: string): Promise<ArticleMeta> {
   const byId = archive.article(idOrQuery);
   if (byId) return byId;
+  // The search is loaded only for a query: an id is read without it.
+  const [{ searchEngineFor }, { parseQuery }, { words }] = await Promise.all([import('../archive/searchable.js'), import('../search/query.js'), import('../search/tokenize.js')]);
   const hits = searchEngineFor(archive, { bodies: true }).search(idOrQuery, { limit: 3, snippets: 0 });
   if (hits.length === 0) throw new BylineError(`no article matches "${visibleLine(idOrQuery)}"`, 1);
   const best = archive.article(hits[0].id)!;
-  if (hits[0].score >= CONFIDENT_SCORE || hasEveryWord(archive, best, idOrQuery)) return best;
+  if (hits[0].score >= CONFIDENT_SCORE || hasEveryWord(archive, best, idOrQuery, parseQuery, words)) return best;
   const closest = hits.map((h) => h.id).join(', ');
   throw new BylineError(`no article clearly matches "${visibleLine(idOrQuery)}"; closest: ${closest} (byline read ID, or byline search QUERY)`, 1);
 }
@@ -37,8 +40,10 @@ export async function read(ctx: Context): Promise<number> {
   if (!query) throw usageError('read needs an article id or a query: byline read ID|QUERY');
   const format = ctx.flags.format ?? 'text';
   if (!['text', 'markdown', 'json'].includes(format)) throw usageError(`--format must be text, markdown or json, not "${visibleLine(format)}"`);
-  const archive = await ctx.openArchive();
-  const meta = findArticle(archive, query);
+  // An id is looked up alone (a big archive then reads one line of its index); a query, or an
+  // id the lookup does not vouch for, reads the whole index.
+  const archive = await ctx.openArchive(SLUG.test(query) ? { only: query } : {});
+  const meta = await findArticle(archive, query);
   const article = archive.full(meta);
   const authors = archive.authorsOf(meta);
   if (format === 'json' || ctx.flags.json) printJson(ctx, articleJson(article, authors));

@@ -1,0 +1,272 @@
+// A big index.json (past 1 000 articles) is written one article per line, its small header
+// keys first — version, segments, lookup, authors — and `articles` last. Beside it, a lookup
+// file sorted by id gives each article's line as a byte offset and length, so `byline read ID`
+// reads the header, a few lookup records and one line: its time does not grow with the
+// archive. The lookup is derived: it is written before index.json, under a new name each
+// time, and index.json names it (the rename of index.json stays the one commit point). It is
+// only ever a shortcut: anything that does not agree with index.json — a missing lookup, a
+// size that differs, a line that is not that article — sends the caller to a full read.
+//
+// The lookup is plain text in fixed-width records, for a person as much as for pread:
+//   byline-ids 1 <index.json bytes> <articles>        (padded to RECORD bytes)
+//   <id padded to 80> <offset, 12 digits> <length, 9 digits>
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import * as v from 'valibot';
+import { isArticleMeta } from './fast-validate.js';
+import { ARCHIVE_VERSION, AuthorSchema, LOOKUP_FILE, type ArticleMeta, type Author, type Index } from './model.js';
+
+const ID_WIDTH = 80;
+const RECORD = ID_WIDTH + 1 + 12 + 1 + 9 + 1;
+const MAGIC = 'byline-ids 1';
+/** Below this, one JSON.parse of the whole is faster than lines (see jsonfile.ts). */
+const ESCAPE_BELOW_BYTES = 32 << 20;
+/** No header of a real archive comes near this (it holds the authors): past it, read it all. */
+const MAX_HEADER = 8 << 20;
+
+/** Random, not a hash of the content: the name is inside the text it would hash. (Not
+ * node:crypto, which costs a read ~10 ms to load.) */
+export const newLookupName = () => `index.${Array.from({ length: 16 }, () => Math.floor(Math.random() * 16).toString(16)).join('')}.ids`;
+
+const NON_ASCII = /[\u0080-\uffff]/g;
+const escapeNonAscii = (text: string) => text.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+interface LineRecord {
+  id: string;
+  offset: number;
+  length: number;
+}
+
+/** index.json's text in the line-wise layout, header keys first, and where each article's line is. */
+export function stringifyIndexLines(data: Index, lookup: string): { text: string; records: LineRecord[] } {
+  const head: string[] = [`{"version":${JSON.stringify(data.version)},`];
+  if (data.segments) head.push(`"segments":${JSON.stringify(data.segments)},`);
+  head.push(`"lookup":${JSON.stringify(lookup)},`);
+  head.push(data.authors.length === 0 ? '"authors":[],' : `"authors":[\n${data.authors.map((a) => JSON.stringify(a)).join(',\n')}\n],`);
+  head.push('"articles":[');
+  let lines = data.articles.map((a) => JSON.stringify(a));
+  let headText = head.join('\n') + '\n';
+  // Read whole below the line-wise size: all-ASCII keeps the text one byte a character.
+  const total = headText.length + lines.reduce((n, l) => n + l.length + 2, 0);
+  if (total < ESCAPE_BELOW_BYTES) {
+    headText = escapeNonAscii(headText);
+    lines = lines.map(escapeNonAscii);
+  }
+  const records: LineRecord[] = [];
+  let offset = Buffer.byteLength(headText);
+  for (let i = 0; i < lines.length; i++) {
+    const length = Buffer.byteLength(lines[i]);
+    records.push({ id: data.articles[i].id, offset, length });
+    offset += length + (i < lines.length - 1 ? 2 : 1); // ",\n", or "\n" before the "]}"
+  }
+  return { text: `${headText}${lines.join(',\n')}\n]}`, records };
+}
+
+/** The lookup file's text for an index.json of `indexBytes` bytes. */
+export function lookupText(records: LineRecord[], indexBytes: number): string {
+  const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const header = `${MAGIC} ${indexBytes} ${records.length}`.padEnd(RECORD - 1) + '\n';
+  return header + sorted.map((r) => `${r.id.padEnd(ID_WIDTH)} ${String(r.offset).padStart(12)} ${String(r.length).padStart(9)}\n`).join('');
+}
+
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buffer = Buffer.alloc(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, buffer, done, length - done, position + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return buffer.subarray(0, done);
+}
+
+/** index.json's keys before `articles` (read a chunk at a time until that line); undefined
+ * when the file is not in this layout. */
+function readHeader(fd: number): Record<string, unknown> | undefined {
+  return readHeaderAt(fd)?.header;
+}
+
+function readHeaderAt(fd: number): { header: Record<string, unknown>; end: number } | undefined {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const marker = Buffer.from('\n"articles":[\n');
+  while (size < MAX_HEADER) {
+    const chunk = readAt(fd, size, Math.max(64 << 10, size)); // doubling: copies stay linear
+    if (chunk.length === 0) return undefined;
+    chunks.push(chunk);
+    size += chunk.length;
+    const text = Buffer.concat(chunks);
+    const at = text.indexOf(marker);
+    if (at === -1) continue;
+    try {
+      const header = JSON.parse(`${text.toString('utf8', 0, at + marker.length - 1)}]}`) as unknown;
+      return typeof header === 'object' && header !== null && !Array.isArray(header) ? { header: header as Record<string, unknown>, end: at + marker.length } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The record of `id` in the lookup, by binary search over its fixed-width records. */
+function findRecord(lookupFd: number, indexBytes: number, id: string): { offset: number; length: number } | undefined {
+  const head = /^byline-ids 1 (\d+) (\d+) *\n$/.exec(readAt(lookupFd, 0, RECORD).toString('latin1'));
+  if (!head || Number(head[1]) !== indexBytes) return undefined;
+  const n = Number(head[2]);
+  if (fstatSync(lookupFd).size !== RECORD * (n + 1)) return undefined;
+  let low = 0;
+  let high = n - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const record = readAt(lookupFd, RECORD * (mid + 1), RECORD).toString('latin1');
+    const key = record.slice(0, ID_WIDTH).trimEnd();
+    if (key === id) return { offset: Number(record.slice(ID_WIDTH + 1, ID_WIDTH + 13)), length: Number(record.slice(ID_WIDTH + 14, ID_WIDTH + 23)) };
+    if (key < id) low = mid + 1;
+    else high = mid - 1;
+  }
+  return undefined;
+}
+
+export interface FoundArticle {
+  index: Index;
+  meta: ArticleMeta;
+}
+
+/**
+ * One article of a big archive without reading the others: the header (version, segments,
+ * authors), then its line, found through the lookup index.json names. Undefined whenever the
+ * shortcut cannot vouch for its answer — no lookup, a lookup for another size of index.json,
+ * a line that is not this article, a header that does not check — and the caller reads
+ * index.json whole, which also reports any problem with it.
+ */
+export function findArticleLine(dir: string, id: string): FoundArticle | undefined {
+  let fd: number;
+  try {
+    fd = openSync(join(dir, 'index.json'), 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const header = readHeader(fd);
+    if (!header || header.version !== ARCHIVE_VERSION || typeof header.lookup !== 'string' || !LOOKUP_FILE.test(header.lookup)) return undefined;
+    const authors = v.safeParse(v.array(AuthorSchema), header.authors);
+    if (!authors.success || new Set(authors.output.map((a) => a.id)).size !== authors.output.length) return undefined;
+    const segments = header.segments;
+    if (segments !== undefined && !(Array.isArray(segments) && segments.every((s) => typeof s === 'string'))) return undefined;
+    let lookupFd: number;
+    try {
+      lookupFd = openSync(join(dir, header.lookup), 'r');
+    } catch {
+      return undefined; // a newer index.json swept it meanwhile: read the whole
+    }
+    let record: { offset: number; length: number } | undefined;
+    try {
+      record = findRecord(lookupFd, fstatSync(fd).size, id);
+    } finally {
+      closeSync(lookupFd);
+    }
+    if (!record || !Number.isSafeInteger(record.offset) || !Number.isSafeInteger(record.length) || record.offset < 1) return undefined;
+    // The line with what must be around it: a newline before, "," or a newline after.
+    const bytes = readAt(fd, record.offset - 1, record.length + 2);
+    if (bytes.length !== record.length + 2 || bytes[0] !== 10 || (bytes[bytes.length - 1] !== 44 && bytes[bytes.length - 1] !== 10)) return undefined;
+    let meta: unknown;
+    try {
+      meta = JSON.parse(bytes.toString('utf8', 1, bytes.length - 1));
+    } catch {
+      return undefined;
+    }
+    if (!isArticleMeta(meta) || (meta as ArticleMeta).id !== id) return undefined;
+    const index: Index = { version: ARCHIVE_VERSION, articles: [meta as ArticleMeta], authors: authors.output as Author[], segments: segments as string[] | undefined, lookup: header.lookup };
+    return { index, meta: meta as ArticleMeta };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A line of the index that streaming cannot vouch for: the caller reads the index whole,
+ * which words the problem as any read does. */
+export class IndexLineProblem extends Error {}
+
+export interface IndexStream {
+  authors: Author[];
+  /** Each article as its line is read; throws IndexLineProblem at a line that does not check. */
+  articles: Generator<ArticleMeta>;
+}
+
+/**
+ * The articles of a big index.json one line at a time, in archive order, for output that
+ * starts at once (`byline list | head`): the header first (authors), then each article line,
+ * checked as it comes — the fast schema twin, unique ids, and the closing `]}`. Undefined when
+ * index.json is not in the header-first layout.
+ */
+export function streamIndex(dir: string): IndexStream | undefined {
+  let fd: number;
+  try {
+    fd = openSync(join(dir, 'index.json'), 'r');
+  } catch {
+    return undefined;
+  }
+  let found: ReturnType<typeof readHeaderAt>;
+  try {
+    found = readHeaderAt(fd);
+  } catch {
+    found = undefined;
+  }
+  const header = found?.header;
+  const authors = header && header.version === ARCHIVE_VERSION && typeof header.lookup === 'string' ? v.safeParse(v.array(AuthorSchema), header.authors) : undefined;
+  if (!found || !authors?.success || new Set(authors.output.map((a) => a.id)).size !== authors.output.length) {
+    closeSync(fd);
+    return undefined;
+  }
+  return { authors: authors.output as Author[], articles: articleLines(fd, found.end) };
+}
+
+function* articleLines(fd: number, start: number): Generator<ArticleMeta> {
+  const seen = new Set<string>();
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  let position = start;
+  let carry = '';
+  let ended = false;
+  let comma = true;
+  try {
+    for (;;) {
+      const read = readSync(fd, buffer, 0, buffer.length, position);
+      if (read === 0) break;
+      position += read;
+      // Cut at the last newline: a UTF-8 sequence never holds one.
+      const last = buffer.lastIndexOf(10, read - 1);
+      if (last === -1) {
+        carry += buffer.toString('utf8', 0, read);
+        if (carry.length > 8 << 20) throw new IndexLineProblem('line too long');
+        continue;
+      }
+      const lines = (carry + buffer.toString('utf8', 0, last)).split('\n');
+      carry = buffer.toString('utf8', last + 1, read);
+      for (const line of lines) {
+        if (ended) {
+          if (line !== '') throw new IndexLineProblem('text after the end');
+          continue;
+        }
+        if (line === ']}') {
+          if (comma && seen.size > 0) throw new IndexLineProblem('a comma before the end');
+          ended = true;
+          continue;
+        }
+        if (!comma) throw new IndexLineProblem('no comma between articles');
+        comma = line.endsWith(',');
+        let meta: unknown;
+        try {
+          meta = JSON.parse(comma ? line.slice(0, -1) : line);
+        } catch {
+          throw new IndexLineProblem('not JSON');
+        }
+        if (!isArticleMeta(meta) || seen.has((meta as ArticleMeta).id)) throw new IndexLineProblem('not an article');
+        seen.add((meta as ArticleMeta).id);
+        yield meta as ArticleMeta;
+      }
+    }
+    if (!ended || carry.trim() !== '') throw new IndexLineProblem('the file ends early');
+  } finally {
+    closeSync(fd);
+  }
+}
