@@ -4,6 +4,7 @@ import { BlockSchema, type Article, type Block } from '../../src/archive/model.j
 import { articleJson, renderMarkdown, renderText } from '../../src/text/render.js';
 import { layoutArticle } from '../../src/text/layout.js';
 import { markdownInline, nestedMarks } from '../../src/text/marks.js';
+import { articleMeta } from '../support/archives.js';
 import { displayWidth } from '../../src/text/wrap.js';
 
 const body: Block[] = [
@@ -23,21 +24,7 @@ const body: Block[] = [
   { type: 'figure', caption: '', credit: '', alt: 'A ferry at dusk', src: 'https://example.org/ferry.jpg' },
 ];
 
-const article: Article = {
-  id: 'rich',
-  title: 'Rich blocks',
-  titleDerived: false,
-  dek: '',
-  kind: 'full',
-  sponsored: false,
-  authors: [],
-  credits: [],
-  lead: '',
-  source: { file: 'x.html', importedAt: '2026-01-01T00:00:00Z' },
-  wordCount: 0,
-  hash: 'h',
-  body,
-};
+const article: Article = { ...articleMeta({ id: 'rich', title: 'Rich blocks', wordCount: 0, hash: 'h' }), body };
 
 describe('lists, preformatted text and inline marks', () => {
   it('are valid blocks of the archive schema, and old blocks stay valid', () => {
