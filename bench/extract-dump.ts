@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parsePageDump, type ImportedArticle } from '../src/ingest/pagedump.js';
-import { sanitizeText } from '../src/text/sanitize.js';
+import { sanitizeText } from '../src/model/sanitize.js';
 import { htmlText } from './lib/html-text.js';
 import { bootstrapF1, scorePage, scoreSet, type PageScore } from './lib/shingle-f1.js';
 import { median, percentile, round } from './lib/stats.js';

@@ -1,7 +1,7 @@
 // A deterministic synthetic archive: Zipf-distributed real English words (SUBTLEX
 // frequencies), written through the same store code as `byline import`.
 import { createRequire } from 'node:module';
-import type { Block } from '../src/archive/model.js';
+import type { Block } from '../src/model/schema.js';
 import type { ImportedArticle, ImportedAuthor } from '../src/ingest/pagedump.js';
 
 const require = createRequire(import.meta.url);

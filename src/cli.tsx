@@ -3,7 +3,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import meow from 'meow';
-import { BylineError } from './archive/errors.js';
+import { BylineError } from './model/errors.js';
 import { chooseArchive, openerFor } from './archive/library.js';
 import type { Context, Flags, Output } from './commands/context.js';
 import { COMMAND_HELP, HELP } from './help.js';
@@ -133,7 +133,7 @@ async function main(): Promise<number> {
   if (command === undefined) {
     if (process.stdout.isTTY && process.stdin.isTTY && !inCI() && !dumbTerminal()) {
       const { runReader } = await import('./tui/run.js');
-      return runReader(ctx);
+      return runReader({ openArchive, statePath: flags.state, debug: flags.debug });
     }
     return (await COMMANDS.list())(ctx);
   }

@@ -1,6 +1,6 @@
 // The query sets: a fixed list for search as you type, and (query → intended article)
 // pairs and body queries drawn from the archive itself with a seeded RNG.
-import { blockText, type ArticleMeta, type Block } from '../../src/archive/model.js';
+import { blockText, type ArticleMeta, type Block } from '../../src/model/schema.js';
 import { rng } from '../synthetic.js';
 
 /** Typed one character at a time. Plain words, two-word queries, author names, and typos

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Archive } from '../../src/archive/store.js';
-import { blockText } from '../../src/archive/model.js';
+import { blockText } from '../../src/model/schema.js';
 import { writeJsonAtomic } from '../../src/archive/jsonfile.js';
 import { parsePageDump, type ImportedArticle } from '../../src/ingest/pagedump.js';
 import { loadVocabulary, makeArticle, makeAuthors, rng } from '../synthetic.js';

@@ -7,7 +7,7 @@ import stripAnsi from 'strip-ansi';
 import { Archive } from '../../src/archive/store.js';
 import { searchEngineFor } from '../../src/archive/searchable.js';
 import { UserState } from '../../src/archive/user-state.js';
-import { blockText } from '../../src/archive/model.js';
+import { blockText } from '../../src/model/schema.js';
 import { App } from '../../src/tui/app.js';
 import { detail, target } from '../lib/report.js';
 import { T } from '../lib/targets.js';

@@ -2,7 +2,7 @@
 // articles is checked in a few milliseconds instead of over a second. Only a `true` is
 // trusted; anything else goes through valibot, which also words the error. A property
 // test keeps the two in agreement.
-import { BODY_FILE } from './model.js';
+import { BODY_FILE } from '../model/schema.js';
 
 /** The schema's id pattern, /^[a-z0-9][a-z0-9-]{0,79}$/, as a loop: a third of the time of
  * the regular expression on a freshly parsed id. */

@@ -14,7 +14,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { isArticleMeta } from './fast-validate.js';
-import { ARCHIVE_VERSION, AuthorSchema, LOOKUP_FILE, type ArticleMeta, type Author, type Index } from './model.js';
+import { ARCHIVE_VERSION, AuthorSchema, LOOKUP_FILE, type ArticleMeta, type Author, type Index } from '../model/schema.js';
 
 const ID_WIDTH = 80;
 const RECORD = ID_WIDTH + 1 + 12 + 1 + 9 + 1;

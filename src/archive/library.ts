@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { chmod, cp, lstat, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import envPaths from 'env-paths';
-import { BylineError } from './errors.js';
+import { BylineError } from '../model/errors.js';
 import { Archive } from './store.js';
 
 export type ArchiveSource = 'flag' | 'env' | 'library' | 'bundled';

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { link, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { BylineError } from './errors.js';
+import { BylineError } from '../model/errors.js';
 
 export interface LockOptions {
   /** How long to wait for a live owner. */

@@ -1,7 +1,7 @@
 // Merging imported articles into an index: pure, so the rules are easy to test.
 import { createHash } from 'node:crypto';
 import type { ImportedArticle, ImportedAuthor } from '../ingest/pagedump.js';
-import { blockText, bodyWordCount, leadOf, type ArticleMeta, type Author, type Block, type Index } from './model.js';
+import { blockText, bodyWordCount, leadOf, type ArticleMeta, type Author, type Block, type Index } from '../model/schema.js';
 import { slugify, uniqueId } from './slug.js';
 
 export interface ImportSummary {

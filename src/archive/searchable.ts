@@ -2,7 +2,7 @@
 import { SegmentWordIndex } from '../search/segment-index.js';
 import { createSearchEngine, createSearchEngineAsync, type EngineSources, type SearchDoc, type SearchEngine } from '../search/engine.js';
 import { toSearchDoc } from '../search/docs.js';
-import { blockText } from './model.js';
+import { blockText } from '../model/schema.js';
 import { hasWordIndex, openSegments } from './segment-store.js';
 import type { Archive } from './store.js';
 

@@ -6,7 +6,7 @@
 import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { blockText, SEGMENT_FILE, type ArticleMeta, type Block } from './model.js';
+import { blockText, SEGMENT_FILE, type ArticleMeta, type Block } from '../model/schema.js';
 import { FIELD_BIT } from '../search/token-index.js';
 import { writeFileAtomic } from './jsonfile.js';
 import { decodeHeader, decodePostings, encodeSegment, headerBytes, offsetsBytes, type SegmentDoc } from '../search/segment.js';

@@ -7,15 +7,15 @@ import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import * as v from 'valibot';
-import { BylineError } from './errors.js';
+import { BylineError } from '../model/errors.js';
 import { CheckedJsonFile, readJsonFileSync, syncDir, UnreadableFile, writeFileAtomic, type JsonReading } from './jsonfile.js';
 import { findArticleLine, lookupText, newLookupName, stringifyIndexLines } from './id-lookup.js';
 import { addSegment, hasWordIndex, removeUnnamedSegments, segmentDoc } from './segment-store.js';
 import { withLock } from './lock.js';
 import type { ImportBatch, ImportSummary } from './merge.js';
 import { isArticleMeta } from './fast-validate.js';
-import { bodyFileTooLarge } from './limits.js';
-import { ARCHIVE_VERSION, BODY_FILE, LOOKUP_FILE, leadOf, BodyFileSchema, IndexEnvelopeSchema, IndexSchema, schemaProblem, type Article, type ArticleMeta, type Author, type Block, type Index } from './model.js';
+import { bodyFileTooLarge } from '../model/limits.js';
+import { ARCHIVE_VERSION, BODY_FILE, LOOKUP_FILE, leadOf, BodyFileSchema, IndexEnvelopeSchema, IndexSchema, schemaProblem, type Article, type ArticleMeta, type Author, type Block, type Index } from '../model/schema.js';
 
 export const ARCHIVE_EXIT = 2;
 

@@ -10,8 +10,8 @@ import envPaths from 'env-paths';
 import * as v from 'valibot';
 import { CheckedJsonFile, UnreadableFile } from './jsonfile.js';
 import { withLock } from './lock.js';
-import { schemaProblem } from './model.js';
-import { BylineError } from './errors.js';
+import { schemaProblem } from '../model/schema.js';
+import { BylineError } from '../model/errors.js';
 
 export const STATE_VERSION = 1;
 

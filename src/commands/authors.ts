@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
-import { BylineError } from '../archive/errors.js';
-import type { Author } from '../archive/model.js';
+import { BylineError } from '../model/errors.js';
+import type { Author } from '../model/schema.js';
 import type { Archive } from '../archive/store.js';
 import { wrap } from '../text/layout.js';
 import { paint } from '../text/style.js';

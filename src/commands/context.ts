@@ -1,7 +1,7 @@
 // What every scriptable command gets: its arguments, flags, output and the archive.
 import type { Archive } from '../archive/store.js';
 import type { OpenOptions } from '../archive/library.js';
-import { BylineError } from '../archive/errors.js';
+import { BylineError } from '../model/errors.js';
 import { safeJson } from '../text/visible.js';
 
 export interface Flags {

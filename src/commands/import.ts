@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { readSourceBytes } from '../ingest/source.js';
-import { BylineError } from '../archive/errors.js';
+import { readSourceBytes } from '../archive/import-source.js';
+import { BylineError } from '../model/errors.js';
 import type { ImportBatch } from '../archive/merge.js';
 import type { Archive } from '../archive/store.js';
 import { visible } from '../text/visible.js';

@@ -1,5 +1,5 @@
-import type { ArticleMeta, Author } from '../archive/model.js';
-import { BylineError } from '../archive/errors.js';
+import type { ArticleMeta, Author } from '../model/schema.js';
+import { BylineError } from '../model/errors.js';
 import { IndexLineProblem, streamIndex } from '../archive/id-lookup.js';
 import { displayWidth, truncateToWidth } from '../text/wrap.js';
 import { articleListJson } from '../text/render.js';

@@ -1,6 +1,6 @@
-import { BylineError } from '../archive/errors.js';
+import { BylineError } from '../model/errors.js';
 import type { Archive } from '../archive/store.js';
-import { blockText, type ArticleMeta } from '../archive/model.js';
+import { blockText, type ArticleMeta } from '../model/schema.js';
 import type { parseQuery as ParseQuery } from '../search/query.js';
 import type { words as Words } from '../search/tokenize.js';
 import { articleJson, renderMarkdown, renderText } from '../text/render.js';

@@ -1,5 +1,5 @@
 import { searchEngineFor } from '../archive/searchable.js';
-import type { Range } from '../search/snippet.js';
+import type { Range } from '../model/range.js';
 import { splitByRanges } from '../text/highlight.js';
 import { paint } from '../text/style.js';
 import { visibleLine } from '../text/visible.js';

@@ -3,7 +3,7 @@
 // (pagedump/units.ts); each article is the densest run of prose with the best-scoring title
 // above it (pagedump/extract.ts). Teasers end in "Keep Reading" followed by their author's
 // name and bio; a page of several full stories separates them with blank-line runs.
-import { sanitizeText } from '../text/sanitize.js';
+import { sanitizeText } from '../model/sanitize.js';
 import { isNameLine, isTitleLike } from './heuristics.js';
 import { extractArticle } from './pagedump/extract.js';
 import { readLines } from './pagedump/lines.js';

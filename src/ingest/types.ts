@@ -1,5 +1,5 @@
 // What every importer returns, whatever the format it reads.
-import type { Block } from '../archive/model.js';
+import type { Block } from '../model/schema.js';
 
 export interface ImportedAuthor {
   name: string;

@@ -1,4 +1,4 @@
-import { blockText, type ArticleMeta, type Author, type Block } from '../archive/model.js';
+import { blockText, type ArticleMeta, type Author, type Block } from '../model/schema.js';
 import type { SearchDoc } from './engine.js';
 
 /** What the engine indexes for one article; body only when the caller loaded it. */

@@ -3,7 +3,8 @@
 // `byline search`, `byline read QUERY`, the reader's search as you type — comes here.
 import Fuse from 'fuse.js';
 import { parseQuery, type Field } from './query.js';
-import { snippetAround, type Range, type Snippet } from './snippet.js';
+import type { Range } from '../model/range.js';
+import { snippetAround, type Snippet } from './snippet.js';
 import { FIELD_BIT, FIELD_WEIGHT, TokenIndex, type WordIndex } from './token-index.js';
 import { tokenize, words as wordsOf } from './tokenize.js';
 import { ShortWordIndex } from './short-words.js';

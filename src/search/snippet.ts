@@ -1,5 +1,4 @@
-/** [start, end) in UTF-16 code units. */
-export type Range = [number, number];
+import type { Range } from '../model/range.js';
 
 export interface Snippet {
   text: string;

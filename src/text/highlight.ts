@@ -1,4 +1,4 @@
-import type { Range } from '../search/snippet.js';
+import type { Range } from '../model/range.js';
 
 export interface Segment {
   text: string;

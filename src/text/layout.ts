@@ -2,7 +2,7 @@
 // The CLI prints these lines, the reader pages through them.
 import { displayWidth, wrapText } from './wrap.js';
 import { visible, visibleLine } from './visible.js';
-import { listItems, type Article, type Author, type Block } from '../archive/model.js';
+import { listItems, type Article, type Author, type Block } from '../model/schema.js';
 
 export type LineStyle = 'title' | 'dek' | 'byline' | 'notice' | 'heading' | 'paragraph' | 'quote' | 'list' | 'pre' | 'figure' | 'credit' | 'blank';
 

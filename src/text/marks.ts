@@ -1,5 +1,5 @@
 // Inline marks (links, emphasis, code) laid over a block's plain text, for markdown output.
-import type { Mark } from '../archive/model.js';
+import type { Mark } from '../model/schema.js';
 
 /** Marks clipped to the text and properly nested (a mark that crosses the end of an
  * enclosing one is cut there), in document order. Bad spans from a hand-edited archive

@@ -1,5 +1,5 @@
 // Article output formats for the CLI: plain text, markdown, JSON.
-import { listItems, type Article, type ArticleMeta, type Author, type Block } from '../archive/model.js';
+import { listItems, type Article, type ArticleMeta, type Author, type Block } from '../model/schema.js';
 import { bylineText, DERIVED_TITLE_NOTICE, EXCERPT_NOTICE, layoutArticle } from './layout.js';
 import { markdownInline } from './marks.js';
 import { paint } from './style.js';

@@ -1,7 +1,7 @@
 // Display-time safety: whatever is about to reach a terminal passes here.
 // Controls become visible symbols instead of being interpreted, and invisible format
 // characters that terminals disagree on are dropped, so what byline measures is what is drawn.
-import type { Range } from '../search/snippet.js';
+import type { Range } from '../model/range.js';
 
 const BIDI = /^[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]$/;
 // Controls (except \n, kept by `visible` for the layout) and line/paragraph separators become

@@ -7,7 +7,7 @@ import type { Archive } from '../archive/store.js';
 import type { UserState } from '../archive/user-state.js';
 import type { SearchEngine } from '../search/engine.js';
 import type { KeyEvent } from './keymap.js';
-import { initialState } from './model/update.js';
+import { initialState } from './core/update.js';
 import { keyPresses } from './runtime/keys.js';
 import { createRunner, type Services } from './runtime/runner.js';
 import { MarkSaver } from './runtime/saver.js';

@@ -6,7 +6,8 @@ import type { SearchEngine } from '../search/engine.js';
 import { useEffect } from 'react';
 import { render, useStdout } from 'ink';
 import { defaultStatePath, UserState } from '../archive/user-state.js';
-import type { Context } from '../commands/context.js';
+import type { Archive } from '../archive/store.js';
+import type { OpenOptions } from '../archive/library.js';
 import { App, type AppProps } from './app.js';
 import { visible } from '../text/visible.js';
 import { handleSuspend } from './suspend.js';
@@ -48,10 +49,18 @@ function outsideServices(instance: () => { clear(): void } | undefined): NonNull
   return { openUrl, copy: clipboard(terminal), pipe: pipeTo(terminal), edit: openInEditor(terminal) };
 }
 
-export async function runReader(ctx: Context): Promise<number> {
+/** What the reader needs from the command line: the archive to read, where its own state is
+ * kept, and whether errors show their stack. */
+export interface ReaderOptions {
+  openArchive(options: OpenOptions): Promise<Archive>;
+  statePath?: string;
+  debug: boolean;
+}
+
+export async function runReader(options: ReaderOptions): Promise<number> {
   // The reader only reads: lean, without the leads in memory (see Archive.open).
-  const archive = await ctx.openArchive({ lean: true });
-  const userState = await UserState.load(ctx.flags.state ?? defaultStatePath());
+  const archive = await options.openArchive({ lean: true });
+  const userState = await UserState.load(options.statePath ?? defaultStatePath());
   if (userState.warning) process.stderr.write(`byline: ${visible(userState.warning)}\n`);
 
   const stdout = process.stdout;
@@ -141,7 +150,7 @@ export async function runReader(ctx: Context): Promise<number> {
     process.once('exit', restore);
     process.once('uncaughtException', (error) => {
       restore();
-      process.stderr.write(`byline: the reader stopped: ${error.message}${ctx.flags.debug ? `\n${error.stack}` : ''}\n`);
+      process.stderr.write(`byline: the reader stopped: ${error.message}${options.debug ? `\n${error.stack}` : ''}\n`);
       process.exit(1);
     });
     instance.waitUntilExit().catch((error: Error) => {

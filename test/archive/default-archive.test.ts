@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { Archive } from '../../src/archive/store.js';
-import { BodyFileSchema, IndexSchema, type Index } from '../../src/archive/model.js';
+import { BodyFileSchema, IndexSchema, type Index } from '../../src/model/schema.js';
 import { parsePageDump } from '../../src/ingest/pagedump.js';
 import { bodyFile, DEFAULT_ARCHIVE, SEED, seedText, snapshotDir, tempDir } from '../support/paths.js';
 import { basename } from 'node:path';

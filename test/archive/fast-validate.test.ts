@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as v from 'valibot';
-import { ArticleMetaSchema } from '../../src/archive/model.js';
+import { ArticleMetaSchema } from '../../src/model/schema.js';
 import { isArticleMeta } from '../../src/archive/fast-validate.js';
 
 const valid = {

@@ -5,7 +5,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } 
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/archive/store.js';
-import { BylineError } from '../../src/archive/errors.js';
+import { BylineError } from '../../src/model/errors.js';
 import { parsePageDump } from '../../src/ingest/pagedump.js';
 import { byline, requireBuild } from '../support/cli.js';
 import { tempDir } from '../support/paths.js';

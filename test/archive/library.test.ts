@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFile
 import { dirname, join } from 'node:path';
 import envPaths from 'env-paths';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BylineError } from '../../src/archive/errors.js';
+import { BylineError } from '../../src/model/errors.js';
 import { chooseArchive, createLibrary, libraryDir, openerFor } from '../../src/archive/library.js';
 import { DEFAULT_ARCHIVE, snapshotDir, tempDir } from '../support/paths.js';
 

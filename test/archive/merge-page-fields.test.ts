@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { mergeImport } from '../../src/archive/merge.js';
-import { ARCHIVE_VERSION, IndexSchema, type Index } from '../../src/archive/model.js';
+import { ARCHIVE_VERSION, IndexSchema, type Index } from '../../src/model/schema.js';
 import type { ImportedArticle } from '../../src/ingest/types.js';
 
 const AT = '2024-05-01T12:00:00.000Z';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { contentHash, mergeImport } from '../../src/archive/merge.js';
-import { ARCHIVE_VERSION, IndexSchema, type Index } from '../../src/archive/model.js';
+import { ARCHIVE_VERSION, IndexSchema, type Index } from '../../src/model/schema.js';
 import { parsePageDump, type ImportedArticle, type ImportedAuthor } from '../../src/ingest/pagedump.js';
 import { seedText } from '../support/paths.js';
 

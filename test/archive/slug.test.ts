@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { slugify, uniqueId } from '../../src/archive/slug.js';
 import { mergeImport } from '../../src/archive/merge.js';
-import { ARCHIVE_VERSION, type Index } from '../../src/archive/model.js';
+import { ARCHIVE_VERSION, type Index } from '../../src/model/schema.js';
 import type { ImportedArticle } from '../../src/ingest/pagedump.js';
 import { parsePageDump } from '../../src/ingest/pagedump.js';
 import { seedText } from '../support/paths.js';

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/archive/store.js';
-import { BylineError } from '../../src/archive/errors.js';
+import { BylineError } from '../../src/model/errors.js';
 import { searchEngineFor } from '../../src/archive/searchable.js';
 import { parsePageDump } from '../../src/ingest/pagedump.js';
 import type { ImportBatch } from '../../src/archive/merge.js';

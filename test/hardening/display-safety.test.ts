@@ -14,7 +14,7 @@ import { BIN, ROOT } from '../support/paths.js';
 import { cleanTemp, ESC, hasTmux, HOSTILE, PrivateTmux, runPty, scratch, TERMINAL_ACTIVE, writeArchive } from '../support/hardening.js';
 import { visible } from '../../src/text/visible.js';
 import { layoutArticle } from '../../src/text/layout.js';
-import type { Author } from '../../src/archive/model.js';
+import type { Author } from '../../src/model/schema.js';
 import { Archive } from '../../src/archive/store.js';
 import { UserState } from '../../src/archive/user-state.js';
 import { App } from '../../src/tui/app.js';

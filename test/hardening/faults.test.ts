@@ -12,7 +12,7 @@ import { searchEngineFor } from '../../src/archive/searchable.js';
 import { Archive } from '../../src/archive/store.js';
 import { withLock } from '../../src/archive/lock.js';
 import { UserState } from '../../src/archive/user-state.js';
-import { BodyFileSchema } from '../../src/archive/model.js';
+import { BodyFileSchema } from '../../src/model/schema.js';
 import * as v from 'valibot';
 
 const ENV = cleanEnv() as NodeJS.ProcessEnv;

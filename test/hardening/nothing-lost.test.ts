@@ -10,7 +10,7 @@ import { snapshotDir } from '../support/paths.js';
 import { cleanTemp, runPty, scratch, validateArchive, writeArchive } from '../support/hardening.js';
 import { Archive } from '../../src/archive/store.js';
 import { UserState } from '../../src/archive/user-state.js';
-import { BylineError } from '../../src/archive/errors.js';
+import { BylineError } from '../../src/model/errors.js';
 import { parsePageDump } from '../../src/ingest/pagedump.js';
 import { searchEngineFor } from '../../src/archive/searchable.js';
 

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { Archive } from '../../src/archive/store.js';
 import { UserState } from '../../src/archive/user-state.js';
-import type { Author } from '../../src/archive/model.js';
+import type { Author } from '../../src/model/schema.js';
 import { App } from '../../src/tui/app.js';
 import { layoutArticle } from '../../src/text/layout.js';
 import { displayWidth, truncateToWidth, wrapText } from '../../src/text/wrap.js';

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as v from 'valibot';
-import { BlockSchema } from '../../src/archive/model.js';
+import { BlockSchema } from '../../src/model/schema.js';
 import { loadHtmlSupport, parseInput } from '../../src/ingest/front-door.js';
 
 beforeAll(() => loadHtmlSupport());

@@ -1,6 +1,6 @@
 // What the cleaner takes out of an extracted article, and what it must leave.
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../src/archive/model.js';
+import type { Block } from '../../src/model/schema.js';
 import { cleanBlocks } from '../../src/ingest/html/clean.js';
 import { splitCaption } from '../../src/ingest/html/blocks.js';
 import { splitByline } from '../../src/ingest/html/metadata.js';

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadHtmlSupport, parseInput } from '../../src/ingest/front-door.js';
-import { blockText, type Block } from '../../src/archive/model.js';
+import { blockText, type Block } from '../../src/model/schema.js';
 import { fixture } from '../support/paths.js';
 
 beforeAll(() => loadHtmlSupport());

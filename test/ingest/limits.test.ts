@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePageDump } from '../../src/ingest/pagedump.js';
 import { MAX_LINE_BYTES, TooLarge } from '../../src/ingest/limits.js';
-import { bodyFileBytes, bodyFileTooLarge, MAX_ARTICLE_BYTES } from '../../src/archive/limits.js';
+import { bodyFileBytes, bodyFileTooLarge, MAX_ARTICLE_BYTES } from '../../src/model/limits.js';
 
 const tooLarge = (text: string): string => {
   try {

@@ -2,7 +2,7 @@
 // each on a short dump written for the test (test/fixtures/dumps/).
 import { describe, expect, it } from 'vitest';
 import { parsePageDump, type ImportedArticle } from '../../src/ingest/pagedump.js';
-import { blockText, type Block } from '../../src/archive/model.js';
+import { blockText, type Block } from '../../src/model/schema.js';
 import { fixtureText } from '../support/paths.js';
 
 const parseOne = (name: string): ImportedArticle => {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { parsePageDump, type ImportedArticle } from '../../src/ingest/pagedump.js';
 import { mergeImport } from '../../src/archive/merge.js';
-import { ARCHIVE_VERSION, BlockSchema, IndexSchema, blockText } from '../../src/archive/model.js';
+import { ARCHIVE_VERSION, BlockSchema, IndexSchema, blockText } from '../../src/model/schema.js';
 import { CONTROL_OR_BIDI, seedText } from '../support/paths.js';
 
 const SEED_LINES = seedText().split('\n');

@@ -1,7 +1,7 @@
 // Every importer rule of the issue, checked on the seed page dump.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePageDump, type ImportedArticle } from '../../src/ingest/pagedump.js';
-import type { Block } from '../../src/archive/model.js';
+import type { Block } from '../../src/model/schema.js';
 import { seedText } from '../support/paths.js';
 
 let articles: ImportedArticle[];

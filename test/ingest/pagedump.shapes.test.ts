@@ -1,7 +1,7 @@
 // The importer is general: other dump shapes, odd input and hostile text.
 import { describe, expect, it } from 'vitest';
 import { parsePageDump, type ImportedArticle } from '../../src/ingest/pagedump.js';
-import { blockText, type Block } from '../../src/archive/model.js';
+import { blockText, type Block } from '../../src/model/schema.js';
 import { CONTROL_OR_BIDI, fixtureText } from '../support/paths.js';
 
 const textOf = (b: Block) => (b.type === 'figure' ? [b.title ?? '', b.caption, b.credit].join(' ') : blockText(b));

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ArticleMeta } from '../../src/archive/model.js';
+import type { ArticleMeta } from '../../src/model/schema.js';
 import { Archive } from '../../src/archive/store.js';
 import { parsePageDump } from '../../src/ingest/pagedump.js';
 

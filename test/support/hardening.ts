@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import pty from '@lydell/node-pty';
 import * as v from 'valibot';
 import stripAnsi from 'strip-ansi';
-import { ARCHIVE_VERSION, IndexSchema, BodyFileSchema, type ArticleMeta, type Author, type Block } from '../../src/archive/model.js';
+import { ARCHIVE_VERSION, IndexSchema, BodyFileSchema, type ArticleMeta, type Author, type Block } from '../../src/model/schema.js';
 import { articleMeta as meta } from './archives.js';
 import { cleanEnv } from './cli.js';
 import { BIN, ROOT, tempDir } from './paths.js';

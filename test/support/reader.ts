@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import type { Archive } from '../../src/archive/store.js';
 import { UserState } from '../../src/archive/user-state.js';
 import type { SearchEngine } from '../../src/search/engine.js';
-import { initialState } from '../../src/tui/model/update.js';
+import { initialState } from '../../src/tui/core/update.js';
 import { createRunner, type Services } from '../../src/tui/runtime/runner.js';
 import { MarkSaver } from '../../src/tui/runtime/saver.js';
 import { ReaderStore } from '../../src/tui/runtime/store.js';
-import type { ReaderState } from '../../src/tui/model/types.js';
+import type { ReaderState } from '../../src/tui/core/types.js';
 
 export interface Reader {
   store: ReaderStore;

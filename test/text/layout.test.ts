@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { Archive } from '../../src/archive/store.js';
-import { blockText, type Article, type Author, type Block } from '../../src/archive/model.js';
+import { blockText, type Article, type Author, type Block } from '../../src/model/schema.js';
 import { bylineText, DERIVED_TITLE_NOTICE, EXCERPT_NOTICE, layoutArticle, pageOfLine, paginate, QUOTE_PREFIX, wrap, type Line } from '../../src/text/layout.js';
 import { articleMeta } from '../support/archives.js';
 import { DEFAULT_ARCHIVE } from '../support/paths.js';

@@ -1,7 +1,7 @@
 // A list block (items, bulleted or numbered) in every output and in the word counts.
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { BlockSchema, blockText, bodyWordCount, type Article, type Block } from '../../src/archive/model.js';
+import { BlockSchema, blockText, bodyWordCount, type Article, type Block } from '../../src/model/schema.js';
 import { layoutArticle } from '../../src/text/layout.js';
 import { articleJson, renderMarkdown } from '../../src/text/render.js';
 import { articleMeta } from '../support/archives.js';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/archive/store.js';
-import type { Article, Author } from '../../src/archive/model.js';
+import type { Article, Author } from '../../src/model/schema.js';
 import { articleJson, articleListJson, frontMatter, renderMarkdown, renderText } from '../../src/text/render.js';
 import { DERIVED_TITLE_NOTICE, EXCERPT_NOTICE } from '../../src/text/layout.js';
 import { DEFAULT_ARCHIVE } from '../support/paths.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { BlockSchema, type Article, type Block } from '../../src/archive/model.js';
+import { BlockSchema, type Article, type Block } from '../../src/model/schema.js';
 import { articleJson, renderMarkdown, renderText } from '../../src/text/render.js';
 import { layoutArticle } from '../../src/text/layout.js';
 import { markdownInline, nestedMarks } from '../../src/text/marks.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { safeJson, visible, visibleLine, visibleLineRanges } from '../../src/text/visible.js';
-import { sanitizeLine } from '../../src/text/sanitize.js';
+import { sanitizeLine } from '../../src/model/sanitize.js';
 
 const RAW_C1_OR_BIDI = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 

@@ -14,7 +14,7 @@ import { searchEngineFor } from '../../src/archive/searchable.js';
 import type { SearchEngine } from '../../src/search/engine.js';
 import { App } from '../../src/tui/app.js';
 import { ReaderView } from '../../src/tui/screens/reader-view.js';
-import type { ReaderState } from '../../src/tui/model/types.js';
+import type { ReaderState } from '../../src/tui/core/types.js';
 import type { ReaderStore } from '../../src/tui/runtime/store.js';
 import { KEY, renderSized } from '../support/ink.js';
 import { startReader } from '../support/reader.js';

@@ -5,8 +5,8 @@ import { render } from 'ink-testing-library';
 import stripAnsi from 'strip-ansi';
 import stringWidth from 'string-width';
 import { ArticleRow, rowColumns } from '../../src/tui/components/article-row.js';
-import { orderArticles } from '../../src/tui/model/order.js';
-import type { Author } from '../../src/archive/model.js';
+import { orderArticles } from '../../src/tui/core/order.js';
+import type { Author } from '../../src/model/schema.js';
 import { articleMeta } from '../support/archives.js';
 
 const kaye: Author = { id: 'kaye', name: 'Kate Kaye', bio: '', kind: 'person' };

@@ -1,8 +1,8 @@
 // An extracted article element → byline blocks: paragraphs, headings with their level,
 // quotes, lists, preformatted text and figures (caption and credit apart). Page furniture
 // that an extractor keeps (share rails, newsletter boxes, caption text) never becomes text.
-import type { Block, Mark } from '../../archive/model.js';
-import { sanitizeLine, sanitizeText } from '../../text/sanitize.js';
+import type { Block, Mark } from '../../model/schema.js';
+import { sanitizeLine, sanitizeText } from '../../model/sanitize.js';
 import { absoluteHref, inlineLine, inlineSegments, NEVER_TEXT, type InlineText } from './inline.js';
 import { isFurniture } from './furniture.js';
 

@@ -1,7 +1,7 @@
 // After extraction: what an extractor keeps that is not the story's text. The title and
 // byline repeated at the top, date lines, "Advertisement", share prompts, newsletter
 // pitches, "Read more:" links and related-story lists. Generic rules, no site names.
-import type { Block } from '../../archive/model.js';
+import type { Block } from '../../model/schema.js';
 
 export interface CleanContext {
   title: string;

@@ -2,9 +2,9 @@
 // linkedom, and the extractor, Mozilla Readability): nothing else in byline pays for them.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import type { Block } from '../../archive/model.js';
-import { ARTICLE_LIMIT, bodyFileBytes, MAX_ARTICLE_BYTES } from '../../archive/limits.js';
-import { sanitizeLine } from '../../text/sanitize.js';
+import type { Block } from '../../model/schema.js';
+import { ARTICLE_LIMIT, bodyFileBytes, MAX_ARTICLE_BYTES } from '../../model/limits.js';
+import { sanitizeLine } from '../../model/sanitize.js';
 import type { ImportInput, ImportedArticle, ImportedAuthor } from '../types.js';
 import { blocksOf, isCaption } from './blocks.js';
 import { cleanBlocks } from './clean.js';

@@ -1,8 +1,8 @@
 // Inline content of one block element → plain text plus marks (links, emphasis, code).
 // Whitespace is folded as a browser folds it; every piece of text is sanitized before its
 // offsets are counted, so the marks fit the stored text exactly.
-import type { Mark } from '../../archive/model.js';
-import { sanitizeText } from '../../text/sanitize.js';
+import type { Mark } from '../../model/schema.js';
+import { sanitizeText } from '../../model/sanitize.js';
 
 export interface InlineText {
   text: string;

@@ -1,7 +1,7 @@
 // A page's own description of its article, best source first: JSON-LD (schema.org
 // NewsArticle and kin), OpenGraph and article:* meta, <meta name=author>, rel=canonical,
 // <time datetime>. Read from the page before the extractor changes it.
-import { sanitizeLine } from '../../text/sanitize.js';
+import { sanitizeLine } from '../../model/sanitize.js';
 import type { ImportedAuthor } from '../types.js';
 
 export interface PageMetadata {

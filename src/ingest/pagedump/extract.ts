@@ -1,7 +1,7 @@
 // One article out of a run of classified units: the body is the densest run of content
 // (menus before it and link lists after it drop out), the title the best-scoring candidate
 // above the body, then the header under the title (dek, byline, date, hero figure).
-import type { Block } from '../../archive/model.js';
+import type { Block } from '../../model/schema.js';
 import { deriveTitle, isHeadingLike, isTitleLike, normalizeForCompare } from '../heuristics.js';
 import { findDate } from './kinds.js';
 import type { Unit } from './units.js';

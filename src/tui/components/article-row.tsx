@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import { truncateToWidth, displayWidth } from '../../text/wrap.js';
-import type { ArticleMeta, Author } from '../../archive/model.js';
+import type { ArticleMeta, Author } from '../../model/schema.js';
 import type { Mark } from '../../archive/user-state.js';
-import type { Range } from '../../search/snippet.js';
+import type { Range } from '../../model/range.js';
 import { visibleLine } from '../../text/visible.js';
 import { siteOf } from '../../text/page-meta.js';
 import { Highlighted } from './highlighted.js';

@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import type { Range } from '../../search/snippet.js';
+import type { Range } from '../../model/range.js';
 import { splitByRanges } from '../../text/highlight.js';
 import { visibleLine } from '../../text/visible.js';
 

@@ -1,6 +1,6 @@
 // The open article as text for other programs: the `read` command's text format (`|`, `Y`),
 // Markdown (`e`), and a citation (`c`).
-import type { ArticleMeta, Author } from '../../archive/model.js';
+import type { ArticleMeta, Author } from '../../model/schema.js';
 import type { Archive } from '../../archive/store.js';
 import { renderMarkdown, renderText } from '../../text/render.js';
 

@@ -2,8 +2,8 @@
 // paste, keys sent together) is split, each with the key Ink would have reported for it
 // alone, so "/mlops⏎" in one read types and then submits.
 import { keyName, type KeyEvent } from '../keymap.js';
-import { typedText } from '../model/base.js';
-import type { KeyPress } from '../model/types.js';
+import { typedText } from '../core/base.js';
+import type { KeyPress } from '../core/types.js';
 
 const NO_KEY: KeyEvent = {};
 

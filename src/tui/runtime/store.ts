@@ -3,8 +3,8 @@
 // current one) or later. Work put off until after the frame (a search) is done before the
 // next key is handled, so keys never act on a result that has not come back yet: a burst
 // of keys ends exactly where the same keys typed slowly end.
-import { update } from '../model/update.js';
-import type { Command, Effect, ReaderState } from '../model/types.js';
+import { update } from '../core/update.js';
+import type { Command, Effect, ReaderState } from '../core/types.js';
 
 export interface EffectContext {
   send(command: Command): void;

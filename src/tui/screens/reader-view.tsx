@@ -1,7 +1,7 @@
 // The whole screen as a pure view of the state: the help, or the screen on top of the stack.
-import { screenOf } from '../model/base.js';
-import { tooSmall } from '../model/geometry.js';
-import type { ReaderState } from '../model/types.js';
+import { screenOf } from '../core/base.js';
+import { tooSmall } from '../core/geometry.js';
+import type { ReaderState } from '../core/types.js';
 import { ArticleScreen } from './article/screen.js';
 import { AuthorScreen } from './author/view.js';
 import { AuthorsScreen } from './authors/view.js';

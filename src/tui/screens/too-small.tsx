@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { truncateToWidth } from '../../text/wrap.js';
-import { MIN_COLUMNS, MIN_ROWS, type Size } from '../model/geometry.js';
+import { MIN_COLUMNS, MIN_ROWS, type Size } from '../core/geometry.js';
 
 /** One part a line, most important first, each cut to the width: "Enlarge the terminal"
  * stays on screen at 20×5, and nothing wraps past the bottom, down to 1 column. */

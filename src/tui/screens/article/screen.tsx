@@ -1,7 +1,7 @@
-import { textMargin } from '../../model/geometry.js';
-import { articleView, findMatches, pageNumber } from '../../model/selectors.js';
-import { percentAt } from '../../model/position.js';
-import type { ReaderState } from '../../model/types.js';
+import { textMargin } from '../../core/geometry.js';
+import { articleView, findMatches, pageNumber } from '../../core/selectors.js';
+import { percentAt } from '../../core/position.js';
+import type { ReaderState } from '../../core/types.js';
 import { ArticlePage } from './view.js';
 
 export function ArticleScreen({ state }: { state: ReaderState }) {

@@ -2,9 +2,9 @@ import { Box, Text } from 'ink';
 import { visibleLine } from '../../../text/visible.js';
 import { ArticleRow, rowColumns } from '../../components/article-row.js';
 import { StatusBar } from '../../components/status-bar.js';
-import { authorBioLines, authorListHeight } from '../../model/geometry.js';
-import { authorArticleList, listColumns, markOf } from '../../model/selectors.js';
-import type { ReaderState } from '../../model/types.js';
+import { authorBioLines, authorListHeight } from '../../core/geometry.js';
+import { authorArticleList, listColumns, markOf } from '../../core/selectors.js';
+import type { ReaderState } from '../../core/types.js';
 
 export function AuthorScreen({ state }: { state: ReaderState }) {
   const { data, size } = state;

@@ -2,11 +2,11 @@ import { Box, Text } from 'ink';
 import { displayWidth, truncateToWidth } from '../../../text/wrap.js';
 import { visibleLine } from '../../../text/visible.js';
 import { StatusBar } from '../../components/status-bar.js';
-import { listHeight } from '../../model/geometry.js';
-import { sortedAuthors } from '../../model/selectors.js';
-import type { ReaderState } from '../../model/types.js';
-import type { Author } from '../../../archive/model.js';
-import { memoLast } from '../../model/memo.js';
+import { listHeight } from '../../core/geometry.js';
+import { sortedAuthors } from '../../core/selectors.js';
+import type { ReaderState } from '../../core/types.js';
+import type { Author } from '../../../model/schema.js';
+import { memoLast } from '../../core/memo.js';
 
 const longestName = memoLast((authors: readonly Author[]) => authors.reduce((w, a) => Math.max(w, displayWidth(visibleLine(a.name))), 0));
 

@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
 import { truncateToWidth } from '../../../text/wrap.js';
 import { StatusBar } from '../../components/status-bar.js';
-import { helpHeight } from '../../model/geometry.js';
-import { helpLines, keysWidth } from '../../model/help.js';
-import type { ReaderState } from '../../model/types.js';
+import { helpHeight } from '../../core/geometry.js';
+import { helpLines, keysWidth } from '../../core/help.js';
+import type { ReaderState } from '../../core/types.js';
 
 /** One column of "keys  what they do", scrolled when it does not fit. */
 export function HelpScreen({ state }: { state: ReaderState }) {

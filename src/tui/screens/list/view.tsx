@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
 import { ArticleRow, rowColumns } from '../../components/article-row.js';
 import { StatusBar } from '../../components/status-bar.js';
-import { listHeight } from '../../model/geometry.js';
-import { listColumns, markOf, orderedList, unreadCount } from '../../model/selectors.js';
-import type { ReaderState } from '../../model/types.js';
+import { listHeight } from '../../core/geometry.js';
+import { listColumns, markOf, orderedList, unreadCount } from '../../core/selectors.js';
+import type { ReaderState } from '../../core/types.js';
 
 export function ListScreen({ state }: { state: ReaderState }) {
   const { data, list, size, message } = state;

@@ -4,9 +4,9 @@ import { visibleLine } from '../../../text/visible.js';
 import { ArticleRow, rowColumns } from '../../components/article-row.js';
 import { Highlighted } from '../../components/highlighted.js';
 import { StatusBar } from '../../components/status-bar.js';
-import { searchHeight } from '../../model/geometry.js';
-import { currentHits, listColumns, markOf, searchPending } from '../../model/selectors.js';
-import type { ReaderState } from '../../model/types.js';
+import { searchHeight } from '../../core/geometry.js';
+import { currentHits, listColumns, markOf, searchPending } from '../../core/selectors.js';
+import type { ReaderState } from '../../core/types.js';
 
 function statusLine(state: ReaderState, total: number): string {
   const { engine, search } = state;

@@ -1,6 +1,6 @@
 // How the terminal's rows and columns are shared out on each screen. One place, used by
 // update (to page and scroll) and by the views (to draw), so the two always agree.
-import type { Author } from '../../archive/model.js';
+import type { Author } from '../../model/schema.js';
 import { wrap } from '../../text/layout.js';
 import { visible } from '../../text/visible.js';
 

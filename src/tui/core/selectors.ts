@@ -1,7 +1,7 @@
 // Derived data, computed from the state and memoised: the same inputs give the same object,
 // so holding `j` re-sorts nothing and re-lays out nothing.
 import { memoLast } from './memo.js';
-import type { ArticleMeta, Author, Block } from '../../archive/model.js';
+import type { ArticleMeta, Author, Block } from '../../model/schema.js';
 import type { Mark } from '../../archive/user-state.js';
 import { layoutArticle, paginate, pageOfLine, type Line, type Page } from '../../text/layout.js';
 import { findInLines, type FindMatch } from '../../text/find.js';

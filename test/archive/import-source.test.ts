@@ -2,8 +2,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeDump, readDump } from '../../src/ingest/source.js';
-import { BylineError } from '../../src/archive/errors.js';
+import { decodeDump, readDump } from '../../src/archive/import-source.js';
+import { BylineError } from '../../src/model/errors.js';
 import { parsePageDump } from '../../src/ingest/pagedump.js';
 import { SEED, seedText, tempDir } from '../support/paths.js';
 

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Archive } from '../../src/archive/store.js';
 import { searchEngineFor } from '../../src/archive/searchable.js';
-import { articleView, currentHits, orderedList, pageNumber } from '../../src/tui/model/selectors.js';
-import { anchorOf, topOf } from '../../src/tui/model/position.js';
-import { helpLines } from '../../src/tui/model/help.js';
+import { articleView, currentHits, orderedList, pageNumber } from '../../src/tui/core/selectors.js';
+import { anchorOf, topOf } from '../../src/tui/core/position.js';
+import { helpLines } from '../../src/tui/core/help.js';
 import { layoutArticle } from '../../src/text/layout.js';
 import { startReader } from '../support/reader.js';
 

@@ -7,7 +7,7 @@ import { done, pop, push, setMark, andThen } from './base.js';
 import { articleView, markOf } from './selectors.js';
 import { maxTop, percentAt, START } from './position.js';
 import type { ArticleState, ReaderState, Result } from './types.js';
-import type { ArticleMeta } from '../../archive/model.js';
+import type { ArticleMeta } from '../../model/schema.js';
 import { webAddress } from '../../text/page-meta.js';
 import { moveTo } from './scroll.js';
 import { jumpToMatch, NO_FIND, withFind } from './find.js';

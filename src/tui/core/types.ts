@@ -2,7 +2,7 @@
 // `update` (update.ts) is the one function from (state, command) to (state, effects); effects
 // are plain data, run by the runner at the edge (runtime/runner.ts), which feeds their
 // results back as commands.
-import type { ArticleMeta, Author, Block } from '../../archive/model.js';
+import type { ArticleMeta, Author, Block } from '../../model/schema.js';
 import type { Mark } from '../../archive/user-state.js';
 import type { Hit } from '../../search/engine.js';
 import type { Cursor } from '../cursor.js';

@@ -1,6 +1,6 @@
 // Reading an import source (a file or stdin) as text, refusing what is not UTF-8 text.
 import { readFile, stat } from 'node:fs/promises';
-import { BylineError } from '../archive/errors.js';
+import { BylineError } from '../model/errors.js';
 
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
