@@ -1,6 +1,6 @@
 // The importer's size limits, checked as a dump is read so that nothing past them is ever
-// built: a 50 MB line is refused before it is copied even once (it used to take the whole
-// 160 MB heap), and an article is refused as soon as its running size passes the limit.
+// built: an over-long line is refused before it is copied even once (it could take the whole
+// heap), and an article is refused as soon as its running size passes the limit.
 import { ARTICLE_LIMIT, bodyFileBytes, MAX_ARTICLE_BYTES, megabytes } from '../model/limits.js';
 
 /** A dump past a limit: the message says which line or article (the caller names the file). */

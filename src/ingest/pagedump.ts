@@ -13,7 +13,7 @@ import { ArticleSize, checkArticle, checkLine } from './limits.js';
 export type { ImportedArticle, ImportedAuthor } from './types.js';
 import type { ImportedArticle, ImportedAuthor } from './types.js';
 
-interface Segment {
+interface StoryPart {
   units: Unit[];
   excerpt: boolean;
   author?: ImportedAuthor;
@@ -21,22 +21,22 @@ interface Segment {
 }
 
 /** Consumes the author tail after a "Keep Reading" marker; returns how many tokens it used. */
-function readAuthorTail(tokens: Unit[], at: number, segment: Segment): number {
+function readAuthorTail(tokens: Unit[], at: number, part: StoryPart): number {
   const first = tokens[at];
   if (!first || first.gap >= 2) return 0;
   if (isNameLine(first.source)) {
     const bio = tokens[at + 1];
     const name = first.source;
     if (bio && bio.gap < 2 && bio.source.toLowerCase().startsWith(name.toLowerCase())) {
-      segment.author = { name, handle: findHandle(bio.source), bio: bio.source, kind: 'person' };
+      part.author = { name, handle: findHandle(bio.source), bio: bio.source, kind: 'person' };
       return 2;
     }
-    segment.author = { name, bio: '', kind: 'person' };
+    part.author = { name, bio: '', kind: 'person' };
     return 1;
   }
   if (first.source.length >= 100 && !isTitleLike(first.source)) {
-    segment.author = { name: organizationName(first.source), bio: first.source, kind: 'organization' };
-    segment.sponsored = true;
+    part.author = { name: organizationName(first.source), bio: first.source, kind: 'organization' };
+    part.sponsored = true;
     return 1;
   }
   return 0;
@@ -56,7 +56,7 @@ function organizationName(blurb: string): string {
  * article before has prose of its own: pages of several full stories are laid out so, while a
  * double blank line inside an article (before a paragraph) splits nothing. Dumps a text-mode
  * browser wrapped lay out one page, so only teaser tails split them. */
-function startsArticle(units: Unit[], i: number, current: Segment): boolean {
+function startsArticle(units: Unit[], i: number, current: StoryPart): boolean {
   const u = units[i];
   if (u.gap < 2 || u.kind !== 'text' || !isTitleLike(u.text)) return false;
   const next = units[i + 1];
@@ -65,11 +65,11 @@ function startsArticle(units: Unit[], i: number, current: Segment): boolean {
   return current.units.some((x) => x.good) || current.units.filter((x) => x.kind === 'text' || x.kind === 'list').length >= 2;
 }
 
-function segment(units: Unit[], wrapped: boolean): Segment[] {
-  const segments: Segment[] = [];
-  let current: Segment = { units: [], excerpt: false, sponsored: false };
+function storyParts(units: Unit[], wrapped: boolean): StoryPart[] {
+  const parts: StoryPart[] = [];
+  let current: StoryPart = { units: [], excerpt: false, sponsored: false };
   const close = () => {
-    if (current.units.some((u) => u.kind !== 'chrome' && u.kind !== 'noise' && u.kind !== 'end')) segments.push(current);
+    if (current.units.some((u) => u.kind !== 'chrome' && u.kind !== 'noise' && u.kind !== 'end')) parts.push(current);
     current = { units: [], excerpt: false, sponsored: false };
   };
   for (let i = 0; i < units.length; i++) {
@@ -84,20 +84,20 @@ function segment(units: Unit[], wrapped: boolean): Segment[] {
     current.units.push(unit);
   }
   close();
-  return segments;
+  return parts;
 }
 
-function toArticle(seg: Segment): ImportedArticle | null {
-  const found = extractArticle(seg.units);
+function toArticle(part: StoryPart): ImportedArticle | null {
+  const found = extractArticle(part.units);
   if (!found) return null;
-  if (!found.body.some((b) => b.type !== 'figure') && !found.dek && found.titleDerived && !seg.author) return null;
-  const authors: ImportedAuthor[] = seg.author ? [seg.author] : found.authors.map((name) => ({ name, bio: '', kind: 'person' as const }));
+  if (!found.body.some((b) => b.type !== 'figure') && !found.dek && found.titleDerived && !part.author) return null;
+  const authors: ImportedAuthor[] = part.author ? [part.author] : found.authors.map((name) => ({ name, bio: '', kind: 'person' as const }));
   return {
     title: found.title,
     titleDerived: found.titleDerived,
     dek: found.dek,
-    kind: seg.excerpt ? 'excerpt' : 'full',
-    sponsored: seg.sponsored,
+    kind: part.excerpt ? 'excerpt' : 'full',
+    sponsored: part.sponsored,
     authors,
     body: found.body,
     credits: found.credits,
@@ -137,12 +137,12 @@ export function parsePageDump(raw: string): ImportedArticle[] {
   const text = sanitizeText(raw);
   checkSizes(text);
   const { lines, wrapWidth } = readLines(text);
-  const segments = segment(toUnits(lines), wrapWidth !== undefined);
+  const parts = storyParts(toUnits(lines), wrapWidth !== undefined);
   const articles: ImportedArticle[] = [];
-  for (const seg of segments) {
-    const article = toArticle(seg);
+  for (const part of parts) {
+    const article = toArticle(part);
     if (!article) continue;
-    checkArticle(article.body, seg.units[0]?.number ?? 1);
+    checkArticle(article.body, part.units[0]?.number ?? 1);
     articles.push(article);
   }
   return articles;

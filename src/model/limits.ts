@@ -1,8 +1,8 @@
 // How big one article may be. The importer refuses more, and `byline read` and the reader
 // refuse a bigger body file (an archive written by hand) before reading it: the same number
 // on both sides, so whatever an import stores can be read. 4 MB is four times the longest
-// real article we know of (a 1 MB one is a book chapter); laying it out takes well under a
-// second, while a 200 MB body took minutes and 3.9 GB. It also bounds an import's memory:
+// real article we know of (a 1 MB one is a book chapter); laying that out stays quick, while
+// a body fifty times bigger took minutes and gigabytes. It also bounds an import's memory:
 // beyond the dump's own text, no line or article bigger than this is ever built.
 
 export const MAX_ARTICLE_BYTES = 4 * 1024 * 1024;

@@ -234,14 +234,3 @@ function engineOver(docs: SearchDoc[], sources: EngineSources, built?: TokenInde
     },
   };
 }
-
-/** Sorted, overlapping ranges joined. */
-export function mergeRanges(list: Range[]): Range[] {
-  const out: Range[] = [];
-  for (const r of [...list].sort((a, b) => a[0] - b[0])) {
-    const last = out.at(-1);
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else out.push([r[0], r[1]]);
-  }
-  return out;
-}

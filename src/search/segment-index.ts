@@ -35,7 +35,7 @@ export class SegmentWordIndex implements WordIndex {
   readonly #recent = new Map<string, VocabMatch[]>();
   readonly #docCount: number;
 
-  /** The segments without their id lists, which are only needed here, once (8 MB at 100 000). */
+  /** The segments without their id lists, which are only needed here, once: keeping them would hold every id of every segment. */
   private readonly segments: { header: Omit<SegmentHeader, 'ids'>; read: SegmentSource['read'] }[];
 
   constructor(

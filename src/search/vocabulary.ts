@@ -35,14 +35,6 @@ export class Vocabulary {
   /** Typing repeats the same words keystroke after keystroke. */
   readonly #recent = new Map<string, VocabMatch[]>();
 
-  get size(): number {
-    return this.words.length;
-  }
-
-  id(word: string): number | undefined {
-    return this.#ids.get(word);
-  }
-
   /** The id of a word, adding it if new. */
   intern(word: string): number {
     let id = this.#ids.get(word);

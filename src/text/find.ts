@@ -14,7 +14,7 @@ export interface FindMatch extends MatchPart {
   parts: MatchPart[];
 }
 
-interface Segment {
+interface LineSpan {
   line: number;
   /** Where the line's text starts in the joined text, and the columns skipped (a quote's bar). */
   at: number;
@@ -34,9 +34,9 @@ function fold(text: string): string {
 
 /** Runs of lines that are one piece of text: same block, same style (a figure's caption and
  * credit are two), blank lines between. */
-function groups(lines: Line[]): { text: string; segments: Segment[] }[] {
-  const out: { text: string; segments: Segment[] }[] = [];
-  let current: { text: string; segments: Segment[] } | undefined;
+function groups(lines: Line[]): { text: string; segments: LineSpan[] }[] {
+  const out: { text: string; segments: LineSpan[] }[] = [];
+  let current: { text: string; segments: LineSpan[] } | undefined;
   lines.forEach((line, i) => {
     if (line.style === 'blank') {
       current = undefined;

@@ -1,13 +1,13 @@
 import type { Range } from '../model/range.js';
 
-export interface Segment {
+export interface MarkedRun {
   text: string;
   match: boolean;
 }
 
 /** Cuts text into plain and matched runs; ranges outside the text are ignored. */
-export function splitByRanges(text: string, ranges: readonly Range[]): Segment[] {
-  const out: Segment[] = [];
+export function splitByRanges(text: string, ranges: readonly Range[]): MarkedRun[] {
+  const out: MarkedRun[] = [];
   let at = 0;
   for (const [s, e] of [...ranges].sort((a, b) => a[0] - b[0])) {
     const start = Math.max(at, Math.min(s, text.length));

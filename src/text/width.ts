@@ -21,7 +21,7 @@ const TWO = new RegExp(`^[${TWO_CELLS}]$`, 'u');
 const JOINS_IN_SOME = new RegExp(`^[${NO_CELL_IN_SOME}]$`, 'u');
 
 let segmenter: Intl.Segmenter | undefined;
-/** Grapheme clusters, with the segmenter made on first use (its first run costs ~30 ms). */
+/** Grapheme clusters, with the segmenter made on first use (its first run loads ICU data, which the first frame should not wait for). */
 export function graphemes(text: string): Iterable<Intl.SegmentData> {
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return segmenter.segment(text);

@@ -1,6 +1,6 @@
 // Greedy word wrap by display columns. Article text holds no escape sequences (they are
 // removed on import and made visible on display), so this can skip ANSI parsing; it is
-// many times faster than wrap-ansi, which matters for a 1 MB article or a resize.
+// much faster than wrap-ansi, which matters for a long article or a resize.
 import { SINGLE_COLUMN } from './narrow.js';
 import { graphemes, terminalWidth } from './width.js';
 

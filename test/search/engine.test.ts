@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/archive/store.js';
 import { searchEngineFor } from '../../src/archive/searchable.js';
-import { createSearchEngine, mergeRanges, type SearchEngine } from '../../src/search/engine.js';
+import { createSearchEngine, type SearchEngine } from '../../src/search/engine.js';
 import { parseQuery } from '../../src/search/query.js';
 import { snippetAround } from '../../src/search/snippet.js';
 import { toSearchDoc } from '../../src/search/docs.js';
@@ -135,10 +135,6 @@ describe('parseQuery', () => {
 });
 
 describe('ranges and snippets', () => {
-  it('merges overlapping and touching ranges', () => {
-    expect(mergeRanges([[5, 7], [0, 2], [1, 3], [7, 9]])).toEqual([[0, 3], [5, 9]]);
-  });
-
   it('cuts a snippet at word boundaries around the longest match, shifting ranges', () => {
     const text = 'word '.repeat(60) + 'NEEDLE ' + 'word '.repeat(60);
     const at = text.indexOf('NEEDLE');

@@ -6,7 +6,7 @@ export const SORT_MODES: SortMode[] = ['archive', 'title', 'author', 'date'];
 export const nextSort = (sort: SortMode): SortMode => SORT_MODES[(SORT_MODES.indexOf(sort) + 1) % SORT_MODES.length];
 
 let collator: Intl.Collator | undefined;
-/** Made on the first sort that needs it: the first Intl.Collator costs ~14 ms (ICU data),
+/** Made on the first sort that needs it: the first Intl.Collator loads ICU data,
  * which the first frame, in archive order, should not pay. */
 export const textOrder = () => (collator ??= new Intl.Collator('en', { sensitivity: 'base', numeric: true }));
 
