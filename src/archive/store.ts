@@ -192,14 +192,6 @@ export class Archive {
     return new Archive(full, db, dropLeads, reading?.complete ? reading.byId : undefined);
   }
 
-  /** One article of a big archive, read through its id lookup alone (sync, for the reader);
-   * undefined when the lookup cannot vouch for it. */
-  static openOne(dir: string, id: string): Archive | undefined {
-    const full = resolve(dir);
-    const found = findArticleLine(full, id);
-    return found && Archive.partialOf(full, found.index);
-  }
-
   /** A read-only archive over an index read in part (the articles a caller found through the
    * id lookup): their metadata, authors and bodies. */
   static partialOf(dir: string, index: Index): Archive {
