@@ -133,7 +133,7 @@ async function main(): Promise<number> {
   if (command === undefined) {
     if (process.stdout.isTTY && process.stdin.isTTY && !inCI() && !dumbTerminal()) {
       const { runReader } = await import('./tui/run.js');
-      return runReader({ openArchive, statePath: flags.state, debug: flags.debug });
+      return runReader({ archiveDir: choice.dir, openArchive, statePath: flags.state, debug: flags.debug });
     }
     return (await COMMANDS.list())(ctx);
   }

@@ -42,6 +42,7 @@ export function stringifyIndexLines(data: Index, lookup: string): { text: string
   const head: string[] = [`{"version":${JSON.stringify(data.version)},`];
   if (data.segments) head.push(`"segments":${JSON.stringify(data.segments)},`);
   head.push(`"lookup":${JSON.stringify(lookup)},`);
+  if (data.catalog) head.push(`"catalog":${JSON.stringify(data.catalog)},`);
   head.push(data.authors.length === 0 ? '"authors":[],' : `"authors":[\n${data.authors.map((a) => JSON.stringify(a)).join(',\n')}\n],`);
   head.push('"articles":[');
   let lines = data.articles.map((a) => JSON.stringify(a));
@@ -69,7 +70,7 @@ export function lookupText(records: LineRecord[], indexBytes: number): string {
   return header + sorted.map((r) => `${r.id.padEnd(ID_WIDTH)} ${String(r.offset).padStart(12)} ${String(r.length).padStart(9)}\n`).join('');
 }
 
-function readAt(fd: number, position: number, length: number): Buffer {
+export function readAt(fd: number, position: number, length: number): Buffer {
   const buffer = Buffer.alloc(length);
   let done = 0;
   while (done < length) {
@@ -109,7 +110,7 @@ function readHeaderAt(fd: number): { header: Record<string, unknown>; end: numbe
 }
 
 /** The record of `id` in the lookup, by binary search over its fixed-width records. */
-function findRecord(lookupFd: number, indexBytes: number, id: string): { offset: number; length: number } | undefined {
+export function findRecord(lookupFd: number, indexBytes: number, id: string): { offset: number; length: number } | undefined {
   const head = /^byline-ids 1 (\d+) (\d+) *\n$/.exec(readAt(lookupFd, 0, RECORD).toString('latin1'));
   if (!head || Number(head[1]) !== indexBytes) return undefined;
   const n = Number(head[2]);
@@ -139,6 +140,8 @@ export interface FoundArticle {
  * a line that is not this article, a header that does not check — and the caller reads
  * index.json whole, which also reports any problem with it.
  */
+export { readHeaderAt };
+
 export function findArticleLine(dir: string, id: string): FoundArticle | undefined {
   let fd: number;
   try {

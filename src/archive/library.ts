@@ -121,7 +121,7 @@ export async function createLibrary(library: string, bundled: string): Promise<b
 async function upgraded(archive: Archive, notice: (text: string) => void): Promise<Archive> {
   if (!archive.needsUpgrade) return archive;
   try {
-    if (await archive.upgradeLayout()) notice(`upgraded the archive ${archive.dir}: index.json now has an id lookup beside it`);
+    if (await archive.upgradeLayout()) notice(`upgraded the archive ${archive.dir}: index.json now has an id lookup and a catalog beside it`);
   } catch {
     // read as it is
   }

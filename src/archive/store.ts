@@ -10,6 +10,7 @@ import * as v from 'valibot';
 import { BylineError } from '../model/errors.js';
 import { CheckedJsonFile, readJsonFileSync, syncDir, UnreadableFile, writeFileAtomic, type JsonReading } from './jsonfile.js';
 import { findArticleLine, lookupText, newLookupName, stringifyIndexLines } from './id-lookup.js';
+import { newCatalogName, removeUnnamedCatalogs, writeCatalog } from './catalog.js';
 import { addSegment, hasWordIndex, removeUnnamedSegments, segmentDoc } from './segment-store.js';
 import { withLock } from './lock.js';
 import type { ImportBatch, ImportSummary } from './merge.js';
@@ -106,13 +107,16 @@ class IndexFile extends CheckedJsonFile<Index> {
   override async write(data: Index): Promise<void> {
     if (data.articles.length < LINES_FROM_ARTICLES) {
       delete data.lookup;
+      delete data.catalog;
       return super.write(data);
     }
     // The lookup first, under a new name: until index.json names it, nothing reads it.
     data.lookup = newLookupName();
+    data.catalog = newCatalogName();
     const { text, records } = stringifyIndexLines(data, data.lookup);
     const indexText = `${text}\n`;
     await writeFileAtomic(join(dirname(this.path), data.lookup), lookupText(records, Buffer.byteLength(indexText)));
+    await writeCatalog(dirname(this.path), data.catalog, data.articles, Buffer.byteLength(indexText));
     crashPoint('lookup-written');
     await writeFileAtomic(this.path, indexText);
   }
@@ -186,6 +190,12 @@ export class Archive {
       throw new BylineError(`cannot read archive ${path}: no such archive (create one with: byline import FILE --archive ${dir})`, ARCHIVE_EXIT);
     }
     return new Archive(full, db, dropLeads, reading?.complete ? reading.byId : undefined);
+  }
+
+  /** A read-only archive over an index read in part (the articles a caller found through the
+   * id lookup): their metadata, authors and bodies. */
+  static partialOf(dir: string, index: Index): Archive {
+    return new Archive(dir, new Low<Index>(indexFile(Archive.indexPath(dir), () => new IndexReading(false)), index), false, undefined, true);
   }
 
   get articles(): readonly ArticleMeta[] {
@@ -391,6 +401,7 @@ export class Archive {
       if (this.db.data.segments) await removeUnnamedSegments(this.dir, this.db.data.segments);
       await this.#removeUnnamedBodies();
       await this.#removeUnnamedLookups();
+      await removeUnnamedCatalogs(this.dir, this.db.data.catalog);
     } catch {
       // left for the next write
     }
@@ -416,9 +427,10 @@ export class Archive {
     for (const f of readdirSync(dir)) if (stale(f)) await rm(join(dir, f), { force: true });
   }
 
-  /** A big archive written before index.json had an id lookup (see id-lookup.ts). */
+  /** A big archive written before index.json had an id lookup (see id-lookup.ts) or a
+   * catalog (see catalog.ts). */
   get needsUpgrade(): boolean {
-    return !this.lean && !this.partial && this.articles.length >= LINES_FROM_ARTICLES && this.db.data.lookup === undefined;
+    return !this.lean && !this.partial && this.articles.length >= LINES_FROM_ARTICLES && (this.db.data.lookup === undefined || this.db.data.catalog === undefined);
   }
 
   /** Rewrites index.json in the current layout (with its lookup), changing nothing else;

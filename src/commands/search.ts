@@ -1,4 +1,8 @@
 import { searchEngineFor } from '../archive/searchable.js';
+import { searchOverCatalog } from '../archive/catalog-search.js';
+import { CatalogProblem } from '../archive/catalog-read.js';
+import type { Archive } from '../archive/store.js';
+import type { Hit } from '../search/engine.js';
 import type { Range } from '../model/range.js';
 import { splitByRanges } from '../text/highlight.js';
 import { paint } from '../text/style.js';
@@ -12,12 +16,31 @@ export function highlight(text: string, ranges: Range[], color: boolean): string
     .join('');
 }
 
+/** Through the catalog of a big archive when it has one (titles and names from it, the rest
+ * from the word index, the hits read whole through the id lookup); otherwise over index.json,
+ * which an archive without a catalog is upgraded to have on that open. */
+async function searchArchive(ctx: Context, query: string, limit: number): Promise<{ archive: Archive; hits: Hit[] }> {
+  try {
+    const fast = searchOverCatalog(ctx.archiveDir);
+    if (fast) {
+      const hits = fast.engine.search(query, limit);
+      const archive = fast.search.archiveOf(hits.map((h) => h.id));
+      // An id the lookup no longer vouches for (index.json changed meanwhile): the slow way.
+      if (hits.every((h) => archive.article(h.id))) return { archive, hits };
+    }
+  } catch (error) {
+    // A catalog line that does not parse: index.json is the word.
+    if (!(error instanceof CatalogProblem)) throw error;
+  }
+  const archive = await ctx.openArchive();
+  return { archive, hits: searchEngineFor(archive, { bodies: true }).search(query, limit) };
+}
+
 export async function search(ctx: Context): Promise<number> {
   const query = ctx.args.join(' ').trim();
   if (!query) throw usageError('search needs a query: byline search QUERY');
-  const archive = await ctx.openArchive();
   const limit = positiveInt(ctx.flags.limit, 'limit') ?? 20;
-  const hits = searchEngineFor(archive, { bodies: true }).search(query, limit);
+  const { archive, hits } = await searchArchive(ctx, query, limit);
   if (ctx.flags.json) {
     printJson(
       ctx,

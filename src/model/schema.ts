@@ -9,6 +9,8 @@ export const BODY_FILE = /^[a-z0-9][a-z0-9-]{0,79}\.[0-9a-f]{16}\.json$/;
 export const SEGMENT_FILE = /^words-\d{6}\.seg$/;
 /** The id lookup of a big index.json (see id-lookup.ts): a new name for each version. */
 export const LOOKUP_FILE = /^index\.[0-9a-f]{16}\.ids$/;
+/** The catalog of a big index.json (see catalog.ts): what a list row needs, a line an article. */
+export const CATALOG_FILE = /^index\.[0-9a-f]{16}\.catalog$/;
 
 /** The word-index segments that belong to this version of the index (search/<name>); absent in
  * archives written before, where every segment in search/ counts. */
@@ -30,6 +32,8 @@ const Marks = v.optional(v.array(MarkSchema));
 
 /** The id → line lookup of this version of a big index (absent below 1 000 articles). */
 const LookupSchema = v.optional(v.pipe(Text, v.regex(LOOKUP_FILE, 'lookup is index.<16 hex digits>.ids')));
+/** The catalog of this version of a big index (absent below 1 000 articles). */
+const CatalogSchema = v.optional(v.pipe(Text, v.regex(CATALOG_FILE, 'catalog is index.<16 hex digits>.catalog')));
 
 export const BlockSchema = v.variant('type', [
   v.object({ type: v.literal('paragraph'), text: Text, marks: Marks }),
@@ -99,6 +103,7 @@ export const IndexSchema = v.object({
   authors: v.array(AuthorSchema),
   segments: SegmentsSchema,
   lookup: LookupSchema,
+  catalog: CatalogSchema,
 });
 
 /** The index with its articles left unchecked (they go through the fast twin). */
@@ -108,6 +113,7 @@ export const IndexEnvelopeSchema = v.object({
   authors: v.array(AuthorSchema),
   segments: SegmentsSchema,
   lookup: LookupSchema,
+  catalog: CatalogSchema,
 });
 
 export const BodyFileSchema = v.object({
@@ -116,6 +122,9 @@ export const BodyFileSchema = v.object({
 });
 
 export type Block = v.InferOutput<typeof BlockSchema>;
+/** What a list row and a title/author search need of an article (a line of the catalog;
+ * there dek and lead are empty: they are read with the article). */
+export type ListedArticle = Pick<ArticleMeta, 'id' | 'title' | 'kind' | 'sponsored' | 'authors' | 'publishedAt' | 'siteName' | 'url' | 'archivedUrl' | 'dek' | 'lead'>;
 export type Mark = v.InferOutput<typeof MarkSchema>;
 export type Author = v.InferOutput<typeof AuthorSchema>;
 export type ArticleMeta = v.InferOutput<typeof ArticleMetaSchema>;

@@ -39,6 +39,9 @@ export interface SearchOptions {
 
 export interface SearchEngine {
   search(query: string, options?: number | SearchOptions): Hit[];
+  /** The body snippet of one hit of a recent search (read now: a caller asks only for the
+   * rows it shows); undefined when its body does not have the query's words. */
+  snippet(query: string, id: string): Snippet | undefined;
   readonly size: number;
 }
 
@@ -178,6 +181,9 @@ function engineOver(docs: SearchDoc[], sources: EngineSources, built?: TokenInde
     return [...pool].sort((a, b) => total[b] - total[a] || a - b).slice(0, k);
   }
 
+  /** The matched words of the last few queries, for snippets asked for after the search. */
+  const recentVocab = new Map<string, Map<string, number>>();
+
   function ranges(text: string, vocab: Map<string, number>): Range[] {
     const out: Range[] = [];
     for (const t of tokenize(text)) {
@@ -189,6 +195,14 @@ function engineOver(docs: SearchDoc[], sources: EngineSources, built?: TokenInde
 
   return {
     size: n,
+    snippet(query, id) {
+      const vocab = recentVocab.get(query);
+      const i = numberOf.get(id);
+      if (!vocab || i === undefined) return undefined;
+      const body = bodyText(i);
+      const r = body ? ranges(body, vocab) : [];
+      return body && r.length ? snippetAround(body, r) : undefined;
+    },
     search(query, options = {}) {
       const { limit = 50, snippets = 20 } = typeof options === 'number' ? { limit: options } : options;
       const terms = parseQuery(query);
@@ -196,6 +210,9 @@ function engineOver(docs: SearchDoc[], sources: EngineSources, built?: TokenInde
       if (queryWords.length === 0 || n === 0) return [];
       const vocab = new Map<string, number>();
       const found = candidates(queryWords, vocab);
+      recentVocab.delete(query);
+      if (recentVocab.size >= 8) recentVocab.delete(recentVocab.keys().next().value!);
+      recentVocab.set(query, vocab);
       if (found.length === 0) return [];
       const top = topByScore(found, RANKED);
       const maxTotal = total[top[0]] || 1;

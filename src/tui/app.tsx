@@ -13,10 +13,17 @@ import { createRunner, type Services } from './runtime/runner.js';
 import { MarkSaver } from './runtime/saver.js';
 import { ReaderStore } from './runtime/store.js';
 import { ReaderView } from './screens/reader-view.js';
+import type { ReaderData } from './core/types.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
 export interface AppProps {
-  archive: Archive;
+  /** The archive as the list shows it: read whole, or (a big one) its catalog as far as it
+   * is read so far — a new object each time more is read. */
+  archive: ReaderData;
+  /** An archive holding one article whole; by default `archive` itself (read whole). */
+  holding?: (id: string) => Archive | undefined;
+  /** How far the reading of a big archive is; null or absent once it is all read. */
+  loading?: { loaded: number; total: number } | null;
   userState: UserState;
   /** The engine for search as you type; null while it is still being built. */
   engine: SearchEngine | null;
@@ -34,19 +41,27 @@ export interface AppProps {
   storeRef?: { current?: ReaderStore };
 }
 
-function useReaderStore({ archive, userState, engine, onQuit, title = 'byline', services }: AppProps, size: { columns: number; rows: number }): ReaderStore {
+function useReaderStore({ archive, holding, loading = null, userState, engine, onQuit, title = 'byline', services }: AppProps, size: { columns: number; rows: number }): ReaderStore {
   const [store] = useState(() => {
     const saver = new MarkSaver(userState);
-    const current = { engine };
-    const runner = createRunner({ archive, saver, engine: () => current.engine, onQuit, ...services });
-    const state = initialState(archive, { title, marks: userState.marks(), size, engine: engine ? { status: 'ready' } : undefined, stateWarning: saver.warning });
+    const current = { engine, archive };
+    const holder = holding ?? (() => archive as Archive);
+    const runner = createRunner({ holding: holder, saver, engine: () => current.engine, onQuit, ...services });
+    const state = initialState(archive, { title, marks: userState.marks(), size, engine: engine ? { status: 'ready' } : undefined, stateWarning: saver.warning, loading });
     return Object.assign(new ReaderStore(state, runner), { current });
   });
   useEffect(() => {
-    if (!engine || store.current.engine === engine) return;
-    store.current.engine = engine;
-    store.send({ type: 'engine', status: { status: 'ready' } });
-  }, [store, engine]);
+    const ready = engine && store.current.engine !== engine;
+    const wasReady = store.current.engine !== null;
+    if (ready) store.current.engine = engine;
+    if (store.current.archive !== archive) {
+      // More of the archive, with its engine: the list grows and a search shown is run again.
+      store.current.archive = archive;
+      if (ready && wasReady) return store.send({ type: 'data', data: archive, loading });
+      store.send({ type: 'data', data: archive, loading });
+    }
+    if (ready) store.send({ type: 'engine', status: { status: 'ready' } });
+  }, [store, engine, archive, loading]);
   return store;
 }
 

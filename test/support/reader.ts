@@ -37,7 +37,7 @@ export async function startReader(
   const outside: string[] = [];
   const engine = options.engine ?? null;
   const runner = createRunner({
-    archive,
+    holding: () => archive,
     saver,
     engine: () => engine,
     onQuit: (code) => void quits.push(code),

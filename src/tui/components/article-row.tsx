@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { truncateToWidth, displayWidth } from '../../text/wrap.js';
-import type { ArticleMeta, Author } from '../../model/schema.js';
+import type { Author, ListedArticle as ArticleMeta } from '../../model/schema.js';
 import type { Mark } from '../../archive/user-state.js';
 import type { Range } from '../../model/range.js';
 import { visibleLine } from '../../text/visible.js';

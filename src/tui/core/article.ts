@@ -7,12 +7,12 @@ import { done, pop, push, setMark, andThen } from './base.js';
 import { articleView, markOf } from './selectors.js';
 import { maxTop, percentAt, START } from './position.js';
 import type { ArticleState, ReaderState, Result } from './types.js';
-import type { ArticleMeta } from '../../model/schema.js';
+import type { ArticleMeta, ListedArticle } from '../../model/schema.js';
 import { webAddress } from '../../text/page-meta.js';
 import { moveTo } from './scroll.js';
 import { jumpToMatch, NO_FIND, withFind } from './find.js';
 
-export const NO_ARTICLE: ArticleState = { id: '', body: null, anchor: START, find: NO_FIND };
+export const NO_ARTICLE: ArticleState = { id: '', meta: null, body: null, anchor: START, find: NO_FIND };
 
 /** Opens an article where it was left; its body is read by the runner. */
 export function openArticle(state: ReaderState, id: string | undefined): Result {
@@ -20,13 +20,13 @@ export function openArticle(state: ReaderState, id: string | undefined): Result 
   if (!meta) return done(state);
   const mark = markOf(state, meta.id);
   const anchor = mark.block === undefined ? START : { block: mark.block, offset: mark.offset ?? 0 };
-  const opened = push({ ...state, article: { id: meta.id, body: null, anchor, find: NO_FIND }, message: '' }, 'article');
+  const opened = push({ ...state, article: { id: meta.id, meta: null, body: null, anchor, find: NO_FIND }, message: '' }, 'article');
   return done(opened, { type: 'loadBody', id: meta.id });
 }
 
-export function bodyLoaded(state: ReaderState, id: string, body: ArticleState['body']): Result {
+export function bodyLoaded(state: ReaderState, id: string, body: ArticleState['body'], meta?: ArticleMeta): Result {
   if (state.article.id !== id) return done(state);
-  const loaded = { ...state, article: { ...state.article, body } };
+  const loaded = { ...state, article: { ...state.article, body, meta: meta ?? null } };
   return markOf(state, id).read ? done(loaded) : setMark(loaded, id, { read: true });
 }
 
@@ -58,7 +58,7 @@ export function leaveArticle(state: ReaderState): Result {
 
 export function articleKey(state: ReaderState, command: KeyCommand): Result {
   const view = articleView(state);
-  const meta = state.data.article(state.article.id);
+  const meta: ListedArticle | undefined = state.article.meta ?? state.data.article(state.article.id);
   switch (command) {
     case 'pageDown': {
       const next = view.pages.find((p) => p.start > view.top);
@@ -114,7 +114,7 @@ export function articleKey(state: ReaderState, command: KeyCommand): Result {
 }
 
 /** `o`: the article's address (else its web-archive snapshot) to the browser, http(s) only. */
-export function openAddress(state: ReaderState, meta: ArticleMeta | undefined): Result {
+export function openAddress(state: ReaderState, meta: Pick<ArticleMeta, 'url' | 'archivedUrl'> | undefined): Result {
   const url = webAddress(meta?.url) ?? webAddress(meta?.archivedUrl);
   if (!url) return done({ ...state, message: NO_ADDRESS });
   return done(state, { type: 'openUrl', url });

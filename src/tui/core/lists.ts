@@ -8,7 +8,7 @@ import { authorArticleList, markOf, orderedList, sortedAuthors } from './selecto
 import { openAddress, openArticle, openAuthor } from './article.js';
 import type { ReaderState, Result } from './types.js';
 
-const EMPTY_SEARCH = { query: '', cursor: START, results: { query: '', hits: [] }, summaries: {} };
+const EMPTY_SEARCH = { query: '', cursor: START, results: { query: '', hits: [] }, summaries: {}, snippets: {} };
 
 /** The list's selection, kept inside the list as it is now (after a mark removed a row
  * from the bookmarks, or a resize). */
@@ -46,7 +46,8 @@ export function listKey(state: ReaderState, command: KeyCommand): Result {
       return done({ ...next, message, list: { ...list, cursor: ensureVisible({ index, offset: state.list.cursor.offset }, shown.length, height) } });
     }
     case 'openUrl':
-      return openAddress(state, current);
+      // A list row may not have the address (a catalog row): the runner reads the article.
+      return current ? done(state, { type: 'openAddress', id: current.id }) : openAddress(state, current);
     case 'help':
       return done({ ...state, help: { context: 'list', all: false, top: 0 } });
     case 'quit':

@@ -1,5 +1,5 @@
 // The list as shown: filtered to bookmarks if asked, then sorted.
-import type { ArticleMeta, Author } from '../../model/schema.js';
+import type { Author, ListedArticle as ArticleMeta } from '../../model/schema.js';
 import type { SortMode } from './types.js';
 
 export const SORT_MODES: SortMode[] = ['archive', 'title', 'author', 'date'];

@@ -1,7 +1,7 @@
 // Derived data, computed from the state and memoised: the same inputs give the same object,
 // so holding `j` re-sorts nothing and re-lays out nothing.
 import { memoLast } from './memo.js';
-import type { ArticleMeta, Author, Block } from '../../model/schema.js';
+import type { ArticleMeta, Author, Block, ListedArticle } from '../../model/schema.js';
 import type { Mark } from '../../archive/user-state.js';
 import { layoutArticle, paginate, pageOfLine, type Line, type Page } from '../../text/layout.js';
 import { findInLines, type FindMatch } from '../../text/find.js';
@@ -19,12 +19,12 @@ const order = memoLast((data: ReaderData, sort: SortMode, only: ReadonlySet<stri
   orderArticles(data.articles, (m) => data.authorsOf(m), sort, only),
 );
 
-export function orderedList(state: ReaderState): readonly ArticleMeta[] {
+export function orderedList(state: ReaderState): readonly ListedArticle[] {
   return order(state.data, state.list.sort, state.list.bookmarksOnly ? bookmarkSet(state.marks) : null);
 }
 
 /** Counted from the marks, which are few, not from the articles, which may be 100 000. */
-const unread = memoLast((data: ReaderData, marks: Readonly<Record<string, Mark>>, shown: readonly ArticleMeta[], filtered: boolean) => {
+const unread = memoLast((data: ReaderData, marks: Readonly<Record<string, Mark>>, shown: readonly ListedArticle[], filtered: boolean) => {
   if (filtered) return shown.reduce((n, m) => (marks[m.id]?.read ? n : n + 1), 0);
   let n = shown.length;
   for (const id of Object.keys(marks)) if (marks[id].read && data.article(id)) n--;
@@ -47,12 +47,14 @@ export const sortedAuthors = memoLast((data: ReaderData): readonly Author[] => {
 const authorArticles = memoLast((data: ReaderData, id: string) => (id ? data.articlesBy(id) : []));
 export const authorArticleList = (state: ReaderState) => authorArticles(state.data, state.author.id);
 
-const layout = memoLast((data: ReaderData, id: string, body: Block[] | null, width: number): Line[] => {
-  const meta = data.article(id);
-  return meta && body ? layoutArticle({ ...meta, body }, data.authorsOf(meta), width) : [];
-});
+const layout = memoLast((data: ReaderData, meta: ArticleMeta | null, body: Block[] | null, width: number): Line[] =>
+  meta && body ? layoutArticle({ ...meta, body }, data.authorsOf(meta), width) : [],
+);
 const pagesOf = memoLast((lines: Line[], height: number): Page[] => paginate(lines, height));
 const findOf = memoLast((lines: Line[], query: string): FindMatch[] => (query ? findInLines(lines, query) : []));
+
+/** A row that is the whole metadata (an archive read whole), else null: read with the body. */
+const wholeMeta = (meta: ListedArticle | undefined): ArticleMeta | null => (meta && 'credits' in meta ? (meta as ArticleMeta) : null);
 
 export interface ArticleView {
   lines: Line[];
@@ -63,7 +65,7 @@ export interface ArticleView {
 
 export function articleView(state: ReaderState): ArticleView {
   const { id, body, anchor } = state.article;
-  const lines = layout(state.data, id, body, textWidth(state.size));
+  const lines = layout(state.data, state.article.meta ?? wholeMeta(state.data.article(id)), body, textWidth(state.size));
   const height = articleHeight(state.size);
   const pages = pagesOf(lines, height);
   return { lines, pages, height, top: Math.min(topOf(lines, anchor), Math.max(0, lines.length - 1)) };

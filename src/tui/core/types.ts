@@ -2,7 +2,8 @@
 // `update` (update.ts) is the one function from (state, command) to (state, effects); effects
 // are plain data, run by the runner at the edge (runtime/runner.ts), which feeds their
 // results back as commands.
-import type { ArticleMeta, Author, Block } from '../../model/schema.js';
+import type { ArticleMeta, Author, Block, ListedArticle } from '../../model/schema.js';
+import type { Snippet } from '../../search/snippet.js';
 import type { Mark } from '../../archive/user-state.js';
 import type { Hit } from '../../search/engine.js';
 import type { Cursor } from '../cursor.js';
@@ -11,14 +12,15 @@ import type { ScreenName } from '../keymap.js';
 export type Screen = 'list' | 'search' | 'article' | 'authors' | 'author';
 export type SortMode = 'archive' | 'title' | 'author' | 'date';
 
-/** What the reader reads of the archive: metadata only. Bodies come through effects. */
+/** What the reader reads of the archive: what a list row needs of each article (of a big
+ * archive, its catalog). Whole articles and bodies come through effects. */
 export interface ReaderData {
-  readonly articles: readonly ArticleMeta[];
+  readonly articles: readonly ListedArticle[];
   readonly authors: readonly Author[];
-  article(id: string): ArticleMeta | undefined;
+  article(id: string): ListedArticle | undefined;
   author(id: string): Author | undefined;
-  authorsOf(meta: ArticleMeta): Author[];
-  articlesBy(authorId: string): ArticleMeta[];
+  authorsOf(meta: ListedArticle): Author[];
+  articlesBy(authorId: string): ListedArticle[];
   articleCountBy(authorId: string): number;
 }
 
@@ -39,6 +41,8 @@ export interface FindState {
 
 export interface ArticleState {
   id: string;
+  /** The whole metadata, read with the body (a list row has only what the list shows). */
+  meta: ArticleMeta | null;
   /** null while it is being read. */
   body: Block[] | null;
   anchor: Anchor;
@@ -68,8 +72,10 @@ export interface ReaderState {
   /** The state file had a problem (moved aside, or cannot be saved): "⚠ state" in the list. */
   stateWarning: boolean;
   engine: EngineStatus;
+  /** While the rest of a big archive is read after the first frame: how far it is. */
+  loading: { loaded: number; total: number } | null;
   list: { cursor: Cursor; sort: SortMode; bookmarksOnly: boolean };
-  search: { query: string; cursor: Cursor; results: { query: string; hits: readonly Hit[] }; summaries: Readonly<Record<string, string>> };
+  search: { query: string; cursor: Cursor; results: { query: string; hits: readonly Hit[]; limit?: number }; summaries: Readonly<Record<string, string>>; snippets: Readonly<Record<string, Snippet>> };
   article: ArticleState;
   authors: { cursor: Cursor };
   author: { id: string; cursor: Cursor };
@@ -85,9 +91,12 @@ export type Command =
   | ({ type: 'key' } & KeyPress)
   | { type: 'resize'; columns: number; rows: number }
   | { type: 'engine'; status: EngineStatus }
-  | { type: 'searchResults'; query: string; hits: readonly Hit[] }
-  | { type: 'summaries'; summaries: Record<string, string> }
-  | { type: 'bodyLoaded'; id: string; body: Block[] }
+  | { type: 'searchResults'; query: string; hits: readonly Hit[]; limit?: number }
+  /** Summaries (dek or lead) by id, and body snippets of the query's hits by id. */
+  | { type: 'summaries'; summaries: Record<string, string>; query?: string; snippets?: Record<string, Snippet> }
+  | { type: 'bodyLoaded'; id: string; body: Block[]; meta?: ArticleMeta }
+  /** More of the archive read (or all of it: loading null). */
+  | { type: 'data'; data: ReaderData; loading: { loaded: number; total: number } | null }
   | { type: 'bodyFailed'; id: string; error: string }
   | { type: 'notice'; text: string }
   | { type: 'stateWarning'; on: boolean }
@@ -102,9 +111,13 @@ export type Effect =
   | { type: 'mark'; id: string; change: Partial<Mark> }
   /** Save the marks now (leaving an article, quitting). */
   | { type: 'saveState' }
-  | { type: 'search'; query: string }
-  | { type: 'loadSummaries'; ids: string[] }
+  /** `limit`: as many hits as the screen shows and a page more. */
+  | { type: 'search'; query: string; limit: number }
+  /** Snippets of the query's hits on screen, else their summaries: read after the frame. */
+  | { type: 'loadSummaries'; ids: string[]; query: string }
   | { type: 'openUrl'; url: string }
+  /** `o` on a list row: the row's whole metadata has the address. */
+  | { type: 'openAddress'; id: string }
   | { type: 'copy'; what: CopyWhat; id: string }
   | { type: 'pipe'; id: string; command: string }
   | { type: 'edit'; id: string }

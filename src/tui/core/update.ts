@@ -9,7 +9,7 @@ import { articleKey, bodyFailed, bodyLoaded, leaveArticle, NO_ARTICLE } from './
 import { findKey } from './find.js';
 import { promptKey } from './prompt.js';
 import { authorKey, authorsKey, clampList, listKey } from './lists.js';
-import { engineReady, searchKey, searchResults } from './search.js';
+import { engineReady, moreData, searchKey, searchResults, withSummaries } from './search.js';
 import { helpKey } from './help-keys.js';
 import type { Command, EngineStatus, ReaderData, ReaderState, Result } from './types.js';
 
@@ -19,6 +19,7 @@ export interface InitialOptions {
   size?: { columns: number; rows: number };
   engine?: EngineStatus;
   stateWarning?: boolean;
+  loading?: { loaded: number; total: number } | null;
 }
 
 export function initialState(data: ReaderData, options: InitialOptions = {}): ReaderState {
@@ -33,8 +34,9 @@ export function initialState(data: ReaderData, options: InitialOptions = {}): Re
     marks: options.marks ?? {},
     stateWarning: options.stateWarning ?? false,
     engine: options.engine ?? { status: 'building' },
+    loading: options.loading ?? null,
     list: { cursor: START, sort: 'archive', bookmarksOnly: false },
-    search: { query: '', cursor: START, results: { query: '', hits: [] }, summaries: {} },
+    search: { query: '', cursor: START, results: { query: '', hits: [] }, summaries: {}, snippets: {} },
     article: NO_ARTICLE,
     authors: { cursor: START },
     author: { id: '', cursor: START },
@@ -86,11 +88,13 @@ function apply(state: ReaderState, command: Command): Result {
       return command.status.status === 'ready' ? engineReady(next) : done(next);
     }
     case 'searchResults':
-      return searchResults(state, command.query, command.hits);
+      return searchResults(state, command.query, command.hits, command.limit);
     case 'summaries':
-      return done({ ...state, search: { ...state.search, summaries: { ...state.search.summaries, ...command.summaries } } });
+      return done(withSummaries(state, command.summaries, command.query, command.snippets));
+    case 'data':
+      return moreData(state, command.data, command.loading);
     case 'bodyLoaded':
-      return bodyLoaded(state, command.id, command.body);
+      return bodyLoaded(state, command.id, command.body, command.meta);
     case 'bodyFailed':
       return bodyFailed(state, command.id, command.error);
     case 'notice':

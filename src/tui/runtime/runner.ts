@@ -2,14 +2,17 @@
 // engine, the state file, the clipboard, other programs. Each result comes back as a command.
 import type { Archive } from '../../archive/store.js';
 import type { SearchEngine } from '../../search/engine.js';
+import type { Snippet } from '../../search/snippet.js';
+import { webAddress } from '../../text/page-meta.js';
+import { NO_ADDRESS } from '../core/article.js';
 import type { EffectRunner } from './store.js';
 import type { MarkSaver } from './saver.js';
 import { articleText, citation } from './article-text.js';
 
-const SEARCH_OPTIONS = { limit: 200, snippets: 30 };
-
 export interface Services {
-  archive: Archive;
+  /** An archive holding this article whole — metadata, authors, body — or undefined when it
+   * cannot be read (the reader of a big archive reads it through the id lookup). */
+  holding(id: string): Archive | undefined;
   saver: MarkSaver;
   engine(): SearchEngine | null;
   onQuit(code: number): void;
@@ -27,13 +30,16 @@ export interface Services {
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createRunner(services: Services): EffectRunner {
-  const { archive, saver } = services;
+  const { saver } = services;
   return (effect, { send, defer }) => {
     saver.onSaved ??= () => send({ type: 'stateWarning', on: saver.warning });
     switch (effect.type) {
       case 'loadBody':
         try {
-          return send({ type: 'bodyLoaded', id: effect.id, body: archive.body(effect.id) });
+          const archive = services.holding(effect.id);
+          const meta = archive?.article(effect.id);
+          if (!archive || !meta) return send({ type: 'bodyFailed', id: effect.id, error: `cannot read article ${effect.id}: it is no longer in the archive` });
+          return send({ type: 'bodyLoaded', id: effect.id, body: archive.body(effect.id), meta });
         } catch (error) {
           return send({ type: 'bodyFailed', id: effect.id, error: message(error) });
         }
@@ -46,26 +52,42 @@ export function createRunner(services: Services): EffectRunner {
           const engine = services.engine();
           if (!engine) return;
           try {
-            send({ type: 'searchResults', query: effect.query, hits: engine.search(effect.query, SEARCH_OPTIONS) });
+            // No snippets here: they read bodies, and only the rows on screen get one, after the frame.
+            send({ type: 'searchResults', query: effect.query, hits: engine.search(effect.query, { limit: effect.limit, snippets: 0 }), limit: effect.limit });
           } catch (error) {
             // A word index that breaks while it is read (a segment cut short) is a broken index too.
             send({ type: 'engine', status: { status: 'failed', error: message(error) } });
           }
         });
       case 'loadSummaries':
+        // After the frame with the hits (a newer request replaces one still waiting).
         return defer('summaries', () => {
           const summaries: Record<string, string> = {};
+          const snippets: Record<string, Snippet> = {};
           for (const id of effect.ids) {
-            const meta = archive.article(id);
-            if (meta) summaries[id] = meta.dek || archive.lead(meta);
+            const snippet = services.engine()?.snippet(effect.query, id);
+            if (snippet) {
+              snippets[id] = snippet;
+              continue;
+            }
+            const archive = services.holding(id);
+            const meta = archive?.article(id);
+            if (archive && meta) summaries[id] = meta.dek || archive.lead(meta);
           }
-          send({ type: 'summaries', summaries });
+          send({ type: 'summaries', summaries, query: effect.query, snippets });
         });
+      case 'openAddress': {
+        const meta = services.holding(effect.id)?.article(effect.id);
+        const url = webAddress(meta?.url) ?? webAddress(meta?.archivedUrl);
+        if (!url) return send({ type: 'notice', text: NO_ADDRESS });
+        return send({ type: 'notice', text: services.openUrl ? services.openUrl(url, (why) => send({ type: 'notice', text: why })) : url });
+      }
       case 'openUrl':
         return send({ type: 'notice', text: services.openUrl ? services.openUrl(effect.url, (why) => send({ type: 'notice', text: why })) : effect.url });
       case 'copy': {
-        const meta = archive.article(effect.id);
-        if (!meta || !services.copy) return send({ type: 'notice', text: 'Copying is not available here' });
+        const archive = services.holding(effect.id);
+        const meta = archive?.article(effect.id);
+        if (!archive || !meta || !services.copy) return send({ type: 'notice', text: 'Copying is not available here' });
         let text: string;
         try {
           text = effect.what === 'url' ? (meta.url ?? '') : effect.what === 'citation' ? citation(meta, archive.authorsOf(meta)) : articleText(archive, meta, 'text');
@@ -81,9 +103,10 @@ export function createRunner(services: Services): EffectRunner {
       }
       case 'pipe':
       case 'edit': {
-        const meta = archive.article(effect.id);
+        const archive = services.holding(effect.id);
+        const meta = archive?.article(effect.id);
         const run = effect.type === 'pipe' ? services.pipe : services.edit;
-        if (!meta || !run) return send({ type: 'notice', text: 'Not available here' });
+        if (!archive || !meta || !run) return send({ type: 'notice', text: 'Not available here' });
         try {
           const text = articleText(archive, meta, effect.type === 'pipe' ? 'text' : 'markdown');
           const said = effect.type === 'pipe' ? services.pipe!(text, effect.command) : services.edit!(text, meta.id);

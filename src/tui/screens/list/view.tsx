@@ -4,6 +4,7 @@ import { StatusBar } from '../../components/status-bar.js';
 import { listHeight } from '../../core/geometry.js';
 import { listColumns, markOf, orderedList, unreadCount } from '../../core/selectors.js';
 import type { ReaderState } from '../../core/types.js';
+import { count } from '../search/view.js';
 
 export function ListScreen({ state }: { state: ReaderState }) {
   const { data, list, size, message } = state;
@@ -17,6 +18,7 @@ export function ListScreen({ state }: { state: ReaderState }) {
   const position = total === 0 ? 'empty' : `${cursor.offset + 1}–${last} of ${total}${cursor.offset > 0 ? ' ↑' : ''}${last < total ? ' ↓' : ''}`;
   const status = [
     total ? `${cursor.index + 1}/${total}` : '0/0',
+    state.loading ? `loading ${count(state.loading.loaded)} / ${count(state.loading.total)}` : '',
     `${unreadCount(state)} unread`,
     list.sort !== 'archive' ? `sort: ${list.sort}` : '',
     list.bookmarksOnly ? 'bookmarks only' : '',
@@ -29,7 +31,7 @@ export function ListScreen({ state }: { state: ReaderState }) {
   return (
     <Box flexDirection="column" width={width}>
       <Box width={width} height={1}>
-        <Text bold wrap="truncate">{`${state.title} — ${data.articles.length} articles`}</Text>
+        <Text bold wrap="truncate">{`${state.title} — ${state.loading?.total ?? data.articles.length} articles`}</Text>
       </Box>
       <Box flexDirection="column" height={height}>
         {shown.length === 0 ? (

@@ -8,6 +8,9 @@ import { searchHeight } from '../../core/geometry.js';
 import { currentHits, listColumns, markOf, searchPending } from '../../core/selectors.js';
 import type { ReaderState } from '../../core/types.js';
 
+/** 34 000: thousands apart by a space. */
+export const count = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+
 function statusLine(state: ReaderState, total: number): string {
   const { engine, search } = state;
   if (state.message) return state.message;
@@ -16,7 +19,10 @@ function statusLine(state: ReaderState, total: number): string {
   if (engine.status === 'building') return 'indexing the archive…';
   if (!search.query) return 'Type to search titles, authors and text · Esc back';
   if (searchPending(state)) return 'searching…';
-  return `${total} hit${total === 1 ? '' : 's'} · Enter open · Esc clear`;
+  // Asked for a screenful and a page: as many as came back means there may be more.
+  const more = search.results.limit !== undefined && total >= search.results.limit ? '+' : '';
+  const loading = state.loading ? ` · loading ${count(state.loading.loaded)} / ${count(state.loading.total)}` : '';
+  return `${total}${more} hit${total === 1 && !more ? '' : 's'} · Enter open · Esc clear${loading}`;
 }
 
 /** Query line, then two rows a hit: the article and a snippet of its best body match. */
@@ -52,8 +58,8 @@ export function SearchScreen({ state }: { state: ReaderState }) {
               columns={columns}
             />
             <Box width={width} height={1} paddingLeft={6}>
-              {hit.snippet ? (
-                <Highlighted text={truncateToWidth(hit.snippet.text, Math.max(1, width - 6))} ranges={hit.snippet.ranges} dim />
+              {(hit.snippet ?? search.snippets[hit.id]) ? (
+                <Highlighted text={truncateToWidth((hit.snippet ?? search.snippets[hit.id]).text, Math.max(1, width - 6))} ranges={(hit.snippet ?? search.snippets[hit.id]).ranges} dim />
               ) : (
                 <Text dimColor wrap="truncate">
                   {visibleLine(meta.dek || meta.lead || search.summaries[meta.id] || '')}

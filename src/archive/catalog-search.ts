@@ -1,0 +1,157 @@
+// Search over a big archive without parsing index.json: titles and author names from the
+// catalog, every other word from the stored word index (postings read on demand), and the
+// few articles a search ranks or shows read whole through the id lookup. The engine and its
+// ranking are the ones every search uses (search/engine.ts): only where the documents come
+// from differs, so the hits are the same as over the whole index.
+import { blockText, type ArticleMeta, type ListedArticle } from '../model/schema.js';
+import { createSearchEngine, type SearchDoc, type SearchEngine } from '../search/engine.js';
+import { SegmentWordIndex, type SegmentSource } from '../search/segment-index.js';
+import type { Postings, WordIndex } from '../search/token-index.js';
+import type { VocabMatch } from '../search/vocabulary.js';
+import { ArticleLines, CatalogProblem, CatalogReading, lineId, parseLine, type CatalogHeader } from './catalog-read.js';
+import { hasWordIndex, openSegments } from './segment-store.js';
+import { Archive } from './store.js';
+
+/** A document whose title and authors are at hand and whose dek and lead are read (through
+ * the lookup) only if the ranking or a hit asks for them — for about a hundred of 100 000. */
+class ListedDoc implements SearchDoc {
+  constructor(
+    readonly id: string,
+    readonly title: string,
+    readonly authors: string,
+    private readonly whole: ((id: string) => ArticleMeta | undefined) | undefined,
+  ) {}
+
+  get dek(): string {
+    return this.whole?.(this.id)?.dek ?? '';
+  }
+
+  get lead(): string {
+    return this.whole?.(this.id)?.lead ?? '';
+  }
+}
+
+/** A document straight from its catalog line: parsed only if something reads its title or
+ * authors (the ranking's hundred, or a one- or two-letter word's scan). */
+class LineDoc implements SearchDoc {
+  readonly id: string;
+  #doc?: SearchDoc;
+  constructor(
+    private readonly line: string,
+    private readonly search: CatalogSearch,
+  ) {
+    this.id = lineId(line);
+  }
+  get #parsed(): SearchDoc {
+    return (this.#doc ??= this.search.docOf(parseLine(this.line)));
+  }
+  get title(): string {
+    return this.#parsed.title;
+  }
+  get authors(): string {
+    return this.#parsed.authors;
+  }
+  get dek(): string {
+    return this.#parsed.dek;
+  }
+  get lead(): string {
+    return this.#parsed.lead;
+  }
+}
+
+/** Built on the first word of three letters or more: one- and two-letter words scan titles
+ * and names (short-words.ts), so the first keystroke never waits for the word index. */
+class LazyWordIndex implements WordIndex {
+  #index?: WordIndex;
+  constructor(private readonly make: () => WordIndex) {}
+  get #built(): WordIndex {
+    return (this.#index ??= this.make());
+  }
+  lookup(word: string): VocabMatch[] {
+    return this.#built.lookup(word);
+  }
+  postings(token: number): Postings {
+    return this.#built.postings(token);
+  }
+  idf(token: number): number {
+    return this.#built.idf(token);
+  }
+  word(token: number): string {
+    return this.#built.word(token);
+  }
+  cost(token: number): number {
+    return this.#built.cost(token);
+  }
+}
+
+/** The search side of a big archive read through its catalog. */
+export class CatalogSearch {
+  readonly lines: ArticleLines;
+  readonly #names: Map<string, string>;
+  #segments?: SegmentSource[];
+  readonly indexed: boolean;
+
+  constructor(
+    readonly dir: string,
+    readonly header: CatalogHeader,
+    /** Read each candidate's dek and lead for the ranking, as a search over index.json
+     * does (`byline search`); the reader ranks on titles and names alone, with no reads. */
+    private readonly wholeDocs: boolean,
+  ) {
+    this.lines = new ArticleLines(dir, header);
+    this.#names = new Map(header.authors.map((a) => [a.id, a.name]));
+    this.indexed = hasWordIndex(dir, header.segments);
+  }
+
+  /** Segments are opened (their headers read) once, on first use, and shared by every engine. */
+  segments(): SegmentSource[] {
+    return (this.#segments ??= openSegments(this.dir, this.header.segments));
+  }
+
+  docOf(entry: ListedArticle): SearchDoc {
+    const authors = entry.authors.map((a) => this.#names.get(a)).filter((n) => n !== undefined).join(', ');
+    return new ListedDoc(entry.id, entry.title, authors, this.wholeDocs ? (id) => this.lines.meta(id) : undefined);
+  }
+
+  /** A read-only archive over these articles, read whole (metadata, authors, bodies). */
+  archiveOf(ids: readonly string[]): Archive {
+    const metas = ids.map((id) => this.lines.meta(id)).filter((m): m is ArticleMeta => m !== undefined);
+    return Archive.partialOf(this.dir, this.lines.indexOf(metas));
+  }
+
+  bodyText(id: string): string | undefined {
+    try {
+      return this.archiveOf([id]).body(id).map(blockText).join('\n');
+    } catch {
+      return undefined; // a broken body only hides that body from search
+    }
+  }
+
+  /** An engine over these documents (numbered in the order given: archive order). */
+  engine(docs: SearchDoc[]): SearchEngine {
+    return createSearchEngine(docs, {
+      wordIndex: (docNumber) => new LazyWordIndex(() => new SegmentWordIndex(this.segments(), docNumber, true)),
+      bodyText: (id) => this.bodyText(id),
+    });
+  }
+}
+
+/** `byline search` over the catalog: undefined when the archive has no catalog (or word
+ * index) this byline vouches for, and the caller reads index.json as before. */
+export function searchOverCatalog(dir: string): { search: CatalogSearch; engine: SearchEngine } | undefined {
+  const reading = CatalogReading.open(dir);
+  if (!reading) return undefined;
+  const search = new CatalogSearch(dir, reading.header, true);
+  if (!search.indexed) {
+    reading.close();
+    return undefined;
+  }
+  try {
+    return { search, engine: search.engine(reading.restLines().map((line) => new LineDoc(line, search))) };
+  } catch (error) {
+    if (error instanceof CatalogProblem) return undefined;
+    throw error;
+  } finally {
+    reading.close();
+  }
+}

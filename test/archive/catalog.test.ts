@@ -1,0 +1,134 @@
+// The catalog of a big index.json (catalog.ts): one line an article with what a list row and
+// a title/author search need. Written before index.json and named by it, swept when no longer
+// named, rebuilt by reindex, added to an archive without one on its first open, and only a
+// shortcut: a damaged or missing catalog sends every reader back to index.json.
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Archive } from '../../src/archive/store.js';
+import { CatalogReading } from '../../src/archive/catalog-read.js';
+import { searchOverCatalog } from '../../src/archive/catalog-search.js';
+import { searchEngineFor } from '../../src/archive/searchable.js';
+import { parsePageDump } from '../../src/ingest/pagedump.js';
+import { byline, requireBuild } from '../support/cli.js';
+import { tempDir } from '../support/paths.js';
+
+const made: string[] = [];
+const temp = () => {
+  const dir = tempDir('byline-catalog-');
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+const COUNT = 1010;
+const WORDS = ['harbour', 'ferry', 'council', 'budget', 'orchard', 'winter', 'railway', 'museum', 'bakery', 'tunnel', 'library', 'market'];
+const dump = (from: number, to: number) =>
+  Array.from({ length: to - from }, (_, i) => {
+    const n = from + i;
+    return `Ünïcode ${WORDS[n % WORDS.length]} story ${n} ${WORDS[(n * 7) % WORDS.length]}\n\nBy Person ${n % 13}\n\nThe paragraph of story ${n} about the ${WORDS[(n * 5) % WORDS.length]} and ${WORDS[(n * 3) % WORDS.length]}.`;
+  }).join('\n\n\n');
+
+let big: string;
+beforeAll(async () => {
+  big = join(temp(), 'big');
+  const archive = await Archive.open(big, { create: true });
+  await archive.import([{ file: 'many.txt', articles: parsePageDump(dump(1, COUNT + 1)) }], '2024-01-01T00:00:00.000Z');
+}, 60_000);
+
+function copy(): string {
+  const dir = join(temp(), 'copy');
+  cpSync(big, dir, { recursive: true });
+  return dir;
+}
+
+const catalogs = (dir: string) => readdirSync(dir).filter((f) => /^index\.[0-9a-f]{16}\.catalog$/.test(f));
+const named = (dir: string) => JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')).catalog as string | undefined;
+
+describe('the catalog of a big index.json', () => {
+  it('is written beside index.json, named by it, one line an article in archive order', async () => {
+    const archive = await Archive.open(big);
+    expect(catalogs(big)).toEqual([named(big)]);
+    const reading = CatalogReading.open(big)!;
+    expect(reading.total).toBe(COUNT);
+    const first = reading.next(4096);
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.length).toBeLessThan(COUNT); // the first screen without the rest
+    const rows = [...first, ...reading.rest()];
+    expect(rows.map((r) => r.id)).toEqual(archive.articles.map((a) => a.id));
+    expect(rows.map((r) => r.title)).toEqual(archive.articles.map((a) => a.title));
+    expect(rows.map((r) => r.authors)).toEqual(archive.articles.map((a) => a.authors));
+  });
+
+  it('a write names a new one and sweeps the old', async () => {
+    const dir = copy();
+    const before = named(dir);
+    const archive = await Archive.open(dir);
+    await archive.import([{ file: 'more.txt', articles: parsePageDump(dump(COUNT + 1, COUNT + 3)) }]);
+    expect(named(dir)).not.toBe(before);
+    expect(catalogs(dir)).toEqual([named(dir)]);
+    expect(CatalogReading.open(dir)!.total).toBe(COUNT + 2);
+  });
+
+  it('reindex writes it again when it was lost', async () => {
+    const dir = copy();
+    rmSync(join(dir, named(dir)!));
+    expect(CatalogReading.open(dir)).toBeUndefined();
+    await (await Archive.open(dir)).rebuildSearchIndex();
+    expect(catalogs(dir)).toEqual([named(dir)]);
+    expect(CatalogReading.open(dir)!.total).toBe(COUNT);
+  });
+
+  it('search over it gives the hits a search over index.json gives', async () => {
+    const archive = await Archive.open(big);
+    const whole = searchEngineFor(archive, { bodies: true });
+    const fast = searchOverCatalog(big)!;
+    expect(fast).toBeDefined();
+    for (const q of ['harbour', 'ferry council', 'muesum', 'person 3', 'ün', 'story 77', 'orchrad winter', 'zzzqqq']) {
+      expect(fast.engine.search(q, 20)).toEqual(whole.search(q, 20));
+    }
+  });
+
+  it('one written for another index.json, or missing, is not used', () => {
+    const dir = copy();
+    writeFileSync(join(dir, 'index.json'), readFileSync(join(dir, 'index.json'), 'utf8').replace('"articles":[\n', '"articles":[ \n'));
+    expect(CatalogReading.open(dir)).toBeUndefined();
+    expect(searchOverCatalog(dir)).toBeUndefined();
+  });
+
+  it('a damaged line is reported as a problem, and the commands read index.json instead', async () => {
+    requireBuild();
+    const dir = copy();
+    const path = join(dir, named(dir)!);
+    const lines = readFileSync(path, 'utf8').split('\n');
+    lines[5] = lines[5].replace('["', '[#'); // same size: the header still agrees
+    lines[9] = `${lines[9].slice(0, 20)}${'x'.repeat(lines[9].length - 20)}`;
+    writeFileSync(path, lines.join('\n'));
+    expect(() => CatalogReading.open(dir)!.rest()).toThrow(/catalog/);
+    const good = await byline(['search', 'harbour', '--json', '--archive', big]);
+    const damaged = await byline(['search', 'harbour', '--json', '--archive', dir]);
+    expect(damaged.exitCode).toBe(0);
+    expect(damaged.stdout).toBe(good.stdout);
+    const title = await byline(['search', 'story', '--json', '--archive', dir]);
+    expect(title.stdout).toBe((await byline(['search', 'story', '--json', '--archive', big])).stdout);
+  }, 30_000);
+
+  it('a big archive without one (written before it) gets one on its first open, with a one-line notice', async () => {
+    requireBuild();
+    const dir = copy();
+    const data = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
+    rmSync(join(dir, data.catalog));
+    const lines = readFileSync(join(dir, 'index.json'), 'utf8').split('\n').filter((l) => !l.startsWith('"catalog":'));
+    writeFileSync(join(dir, 'index.json'), lines.join('\n'));
+    expect(named(dir)).toBeUndefined();
+    const first = await byline(['search', 'harbour', '--json', '--archive', dir]);
+    expect(first.exitCode).toBe(0);
+    expect(first.stderr).toBe(`upgraded the archive ${dir}: index.json now has an id lookup and a catalog beside it\n`);
+    expect(catalogs(dir)).toEqual([named(dir)]);
+    const again = await byline(['search', 'harbour', '--json', '--archive', dir]);
+    expect(again.stderr).toBe('');
+    expect(again.stdout).toBe(first.stdout);
+  }, 30_000);
+});
