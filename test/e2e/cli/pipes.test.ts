@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import pty from '@lydell/node-pty';
 import stringWidth from 'string-width';
-import { byline, cleanEnv, requireBuild } from '../support/cli.js';
-import { BIN, ROOT, tempDir } from '../support/paths.js';
+import { byline, cleanEnv, requireBuild } from '../../support/cli.js';
+import { BIN, ROOT, tempDir } from '../../support/paths.js';
 
 const CHINA = 'profits-over-politics-aws-and-microsoft-execs-warn-of-chinas-ai-threat-while';
 const AWS_CEO = 'aws-ceo-the-cloud-isnt-just-about-technology';
