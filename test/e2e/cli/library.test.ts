@@ -44,7 +44,7 @@ describe('first run, without --archive', () => {
   it('first imports at once: one library, every article in it, nothing left beside it', async () => {
     const dataHome = scratch();
     const env = { XDG_DATA_HOME: dataHome };
-    const runs = await Promise.all(FIXTURES.map((name) => byline(['import', fixture(name)], { env, timeout: 30_000 })));
+    const runs = await Promise.all(FIXTURES.map((name) => byline(['import', fixture(name)], { env })));
     for (const r of runs) expect(r.exitCode, r.stderr).toBe(0);
     expect(runs.filter((r) => r.stderr.includes('created your library'))).toHaveLength(1);
     const expected = new Set([...PROTOCOL_IDS, ...(await idsOf(...FIXTURES))]);
@@ -72,7 +72,7 @@ describe('an installed, read-only package', () => {
     const run = async (...args: string[]) => {
       const argv = [process.execPath, join(pkg, 'bin', 'byline.js'), ...args];
       const [file, ...rest] = asNobody ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', ...argv] : argv;
-      const r = await execa(file, rest, { cwd: home, env, extendEnv: false, reject: false, timeout: 20_000 });
+      const r = await execa(file, rest, { cwd: home, env, extendEnv: false, reject: false, timeout: 80_000 });
       return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
     };
     // The modes really do stop a write here.
