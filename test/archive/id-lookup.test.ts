@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/archive/store.js';
 import { BylineError } from '../../src/model/errors.js';
 import { parsePageDump } from '../../src/ingest/pagedump.js';
-import { byline, requireBuild } from '../support/cli.js';
+import { runInProcess as byline } from '../support/in-process.js';
 import { tempDir } from '../support/paths.js';
 
 const made: string[] = [];
@@ -102,8 +102,7 @@ describe('the id lookup of a big index.json', () => {
     await expect(Archive.open(dir)).rejects.toThrow(BylineError);
   });
 
-  it('byline read ID prints the article from such an index (the built CLI)', async () => {
-    requireBuild();
+  it('byline read ID prints the article from such an index', async () => {
     const dir = copy();
     const id = (await Archive.open(dir)).articles[3].id;
     breakOtherLines(dir, id);
@@ -159,7 +158,6 @@ describe('the id lookup of a big index.json', () => {
   });
 
   it('a command that opens an archive of the previous layout upgrades it in place, once, with a one-line notice', async () => {
-    requireBuild();
     const dir = toPreviousLayout(copy());
     const id = (await Archive.open(dir)).articles[9].id;
     const first = await byline(['read', id, '--archive', dir]);
@@ -175,7 +173,6 @@ describe('the id lookup of a big index.json', () => {
   }, 30_000);
 
   it('byline list streams a big index: --limit 3 prints three rows though a later line is broken; whole, it equals a full read', async () => {
-    requireBuild();
     const dir = copy();
     const lines = indexLines(dir);
     const late = lines.findIndex((l, i) => i > 600 && l.startsWith('{"id":') && l.includes('"bodyFile"'));

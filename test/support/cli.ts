@@ -31,7 +31,9 @@ export async function byline(args: string[], options: Options & { env?: Record<s
     reject: false,
     stripFinalNewline: false,
     extendEnv: false,
-    timeout: 15_000,
+    // Only ends a hang (and kills what hung) before the e2e test timeout (90 s) does: a
+    // loaded machine makes a normal run take many seconds.
+    timeout: 80_000,
     ...options,
     env: cleanEnv(options.env),
   });

@@ -1,4 +1,4 @@
-// Shared by test/hardening/*: hand-written archives (bypassing the importer), hostile text,
+// Shared by test/e2e/hardening/*: hand-written archives (bypassing the importer), hostile text,
 // a pseudo-terminal runner that keeps the raw bytes, and a tmux server of our own.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -67,7 +67,8 @@ export async function renderSized(element: ReactElement, columns = 100, rows = 3
       await settle();
     },
     async waitFor(predicate, what = 'the expected frame') {
-      const deadline = Date.now() + 3000;
+      // Waits for the frame; the bound only turns a hang into a message (a loaded machine is slow).
+      const deadline = Date.now() + 15_000;
       while (Date.now() < deadline) {
         const f = frame();
         if (predicate(f)) return f;

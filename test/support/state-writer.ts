@@ -1,5 +1,5 @@
 // A child process that writes reader state the way the reader does (UserState), for the
-// two-process and kill tests in test/hardening/faults.test.ts. Bundled by esbuild at test time.
+// two-process and kill tests in test/e2e/hardening/faults.test.ts. Bundled by esbuild at test time.
 //   node state-writer.mjs STATE_PATH PREFIX COUNT   (COUNT 0: until killed)
 // Marks PREFIX-0, PREFIX-1, … read, waiting for each save; prints "saved i" after each one.
 import { UserState } from '../../src/archive/user-state.js';

@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { render } from 'ink-testing-library';
 import stripAnsi from 'strip-ansi';
 import { Archive } from '../../src/archive/store.js';
@@ -91,6 +91,13 @@ describe('issue 10 defects, through the reader', () => {
     const userState = await UserState.load(join(mkdtempSync(join(tmpdir(), 'byline-defects-')), 'state.json'));
     const db = (userState as unknown as { db: { write(): Promise<void> } }).db;
     const writes = vi.spyOn(db, 'write');
+    // The save after a quiet moment (MarkSaver's 2 s) is not what this test is about, and on a
+    // loaded machine 30 key presses can take longer than that: that timer never fires here.
+    const realSetTimeout = globalThis.setTimeout;
+    const quiet = vi
+      .spyOn(globalThis, 'setTimeout')
+      .mockImplementation(((fn: () => void, ms?: number, ...rest: unknown[]) => (ms === 2000 ? realSetTimeout(() => {}, 0) : realSetTimeout(fn, ms, ...rest))) as typeof setTimeout);
+    onTestFinished(() => quiet.mockRestore());
     const screen = await renderSized(<App archive={archive} userState={userState} engine={null} onQuit={() => {}} />, 100, 30);
     screens.push(screen);
     await screen.waitFor((f) => f.includes('1/6'), 'the list');

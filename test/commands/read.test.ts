@@ -1,8 +1,9 @@
-// End to end: `byline read` in every format, against the built CLI.
+// In-process: `byline read` in every format.
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
-import { byline, lines, requireBuild } from '../support/cli.js';
+import { lines } from '../support/cli.js';
+import { runInProcess as byline } from '../support/in-process.js';
 import { bodyFile, DEFAULT_ARCHIVE } from '../support/paths.js';
 
 /** What the page an article came from says about it: null when unknown. */
@@ -14,8 +15,6 @@ const AWS_CEO = 'aws-ceo-the-cloud-isnt-just-about-technology';
 const MLOPS = 'why-large-enterprises-struggle-to-find-suitable-platforms-for-mlops';
 const body = (id: string) => JSON.parse(readFileSync(bodyFile(DEFAULT_ARCHIVE, id), 'utf8')).body as { type: string; text?: string }[];
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
-
-beforeAll(requireBuild);
 
 describe.concurrent('byline read', () => {
   it('text: title, dek, byline, excerpt notice and body, unwrapped and uncoloured when piped', async () => {

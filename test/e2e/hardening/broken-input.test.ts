@@ -6,9 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
-import { byline, cleanEnv, lines, requireBuild } from '../support/cli.js';
-import { BIN, DEFAULT_ARCHIVE, ROOT, snapshotDir } from '../support/paths.js';
-import { cleanTemp, scratch, validateArchive } from '../support/hardening.js';
+import { byline, cleanEnv, lines, requireBuild } from '../../support/cli.js';
+import { BIN, DEFAULT_ARCHIVE, ROOT, snapshotDir } from '../../support/paths.js';
+import { cleanTemp, scratch, validateArchive } from '../../support/hardening.js';
 
 let root: string;
 let files: string;

@@ -1,13 +1,13 @@
-// End to end: `byline import`, into temp archives only.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// In-process: `byline import`, into temp archives only.
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { byline, lines, requireBuild } from '../support/cli.js';
+import { lines } from '../support/cli.js';
+import { runInProcess as byline } from '../support/in-process.js';
 import { DEFAULT_ARCHIVE, fixture, fixtureText, SEED, snapshotDir, tempDir } from '../support/paths.js';
 
 let root: string;
 beforeAll(() => {
-  requireBuild();
   root = tempDir('byline-cli-import-');
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -43,15 +43,6 @@ describe.concurrent('byline import', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toMatch(/^imported 6 articles \(0 new, 0 updated, 6 unchanged\), 5 authors/);
     expect(snapshotDir(dir)).toEqual(before);
-  });
-
-  it('reads standard input with -', async () => {
-    const dir = fresh();
-    const r = await byline(['import', '-', '--archive', dir], { inputFile: SEED });
-    expect(r.exitCode, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/^imported 6 articles \(6 new/);
-    const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
-    expect(index.articles[0].source.file).toBe('stdin');
   });
 
   it('imports several files at once, and uses BYLINE_ARCHIVE', async () => {

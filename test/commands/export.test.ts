@@ -1,8 +1,8 @@
-// End to end: `byline export` as JSON and as markdown files with YAML front matter.
+// In-process: `byline export` as JSON and as markdown files with YAML front matter.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { byline, requireBuild } from '../support/cli.js';
+import { runInProcess as byline } from '../support/in-process.js';
 import { bodyFile, DEFAULT_ARCHIVE, snapshotDir, tempDir } from '../support/paths.js';
 
 const index = JSON.parse(readFileSync(join(DEFAULT_ARCHIVE, 'index.json'), 'utf8'));
@@ -11,7 +11,6 @@ const IDS: string[] = index.articles.map((a: { id: string }) => a.id);
 let root: string;
 let archiveBefore: Map<string, Buffer>;
 beforeAll(() => {
-  requireBuild();
   root = tempDir('byline-cli-export-');
   archiveBefore = snapshotDir(DEFAULT_ARCHIVE);
 });

@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pty from '@lydell/node-pty';
 import stripAnsi from 'strip-ansi';
 import stringWidth from 'string-width';
-import { requireBuild } from '../support/cli.js';
-import { BIN, DEFAULT_ARCHIVE, ROOT } from '../support/paths.js';
-import { cleanTemp, lastRawFrame, readerEnv, runPty, scratch } from '../support/hardening.js';
+import { requireBuild } from '../../support/cli.js';
+import { BIN, DEFAULT_ARCHIVE, ROOT } from '../../support/paths.js';
+import { cleanTemp, lastRawFrame, readerEnv, runPty, scratch } from '../../support/hardening.js';
 
 const ENTER_ALT = '\u001b[?1049h';
 const LEAVE_ALT = '\u001b[?1049l';

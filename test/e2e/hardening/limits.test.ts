@@ -8,9 +8,9 @@ import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
-import { byline, cleanEnv, lines, requireBuild } from '../support/cli.js';
-import { BIN, DEFAULT_ARCHIVE, ROOT, snapshotDir } from '../support/paths.js';
-import { cleanTemp, meta, runPty, scratch, validateArchive, writeArchive } from '../support/hardening.js';
+import { byline, cleanEnv, lines, requireBuild } from '../../support/cli.js';
+import { BIN, DEFAULT_ARCHIVE, ROOT, snapshotDir } from '../../support/paths.js';
+import { cleanTemp, meta, runPty, scratch, validateArchive, writeArchive } from '../../support/hardening.js';
 
 const MB = 1024 * 1024;
 const WORDS = 'archive terminal reader story river ferry market policy cloud search page night council budget'.split(' ');

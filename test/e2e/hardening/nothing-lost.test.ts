@@ -5,14 +5,14 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, 
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { byline, requireBuild } from '../support/cli.js';
-import { snapshotDir } from '../support/paths.js';
-import { cleanTemp, runPty, scratch, validateArchive, writeArchive } from '../support/hardening.js';
-import { Archive } from '../../src/archive/store.js';
-import { UserState } from '../../src/archive/user-state.js';
-import { BylineError } from '../../src/model/errors.js';
-import { parsePageDump } from '../../src/ingest/pagedump.js';
-import { searchEngineFor } from '../../src/archive/searchable.js';
+import { byline, requireBuild } from '../../support/cli.js';
+import { snapshotDir } from '../../support/paths.js';
+import { cleanTemp, runPty, scratch, validateArchive, writeArchive } from '../../support/hardening.js';
+import { Archive } from '../../../src/archive/store.js';
+import { UserState } from '../../../src/archive/user-state.js';
+import { BylineError } from '../../../src/model/errors.js';
+import { parsePageDump } from '../../../src/ingest/pagedump.js';
+import { searchEngineFor } from '../../../src/archive/searchable.js';
 
 beforeAll(() => requireBuild());
 afterAll(() => cleanTemp());
@@ -120,7 +120,7 @@ describe('a reader-state path that is not a reader-state file (1, 7)', () => {
 
 /** Runs `byline import FILE` and kills it (SIGKILL) at the named point of the write. */
 async function importKilledAt(point: string, file: string, dir: string): Promise<void> {
-  const child = spawn(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'byline.js'), 'import', file, '--archive', dir], {
+  const child = spawn(process.execPath, [join(import.meta.dirname, '..', '..', '..', 'bin', 'byline.js'), 'import', file, '--archive', dir], {
     env: { ...process.env, BYLINE_TEST_CRASH_AT: point },
     stdio: 'ignore',
   });
@@ -203,7 +203,7 @@ describe('writers re-read what they merge into, under the lock (3)', () => {
 
   it('three importers at once, ten times over: every article lands', { timeout: 120_000 }, async () => {
     const root = scratch();
-    const bin = join(import.meta.dirname, '..', '..', 'bin', 'byline.js');
+    const bin = join(import.meta.dirname, '..', '..', '..', 'bin', 'byline.js');
     for (let t = 0; t < 10; t++) {
       const dir = join(root, `a${t}`);
       await byline(['import', '-', '--archive', dir], { input: page('Seed story', 'seed') });
@@ -353,7 +353,7 @@ describe('locks (8)', () => {
   it('a live owner still holds the lock', async () => {
     const archive = await archiveWith(page('Alpha story', 'alpha'));
     const lock = `${Archive.indexPath(archive.dir)}.lock`;
-    const { lockRecord } = await import('../../src/archive/lock.js');
+    const { lockRecord } = await import('../../../src/archive/lock.js');
     writeFileSync(lock, lockRecord());
     await expect(archive.import([{ file: 'b.txt', articles: parsePageDump(page('Beta story', 'beta')) }])).rejects.toThrow(/is locked by PID \d+/);
   });

@@ -1,7 +1,7 @@
 // The page an article came from: its address, site, dates, language and snapshot reach
 // `list --json` and `read --format json` as stored, and null when the archive does not know.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { byline, requireBuild } from '../support/cli.js';
+import { runInProcess as byline } from '../support/in-process.js';
 import { cleanTemp, scratch, writeArchive } from '../support/hardening.js';
 
 const PAGE = {
@@ -15,7 +15,6 @@ const PAGE = {
 
 let dir: string;
 beforeAll(() => {
-  requireBuild();
   dir = writeArchive(scratch(), [
     { meta: { id: 'ferry', title: 'The river ferry', ...PAGE }, body: [{ type: 'paragraph', text: 'It sails.' }] },
     { meta: { id: 'bare', title: 'A story with no page' }, body: [{ type: 'paragraph', text: 'Plain.' }] },

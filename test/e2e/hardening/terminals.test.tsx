@@ -7,25 +7,25 @@ import { execa } from 'execa';
 import pty from '@lydell/node-pty';
 import fc from 'fast-check';
 import stringWidth from 'string-width';
-import { Archive } from '../../src/archive/store.js';
-import { UserState } from '../../src/archive/user-state.js';
-import type { Author } from '../../src/model/schema.js';
-import { App } from '../../src/tui/app.js';
-import { layoutArticle } from '../../src/text/layout.js';
-import { displayWidth, truncateToWidth, wrapText } from '../../src/text/wrap.js';
-import { KEY, renderSized, type Screen } from '../support/ink.js';
-import { cleanEnv, lines, requireBuild } from '../support/cli.js';
-import { BIN, DEFAULT_ARCHIVE, ROOT } from '../support/paths.js';
-import { cleanTemp, hasTmux, meta, PrivateTmux, readerEnv, runPty, scratch, writeArchive, type HandArticle } from '../support/hardening.js';
-import { visible } from '../../src/text/visible.js';
-import { replay, UNICODE_VERSIONS } from '../support/xterm.js';
-import { widthTitle } from '../support/unicode.js';
+import { Archive } from '../../../src/archive/store.js';
+import { UserState } from '../../../src/archive/user-state.js';
+import type { Author } from '../../../src/model/schema.js';
+import { App } from '../../../src/tui/app.js';
+import { layoutArticle } from '../../../src/text/layout.js';
+import { displayWidth, truncateToWidth, wrapText } from '../../../src/text/wrap.js';
+import { KEY, renderSized, type Screen } from '../../support/ink.js';
+import { cleanEnv, lines, requireBuild } from '../../support/cli.js';
+import { BIN, DEFAULT_ARCHIVE, ROOT } from '../../support/paths.js';
+import { cleanTemp, hasTmux, meta, PrivateTmux, readerEnv, runPty, scratch, writeArchive, type HandArticle } from '../../support/hardening.js';
+import { visible } from '../../../src/text/visible.js';
+import { replay, UNICODE_VERSIONS } from '../../support/xterm.js';
+import { widthTitle } from '../../support/unicode.js';
 
 // Counters around the real layout and row/page components: structure, not timing, shows
 // that only what is visible is laid out and rendered.
 const seen = vi.hoisted(() => ({ layouts: 0, rows: 0, pageLines: [] as number[] }));
-vi.mock('../../src/text/layout.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/text/layout.js')>();
+vi.mock('../../../src/text/layout.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../src/text/layout.js')>();
   return {
     ...real,
     layoutArticle: (...args: Parameters<typeof real.layoutArticle>) => {
@@ -34,8 +34,8 @@ vi.mock('../../src/text/layout.js', async (importOriginal) => {
     },
   };
 });
-vi.mock('../../src/tui/components/article-row.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/tui/components/article-row.js')>();
+vi.mock('../../../src/tui/components/article-row.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../src/tui/components/article-row.js')>();
   return {
     ...real,
     ArticleRow: (props: Parameters<typeof real.ArticleRow>[0]) => {
@@ -44,8 +44,8 @@ vi.mock('../../src/tui/components/article-row.js', async (importOriginal) => {
     },
   };
 });
-vi.mock('../../src/tui/screens/article/view.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/tui/screens/article/view.js')>();
+vi.mock('../../../src/tui/screens/article/view.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../src/tui/screens/article/view.js')>();
   return {
     ...real,
     ArticlePage: (props: Parameters<typeof real.ArticlePage>[0]) => {

@@ -1,11 +1,11 @@
 // byline import of saved HTML pages: one file, a folder of them, --format, refusals.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { byline, lines, requireBuild } from '../support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { lines } from '../support/cli.js';
+import { runInProcess as byline } from '../support/in-process.js';
 import { fixture, snapshotDir, tempDir } from '../support/paths.js';
 
-beforeAll(() => requireBuild());
 const fresh = () => join(tempDir('byline-import-html-'), 'archive');
 const index = (dir: string) => JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
 

@@ -5,10 +5,10 @@
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { byline, lines, requireBuild } from '../support/cli.js';
-import { DEFAULT_ARCHIVE, SEED, snapshotDir } from '../support/paths.js';
-import { cleanTemp, runPty, scratch } from '../support/hardening.js';
-import { UserState } from '../../src/archive/user-state.js';
+import { byline, lines, requireBuild } from '../../support/cli.js';
+import { DEFAULT_ARCHIVE, SEED, snapshotDir } from '../../support/paths.js';
+import { cleanTemp, runPty, scratch } from '../../support/hardening.js';
+import { UserState } from '../../../src/archive/user-state.js';
 
 beforeAll(() => requireBuild());
 afterAll(() => cleanTemp());
@@ -37,7 +37,7 @@ const ARCHIVE_CASES = corruptions(
   (t) => t.replace('"version": 1', '"version": 2'),
 );
 // JSON nested 100 000 deep is an array: valid JSON but not a state file, which is refused, not
-// moved (test/hardening/nothing-lost.test.ts).
+// moved (nothing-lost.test.ts).
 const STATE_CASES = corruptions(
   validState,
   (t) => t.replace('"percent": 40', '"percent": "forty"'),

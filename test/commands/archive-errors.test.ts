@@ -1,9 +1,10 @@
-// End to end: unreadable archives (exit 2, file untouched), broken bodies (exit 1 for that
+// In-process: unreadable archives (exit 2, file untouched), broken bodies (exit 1 for that
 // article only), and stored text with control characters (made visible / escaped on output).
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { byline, lines, requireBuild } from '../support/cli.js';
+import { lines } from '../support/cli.js';
+import { runInProcess as byline } from '../support/in-process.js';
 import { bodyFile, DEFAULT_ARCHIVE, snapshotDir, tempDir } from '../support/paths.js';
 
 const CHINA = 'profits-over-politics-aws-and-microsoft-execs-warn-of-chinas-ai-threat-while';
@@ -11,7 +12,6 @@ const MLOPS = 'why-large-enterprises-struggle-to-find-suitable-platforms-for-mlo
 
 let root: string;
 beforeAll(() => {
-  requireBuild();
   root = tempDir('byline-cli-errors-');
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
