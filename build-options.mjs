@@ -53,10 +53,7 @@ export const bundleOptions = {
     'react-devtools-core': './src/vendor/devtools-stub.js',
     '@alcalzone/ansi-tokenize': './src/vendor/ansi-tokenize-fast.js',
   },
-  // byline never uses the network. yoga-layout's wasm loader checks for a global fetch and, if
-  // there is one, fetches its own inlined data: URI through it — which loads Node's HTTP client
-  // (undici) first: ~20 ms of start-up. Without fetch it decodes the bytes directly.
-  define: { 'process.env.NODE_ENV': '"production"', fetch: 'undefined' },
+  define: { 'process.env.NODE_ENV': '"production"' },
   banner: { js: "import { createRequire as __bylineRequire } from 'node:module'; const require = __bylineRequire(import.meta.url);" },
   // clipboardy finds its bundled xsel/clip helpers next to its own files: loaded from
   // node_modules, and only when something is copied.
