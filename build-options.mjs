@@ -21,7 +21,6 @@ export const bundleOptions = {
   jsx: 'automatic',
   alias: {
     'react-devtools-core': './src/vendor/devtools-stub.js',
-    '@alcalzone/ansi-tokenize': './src/vendor/ansi-tokenize-fast.js',
   },
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: { js: "import { createRequire as __bylineRequire } from 'node:module'; const require = __bylineRequire(import.meta.url);" },
