@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { truncateToWidth } from '../../../text/wrap.js';
-import { visibleLine } from '../../../text/visible.js';
+import { visibleLine, visibleLineRanges } from '../../../text/visible.js';
 import { ArticleRow, rowColumns } from '../../components/article-row.js';
 import { Highlighted } from '../../components/highlighted.js';
 import { StatusBar } from '../../components/status-bar.js';
@@ -37,12 +37,16 @@ export function SearchScreen({ state }: { state: ReaderState }) {
       <Box width={width} height={1}>
         <Text wrap="truncate">
           <Text bold>/ </Text>
-          {visibleLine(query)}
+          {truncateToWidth(visibleLine(query), width - 3)}
           <Text inverse> </Text>
         </Text>
       </Box>
       <Box flexDirection="column" height={height * 2}>
-        {query && hits.length === 0 && !searchPending(state) && state.engine.status === 'ready' ? <Text dimColor>No matches for “{visibleLine(query)}”.</Text> : null}
+        {query && hits.length === 0 && !searchPending(state) && state.engine.status === 'ready' ? (
+          <Text dimColor wrap="truncate">
+            {truncateToWidth(`No matches for “${visibleLine(query)}”.`, width)}
+          </Text>
+        ) : null}
         {shown.map(({ hit, meta }, i) => (
           <Box key={meta.id} flexDirection="column" width={width}>
             <ArticleRow
@@ -53,10 +57,11 @@ export function SearchScreen({ state }: { state: ReaderState }) {
             />
             <Box width={width} height={1} paddingLeft={6}>
               {hit.snippet ? (
-                <Highlighted text={truncateToWidth(hit.snippet.text, Math.max(1, width - 6))} ranges={hit.snippet.ranges} dim />
+                // Made visible before it is cut: a control shown as "<U+202E>" is wider than it was.
+                <Highlighted text={truncateToWidth(visibleLine(hit.snippet.text), Math.max(1, width - 6))} ranges={visibleLineRanges(hit.snippet.text, hit.snippet.ranges)} dim />
               ) : (
                 <Text dimColor wrap="truncate">
-                  {visibleLine(meta.dek || meta.lead || search.summaries[meta.id] || '')}
+                  {truncateToWidth(visibleLine(meta.dek || meta.lead || search.summaries[meta.id] || ''), width - 6)}
                 </Text>
               )}
             </Box>
