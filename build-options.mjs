@@ -1,19 +1,6 @@
 // The esbuild options of the shipped bundle, shared by the build and the benchmarks so
 // that what is measured is what ships.
-import { resolve } from 'node:path';
-
-/** Ink and the packages it uses measure text with byline's widths (src/vendor/string-width-memo.js);
- * byline's own code (src/text/width.ts) keeps the real string-width, which the memo builds on. */
-const inkStringWidth = {
-  name: 'ink-string-width',
-  setup(build) {
-    const memo = resolve(build.initialOptions.absWorkingDir ?? process.cwd(), 'src/vendor/string-width-memo.js');
-    build.onResolve({ filter: /^string-width$/ }, ({ importer }) => (/[\\/]node_modules[\\/]/.test(importer) ? { path: memo } : undefined));
-  },
-};
-
 export const bundleOptions = {
-  plugins: [inkStringWidth],
   bundle: true,
   format: 'esm',
   platform: 'node',
