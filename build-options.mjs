@@ -6,13 +6,13 @@ export const bundleOptions = {
   platform: 'node',
   target: 'node20',
   jsx: 'automatic',
-  alias: {
-    'react-devtools-core': './src/vendor/devtools-stub.js',
-  },
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: { js: "import { createRequire as __bylineRequire } from 'node:module'; const require = __bylineRequire(import.meta.url);" },
   // clipboardy finds its bundled xsel/clip helpers next to its own files: loaded from
   // node_modules, and only when something is copied.
-  external: ['clipboardy'],
+  // react-devtools-core is Ink's optional peer dependency, imported only when DEV=true; byline
+  // does not install it, and Ink then warns and goes on (the way its readme and
+  // vadimdemedes/ink#571 leave it to bundlers).
+  external: ['clipboardy', 'react-devtools-core'],
   logLevel: 'warning',
 };
