@@ -9,12 +9,16 @@
 //   - list frame: `j` written to the terminal → the status bar shows the next row (28 presses,
 //     40 ms apart, so that each is drawn on the leading edge of Ink's 30 fps throttle);
 //   - article open: Enter → the page status of the article on screen;
-// and the size of dist/cli.js and of all of dist/. Figures: median and interquartile range.
+// and the size of dist/cli.js and of all of dist/. Each is timed twice: wall-clock, and as CPU
+// time — of the reader's main thread (Linux /proc/PID/task/PID/schedstat, where JavaScript
+// runs), and of the whole `--version` process (bash's `time`). On a machine shared with other
+// work the wall-clock figures swing with the load; CPU time much less, so the comparison rests
+// on it. Figures: median and interquartile range.
 // Written for issue 13 (bench/results/patches.md): one revision per removed build patch.
 import pty from '@lydell/node-pty';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateArchive } from './generate.js';
 
@@ -45,11 +49,19 @@ const env = (extra: Record<string, string>) => {
 };
 const stateFile = () => join(mkdtempSync(join(tmpdir(), 'byline-patch-state-')), 'state.json');
 
+const MEASURES = ['start', 'startCpu', 'version', 'versionCpu', 'frame', 'frameCpu', 'open', 'openCpu'] as const;
+type Measure = (typeof MEASURES)[number];
+
+/** CPU time the thread has run, in ms (Linux: the first field of schedstat is nanoseconds). */
+function threadCpuMs(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+}
+
 interface Variant {
   rev: string;
   label: string;
   dir: string;
-  samples: { start: number[]; version: number[]; frame: number[]; open: number[] };
+  samples: Record<Measure, number[]>;
 }
 
 function exportAndBuild(spec: string, base: string): Variant {
@@ -61,7 +73,7 @@ function exportAndBuild(spec: string, base: string): Variant {
   execFileSync('sh', ['-c', `git archive ${sha} | tar -x -C '${dir}'`]);
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   execFileSync(process.execPath, ['build.mjs'], { cwd: dir, stdio: 'inherit' });
-  return { rev: sha, label, dir, samples: { start: [], version: [], frame: [], open: [] } };
+  return { rev: sha, label, dir, samples: Object.fromEntries(MEASURES.map((m) => [m, []])) as unknown as Record<Measure, number[]> };
 }
 
 function bytes(path: string): number {
@@ -99,36 +111,49 @@ async function readerRound(v: Variant, archive: string, record: boolean): Promis
   });
   const subscribe = (f: () => void) => (listeners.add(f), () => void listeners.delete(f));
   const after = (from: number, text: string | RegExp) => waitFor(() => output.slice(from), subscribe, (s) => (typeof text === 'string' ? s.includes(text) : text.test(s)));
+  const cpu = () => threadCpuMs(term.pid);
+  /** Writes the key; records the wall-clock and main-thread CPU time until `text` is drawn. */
+  const press = async (key: string, text: string | RegExp, wall: Measure, onCpu: Measure) => {
+    const from = output.length;
+    const cpuBefore = cpu();
+    const pressed = performance.now();
+    term.write(key);
+    const drawn = await after(from, text);
+    const cpuAfter = cpu();
+    if (record) v.samples[wall].push(drawn - pressed);
+    if (record) v.samples[onCpu].push(cpuAfter - cpuBefore);
+  };
   try {
     const shown = await after(0, 'unread');
+    const startCpu = cpu();
     if (record) v.samples.start.push(shown - started);
+    if (record) v.samples.startCpu.push(startCpu);
     await sleep(300);
     for (let i = 0; i < PRESSES; i++) {
-      const from = output.length;
-      const pressed = performance.now();
-      term.write('j');
-      const drawn = await after(from, `${i + 2}/${ARTICLES} `);
-      if (record) v.samples.frame.push(drawn - pressed);
+      await press('j', `${i + 2}/${ARTICLES} `, 'frame', 'frameCpu');
       await sleep(KEY_GAP_MS);
     }
-    const from = output.length;
-    const pressed = performance.now();
-    term.write('\r');
-    const opened = await after(from, /page 1\/\d+/);
-    if (record) v.samples.open.push(opened - pressed);
+    await press('\r', /page 1\/\d+/, 'open', 'openCpu');
   } finally {
     term.kill();
   }
 }
 
+/** `byline --version` under bash's `time`: wall-clock here, user + system CPU from bash. */
 function versionRound(v: Variant, record: boolean): Promise<void> {
   return new Promise((resolve, reject) => {
+    const script = `TIMEFORMAT='%3U %3S'; time '${process.execPath}' '${join(v.dir, 'bin', 'byline.js')}' --version > /dev/null`;
     const started = performance.now();
-    const child = spawn(process.execPath, [join(v.dir, 'bin', 'byline.js'), '--version'], { cwd: v.dir, env: env({}), stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn('bash', ['-c', script], { cwd: v.dir, env: env({}), stdio: ['ignore', 'ignore', 'pipe'] });
+    let times = '';
+    child.stderr.on('data', (d: Buffer) => (times += d.toString()));
     child.on('error', reject);
     child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`${v.label}: --version exited with ${code}`));
-      if (record) v.samples.version.push(performance.now() - started);
+      const ended = performance.now();
+      const [user, system] = times.trim().split(/\s+/).map(Number);
+      if (code !== 0 || !Number.isFinite(user + system)) return reject(new Error(`${v.label}: --version exited with ${code}: ${times}`));
+      if (record) v.samples.version.push(ended - started);
+      if (record) v.samples.versionCpu.push((user + system) * 1000);
       resolve();
     });
   });
@@ -148,19 +173,22 @@ for (let round = 0; round <= ROUNDS; round++) {
   }
 }
 
-const rows = variants.map((v) => {
-  const { start, version, frame, open } = v.samples;
-  return `| ${v.label} | \`${v.rev}\` | ${(bytes(join(v.dir, 'dist', 'cli.js')) / 1024).toFixed(0)} KB | ${(bytes(join(v.dir, 'dist')) / 1024).toFixed(0)} KB | ${summary(start)} | ${summary(version)} | ${summary(frame)} | ${summary(open)} |`;
-});
+const sizes = (v: Variant) => `${(bytes(join(v.dir, 'dist', 'cli.js')) / 1024).toFixed(0)} KB | ${(bytes(join(v.dir, 'dist')) / 1024).toFixed(0)} KB`;
+const table = (title: string, measures: Measure[], withSizes: boolean) => [
+  `**${title}**`,
+  '',
+  `| build | commit |${withSizes ? ' dist/cli.js | dist/ |' : ''} reader start → list | \`--version\` → exit | list frame (\`j\`) | article open (Enter) |`,
+  `|---|---|${withSizes ? '---|---|' : ''}---|---|---|---|`,
+  ...variants.map((v) => `| ${v.label} | \`${v.rev}\` |${withSizes ? ` ${sizes(v)} |` : ''} ${measures.map((m) => summary(v.samples[m])).join(' | ')} |`),
+  '',
+];
 process.stdout.write(
   [
-    `${ARTICLES} synthetic articles, 100×30 pseudo-terminal, ${ROUNDS} rounds (${ROUNDS * 3} \`--version\` runs, ${ROUNDS * PRESSES} list frames per revision); Node ${process.version}.`,
+    `${ARTICLES} synthetic articles, 100×30 pseudo-terminal, ${ROUNDS} rounds (${ROUNDS * 3} \`--version\` runs, ${ROUNDS * PRESSES} list frames per revision); Node ${process.version}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores.`,
     'Times in ms: median (interquartile range).',
     '',
-    '| build | commit | dist/cli.js | dist/ | reader start → list | `--version` → exit | list frame (`j`) | article open (Enter) |',
-    '|---|---|---|---|---|---|---|---|',
-    ...rows,
-    '',
+    ...table('CPU time (reader: its main thread; `--version`: the whole process)', ['startCpu', 'versionCpu', 'frameCpu', 'openCpu'], true),
+    ...table('Wall-clock time', ['start', 'version', 'frame', 'open'], false),
   ].join('\n'),
 );
 rmSync(base, { recursive: true, force: true });
