@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'bench/results/', 'bench/.build/', 'bench/cache/', 'bench/.scratch/', 'src/vendor/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'bench/results/', 'bench/.build/', 'bench/cache/', 'bench/.scratch/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

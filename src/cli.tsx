@@ -132,7 +132,7 @@ async function main(): Promise<number> {
 
   if (command === undefined) {
     if (process.stdout.isTTY && process.stdin.isTTY && !inCI() && !dumbTerminal()) {
-      const { runReader } = await import('./tui/run.js');
+      const { runReader } = await loadReader();
       return runReader({ archiveDir: choice.dir, openArchive, statePath: flags.state, debug: flags.debug });
     }
     return (await COMMANDS.list())(ctx);
@@ -140,6 +140,21 @@ async function main(): Promise<number> {
   const load = COMMANDS[command];
   if (!load) throw new BylineError(`unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')}; see byline --help)`, 2);
   return (await load())(ctx);
+}
+
+/** The reader's modules, with Ink loaded as if DEV were not set. DEV=true is Ink's switch for
+ * React Devtools, read as its modules load: it then imports react-devtools-core, which byline
+ * does not install, and reads its own package.json, which is not next to byline's bundle, and
+ * the reader stops before its first frame. DEV is a common name in a shell; it is given back
+ * at once, for the programs the reader starts. */
+async function loadReader(): Promise<typeof import('./tui/run.js')> {
+  const dev = process.env.DEV;
+  delete process.env.DEV;
+  try {
+    return await import('./tui/run.js');
+  } finally {
+    if (dev !== undefined) process.env.DEV = dev;
+  }
 }
 
 /** A message on one line, every control in it visible: it may quote a file name. */

@@ -28,8 +28,7 @@ const PURE = new Set(['model', 'text', 'search', 'ingest']);
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    // TEMPORARY: src/vendor (build-time patches) is being removed on branch h-patches.
-    if (entry.isDirectory()) return entry.name === 'vendor' ? [] : sourceFiles(path);
+    if (entry.isDirectory()) return sourceFiles(path);
     return /\.(ts|tsx|js)$/.test(entry.name) ? [path] : [];
   });
 }

@@ -1,5 +1,5 @@
 // The built binary in real terminals: tmux for what a person sees, node-pty for exit codes.
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -96,6 +96,28 @@ describe('the reader in a pseudo-terminal', () => {
     run.term.write('\u0003');
     expect((await run.exited).exitCode).toBe(130);
     expect(run.output()).toContain('\u001b[?1049l');
+  });
+
+  // DEV=true is Ink's switch for React Devtools, and a name a shell may well have set. Ink
+  // then imports react-devtools-core, which byline does not install: Ink's documented answer
+  // is a warning, and the reader goes on.
+  it('starts with DEV=true set, without react-devtools-core installed; the programs it starts get DEV', async () => {
+    const run = runInPty([], { DEV: 'true' });
+    await run.waitFor('unread');
+    const seen = join(mkdtempSync(join(tmpdir(), 'byline-e2e-')), 'dev.txt');
+    run.term.write('\r');
+    await run.waitFor('page 1/');
+    run.term.write('|');
+    run.term.write(`printenv DEV > ${seen}\r`);
+    const deadline = Date.now() + 8000;
+    while (!existsSync(seen) || !readFileSync(seen, 'utf8')) {
+      if (Date.now() > deadline) throw new Error('the piped command never ran');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(readFileSync(seen, 'utf8')).toBe('true\n');
+    run.term.write('\u0003');
+    expect((await run.exited).exitCode).toBe(130);
+    expect(run.output()).not.toMatch(/React Devtools|is not a function|ENOENT/);
   });
 
   it('never opens the reader when CI is set: plain list instead', async () => {

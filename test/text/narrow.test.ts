@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { SINGLE_COLUMN } from '../../src/text/narrow.js';
-import memoStringWidth from '../../src/vendor/string-width-memo.js';
 import { displayWidth, truncateToWidth } from '../../src/text/wrap.js';
 
 const ranges: [number, number][] = [
@@ -33,17 +32,9 @@ describe('single-column text (the width fast path)', () => {
     fc.assert(
       fc.property(fc.array(singleColumnChar, { maxLength: 60 }).map((a) => a.join('')), (text) => {
         expect(displayWidth(text)).toBe(stringWidth(text));
-        expect(memoStringWidth(text)).toBe(stringWidth(text));
-        const styled = `\u001b[1m\u001b[38;5;12m${text}\u001b[39m\u001b[22m`;
-        expect(memoStringWidth(styled)).toBe(stringWidth(styled));
         expect(displayWidth(truncateToWidth(text, 10))).toBeLessThanOrEqual(10);
       }),
     );
-  });
-
-  it('measures other escape sequences as string-width does', () => {
-    for (const text of ['\u001b]8;;http://x\u0007link\u001b]8;;\u0007', '\u001b[2Jab', '\u001b[1m北\u001b[22m'])
-      expect(memoStringWidth(text), JSON.stringify(text)).toBe(stringWidth(text));
   });
 
   it('leaves out what is not one column: soft hyphen, combining marks, zero-width, wide and bidi characters', () => {

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { Line } from '../../../text/layout.js';
 import type { MatchPart } from '../../../text/find.js';
 import { visibleLine } from '../../../text/visible.js';
+import { displayWidth, truncateToWidth } from '../../../text/wrap.js';
 import { Highlighted } from '../../components/highlighted.js';
 import { StatusBar } from '../../components/status-bar.js';
 
@@ -22,6 +23,24 @@ function StyledLine({ line, ranges }: { line: Line; ranges: [number, number][] }
     default:
       return <Text>{text}</Text>;
   }
+}
+
+/** The prefix, the start of the text, the cursor, then as much of the note as fits: cut by
+ * byline's widths, so that Ink never cuts the row by its own. */
+function InputLine({ input, width }: { input: NonNullable<ArticlePageProps['input']>; width: number }) {
+  const prefix = truncateToWidth(visibleLine(input.prefix), width - 1);
+  const text = truncateToWidth(visibleLine(input.text), width - 1 - displayWidth(prefix));
+  const note = input.note ? truncateToWidth(`  ${visibleLine(input.note)}`, width - 1 - displayWidth(prefix) - displayWidth(text)) : '';
+  return (
+    <Box width={width} height={1}>
+      <Text wrap="truncate">
+        <Text bold>{prefix}</Text>
+        {text}
+        <Text inverse> </Text>
+        {note ? <Text dimColor>{note}</Text> : null}
+      </Text>
+    </Box>
+  );
 }
 
 export interface ArticlePageProps {
@@ -49,14 +68,7 @@ export function ArticlePage({ lines, top, parts, margin, width, height, status, 
         ))}
       </Box>
       {input ? (
-        <Box width={width} height={1}>
-          <Text wrap="truncate">
-            <Text bold>{input.prefix}</Text>
-            {visibleLine(input.text)}
-            <Text inverse> </Text>
-            {input.note ? <Text dimColor>{`  ${input.note}`}</Text> : null}
-          </Text>
-        </Box>
+        <InputLine input={input} width={width} />
       ) : (
         <StatusBar width={width} left={status} right={position} />
       )}

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { visibleLine } from '../../../text/visible.js';
+import { truncateToWidth } from '../../../text/wrap.js';
 import { ArticleRow, rowColumns } from '../../components/article-row.js';
 import { StatusBar } from '../../components/status-bar.js';
 import { authorBioLines, authorListHeight } from '../../core/geometry.js';
@@ -19,10 +20,10 @@ export function AuthorScreen({ state }: { state: ReaderState }) {
   return (
     <Box flexDirection="column" width={width}>
       <Text bold wrap="truncate">
-        {visibleLine(author.name)}
+        {truncateToWidth(visibleLine(author.name), width)}
       </Text>
       <Text dimColor wrap="truncate">
-        {visibleLine(meta)}
+        {truncateToWidth(visibleLine(meta), width)}
       </Text>
       <Text> </Text>
       {authorBioLines(author, size).map((line, i) => (

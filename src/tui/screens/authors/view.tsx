@@ -38,9 +38,10 @@ export function AuthorsScreen({ state }: { state: ReaderState }) {
             pad(author.kind, kindWidth),
             `${count} article${count === 1 ? '' : 's'}`.padStart(countWidth),
           ].join('  ');
+          const row = truncateToWidth(`${isSelected ? '›' : ' '} ${text}`, width);
           return (
             <Text key={author.id} inverse={isSelected} wrap="truncate">
-              {truncateToWidth(`${isSelected ? '›' : ' '} ${text}`, width).padEnd(isSelected ? width : 0)}
+              {isSelected ? pad(row, width) : row}
             </Text>
           );
         })}

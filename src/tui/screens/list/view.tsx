@@ -1,6 +1,8 @@
 import { Box, Text } from 'ink';
 import { ArticleRow, rowColumns } from '../../components/article-row.js';
 import { StatusBar } from '../../components/status-bar.js';
+import { truncateToWidth } from '../../../text/wrap.js';
+import { visibleLine } from '../../../text/visible.js';
 import { listHeight } from '../../core/geometry.js';
 import { listColumns, markOf, orderedList, unreadCount } from '../../core/selectors.js';
 import type { ReaderState } from '../../core/types.js';
@@ -31,11 +33,15 @@ export function ListScreen({ state }: { state: ReaderState }) {
   return (
     <Box flexDirection="column" width={width}>
       <Box width={width} height={1}>
-        <Text bold wrap="truncate">{`${state.title} — ${state.loading?.total ?? data.articles.length} articles`}</Text>
+        <Text bold wrap="truncate">
+          {truncateToWidth(visibleLine(`${state.title} — ${state.loading?.total ?? data.articles.length} articles`), width)}
+        </Text>
       </Box>
       <Box flexDirection="column" height={height}>
         {shown.length === 0 ? (
-          <Text dimColor>{message || 'Nothing to show.'}</Text>
+          <Text dimColor wrap="truncate">
+            {truncateToWidth(visibleLine(message || 'Nothing to show.'), width)}
+          </Text>
         ) : (
           shown.map((meta, i) => (
             <ArticleRow key={meta.id} row={{ meta, authors: data.authorsOf(meta), mark: markOf(state, meta.id) }} selected={cursor.offset + i === cursor.index} width={width} columns={columns} />

@@ -1,8 +1,9 @@
 import { Box, Text } from 'ink';
 import { truncateToWidth } from '../../../text/wrap.js';
-import { visibleLine } from '../../../text/visible.js';
+import { visibleLine, visibleLineRanges } from '../../../text/visible.js';
 import { ArticleRow, rowColumns } from '../../components/article-row.js';
 import { Highlighted } from '../../components/highlighted.js';
+import type { Snippet } from '../../../search/snippet.js';
 import { StatusBar } from '../../components/status-bar.js';
 import { searchHeight } from '../../core/geometry.js';
 import { currentHits, listColumns, markOf, searchPending } from '../../core/selectors.js';
@@ -26,6 +27,11 @@ function statusLine(state: ReaderState, total: number): string {
 }
 
 /** Query line, then two rows a hit: the article and a snippet of its best body match. */
+/** A hit's snippet, made visible before it is cut: a control shown as "<U+202E>" is wider than it was. */
+function SnippetLine({ snippet, width }: { snippet: Snippet; width: number }) {
+  return <Highlighted text={truncateToWidth(visibleLine(snippet.text), Math.max(1, width - 6))} ranges={visibleLineRanges(snippet.text, snippet.ranges)} dim />;
+}
+
 export function SearchScreen({ state }: { state: ReaderState }) {
   const { data, search, size } = state;
   const width = size.columns;
@@ -43,12 +49,16 @@ export function SearchScreen({ state }: { state: ReaderState }) {
       <Box width={width} height={1}>
         <Text wrap="truncate">
           <Text bold>/ </Text>
-          {visibleLine(query)}
+          {truncateToWidth(visibleLine(query), width - 3)}
           <Text inverse> </Text>
         </Text>
       </Box>
       <Box flexDirection="column" height={height * 2}>
-        {query && hits.length === 0 && !searchPending(state) && state.engine.status === 'ready' ? <Text dimColor>No matches for “{visibleLine(query)}”.</Text> : null}
+        {query && hits.length === 0 && !searchPending(state) && state.engine.status === 'ready' ? (
+          <Text dimColor wrap="truncate">
+            {truncateToWidth(`No matches for “${visibleLine(query)}”.`, width)}
+          </Text>
+        ) : null}
         {shown.map(({ hit, meta }, i) => (
           <Box key={meta.id} flexDirection="column" width={width}>
             <ArticleRow
@@ -59,10 +69,10 @@ export function SearchScreen({ state }: { state: ReaderState }) {
             />
             <Box width={width} height={1} paddingLeft={6}>
               {(hit.snippet ?? search.snippets[hit.id]) ? (
-                <Highlighted text={truncateToWidth((hit.snippet ?? search.snippets[hit.id]).text, Math.max(1, width - 6))} ranges={(hit.snippet ?? search.snippets[hit.id]).ranges} dim />
+                <SnippetLine snippet={(hit.snippet ?? search.snippets[hit.id])!} width={width} />
               ) : (
                 <Text dimColor wrap="truncate">
-                  {visibleLine(meta.dek || meta.lead || search.summaries[meta.id] || '')}
+                  {truncateToWidth(visibleLine(meta.dek || meta.lead || search.summaries[meta.id] || ''), width - 6)}
                 </Text>
               )}
             </Box>
