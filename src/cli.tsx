@@ -1,53 +1,6 @@
-// byline: parse flags, then run one scriptable command or open the reader.
+// byline: the command line on the real process (src/main.ts does the work).
 // The reader (Ink, React) is loaded only when it is needed, so commands start fast.
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import meow from 'meow';
-import { BylineError } from './model/errors.js';
-import { chooseArchive, openerFor } from './archive/library.js';
-import type { Context, Flags, Output } from './commands/context.js';
-import { COMMAND_HELP, HELP } from './help.js';
-import { visible } from './text/visible.js';
-
-type Command = (ctx: Context) => Promise<number>;
-
-/** Each command's code is loaded only when that command runs: start-up stays small. */
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  list: async () => (await import('./commands/list.js')).list,
-  search: async () => (await import('./commands/search.js')).search,
-  read: async () => (await import('./commands/read.js')).read,
-  authors: async () => (await import('./commands/authors.js')).authors,
-  author: async () => (await import('./commands/authors.js')).author,
-  import: async () => (await import('./commands/import.js')).importFiles,
-  add: async () => (await import('./commands/add.js')).add,
-  export: async () => (await import('./commands/export.js')).exportArchive,
-  reindex: async () => (await import('./commands/reindex.js')).reindex,
-};
-
-/** The bundled Protocol archive: read until the user's library exists, never written. */
-export const DEFAULT_ARCHIVE = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'protocol');
-
-/** A terminal that understands no escape sequences at all (Emacs' shell, some serial
- * consoles): no colour, no cursor moves, so no full-screen reader either. */
-const dumbTerminal = (env: NodeJS.ProcessEnv = process.env) => env.TERM === 'dumb';
-
-function makeOutput(): Output {
-  const isTTY = Boolean(process.stdout.isTTY);
-  return {
-    isTTY,
-    color: isTTY && !dumbTerminal() && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''),
-    columns: process.stdout.columns || 80,
-    write: (text) => void process.stdout.write(text),
-    // File names and reasons in messages come from outside: shown, never acted on by the terminal.
-    error: (text) => void process.stderr.write(visible(text)),
-    // A progress line redrawn in place: only on a terminal that can (not TERM=dumb), its text
-    // made visible like every message; null clears it.
-    progress: (text) => {
-      if (!process.stderr.isTTY || dumbTerminal()) return;
-      process.stderr.write(`\r\u001b[2K${text === null ? '' : visible(text)}`);
-    },
-  };
-}
+import { main } from './main.js';
 
 /** A closed pipe (`byline read x | head -1`) is a normal end, not an error. Any other
  * failure to write the output (a full disk: `byline export > /dev/full`) is one line, exit 1. */
@@ -67,111 +20,11 @@ function quietOnClosedPipe(): void {
   }
 }
 
-/** Ink's own test (is-in-ci): under CI, Ink draws nothing until the app exits, so the
- * reader would sit on a blank screen. Even an empty CI= counts; CI=0 or CI=false does not. */
-function inCI(env: NodeJS.ProcessEnv = process.env): boolean {
-  const set = (key: string) => key in env && env[key] !== '0' && env[key] !== 'false';
-  return set('CI') || set('CONTINUOUS_INTEGRATION');
-}
-
-/** meow's own message for an unknown flag is two lines without our prefix; this is one. */
-function rejectUnknownFlags(argv: string[], spec: Record<string, object>): void {
-  const known = new Set([...Object.keys(spec), ...Object.keys(spec).map((k) => `no-${k}`)]);
-  const short = new Set(Object.values(spec).flatMap((f) => ('shortFlag' in f ? [String(f.shortFlag)] : [])));
-  for (const arg of argv) {
-    if (arg === '--') return;
-    const long = arg.match(/^--([^=]+)/);
-    const kebab = long?.[1];
-    if (kebab && !known.has(kebab) && !known.has(kebab.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()))) {
-      throw new BylineError(`unknown flag --${kebab} (see byline --help)`, 2);
-    }
-    const shorts = !long && /^-[A-Za-z]+$/.test(arg) ? arg.slice(1).split('') : [];
-    for (const f of shorts) if (!short.has(f)) throw new BylineError(`unknown flag -${f} (see byline --help)`, 2);
-  }
-}
-
-async function main(): Promise<number> {
-  quietOnClosedPipe();
-  const flagSpec = {
-    archive: { type: 'string', shortFlag: 'A' },
-      json: { type: 'boolean', default: false },
-      limit: { type: 'number', shortFlag: 'n' },
-      author: { type: 'string' },
-      format: { type: 'string', shortFlag: 'f' },
-      width: { type: 'number', shortFlag: 'w' },
-      out: { type: 'string', shortFlag: 'o' },
-      raw: { type: 'boolean', default: false },
-      color: { type: 'boolean', default: true },
-      debug: { type: 'boolean', default: false },
-      state: { type: 'string' },
-      wayback: { type: 'boolean', default: false },
-      connectTimeout: { type: 'number' },
-      timeout: { type: 'number' },
-      help: { type: 'boolean', shortFlag: 'h', default: false },
-      version: { type: 'boolean', shortFlag: 'v', default: false },
-  } as const;
-  rejectUnknownFlags(process.argv.slice(2), flagSpec);
-  // meow's own --help and --version know neither -h/-v nor `byline COMMAND --help`.
-  const cli = meow(HELP, { importMeta: import.meta, flags: flagSpec, description: false, autoHelp: false, autoVersion: false });
-  const flags = cli.flags as Flags & { help: boolean; version: boolean };
-  const [command, ...args] = cli.input;
-  if (command === 'help' || flags.help) {
-    const topic = command === 'help' ? args[0] : command;
-    process.stdout.write((topic && COMMAND_HELP[topic] ? COMMAND_HELP[topic] : HELP).replace(/^\n/, '') + '\n');
-    return 0;
-  }
-  if (flags.version) {
-    process.stdout.write(`${cli.pkg.version ?? 'unknown'}\n`);
-    return 0;
-  }
-  const out = makeOutput();
-  if (!flags.color) out.color = false;
-  const choice = chooseArchive({ flag: flags.archive, env: process.env, bundled: DEFAULT_ARCHIVE });
-  const openArchive = openerFor(choice, DEFAULT_ARCHIVE, (notice) => out.error(`${notice}\n`));
-  const ctx: Context = { args, flags, out, archiveDir: choice.dir, openArchive };
-
-  if (command === undefined) {
-    if (process.stdout.isTTY && process.stdin.isTTY && !inCI() && !dumbTerminal()) {
-      const { runReader } = await loadReader();
-      return runReader({ archiveDir: choice.dir, openArchive, statePath: flags.state, debug: flags.debug });
-    }
-    return (await COMMANDS.list())(ctx);
-  }
-  const load = COMMANDS[command];
-  if (!load) throw new BylineError(`unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')}; see byline --help)`, 2);
-  return (await load())(ctx);
-}
-
-/** The reader's modules, with Ink loaded as if DEV were not set. DEV=true is Ink's switch for
- * React Devtools, read as its modules load: it then imports react-devtools-core, which byline
- * does not install, and reads its own package.json, which is not next to byline's bundle, and
- * the reader stops before its first frame. DEV is a common name in a shell; it is given back
- * at once, for the programs the reader starts. */
-async function loadReader(): Promise<typeof import('./tui/run.js')> {
-  const dev = process.env.DEV;
-  delete process.env.DEV;
-  try {
-    return await import('./tui/run.js');
-  } finally {
-    if (dev !== undefined) process.env.DEV = dev;
-  }
-}
-
-/** A message on one line, every control in it visible: it may quote a file name. */
-const oneLine = (message: string) => visible(message).replace(/\n/g, '␊');
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof BylineError && !process.argv.includes('--debug')) {
-      process.stderr.write(`byline: ${oneLine(error.message)}\n`);
-      process.exitCode = error.exitCode;
-      return;
-    }
-    if (process.argv.includes('--debug')) process.stderr.write(`${visible((error as Error)?.stack ?? String(error))}\n`);
-    else process.stderr.write(`byline: ${oneLine((error as Error)?.message ?? String(error))} (run with --debug for details)\n`);
-    process.exitCode = error instanceof BylineError ? error.exitCode : 1;
-  },
-);
+quietOnClosedPipe();
+process.exitCode = await main({
+  argv: process.argv.slice(2),
+  env: process.env,
+  stdout: { isTTY: Boolean(process.stdout.isTTY), columns: process.stdout.columns, write: (text) => void process.stdout.write(text) },
+  stderr: { isTTY: Boolean(process.stderr.isTTY), write: (text) => void process.stderr.write(text) },
+  stdinIsTTY: Boolean(process.stdin.isTTY),
+});

@@ -17,7 +17,7 @@ const LAYER: Record<string, number> = {
   net: 2,
   commands: 3,
   tui: 3,
-  // cli.tsx and help.ts, the files directly in src/.
+  // cli.tsx, main.ts and help.ts, the files directly in src/.
   '(top)': 4,
 };
 
