@@ -57,7 +57,7 @@ function commandsFiles(dir: string, figures: Figure[]): string[] {
     const text = readFileSync(path, 'utf8');
     for (const [label, key] of COMMAND_ROWS) {
       const row = text.split('\n').find((l) => l.startsWith(`| ${label} |`));
-      const was = Number(row?.split('|')[2]);
+      const was = Number(row?.split(/(?<!\\)\|/)[2]);
       const now = figures.find((f) => f.key === key && f.size === size)?.median;
       if (!row || !Number.isFinite(was) || now === null || now === undefined) continue;
       lines.push(`| ${label.replace(' (after)', '')} | ${size} | ${was} | ${now} | ${pct(now, was).trim()}${times(now, was)} |`);
