@@ -58,7 +58,7 @@ const rows = [
 const r = runs[0];
 const how = runs.map((x) => `${x.sizes.join(', ')} articles: ${x.rounds} rounds, \`${x.command}\`, ${x.date.slice(0, 10)}`).join('; ');
 const out = [
-  `Medians of interleaved rounds (${how}; ${r.machine.cores} × ${r.machine.cpu}, Node ${r.node}, a shared machine); (×) is the multiple of \`node -e 0\` in the same rounds. Every figure is a whole, fresh process; the reader's are in a 100×30 pseudo-terminal, until the text is on the emulated screen.`,
+  `Medians of interleaved rounds (${how}; ${r.machine.cores} × ${r.machine.cpu}, Node ${r.node}, a shared machine); (×) is the multiple of \`node -e 0\` in the same rounds (for the reader and interactive fzf, of node started in the same pseudo-terminal). Every figure is a whole, fresh process; the reader's are in a 100×30 pseudo-terminal, until the text is on the emulated screen.`,
   '',
   `| what a user does | ${sizes.map((s) => `${s.toLocaleString('en-US').replace(/,/g, ' ')} articles`).join(' | ')} |`,
   `| --- | ${sizes.map(() => '---:').join(' | ')} |`,
