@@ -1,23 +1,26 @@
-// npm run bench:gen -- --articles N --out DIR [--seed S]
-import { rm } from 'node:fs/promises';
-import { Archive } from '../src/archive/store.js';
-import { syntheticBatches } from './synthetic.js';
+// npm run bench:gen -- --articles N [--out DIR] [--reuse-cache]
+//
+// Writes N synthetic articles as page-dump files (one a file, under the cache folder) and
+// imports them with `byline import` into DIR, as a user would; without --out, into the
+// cached archive the benchmark uses (bench/cache/archive-N), unless it is already there.
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ensureArchive, importThroughCli } from './lib/archives.js';
+import { ensureCorpus } from './lib/corpus.js';
+import { arg, flag, log } from './lib/env.js';
 
-export async function generateArchive(count: number, out: string, seed = 42): Promise<void> {
-  await rm(out, { recursive: true, force: true });
-  const archive = await Archive.open(out, { create: true });
-  for (const batch of syntheticBatches(count, seed)) await archive.import([{ file: `synthetic-seed-${seed}`, articles: batch }], '2026-01-01T00:00:00.000Z');
+const argv = process.argv.slice(2);
+const count = Number(arg(argv, 'articles') ?? '1000');
+if (!Number.isInteger(count) || count <= 0 || count % 1000 !== 0) {
+  process.stderr.write('bench:gen: --articles takes a positive multiple of 1000\n');
+  process.exit(2);
 }
-
-function arg(name: string, fallback?: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? fallback : process.argv[i + 1];
+const out = arg(argv, 'out');
+const started = performance.now();
+if (out) {
+  rmSync(resolve(out), { recursive: true, force: true });
+  importThroughCli(ensureCorpus(count), resolve(out));
+} else {
+  ensureArchive(count, flag(argv, 'reuse-cache'));
 }
-
-if (process.argv[1]?.endsWith('generate.mjs')) {
-  const count = Number(arg('articles', '1000'));
-  const out = arg('out', `bench/cache/archive-${count}`)!;
-  const started = performance.now();
-  await generateArchive(count, out, Number(arg('seed', '42')));
-  process.stderr.write(`generated ${count} articles in ${out} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
-}
+log(`${count} articles in ${out ?? 'the cache'} (${((performance.now() - started) / 1000).toFixed(0)} s)`);

@@ -17,10 +17,10 @@
 // Written for issue 13 (bench/results/patches.md): one revision per removed build patch.
 import pty from '@lydell/node-pty';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateArchive } from './generate.js';
+import { ensureArchive } from './lib/archives.js';
 
 const ROOT = process.cwd();
 const argv = process.argv.slice(2);
@@ -160,8 +160,7 @@ function versionRound(v: Variant, record: boolean): Promise<void> {
 }
 
 const base = mkdtempSync(join(tmpdir(), 'byline-patch-costs-'));
-const archive = join(base, `archive-${ARTICLES}`);
-if (!existsSync(archive)) await generateArchive(ARTICLES, archive);
+const archive = ensureArchive(ARTICLES, true).dir;
 const variants = revisions.map((r) => exportAndBuild(r, base));
 
 // Round 0 warms the file cache and Node's compile cache of each bundle; it is not recorded.

@@ -1,31 +1,29 @@
-// Paths, process environment and little helpers shared by the bench tasks.
-import { mkdtempSync } from 'node:fs';
+// Paths, process environment and little helpers shared by the bench suites.
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = process.cwd();
 export const BIN = join(ROOT, 'bin', 'byline.js');
-export const CACHE = join(ROOT, 'bench', 'cache');
-export const BUILD = join(ROOT, 'bench', '.build');
+/** Generated files and archives: bench/cache (git-ignored), or BYLINE_BENCH_CACHE, so several
+ * worktrees can share one set of archives. */
+export const CACHE = process.env.BYLINE_BENCH_CACHE ? resolve(process.env.BYLINE_BENCH_CACHE) : join(ROOT, 'bench', 'cache');
 export const RESULTS = join(ROOT, 'bench', 'results');
 
 export const archiveDir = (size: number) => join(CACHE, `archive-${size}`);
 
-/** The size of the small archive the rendering ratio compares against. */
-export const SMALL = 30;
+const STATE_DIR = join(tmpdir(), `byline-bench-state-${process.pid}`);
+let states = 0;
 
-export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** The environment for anything that draws with Ink: any CI variable (even empty) makes Ink
- * render only the last frame, so it is removed. */
-export function terminalEnv(extra: Record<string, string> = {}): Record<string, string> {
+/** The environment of every process the bench starts: byline's own variables removed (so
+ * nothing but --archive chooses the archive), a reader state file of its own that does not
+ * exist yet (each run starts as a first run), and no CI variable, which (even empty) makes
+ * Ink draw only the last frame. */
+export function userEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'CI') env[k] = v;
-  return { TERM: 'xterm-256color', ...env, ...extra };
-}
-
-export function tempStateFile(): string {
-  return join(mkdtempSync(join(tmpdir(), 'byline-bench-')), 'state.json');
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'CI' && !k.startsWith('BYLINE_') && k !== 'NODE_OPTIONS') env[k] = v;
+  mkdirSync(STATE_DIR, { recursive: true });
+  return { TERM: 'xterm-256color', ...env, BYLINE_STATE: join(STATE_DIR, `state-${++states}.json`), ...extra };
 }
 
 export function arg(argv: string[], name: string): string | undefined {
@@ -34,8 +32,6 @@ export function arg(argv: string[], name: string): string | undefined {
 }
 
 export const flag = (argv: string[], name: string) => argv.includes(`--${name}`);
-
-export const abs = (p: string) => resolve(ROOT, p);
 
 export function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);

@@ -1,6 +1,6 @@
 // The query sets: a fixed list for search as you type, and (query → intended article)
-// pairs and body queries drawn from the archive itself with a seeded RNG.
-import { blockText, type ArticleMeta, type Block } from '../../src/model/schema.js';
+// pairs drawn from the archive's titles with a seeded RNG.
+import type { ArticleMeta } from '../../src/model/schema.js';
 import { rng } from '../synthetic.js';
 
 /** Typed one character at a time. Plain words, two-word queries, author names, and typos
@@ -78,7 +78,7 @@ const titleWords = (title: string) => (title.toLowerCase().match(/\p{L}+/gu) ?? 
 
 /** Pairs for the result-quality check: a person remembers 2–3 of a title's less common words
  * (from the rarer half by document frequency over all titles), and types them with a mistake or only partly. */
-export function qualityPairs(articles: readonly ArticleMeta[], count = 40, seed = 20260101): QualityPair[] {
+export function qualityPairs(articles: readonly Pick<ArticleMeta, 'id' | 'title'>[], count = 40, seed = 20260101): QualityPair[] {
   const df = new Map<string, number>();
   for (const a of articles) for (const w of new Set(titleWords(a.title))) df.set(w, (df.get(w) ?? 0) + 1);
   const r = rng(seed);
@@ -115,27 +115,4 @@ export function qualityPairs(articles: readonly ArticleMeta[], count = 40, seed 
     pairs.push({ query: q.join(' '), id: a.id, title: a.title, mutation });
   }
   return pairs;
-}
-
-/** Body queries: one or two longer words from a random article's body, some misspelt. */
-export function bodyQueries(articles: readonly ArticleMeta[], body: (id: string) => Block[], count = 12, seed = 777): string[] {
-  const r = rng(seed);
-  const out: string[] = [];
-  for (let attempts = 0; out.length < count && attempts < count * 20; attempts++) {
-    const a = articles[Math.floor(r() * articles.length)];
-    let blocks: Block[];
-    try {
-      blocks = body(a.id);
-    } catch {
-      continue;
-    }
-    const text = blocks.map((b) => (b.type === 'figure' ? b.caption : blockText(b))).join(' ');
-    const words = [...new Set((text.toLowerCase().match(/[a-z]+/g) ?? []).filter((w) => w.length >= 6))];
-    if (words.length < 2) continue;
-    const q = [pick(r, words)];
-    if (out.length % 2 === 1) q.push(pick(r, words));
-    if (out.length % 3 === 2) q[0] = mutate(q[0], pick(r, ['typo', 'transpose', 'drop'] as const), r);
-    out.push(q.join(' '));
-  }
-  return out;
 }

@@ -1,75 +1,38 @@
-// What a measurement reports, how a child task hands it to the runner, and the files written.
+// What the bench reports: figures (each the summary of repeated samples), the targets of
+// issue 12 checked against them, and the files written (bench/results/latest.md and .json).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
 import { join } from 'node:path';
-import { round } from './stats.js';
+import { percentile, round } from './stats.js';
 
-export type Better = 'lower' | 'higher';
-
-/** One target of the issue at one archive size. */
-export interface TargetEntry {
+export interface Figure {
+  /** Stable key, e.g. "read" or "reader.key"; with the size it names one figure across runs. */
+  key: string;
   name: string;
   size: number;
-  value: number | null;
-  target: number | null;
   unit: string;
+  n: number;
+  median: number | null;
+  p25: number | null;
+  p75: number | null;
+  p95: number | null;
+  min: number | null;
+  max: number | null;
+  note?: string;
+}
+
+export interface Target {
+  what: string;
+  size: number;
+  /** The figure compared: its key and which statistic. */
+  key: string;
+  stat: 'median' | 'p95';
+  value: number | null;
+  limit: number | null;
+  unit: string;
+  /** How the limit was made, e.g. "1.5 × node -e 0 (150 ms)". */
+  rule: string;
   met: boolean;
-  note?: string;
-}
-
-/** A baseline or supporting figure: no target of its own. */
-export interface DetailEntry {
-  name: string;
-  size: number;
-  value: number | null;
-  unit: string;
-  note?: string;
-}
-
-export type Message = ({ type: 'target' } & TargetEntry) | ({ type: 'detail' } & DetailEntry) | { type: 'error'; message: string };
-
-const PREFIX = '@@bench ';
-
-function send(message: Message): void {
-  process.stdout.write(PREFIX + JSON.stringify(message) + '\n');
-}
-
-/** Reports a target; `met` is computed here so every task decides it the same way. */
-export function target(name: string, size: number, value: number | null, targetValue: number | null, unit: string, better: Better = 'lower', note?: string): void {
-  const ok = value !== null && targetValue !== null && Number.isFinite(value) && Number.isFinite(targetValue) && (better === 'lower' ? value <= targetValue : value >= targetValue);
-  const v = value === null || !Number.isFinite(value) ? null : round(value);
-  const t = targetValue === null || !Number.isFinite(targetValue) ? null : round(targetValue);
-  send({ type: 'target', name, size, value: v, target: t, unit, met: ok, ...(note ? { note } : {}) });
-}
-
-export function detail(name: string, size: number, value: number | null, unit: string, note?: string): void {
-  const v = value === null || !Number.isFinite(value) ? null : round(value);
-  send({ type: 'detail', name, size, value: v, unit, ...(note ? { note } : {}) });
-}
-
-/** A task that stopped: the runner marks its unreported targets with this reason. */
-export function failure(message: string): void {
-  send({ type: 'error', message });
-}
-
-/** Splits a child's stdout into report messages and ordinary output. */
-export function parseLine(line: string): Message | undefined {
-  if (!line.startsWith(PREFIX)) return undefined;
-  try {
-    return JSON.parse(line.slice(PREFIX.length)) as Message;
-  } catch {
-    return undefined;
-  }
-}
-
-export function machine() {
-  const cpu = cpus();
-  return {
-    cpu: cpu[0]?.model?.trim() ?? 'unknown',
-    cores: cpu.length,
-    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
-    os: `${platform()} ${release()}`,
-  };
 }
 
 export interface Results {
@@ -78,13 +41,26 @@ export interface Results {
   date: string;
   command: string;
   sizes: number[];
+  rounds: number;
   durationSeconds: number;
-  targets: TargetEntry[];
-  details: DetailEntry[];
+  figures: Figure[];
+  targets: Target[];
+  changes: string[];
   notes: string[];
 }
 
-const fmt = (v: number | null) => (v === null ? '—' : String(v));
+export function summarise(key: string, name: string, size: number, unit: string, samples: readonly number[], note?: string): Figure {
+  const s = samples.filter((x) => Number.isFinite(x));
+  const stat = (p: number) => (s.length ? round(percentile(s, p)) : null);
+  return { key, name, size, unit, n: s.length, median: stat(50), p25: stat(25), p75: stat(75), p95: stat(95), min: stat(0), max: stat(100), ...(note ? { note } : {}) };
+}
+
+export function machine() {
+  const cpu = cpus();
+  return { cpu: cpu[0]?.model?.trim() ?? 'unknown', cores: cpu.length, memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10, os: `${platform()} ${release()}` };
+}
+
+const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(v));
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function toMarkdown(r: Results): string {
@@ -93,31 +69,36 @@ export function toMarkdown(r: Results): string {
   const lines = [
     '# byline benchmark results',
     '',
-    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM (${m.os}) · Node ${r.node} · ${r.date} · \`${r.command}\` · sizes ${r.sizes.join(', ')} · ${Math.round(r.durationSeconds)} s`,
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM (${m.os}) · Node ${r.node} · ${r.date} · \`${r.command}\` · sizes ${r.sizes.join(', ')} · ${r.rounds} rounds · ${Math.round(r.durationSeconds)} s`,
     '',
-    `${met} of ${r.targets.length} targets met. Each value is the median of several runs; p95 values are the median of each run's p95. A blank value means the measurement did not run (see its note).`,
+    'Measured as a user meets byline: whole `byline` processes for commands; the built reader in a pseudo-terminal, its output read by a terminal emulator, from spawn to what is on screen; a fresh process each time (nothing warmed up inside it, no forced GC, no pauses; the page cache is as a user who used the machine a moment ago has it); baselines in the same rounds, cases interleaved round-robin. Medians, with p25–p75 and min–max of the repeated runs.',
     '',
-    '| name | size | value | target | unit | met |',
+    `## Targets (issue 12): ${met} of ${r.targets.length} met`,
+    '',
+    '| target | size | value | limit | rule | met |',
     '| --- | ---: | ---: | ---: | --- | --- |',
-    ...r.targets.map((t) => `| ${cell(t.name)} | ${t.size} | ${fmt(t.value)} | ${fmt(t.target)} | ${t.unit} | ${t.met ? 'yes' : '**no**'} |`),
+    ...r.targets.map((t) => `| ${cell(t.what)} (${t.stat}) | ${t.size} | ${fmt(t.value)} ${t.unit} | ${fmt(t.limit)} ${t.unit} | ${cell(t.rule)} | ${t.met ? 'yes' : '**no**'} |`),
+    '',
+    '## Figures',
+    '',
+    '| what | size | median | p25–p75 | min–max | p95 | n | unit |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...r.figures.map((f) => `| ${cell(f.name)} | ${f.size} | ${fmt(f.median)} | ${fmt(f.p25)}–${fmt(f.p75)} | ${fmt(f.min)}–${fmt(f.max)} | ${fmt(f.p95)} | ${f.n} | ${f.unit} |`),
     '',
   ];
-  const noted = r.targets.filter((t) => t.note);
+  const noted = r.figures.filter((f) => f.note);
   if (noted.length) {
-    lines.push('## Notes on targets', '');
-    for (const t of noted) lines.push(`- **${cell(t.name)}** (${t.size}): ${t.note}`);
+    lines.push('### How each figure is measured', '');
+    const seen = new Set<string>();
+    for (const f of noted) {
+      const line = `- **${cell(f.name)}**: ${f.note}`;
+      if (!seen.has(line)) lines.push(line);
+      seen.add(line);
+    }
     lines.push('');
   }
-  if (r.details.length) {
-    lines.push('## Baselines and supporting figures', '', '| name | size | value | unit | note |', '| --- | ---: | ---: | --- | --- |');
-    for (const d of r.details) lines.push(`| ${cell(d.name)} | ${d.size} | ${fmt(d.value)} | ${d.unit} | ${cell(d.note ?? '')} |`);
-    lines.push('');
-  }
-  if (r.notes.length) {
-    lines.push('## Run notes', '');
-    for (const n of r.notes) lines.push(`- ${n}`);
-    lines.push('');
-  }
+  if (r.changes.length) lines.push('## What changed versus the previous bench, and by how much', '', ...r.changes, '');
+  if (r.notes.length) lines.push('## Run notes', '', ...r.notes.map((n) => `- ${n}`), '');
   return lines.join('\n');
 }
 

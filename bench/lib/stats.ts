@@ -23,7 +23,3 @@ export function round(value: number): number {
   if (abs >= 10) return Math.round(value * 100) / 100;
   return Math.round(value * 1000) / 1000;
 }
-
-export function gc(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}

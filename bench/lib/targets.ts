@@ -1,63 +1,91 @@
-// The targets of issue 4, by name, and which task reports which: a task that crashes or runs
-// out of time still leaves one row per target (met: false, with the reason).
-import type { Better } from './report.js';
+// The targets of issue 12, checked against the figures of one run. A ratio's limit is made
+// from the baseline measured in the same rounds; a target whose figures are missing is
+// reported as not met, with the reason.
+import type { Figure, Target } from './report.js';
+import { round } from './stats.js';
 
-export const T = {
-  coldStart: 'cold start to first frame',
-  coldGrowth: 'cold start growth over 1 000 articles',
-  typingP95: 'search as you type, p95 per keystroke',
-  typingFzf: 'search as you type vs fzf (total time ratio)',
-  quality: 'result quality, intended article in top 3',
-  bodyP95: 'body search, p95 per query',
-  frameRatio: 'list frame time holding j, vs 30 articles',
-  frameP95: 'list frame time holding j, p95',
-  frameBytes: 'list bytes written per frame',
-  open: 'open a 20 KB article (Enter → first page)',
-  authorsFrame: 'authors screen frame time holding j, vs the list',
-  rss: 'peak RSS of the reader',
-  importOne: 'import 1 article vs writing index.json once',
-} as const;
+type Stat = 'median' | 'p95';
 
-export interface Declared {
-  name: string;
-  size: number;
-  target: number | null;
+interface Rule {
+  what: string;
+  key: string;
+  stat: Stat;
   unit: string;
-  better: Better;
+  /** The limit, from the other figures at the same size; undefined when they are missing. */
+  limit: (get: (key: string, stat?: Stat) => number | undefined) => { limit: number; rule: string } | undefined;
+  better?: 'lower' | 'higher';
 }
 
-export const typingTarget = (size: number) => (size <= 10000 ? 16 : 33);
-export const bodyTarget = (size: number) => (size <= 10000 ? 100 : 500);
+const times = (k: number, key: string, label: string): Rule['limit'] => (get) => {
+  const base = get(key);
+  return base === undefined ? undefined : { limit: k * base, rule: `${k} × ${label} (${round(base)} ms, same rounds)` };
+};
+const fixed = (limit: number, rule = `≤ ${limit}`): Rule['limit'] => () => ({ limit, rule });
 
-export type TaskName = 'startup' | 'search' | 'body' | 'render' | 'memory' | 'import';
+const RULES: Rule[] = [
+  { what: '`byline read ID`', key: 'cmd.read', stat: 'median', unit: 'ms', limit: times(1.5, 'cmd.node', '`node -e 0`') },
+  { what: '`byline search Q --json` (top 20)', key: 'cmd.search', stat: 'median', unit: 'ms', limit: times(3, 'cmd.node', '`node -e 0`') },
+  { what: '`byline list | head -1`, first line', key: 'cmd.list-head', stat: 'median', unit: 'ms', limit: times(1.5, 'cmd.node', '`node -e 0`') },
+  { what: 'body search, `byline search` of body words', key: 'cmd.search-body', stat: 'median', unit: 'ms', limit: times(3, 'cmd.node', '`node -e 0`') },
+  { what: 'reader: spawn → first frame', key: 'reader.first-frame', stat: 'median', unit: 'ms', limit: times(3, 'reader.node', '`node -e` in the pty') },
+  {
+    what: 'reader: spawn → search usable',
+    key: 'reader.usable',
+    stat: 'median',
+    unit: 'ms',
+    limit: (get) => {
+      const base = get('reader.node');
+      return base === undefined ? undefined : { limit: 3 * base + 33, rule: `the first-frame limit (3 × ${round(base)} ms) + one keystroke (33 ms): search usable at the first frame` };
+    },
+  },
+  { what: 'reader: key → results on screen', key: 'reader.key', stat: 'p95', unit: 'ms', limit: fixed(33, '≤ 33 ms') },
+  {
+    what: 'reader: key → results on screen, vs interactive fzf',
+    key: 'reader.key',
+    stat: 'p95',
+    unit: 'ms',
+    limit: (get) => {
+      const fzf = get('reader.fzf-key', 'p95');
+      return fzf === undefined ? undefined : { limit: fzf, rule: `≤ interactive fzf's p95 on the same titles (${round(fzf)} ms)` };
+    },
+  },
+  { what: 'reader: list frame holding j', key: 'reader.j', stat: 'p95', unit: 'ms', limit: fixed(33, '≤ 33 ms (kept from issue 4)') },
+  { what: 'reader: bytes written per j', key: 'reader.j-bytes', stat: 'median', unit: 'bytes', limit: fixed(6000, '≤ 6000 (kept from issue 4)') },
+  { what: 'reader: Enter → article on screen', key: 'reader.open', stat: 'median', unit: 'ms', limit: fixed(33, '≤ 33 ms (kept from issue 4)') },
+  { what: 'reader: peak RSS', key: 'reader.rss', stat: 'median', unit: 'MB', limit: fixed(300, '≤ 300 MB (kept from issue 4)') },
+  { what: 'result quality, intended article in the top 3', key: 'quality.top3', stat: 'median', unit: '%', limit: fixed(95, '≥ 95 % (kept; 100 % before)'), better: 'higher' },
+  { what: 'import N files into an empty archive, peak RSS', key: 'import.all.rss', stat: 'median', unit: 'MB', limit: fixed(300, '≤ 300 MB whatever the size of the import') },
+  { what: 'import 1 article, wall', key: 'import.one', stat: 'median', unit: 'ms', limit: fixed(1000, '≤ 1 s') },
+  { what: 'import 1 article, peak RSS', key: 'import.one.rss', stat: 'median', unit: 'MB', limit: fixed(300, '≤ 300 MB whatever the size of the archive') },
+  {
+    what: 'import 1 article that merges segments, wall',
+    key: 'import.merge',
+    stat: 'median',
+    unit: 'ms',
+    limit: (get) => {
+      const one = get('import.one');
+      return one === undefined ? undefined : { limit: 10 * one, rule: `never 10 × the other imports (${round(one)} ms)` };
+    },
+  },
+  { what: 'import 1 article that merges segments, peak RSS', key: 'import.merge.rss', stat: 'median', unit: 'MB', limit: fixed(300, '≤ 300 MB: a merge never holds the whole index') },
+];
 
-export function declared(task: TaskName, sizes: number[]): Declared[] {
-  const per = (f: (size: number) => Declared[]) => sizes.flatMap(f);
-  switch (task) {
-    case 'startup':
-      return per((size) => [
-        { name: T.coldStart, size, target: null, unit: 'ms', better: 'lower' },
-        ...(size > 1000 && sizes.includes(1000) ? [{ name: T.coldGrowth, size, target: null, unit: 'ms', better: 'lower' as const }] : []),
-      ]);
-    case 'search':
-      return per((size) => [
-        { name: T.typingP95, size, target: typingTarget(size), unit: 'ms', better: 'lower' },
-        { name: T.typingFzf, size, target: 3, unit: '×', better: 'lower' },
-        { name: T.quality, size, target: 95, unit: '%', better: 'higher' },
-      ]);
-    case 'body':
-      return per((size) => [{ name: T.bodyP95, size, target: bodyTarget(size), unit: 'ms', better: 'lower' }]);
-    case 'render':
-      return per((size) => [
-        { name: T.frameRatio, size, target: 1.2, unit: '×', better: 'lower' },
-        { name: T.frameP95, size, target: 33, unit: 'ms', better: 'lower' },
-        { name: T.frameBytes, size, target: 6000, unit: 'bytes', better: 'lower' },
-        { name: T.open, size, target: 33, unit: 'ms', better: 'lower' },
-        { name: T.authorsFrame, size, target: 1.2, unit: '×', better: 'lower' },
-      ]);
-    case 'memory':
-      return per((size) => [{ name: T.rss, size, target: 300, unit: 'MB', better: 'lower' }]);
-    case 'import':
-      return per((size) => [{ name: T.importOne, size, target: 2, unit: '×', better: 'lower' }]);
+export function checkTargets(figures: Figure[]): Target[] {
+  const sizes = [...new Set(figures.map((f) => f.size))].sort((a, b) => a - b);
+  const out: Target[] = [];
+  for (const size of sizes) {
+    const get = (key: string, stat: Stat = 'median') => {
+      const f = figures.find((x) => x.key === key && x.size === size);
+      const v = f?.[stat];
+      return v === null || v === undefined ? undefined : v;
+    };
+    for (const r of RULES) {
+      if (!figures.some((f) => f.key === r.key && f.size === size)) continue;
+      const value = get(r.key, r.stat);
+      const l = r.limit(get);
+      const met = value !== undefined && l !== undefined && (r.better === 'higher' ? value >= l.limit : value <= l.limit);
+      out.push({ what: r.what, size, key: r.key, stat: r.stat, value: value ?? null, limit: l ? round(l.limit) : null, unit: r.unit, rule: l?.rule ?? 'its baseline was not measured', met });
+    }
   }
+  return out;
 }

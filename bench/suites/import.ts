@@ -1,111 +1,76 @@
-// Import: articles per second for the page-dump parser and for the store, on a dump written
-// from synthetic articles; and importing 1 article into the largest archive against writing
-// its index.json once (the store's own atomic JSON writer, same indent).
+// Import as a user meets it: whole `byline import` processes, wall time and peak resident
+// memory (/usr/bin/time). (1) N page-dump files into an empty archive. (2) One new article
+// into a copy of the N-article archive, repeated; an import that merged word-index segments
+// (fewer segment files after it than before plus one) is reported apart, never averaged in.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Archive } from '../../src/archive/store.js';
-import { blockText } from '../../src/model/schema.js';
-import { writeJsonAtomic } from '../../src/archive/jsonfile.js';
-import { parsePageDump, type ImportedArticle } from '../../src/ingest/pagedump.js';
-import { loadVocabulary, makeArticle, makeAuthors, rng } from '../synthetic.js';
-import { detail, target } from '../lib/report.js';
-import { T } from '../lib/targets.js';
-import { gc, median } from '../lib/stats.js';
-import { CACHE, log } from '../lib/env.js';
+import { corpusFolders, freshArticleFiles } from '../lib/corpus.js';
+import { tempDir } from '../lib/archives.js';
+import { BIN, userEnv } from '../lib/env.js';
+import { timed } from '../lib/proc.js';
+import { summarise, type Figure } from '../lib/report.js';
 
-/** Writes articles as a browser's "save as text" page dump, the shape parsePageDump reads. */
-export function toPageDump(articles: ImportedArticle[]): string {
-  return articles
-    .map((a) => {
-      const parts = [a.title];
-      if (a.dek) parts.push(a.dek, 'Photo: Bench Desk/Getty Images');
-      for (const b of a.body) {
-        if (b.type === 'figure') parts.push(b.caption, b.credit);
-        else parts.push(blockText(b));
-      }
-      const author = a.authors[0];
-      if (a.kind === 'excerpt' && author) {
-        parts.push(`Keep Reading Show less\n${author.name}${author.kind === 'person' ? `\n${author.bio}` : ''}`);
-      }
-      return parts.join('\n\n');
-    })
-    .join('\n\n\n\n');
-}
+const segments = (dir: string) => (existsSync(join(dir, 'search')) ? readdirSync(join(dir, 'search')).filter((f) => f.endsWith('.seg')).length : undefined);
 
-function syntheticArticles(count: number, seed: number, prefix: string): ImportedArticle[] {
-  const v = loadVocabulary();
-  const r = rng(seed);
-  const authors = makeAuthors(v, r, 50);
-  return Array.from({ length: count }, (_, i) => {
-    const a = makeArticle(v, r, authors, i + 1);
-    return { ...a, title: `${prefix} ${a.title}` };
-  });
-}
-
-export async function importTask(size: number, dir: string): Promise<void> {
-  // Parser and store throughput on a 400-article dump.
-  const dump = toPageDump(syntheticArticles(400, 4242, 'Dump'));
-  const parseTimes: number[] = [];
-  let parsed: ImportedArticle[] = [];
-  for (let r = 0; r < 4; r++) {
-    gc();
-    const t = performance.now();
-    parsed = parsePageDump(dump);
-    if (r > 0) parseTimes.push(performance.now() - t);
-  }
-  const storeTimes: number[] = [];
-  for (let r = 0; r < 3; r++) {
-    const tmp = mkdtempSync(join(CACHE, 'tmp-import-store-'));
+export async function importAllSuite(size: number, rounds: number, progress: (line: string) => void): Promise<Figure[]> {
+  const wall: number[] = [];
+  const rss: number[] = [];
+  const cpu: number[] = [];
+  const folders = corpusFolders(size);
+  for (let round = 0; round < rounds; round++) {
+    const tmp = tempDir('import-all');
     try {
-      gc();
-      const t = performance.now();
-      const archive = await Archive.open(tmp, { create: true });
-      await archive.import([{ file: 'bench-dump.txt', articles: parsed }]);
-      storeTimes.push(performance.now() - t);
+      const t = await timed(process.execPath, [BIN, 'import', ...folders, '--archive', join(tmp, 'archive')], { env: userEnv(), timeoutMs: 3_600_000 });
+      if (t.code !== 0) throw new Error(`byline import of ${size} files exited with ${t.code}`);
+      wall.push(t.ms / 1000);
+      if (t.peakMB !== undefined) rss.push(t.peakMB);
+      if (t.cpuMs !== undefined) cpu.push(t.cpuMs / 1000);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
+    progress(`import of ${size} files: round ${round + 1}/${rounds}, ${wall.at(-1)!.toFixed(0)} s`);
   }
-  const n = parsed.length;
-  const dumpMB = Buffer.byteLength(dump) / 2 ** 20;
-  detail('import: parsePageDump throughput', size, n / (median(parseTimes) / 1000), 'articles/s', `${n} articles parsed from a ${dumpMB.toFixed(1)} MB dump of 400 (median ${median(parseTimes).toFixed(0)} ms)`);
-  detail('import: store throughput (new archive)', size, n / (median(storeTimes) / 1000), 'articles/s', `median ${median(storeTimes).toFixed(0)} ms for ${n} articles`);
-  detail('import: parse + store throughput', size, n / ((median(parseTimes) + median(storeTimes)) / 1000), 'articles/s');
-  log(`import: ${n} articles, parse ${median(parseTimes).toFixed(0)} ms, store ${median(storeTimes).toFixed(0)} ms`);
+  const note = `\`byline import\` of ${folders.length} folders of page dumps (${size} files, one article each) into an empty archive, one process`;
+  return [
+    summarise('import.all', `import ${size} files into an empty archive, wall`, size, 's', wall, note),
+    summarise('import.all.rss', `import ${size} files into an empty archive, peak RSS`, size, 'MB', rss, 'maximum resident set of the import process, from /usr/bin/time'),
+    summarise('import.all.cpu', `import ${size} files into an empty archive, CPU`, size, 's', cpu, 'user + system time of the import process'),
+  ];
+}
 
-  // One article into the big archive: into a hard-linked copy (the store replaces files by
-  // rename, so the cached archive is never touched), against writing index.json once.
-  const copy = mkdtempSync(join(CACHE, 'tmp-import-one-'));
+export async function importOneSuite(size: number, archive: string, rounds: number, progress: (line: string) => void): Promise<Figure[]> {
+  const tmp = tempDir('import-one');
+  const copy = join(tmp, 'archive');
+  const wall: number[] = [];
+  const rss: number[] = [];
+  const mergeWall: number[] = [];
+  const mergeRss: number[] = [];
+  const files = freshArticleFiles(rounds + 12);
   try {
-    const cp = spawnSync('cp', ['-al', `${dir}/.`, copy]);
-    if (cp.status !== 0) throw new Error(`cp -al failed: ${cp.stderr}`);
-    const archive = await Archive.open(copy);
-    const extra = syntheticArticles(6, 99, 'Freshly imported');
-    const oneTimes: number[] = [];
-    for (let r = 0; r < extra.length; r++) {
-      gc();
-      const t = performance.now();
-      await archive.import([{ file: `bench-one-${r}.txt`, articles: [extra[r]] }]);
-      if (r > 0) oneTimes.push(performance.now() - t);
+    const cp = spawnSync('cp', ['-a', '--reflink=auto', archive, copy]);
+    if (cp.status !== 0) throw new Error(`could not copy ${archive}: ${cp.stderr.toString().trim()}`);
+    // Until `rounds` imports without a merge are timed and one merge has been seen (with 8
+    // segments at most, one comes within 9 imports), or the fresh files run out.
+    for (let i = 0; i < files.length && (wall.length < rounds || (mergeWall.length === 0 && segments(copy) !== undefined)); i++) {
+      const before = segments(copy);
+      const t = await timed(process.execPath, [BIN, 'import', files[i], '--archive', copy], { env: userEnv(), timeoutMs: 3_600_000 });
+      if (t.code !== 0) throw new Error(`byline import of one article exited with ${t.code}`);
+      const after = segments(copy);
+      const merged = before !== undefined && after !== undefined && after < before + 1;
+      (merged ? mergeWall : wall).push(t.ms);
+      if (t.peakMB !== undefined) (merged ? mergeRss : rss).push(t.peakMB);
+      progress(`import 1 article into ${size}: ${(t.ms / 1000).toFixed(1)} s${merged ? ' (segment merge)' : ''}`);
     }
-    const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as unknown;
-    const writeTimes: number[] = [];
-    for (let r = 0; r < 6; r++) {
-      gc();
-      const t = performance.now();
-      await writeJsonAtomic(join(copy, 'index-write-baseline.json'), index, 1);
-      if (r > 0) writeTimes.push(performance.now() - t);
-    }
-    const one = median(oneTimes);
-    const write = median(writeTimes);
-    target(T.importOne, size, one / write, 2, '×', 'lower', `import of 1 article ${one.toFixed(0)} ms vs JSON.stringify + atomic write of index.json ${write.toFixed(0)} ms (${oneTimes.length} runs each, after a warm-up)`);
-    detail('import 1 article into the archive', size, one, 'ms');
-    detail('write index.json once (stringify + atomic write)', size, write, 'ms');
-    log(`import one ${size}: ${one.toFixed(0)} ms vs index write ${write.toFixed(0)} ms`);
-  } catch (error) {
-    target(T.importOne, size, null, 2, '×', 'lower', `could not run: ${(error as Error).message.slice(0, 200)}`);
   } finally {
-    rmSync(copy, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
   }
+  const note = `\`byline import\` of one new article (one page-dump file) into a copy of the ${size}-article archive; each import a whole process, one after the other`;
+  const mergeNote = 'the imports that merged the small word-index segments (the segment count fell), reported apart';
+  return [
+    summarise('import.one', `import 1 article into ${size}, wall`, size, 'ms', wall, note),
+    summarise('import.one.rss', `import 1 article into ${size}, peak RSS`, size, 'MB', rss, note),
+    summarise('import.merge', `import 1 article into ${size} that merges segments, wall`, size, 'ms', mergeWall, mergeNote),
+    summarise('import.merge.rss', `import 1 article into ${size} that merges segments, peak RSS`, size, 'MB', mergeRss, mergeNote),
+  ];
 }
