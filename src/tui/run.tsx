@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CatalogReading } from '../archive/catalog-read.js';
-import { firstScreen, readTheRestOrWhole, searchWhole, type Shown } from './runtime/progressive.js';
+import { firstScreenIfSound, readTheRestOrWhole, searchWhole, type Shown } from './runtime/progressive.js';
 import { useEffect } from 'react';
 import { render, useStdout } from 'ink';
 import { defaultStatePath, UserState } from '../archive/user-state.js';
@@ -79,7 +79,9 @@ const UPGRADE_FROM_BYTES = 256 << 10;
 
 export async function runReader(options: ReaderOptions): Promise<number> {
   const opened = await openForReading(options);
-  const archive = opened.catalog ? undefined : (opened.archive ?? (await options.openArchive({ lean: true })));
+  // Before the alternate screen: a catalog whose first lines do not check is not used.
+  const first = opened.catalog && firstScreenIfSound(opened.catalog);
+  const archive = first ? undefined : (opened.archive ?? (await options.openArchive({ lean: true })));
   const userState = await UserState.load(options.statePath ?? defaultStatePath());
   if (userState.warning) process.stderr.write(`byline: ${visible(userState.warning)}\n`);
 
@@ -135,7 +137,7 @@ export async function runReader(options: ReaderOptions): Promise<number> {
     const stop: NonNullable<AppProps['stopRef']> = {};
     const services = outsideServices(() => instance);
     const dir = archive?.dir ?? opened.catalog!.dir;
-    let shown: Shown = archive ? { data: archive, engine: null } : firstScreen(opened.catalog!);
+    let shown: Shown = first || { data: archive!, engine: null };
     const app = ({ data, holding, loading, engine, engineError }: Shown) => (
       <>
         <App
@@ -163,8 +165,8 @@ export async function runReader(options: ReaderOptions): Promise<number> {
       shown = next;
       if (!done) instance.rerender(app(next));
     };
-    if (archive) setImmediate(() => void searchWhole(archive, show));
-    else void readTheRestOrWhole(opened.catalog!, shown, show, () => done, () => options.openArchive({ lean: true }));
+    if (first) void readTheRestOrWhole(opened.catalog!, first, show, () => done, () => options.openArchive({ lean: true }));
+    else setImmediate(() => void searchWhole(archive!, show));
     // Through the reader, so the open article's place is saved first.
     const stopWith = (code: number) => (stop.current ? stop.current(code) : finish(code));
     process.once('SIGTERM', () => stopWith(143));

@@ -11,7 +11,7 @@ import { CatalogReading } from '../../src/archive/catalog-read.js';
 import { Archive } from '../../src/archive/store.js';
 import { UserState } from '../../src/archive/user-state.js';
 import { App } from '../../src/tui/app.js';
-import { firstScreen, readTheRest, readTheRestOrWhole, type Shown } from '../../src/tui/runtime/progressive.js';
+import { firstScreen, firstScreenIfSound, readTheRest, readTheRestOrWhole, type Shown } from '../../src/tui/runtime/progressive.js';
 import { BIG_COUNT, EARLY, LATE, RARE_WORD, bigArchive, bigBodyLine, bigTitle, spoilCatalogLine } from '../support/big-archive.js';
 import { KEY, renderSized, type Screen } from '../support/ink.js';
 import { tempDir } from '../support/paths.js';
@@ -165,4 +165,12 @@ describe('a big archive in the reader, a piece at a time', () => {
     expect(found).toMatch(/\b2 hits\b/);
   });
 
+  it('a catalog damaged in its first chunk gives no first screen (index.json is read instead), and is closed', () => {
+    const dir = copyOfBig();
+    spoilCatalogLine(dir, 5);
+    const reading = open(dir);
+    expect(firstScreenIfSound(reading, FIRST)).toBeUndefined();
+    expect(reading.done).toBe(true);
+    expect(firstScreenIfSound(open(), FIRST)?.data.articles.length).toBeGreaterThan(20);
+  });
 });

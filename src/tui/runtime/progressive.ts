@@ -54,6 +54,17 @@ export function firstScreen(reading: CatalogReading, bytes = FIRST_BYTES): Shown
   return grow(reading, rows, bytes);
 }
 
+/** The first frame's rows, or undefined when the catalog's first chunk does not check (it is
+ * then closed): the caller reads index.json whole, as every command does, instead of stopping. */
+export function firstScreenIfSound(reading: CatalogReading, bytes = FIRST_BYTES): Shown | undefined {
+  try {
+    return firstScreen(reading, bytes);
+  } catch (error) {
+    if (error instanceof CatalogProblem) return undefined;
+    throw error;
+  }
+}
+
 /** The rest of the catalog after the first frame, a chunk at a time, each shown as it comes
  * (the list grows, "loading N / M" in the status bar, a search is run again over it). */
 export async function readTheRest(
