@@ -112,6 +112,21 @@ describe('a big archive in the reader, a piece at a time', () => {
     expect(done).toContain(bigTitle(LATE));
   });
 
+  it('a search typed while the rest is being read ends with every hit', async () => {
+    const reading = open();
+    const first = firstScreen(reading, FIRST);
+    const { screen, show, shows } = await reader(first);
+    await screen.waitFor((f) => f.includes(bigTitle(1)), 'the first rows');
+    const reading$ = readTheRest(reading, first, show, () => false, CHUNK);
+    await screen.press('/');
+    await screen.type(RARE_WORD);
+    expect(shows.length).toBeGreaterThan(0); // keys and chunks took turns
+    await reading$;
+    const done = await screen.waitFor((f) => /\b2 hits\b/.test(f) && !f.includes('loading'), 'both hits, loading over');
+    expect(done).toContain(bigTitle(LATE));
+    expect(done).toContain(bigTitle(EARLY));
+  });
+
   it('when loading ends the status bar no longer says loading and the list holds every article', async () => {
     const reading = open();
     const first = firstScreen(reading, FIRST);
