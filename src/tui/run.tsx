@@ -2,14 +2,10 @@
 // way out (q, Ctrl-c, SIGTERM, SIGHUP, a crash) the terminal exactly as it was; the same
 // while suspended (Ctrl-z), taken back and redrawn when continued (suspend.ts).
 import { basename } from 'node:path';
-import type { SearchDoc, SearchEngine } from '../search/engine.js';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CatalogProblem, CatalogReading } from '../archive/catalog-read.js';
-import { CatalogSearch } from '../archive/catalog-search.js';
-import type { Author, ListedArticle } from '../model/schema.js';
-import type { ReaderData } from './core/types.js';
-import { CatalogData } from './runtime/catalog-data.js';
+import { CatalogReading } from '../archive/catalog-read.js';
+import { firstScreenIfSound, readTheRestOrWhole, searchWhole, type Shown } from './runtime/progressive.js';
 import { useEffect } from 'react';
 import { render, useStdout } from 'ink';
 import { defaultStatePath, UserState } from '../archive/user-state.js';
@@ -81,64 +77,11 @@ async function openForReading(options: ReaderOptions): Promise<{ catalog?: Catal
 /** Below this an index.json has no catalog (up to 1 000 articles) and is read whole at once. */
 const UPGRADE_FROM_BYTES = 256 << 10;
 
-interface Shown {
-  data: ReaderData;
-  holding?: (id: string) => Archive | undefined;
-  loading?: { loaded: number; total: number } | null;
-  engine: SearchEngine | null;
-  engineError?: string;
-}
-
-/** The rows of the catalog's first chunk: a screenful and more, read in a millisecond. */
-const FIRST_BYTES = 64 << 10;
-/** Then a chunk a turn of the event loop: ~6 000 rows, parsed in ~10 ms, so keys wait little. */
-const CHUNK_BYTES = 1 << 20;
-
-interface Rows {
-  search: CatalogSearch;
-  rows: ListedArticle[];
-  docs: SearchDoc[];
-  byId: Map<string, ListedArticle>;
-  authorsById: Map<string, Author>;
-}
-const rowsOf = new WeakMap<ReaderData, Rows>();
-
-function grow(reading: CatalogReading, rows: Rows, bytes: number): Shown {
-  for (const entry of reading.next(bytes)) {
-    rows.rows.push(entry);
-    rows.byId.set(entry.id, entry);
-    rows.docs.push(rows.search.docOf(entry));
-  }
-  const data = CatalogData.grown(rows.rows, rows.byId, reading.header.authors, rows.authorsById);
-  rowsOf.set(data, rows);
-  const loading = reading.done ? null : { loaded: rows.rows.length, total: reading.total };
-  const { search } = rows;
-  return { data, loading, engine: search.engine(rows.docs.slice()), holding: (id) => (search.lines.meta(id) ? search.archiveOf([id]) : undefined) };
-}
-
-function firstScreen(reading: CatalogReading): Shown {
-  const search = new CatalogSearch(reading.dir, reading.header, false);
-  const rows: Rows = { search, rows: [], docs: [], byId: new Map(), authorsById: new Map(reading.header.authors.map((a) => [a.id, a])) };
-  return grow(reading, rows, FIRST_BYTES);
-}
-
-/** The rest of the catalog after the first frame, a chunk at a time, each shown as it comes
- * (the list grows, "loading N / M" in the status bar, a search is run again over it). */
-async function readTheRest(reading: CatalogReading, first: Shown, show: (next: Shown) => void, stopped: () => boolean): Promise<void> {
-  const rows = rowsOf.get(first.data)!;
-  try {
-    while (!reading.done && !stopped()) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      show(grow(reading, rows, CHUNK_BYTES));
-    }
-  } finally {
-    reading.close();
-  }
-}
-
 export async function runReader(options: ReaderOptions): Promise<number> {
   const opened = await openForReading(options);
-  const archive = opened.catalog ? undefined : (opened.archive ?? (await options.openArchive({ lean: true })));
+  // Before the alternate screen: a catalog whose first lines do not check is not used.
+  const first = opened.catalog && firstScreenIfSound(opened.catalog);
+  const archive = first ? undefined : (opened.archive ?? (await options.openArchive({ lean: true })));
   const userState = await UserState.load(options.statePath ?? defaultStatePath());
   if (userState.warning) process.stderr.write(`byline: ${visible(userState.warning)}\n`);
 
@@ -194,7 +137,7 @@ export async function runReader(options: ReaderOptions): Promise<number> {
     const stop: NonNullable<AppProps['stopRef']> = {};
     const services = outsideServices(() => instance);
     const dir = archive?.dir ?? opened.catalog!.dir;
-    let shown: Shown = archive ? { data: archive, engine: null } : firstScreen(opened.catalog!);
+    let shown: Shown = first || { data: archive!, engine: null };
     const app = ({ data, holding, loading, engine, engineError }: Shown) => (
       <>
         <App
@@ -222,22 +165,8 @@ export async function runReader(options: ReaderOptions): Promise<number> {
       shown = next;
       if (!done) instance.rerender(app(next));
     };
-    /** index.json read whole: the search index is built after the first frame, in slices. */
-    const wholeArchive = (whole: Archive) => {
-      import('../archive/searchable.js').then(({ searchEngineForAsync }) => searchEngineForAsync(whole)).then(
-        (engine) => show({ data: whole, engine }),
-        (error: Error) => show({ data: whole, engine: null, engineError: error.message }),
-      );
-    };
-    if (archive) setImmediate(() => wholeArchive(archive));
-    else
-      readTheRest(opened.catalog!, shown, show, () => done).catch(async (error: Error) => {
-        // A catalog that turns out not to agree with index.json: read index.json as before.
-        if (!(error instanceof CatalogProblem)) throw error;
-        const whole = await options.openArchive({ lean: true });
-        show({ data: whole, engine: null });
-        wholeArchive(whole);
-      });
+    if (first) void readTheRestOrWhole(opened.catalog!, first, show, () => done, () => options.openArchive({ lean: true }));
+    else setImmediate(() => void searchWhole(archive!, show));
     // Through the reader, so the open article's place is saved first.
     const stopWith = (code: number) => (stop.current ? stop.current(code) : finish(code));
     process.once('SIGTERM', () => stopWith(143));

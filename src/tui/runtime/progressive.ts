@@ -1,0 +1,115 @@
+// A big archive in the reader, a piece at a time: the first frame from the catalog's first
+// chunk, then the rest a chunk per turn of the event loop, each shown as it comes (the list
+// grows, "loading N / M" in the status bar, a search is run again over it), so keys are
+// never kept waiting by the size of the archive (issue 12).
+import { CatalogProblem, type CatalogReading } from '../../archive/catalog-read.js';
+import { CatalogSearch } from '../../archive/catalog-search.js';
+import type { Archive } from '../../archive/store.js';
+import type { Author, ListedArticle } from '../../model/schema.js';
+import type { SearchDoc, SearchEngine } from '../../search/engine.js';
+import type { ReaderData } from '../core/types.js';
+import { CatalogData } from './catalog-data.js';
+
+/** What the reader is given to draw (App's props of the same names). */
+export interface Shown {
+  data: ReaderData;
+  holding?: (id: string) => Archive | undefined;
+  loading?: { loaded: number; total: number } | null;
+  engine: SearchEngine | null;
+  engineError?: string;
+}
+
+/** The rows of the catalog's first chunk: a screenful and more, read in a millisecond. */
+export const FIRST_BYTES = 64 << 10;
+/** Then a chunk a turn of the event loop: ~6 000 rows, parsed in ~10 ms, so keys wait little. */
+export const CHUNK_BYTES = 1 << 20;
+
+interface Rows {
+  search: CatalogSearch;
+  rows: ListedArticle[];
+  docs: SearchDoc[];
+  byId: Map<string, ListedArticle>;
+  authorsById: Map<string, Author>;
+}
+const rowsOf = new WeakMap<ReaderData, Rows>();
+
+/** About `bytes` more of the catalog, and what the reader shows with it. */
+export function grow(reading: CatalogReading, rows: Rows, bytes: number): Shown {
+  for (const entry of reading.next(bytes)) {
+    rows.rows.push(entry);
+    rows.byId.set(entry.id, entry);
+    rows.docs.push(rows.search.docOf(entry));
+  }
+  const data = CatalogData.grown(rows.rows, rows.byId, reading.header.authors, rows.authorsById);
+  rowsOf.set(data, rows);
+  const loading = reading.done ? null : { loaded: rows.rows.length, total: reading.total };
+  const { search } = rows;
+  return { data, loading, engine: search.engine(rows.docs.slice()), holding: (id) => (search.lines.meta(id) ? search.archiveOf([id]) : undefined) };
+}
+
+/** The first frame's rows: the catalog's first `bytes`. Throws CatalogProblem when they do not check. */
+export function firstScreen(reading: CatalogReading, bytes = FIRST_BYTES): Shown {
+  const search = new CatalogSearch(reading.dir, reading.header, false);
+  const rows: Rows = { search, rows: [], docs: [], byId: new Map(), authorsById: new Map(reading.header.authors.map((a) => [a.id, a])) };
+  return grow(reading, rows, bytes);
+}
+
+/** The first frame's rows, or undefined when the catalog's first chunk does not check (it is
+ * then closed): the caller reads index.json whole, as every command does, instead of stopping. */
+export function firstScreenIfSound(reading: CatalogReading, bytes = FIRST_BYTES): Shown | undefined {
+  try {
+    return firstScreen(reading, bytes);
+  } catch (error) {
+    if (error instanceof CatalogProblem) return undefined;
+    throw error;
+  }
+}
+
+/** The rest of the catalog after the first frame, a chunk at a time, each shown as it comes
+ * (the list grows, "loading N / M" in the status bar, a search is run again over it). */
+export async function readTheRest(
+  reading: CatalogReading,
+  first: Shown,
+  show: (next: Shown) => void,
+  stopped: () => boolean,
+  chunkBytes = CHUNK_BYTES,
+): Promise<void> {
+  const rows = rowsOf.get(first.data)!;
+  try {
+    while (!reading.done && !stopped()) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      show(grow(reading, rows, chunkBytes));
+    }
+  } finally {
+    reading.close();
+  }
+}
+
+/** index.json read whole: its search engine is built after the first frame, in slices, and
+ * shown when ready (or why it could not be). */
+export function searchWhole(whole: Archive, show: (next: Shown) => void): Promise<void> {
+  return import('../../archive/searchable.js').then(({ searchEngineForAsync }) => searchEngineForAsync(whole)).then(
+    (engine) => show({ data: whole, engine }),
+    (error: Error) => show({ data: whole, engine: null, engineError: error.message }),
+  );
+}
+
+/** readTheRest; and when the catalog turns out not to agree with index.json part way, index.json
+ * read whole instead (`openWhole`), shown at once and searched once its engine is built. */
+export async function readTheRestOrWhole(
+  reading: CatalogReading,
+  first: Shown,
+  show: (next: Shown) => void,
+  stopped: () => boolean,
+  openWhole: () => Promise<Archive>,
+  chunkBytes = CHUNK_BYTES,
+): Promise<void> {
+  try {
+    await readTheRest(reading, first, show, stopped, chunkBytes);
+  } catch (error) {
+    if (!(error instanceof CatalogProblem)) throw error;
+    const whole = await openWhole();
+    show({ data: whole, engine: null });
+    await searchWhole(whole, show);
+  }
+}
