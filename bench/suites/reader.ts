@@ -29,7 +29,7 @@ const push = (m: Map<string, number[]>, key: string, v: number | undefined) => {
  * (so a typed space counts), is the query, and its status says how many hits there are (or
  * that there are none), not "searching…". */
 const searchShows = (s: Session, query: string) => (rows: readonly string[]) =>
-  s.beforeInverse(0) === `/ ${query}` && rows.some((r) => /\b\d+ hits? · /.test(r) || r.includes(`No matches for “${query}”`));
+  s.beforeInverse(0) === `/ ${query}` && rows.some((r) => /\b\d+\+? hits? · /.test(r) || r.includes(`No matches for “${query}”`));
 
 /** A key's effect: output arrived after the key was sent, and the screen passes the test. */
 async function keyToScreen(s: Session, keys: string, test: (rows: readonly string[]) => boolean, what: string, timeoutMs: number): Promise<{ ms: number; at: number; bytes: number }> {
