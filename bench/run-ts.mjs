@@ -1,5 +1,5 @@
-// Runs a TypeScript bench script: bundled with the shipped bundle's options (so Ink,
-// React and the string-width shim are exactly what ships), then run.
+// Runs a TypeScript bench script: bundled with the shipped bundle's options (so Ink and
+// React are exactly what ships), then run.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { basename } from 'node:path';
