@@ -31,7 +31,7 @@ export const newLookupName = () => `index.${Array.from({ length: 16 }, () => Mat
 const NON_ASCII = /[\u0080-\uffff]/g;
 const escapeNonAscii = (text: string) => text.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-interface LineRecord {
+export interface LineRecord {
   id: string;
   offset: number;
   length: number;
@@ -69,7 +69,7 @@ export function lookupText(records: LineRecord[], indexBytes: number): string {
   return header + sorted.map((r) => `${r.id.padEnd(ID_WIDTH)} ${String(r.offset).padStart(12)} ${String(r.length).padStart(9)}\n`).join('');
 }
 
-function readAt(fd: number, position: number, length: number): Buffer {
+export function readAt(fd: number, position: number, length: number): Buffer {
   const buffer = Buffer.alloc(length);
   let done = 0;
   while (done < length) {
@@ -86,7 +86,7 @@ function readHeader(fd: number): Record<string, unknown> | undefined {
   return readHeaderAt(fd)?.header;
 }
 
-function readHeaderAt(fd: number): { header: Record<string, unknown>; end: number } | undefined {
+export function readHeaderAt(fd: number): { header: Record<string, unknown>; end: number } | undefined {
   const chunks: Buffer[] = [];
   let size = 0;
   const marker = Buffer.from('\n"articles":[\n');
@@ -109,7 +109,7 @@ function readHeaderAt(fd: number): { header: Record<string, unknown>; end: numbe
 }
 
 /** The record of `id` in the lookup, by binary search over its fixed-width records. */
-function findRecord(lookupFd: number, indexBytes: number, id: string): { offset: number; length: number } | undefined {
+export function findRecord(lookupFd: number, indexBytes: number, id: string): { offset: number; length: number } | undefined {
   const head = /^byline-ids 1 (\d+) (\d+) *\n$/.exec(readAt(lookupFd, 0, RECORD).toString('latin1'));
   if (!head || Number(head[1]) !== indexBytes) return undefined;
   const n = Number(head[2]);

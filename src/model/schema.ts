@@ -9,6 +9,8 @@ export const BODY_FILE = /^[a-z0-9][a-z0-9-]{0,79}\.[0-9a-f]{16}\.json$/;
 export const SEGMENT_FILE = /^words-\d{6}\.seg$/;
 /** The id lookup of a big index.json (see id-lookup.ts): a new name for each version. */
 export const LOOKUP_FILE = /^index\.[0-9a-f]{16}\.ids$/;
+/** The match keys of a big index.json (see match-keys.ts): a new name for each version. */
+export const KEYS_FILE = /^index\.[0-9a-f]{16}\.keys$/;
 
 /** The word-index segments that belong to this version of the index (search/<name>); absent in
  * archives written before, where every segment in search/ counts. */
@@ -30,6 +32,8 @@ const Marks = v.optional(v.array(MarkSchema));
 
 /** The id → line lookup of this version of a big index (absent below 1 000 articles). */
 const LookupSchema = v.optional(v.pipe(Text, v.regex(LOOKUP_FILE, 'lookup is index.<16 hex digits>.ids')));
+/** The match keys of this version of a big index (absent below 1 000 articles, and in archives written before). */
+const KeysSchema = v.optional(v.pipe(Text, v.regex(KEYS_FILE, 'keys is index.<16 hex digits>.keys')));
 
 export const BlockSchema = v.variant('type', [
   v.object({ type: v.literal('paragraph'), text: Text, marks: Marks }),
@@ -99,6 +103,7 @@ export const IndexSchema = v.object({
   authors: v.array(AuthorSchema),
   segments: SegmentsSchema,
   lookup: LookupSchema,
+  keys: KeysSchema,
 });
 
 /** The index with its articles left unchecked (they go through the fast twin). */
@@ -108,6 +113,7 @@ export const IndexEnvelopeSchema = v.object({
   authors: v.array(AuthorSchema),
   segments: SegmentsSchema,
   lookup: LookupSchema,
+  keys: KeysSchema,
 });
 
 export const BodyFileSchema = v.object({

@@ -66,10 +66,11 @@ describe('the id lookup of a big index.json', () => {
   it('writes the header keys first, articles last, and names a lookup file written beside it', async () => {
     const lines = indexLines(big);
     expect(lines[0]).toBe('{"version":1,');
-    expect(lines[1]).toMatch(/^"segments":\["words-\d{6}\.seg"\],$/);
+    expect(lines[1]).toMatch(/^"segments":\["words-\d{6}\.seg"(?:,"words-\d{6}\.seg")*\],$/);
     expect(lines[2]).toMatch(/^"lookup":"index\.[0-9a-f]{16}\.ids",$/);
-    expect(lines[3]).toBe('"authors":[],');
-    expect(lines[4]).toBe('"articles":[');
+    expect(lines[3]).toMatch(/^"keys":"index\.[0-9a-f]{16}\.keys",$/);
+    expect(lines[4]).toBe('"authors":[],');
+    expect(lines[5]).toBe('"articles":[');
     const named = JSON.parse(readFileSync(join(big, 'index.json'), 'utf8')).lookup as string;
     expect(lookupName(big)).toEqual([named]);
     // Plain text, one fixed-width record an article, sorted by id.

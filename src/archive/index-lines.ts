@@ -1,0 +1,315 @@
+// A big index.json (one article a line, header keys first) read and written without holding
+// it: an import reads the header, finds the stored articles a new one could be through the
+// match keys (match-keys.ts) and the id lookup (id-lookup.ts), reads just those lines, and
+// writes the new index by copying every unchanged line byte for byte. Memory grows with the
+// import, not with the archive.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as v from 'valibot';
+import { isArticleMeta } from './fast-validate.js';
+import { findRecord, lookupText, newLookupName, readAt, readHeaderAt, type LineRecord } from './id-lookup.js';
+import { syncDir, UnreadableFile, writeFileAtomic } from './jsonfile.js';
+import { articleKeyRecords, keysFileText, MemoryKeys, newKeysName, openKeysFile, titleKeyHash, urlKeyHash, type KeyTable } from './match-keys.js';
+import type { StoredArticles } from './merge.js';
+import { ARCHIVE_VERSION, AuthorSchema, KEYS_FILE, LOOKUP_FILE, type ArticleMeta, type Author } from '../model/schema.js';
+
+export interface IndexHeader {
+  version: number;
+  segments?: string[];
+  lookup?: string;
+  keys?: string;
+  authors: Author[];
+}
+
+const NON_ASCII = /[\u0080-\uffff]/g;
+/** New lines are written all-ASCII: a small index is then read whole one byte a character. */
+export const escapeNonAscii = (text: string) => text.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** The id of an article line: `{"id":"…"` always comes first (ids are ASCII slugs). */
+export function idOfLine(line: string): string {
+  if (line.startsWith('{"id":"')) {
+    const end = line.indexOf('"', 7);
+    if (end > 7) return line.slice(7, end);
+  }
+  const meta = JSON.parse(line) as { id?: unknown };
+  if (typeof meta?.id !== 'string') throw new UnreadableFile('an article line has no id');
+  return meta.id;
+}
+
+/** The article lines of a header-first index.json from byte `start`, without their commas. */
+export function* rawArticleLines(fd: number, start: number): Generator<string> {
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  let position = start;
+  let carry = '';
+  let ended = false;
+  for (;;) {
+    const read = readSync(fd, buffer, 0, buffer.length, position);
+    if (read === 0) break;
+    position += read;
+    const last = buffer.lastIndexOf(10, read - 1);
+    if (last === -1) {
+      carry += buffer.toString('utf8', 0, read);
+      if (carry.length > 8 << 20) throw new UnreadableFile('an article line is longer than 8 MB');
+      continue;
+    }
+    const lines = (carry + buffer.toString('utf8', 0, last)).split('\n');
+    carry = buffer.toString('utf8', last + 1, read);
+    for (const line of lines) {
+      if (ended) continue;
+      if (line === ']}') {
+        ended = true;
+        continue;
+      }
+      const text = line.endsWith(',') ? line.slice(0, -1) : line;
+      if (!text.startsWith('{') || !text.endsWith('}')) throw new UnreadableFile(`an article line of index.json is not an object (at byte ${position - read})`);
+      yield text;
+    }
+  }
+  if (!ended) throw new UnreadableFile('index.json ends before its articles do');
+}
+
+/** The header of a header-first index.json and where its articles start; undefined when the
+ * file is not in that layout (a small or an older index). */
+export function readIndexHeader(fd: number): { header: IndexHeader; end: number } | undefined {
+  const found = readHeaderAt(fd);
+  const h = found?.header;
+  if (!found || !h || h.version !== ARCHIVE_VERSION || typeof h.lookup !== 'string' || !LOOKUP_FILE.test(h.lookup)) return undefined;
+  if (h.keys !== undefined && !(typeof h.keys === 'string' && KEYS_FILE.test(h.keys))) return undefined;
+  const authors = v.safeParse(v.array(AuthorSchema), h.authors);
+  if (!authors.success || new Set(authors.output.map((a) => a.id)).size !== authors.output.length) return undefined;
+  const segments = h.segments;
+  if (segments !== undefined && !(Array.isArray(segments) && segments.every((s) => typeof s === 'string'))) return undefined;
+  return { header: { version: ARCHIVE_VERSION, segments: segments as string[] | undefined, lookup: h.lookup, keys: h.keys as string | undefined, authors: authors.output as Author[] }, end: found.end };
+}
+
+/** The stored articles of a big index.json, read a line at a time as asked for. */
+export class StoredLines implements StoredArticles {
+  readonly #metas = new Map<number, ArticleMeta>();
+  readonly #ids = new Map<number, string>();
+  /** Whether the keys came from a file (else they were built by reading every line). */
+  readonly keysFromFile: boolean;
+
+  private constructor(
+    readonly dir: string,
+    readonly header: IndexHeader,
+    readonly articlesStart: number,
+    readonly indexBytes: number,
+    readonly count: number,
+    private readonly fd: number,
+    private readonly lookupFd: number,
+    readonly keys: KeyTable,
+    keysFromFile: boolean,
+  ) {
+    this.keysFromFile = keysFromFile;
+  }
+
+  /** Opens a header-first index.json with a lookup that agrees with it; undefined otherwise
+   * (the caller reads the index whole). Match keys missing or not agreeing are rebuilt here
+   * from the lines, in memory: an archive written before they existed upgrades as it writes. */
+  static open(dir: string): StoredLines | undefined {
+    let fd: number;
+    try {
+      fd = openSync(join(dir, 'index.json'), 'r');
+    } catch {
+      return undefined;
+    }
+    let lookupFd: number | undefined;
+    try {
+      const found = readIndexHeader(fd);
+      if (!found) throw new Error('not this layout');
+      const indexBytes = fstatSync(fd).size;
+      lookupFd = openSync(join(dir, found.header.lookup!), 'r');
+      const head = /^byline-ids 1 (\d+) (\d+) *\n$/.exec(readAt(lookupFd, 0, 104).toString('latin1'));
+      if (!head || Number(head[1]) !== indexBytes) throw new Error('lookup of another index');
+      const count = Number(head[2]);
+      let keys = found.header.keys ? openKeysFile(join(dir, found.header.keys), indexBytes) : undefined;
+      const fromFile = keys !== undefined;
+      if (!keys) {
+        const memory = new MemoryKeys();
+        let position = 0;
+        for (const line of rawArticleLines(fd, found.end)) {
+          const meta = JSON.parse(line) as ArticleMeta;
+          if (!isArticleMeta(meta)) throw new UnreadableFile('an article line does not match the schema');
+          memory.add(meta, position++);
+        }
+        if (position !== count) throw new Error('lookup of another index');
+        keys = memory;
+      }
+      return new StoredLines(dir, found.header, found.end, indexBytes, count, fd, lookupFd, keys, fromFile);
+    } catch (error) {
+      closeSync(fd);
+      if (lookupFd !== undefined) closeSync(lookupFd);
+      if (error instanceof UnreadableFile) throw error;
+      return undefined;
+    }
+  }
+
+  #positions(hash: string): number[] {
+    return this.keys
+      .find(hash)
+      .map(({ position, id }) => {
+        this.#ids.set(position, id);
+        return position;
+      })
+      .sort((a, b) => a - b);
+  }
+
+  positionsByUrl = (url: string) => this.#positions(urlKeyHash(url));
+  positionsByTitle = (key: string) => this.#positions(titleKeyHash(key));
+
+  meta(position: number): ArticleMeta {
+    const cached = this.#metas.get(position);
+    if (cached) return cached;
+    const id = this.#ids.get(position);
+    const record = id === undefined ? undefined : findRecord(this.lookupFd, this.indexBytes, id);
+    if (!record) throw new UnreadableFile(`the match keys name an article the id lookup does not have (${id})`);
+    const line = readAt(this.fd, record.offset, record.length).toString('utf8');
+    let meta: unknown;
+    try {
+      meta = JSON.parse(line);
+    } catch {
+      throw new UnreadableFile(`not valid JSON (at byte ${record.offset})`);
+    }
+    if (!isArticleMeta(meta) || (meta as ArticleMeta).id !== id) throw new UnreadableFile(`the article line at byte ${record.offset} is not article ${id}`);
+    this.#metas.set(position, meta as ArticleMeta);
+    return meta as ArticleMeta;
+  }
+
+  hasId(id: string): boolean {
+    return findRecord(this.lookupFd, this.indexBytes, id) !== undefined;
+  }
+
+  lines(): Iterable<string> {
+    return rawArticleLines(this.fd, this.articlesStart);
+  }
+
+  close(): void {
+    this.keys.close();
+    closeSync(this.fd);
+    closeSync(this.lookupFd);
+  }
+}
+
+/** What a new big index.json is made of: the stored articles (as lines, or in memory), the
+ * changes of this write by position (new articles past the stored count), and the header. */
+export interface IndexLinesInput {
+  header: Omit<IndexHeader, 'lookup' | 'keys'>;
+  stored: { count: number; lines(): Iterable<string>; keys?: KeyTable };
+  changed: ReadonlyMap<number, ArticleMeta>;
+  added: number;
+  /** Make the match keys from every line, not from the stored keys (reindex). */
+  rebuildKeys?: boolean;
+}
+
+/** For the fault tests: BYLINE_TEST_CRASH_AT=<point> kills the process there, as kill -9 would. */
+function crashPoint(point: string): void {
+  if (process.env.BYLINE_TEST_CRASH_AT === point) process.kill(process.pid, 'SIGKILL');
+}
+
+const tempName = (name: string) => `.${name}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+
+/**
+ * Writes a big index.json: the new text to a temp file (unchanged lines copied as they are),
+ * then the derived files that describe it (writeDerived), then the rename that commits all of
+ * it. Returns the header as written.
+ */
+export async function writeIndexLines(dir: string, input: IndexLinesInput): Promise<IndexHeader> {
+  const header: IndexHeader = { ...input.header, lookup: newLookupName(), keys: newKeysName() };
+  const head: string[] = [`{"version":${JSON.stringify(header.version)},`];
+  if (header.segments) head.push(`"segments":${JSON.stringify(header.segments)},`);
+  head.push(`"lookup":${JSON.stringify(header.lookup)},`, `"keys":${JSON.stringify(header.keys)},`);
+  head.push(header.authors.length === 0 ? '"authors":[],' : `"authors":[\n${header.authors.map((a) => JSON.stringify(a)).join(',\n')}\n],`);
+  head.push('"articles":[');
+  const path = join(dir, 'index.json');
+  const temp = join(dir, tempName('index.json'));
+  const handle = await open(temp, 'wx');
+  const records: LineRecord[] = [];
+  const changedKeys: string[] = [];
+  try {
+    let pending: string[] = [];
+    let pendingBytes = 0;
+    let offset = 0;
+    const put = async (text: string) => {
+      pending.push(text);
+      pendingBytes += text.length;
+      if (pendingBytes >= 1 << 20) await flush();
+    };
+    const flush = async () => {
+      const buffer = Buffer.from(pending.join(''), 'utf8');
+      pending = [];
+      pendingBytes = 0;
+      await handle.write(buffer);
+    };
+    const headText = escapeNonAscii(head.join('\n')) + '\n';
+    await put(headText);
+    offset = headText.length;
+    const total = input.stored.count + input.added;
+    let position = 0;
+    const line = async (text: string, id: string) => {
+      const length = Buffer.byteLength(text);
+      records.push({ id, offset, length });
+      const last = position === total - 1;
+      await put(last ? `${text}\n` : `${text},\n`);
+      offset += length + (last ? 1 : 2);
+      position++;
+    };
+    for (const old of input.stored.lines()) {
+      if (position >= input.stored.count) throw new UnreadableFile('index.json has more articles than its lookup');
+      const meta = input.changed.get(position);
+      if (meta) {
+        changedKeys.push(...articleKeyRecords(meta, position));
+        await line(escapeNonAscii(JSON.stringify(meta)), meta.id);
+      } else {
+        if (input.rebuildKeys) changedKeys.push(...articleKeyRecords(JSON.parse(old) as ArticleMeta, position));
+        await line(old, idOfLine(old));
+      }
+    }
+    if (position !== input.stored.count) throw new UnreadableFile('index.json has fewer articles than its lookup');
+    for (let k = 0; k < input.added; k++) {
+      const meta = input.changed.get(position)!;
+      changedKeys.push(...articleKeyRecords(meta, position));
+      await line(escapeNonAscii(JSON.stringify(meta)), meta.id);
+    }
+    await put(']}\n');
+    offset += 3;
+    await flush();
+    await handle.sync();
+    await handle.close();
+    const replaced = new Set([...input.changed.keys()].filter((p) => p < input.stored.count));
+    const oldKeys = input.rebuildKeys ? undefined : input.stored.keys;
+    await writeDerived(dir, { header, indexBytes: offset, records, keys: { old: oldKeys, replaced, added: changedKeys } });
+    crashPoint('lookup-written');
+    await rename(temp, path);
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await syncDir(dir);
+  return header;
+}
+
+/** The derived files of a new big index.json, written beside it before the rename that
+ * commits it, each under the new name the header gives it. The one place they are written:
+ * a new derived file (one line per article, say) is one more step here. */
+async function writeDerived(
+  dir: string,
+  next: { header: IndexHeader; indexBytes: number; records: LineRecord[]; keys: { old?: KeyTable; replaced: ReadonlySet<number>; added: string[] } },
+): Promise<void> {
+  await writeFileAtomic(join(dir, next.header.lookup!), lookupText(next.records, next.indexBytes), { syncFolder: false });
+  await writeFileAtomic(join(dir, next.header.keys!), keysFileText(next.keys.old, next.keys.replaced, next.keys.added, next.indexBytes), { syncFolder: false });
+}
+
+/** Stored articles held in memory, as a source of lines (a small or older index growing big). */
+export function linesOfMetas(articles: readonly ArticleMeta[]): IndexLinesInput['stored'] {
+  const keys = new MemoryKeys();
+  articles.forEach((a, i) => keys.add(a, i));
+  return {
+    count: articles.length,
+    *lines() {
+      for (const a of articles) yield escapeNonAscii(JSON.stringify(a));
+    },
+    keys,
+  };
+}
