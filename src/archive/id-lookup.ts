@@ -62,11 +62,48 @@ export function stringifyIndexLines(data: Index, lookup: string): { text: string
   return { text: `${headText}${lines.join(',\n')}\n]}`, records };
 }
 
+const lookupRecord = (r: LineRecord) => `${r.id.padEnd(ID_WIDTH)} ${String(r.offset).padStart(12)} ${String(r.length).padStart(9)}\n`;
+
+/**
+ * The lookup of an index.json that was copied from the one `oldFd` describes, with some
+ * lines replaced and some added: the old records, read front to back, with each offset moved
+ * by `shift(offset)`, the replaced ones' records swapped for `replaced`, and `added` merged in
+ * by id. No sort of the whole, and only the records in memory that changed.
+ */
+export function shiftedLookupText(oldFd: number, shift: (offset: number) => number, replaced: ReadonlyMap<string, LineRecord>, added: LineRecord[], indexBytes: number): Buffer {
+  const head = /^byline-ids 1 (\d+) (\d+) *\n$/.exec(readAt(oldFd, 0, RECORD).toString('latin1'));
+  if (!head) throw new Error('the id lookup has no header');
+  const count = Number(head[2]);
+  const fresh = [...added].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const chunks: Buffer[] = [Buffer.from(`${MAGIC} ${indexBytes} ${count + added.length}`.padEnd(RECORD - 1) + '\n', 'latin1')];
+  let out = '';
+  let k = 0;
+  const per = Math.floor((1 << 20) / RECORD);
+  for (let at = 0; at < count; at += per) {
+    const text = readAt(oldFd, RECORD * (at + 1), RECORD * Math.min(per, count - at)).toString('latin1');
+    for (let r = 0; r < text.length; r += RECORD) {
+      const id = text.slice(r, r + ID_WIDTH).trimEnd();
+      while (k < fresh.length && fresh[k].id < id) out += lookupRecord(fresh[k++]);
+      const swapped = replaced.get(id);
+      if (swapped) out += lookupRecord(swapped);
+      else {
+        const offset = Number(text.slice(r + ID_WIDTH + 1, r + ID_WIDTH + 13));
+        out += `${text.slice(r, r + ID_WIDTH + 1)}${String(shift(offset)).padStart(12)}${text.slice(r + ID_WIDTH + 13, r + RECORD)}`;
+      }
+    }
+    chunks.push(Buffer.from(out, 'latin1'));
+    out = '';
+  }
+  while (k < fresh.length) out += lookupRecord(fresh[k++]);
+  chunks.push(Buffer.from(out, 'latin1'));
+  return Buffer.concat(chunks);
+}
+
 /** The lookup file's text for an index.json of `indexBytes` bytes. */
 export function lookupText(records: LineRecord[], indexBytes: number): string {
   const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const header = `${MAGIC} ${indexBytes} ${records.length}`.padEnd(RECORD - 1) + '\n';
-  return header + sorted.map((r) => `${r.id.padEnd(ID_WIDTH)} ${String(r.offset).padStart(12)} ${String(r.length).padStart(9)}\n`).join('');
+  return header + sorted.map(lookupRecord).join('');
 }
 
 export function readAt(fd: number, position: number, length: number): Buffer {

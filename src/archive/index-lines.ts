@@ -4,11 +4,11 @@
 // writes the new index by copying every unchanged line byte for byte. Memory grows with the
 // import, not with the archive.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { isArticleMeta } from './fast-validate.js';
-import { findRecord, lookupText, newLookupName, readAt, readHeaderAt, type LineRecord } from './id-lookup.js';
+import { findRecord, lookupText, newLookupName, readAt, readHeaderAt, shiftedLookupText, type LineRecord } from './id-lookup.js';
 import { syncDir, UnreadableFile, writeFileAtomic } from './jsonfile.js';
 import { articleKeyRecords, keysFileText, MemoryKeys, newKeysName, openKeysFile, titleKeyHash, urlKeyHash, type KeyTable } from './match-keys.js';
 import type { StoredArticles } from './merge.js';
@@ -136,6 +136,8 @@ export class StoredLines implements StoredArticles {
         if (position !== count) throw new Error('lookup of another index');
         keys = memory;
       }
+      // The copy of a big index appends after its last line: it must end as this layout ends.
+      if (readAt(fd, indexBytes - 4, 4).toString('latin1') !== '\n]}\n') throw new Error('another ending');
       return new StoredLines(dir, found.header, found.end, indexBytes, count, fd, lookupFd, keys, fromFile);
     } catch (error) {
       closeSync(fd);
@@ -180,6 +182,19 @@ export class StoredLines implements StoredArticles {
     return findRecord(this.lookupFd, this.indexBytes, id) !== undefined;
   }
 
+  /** For a copy of the file: where the stored article at `position` (one the merge read) is. */
+  lineOf(position: number): LineRecord {
+    const meta = this.meta(position);
+    const record = findRecord(this.lookupFd, this.indexBytes, meta.id);
+    if (!record) throw new UnreadableFile(`article ${meta.id} is not in the id lookup`);
+    return { id: meta.id, ...record };
+  }
+
+  /** The bytes of index.json, for copying. */
+  get file(): { fd: number; lookupFd: number; articlesStart: number; bytes: number } {
+    return { fd: this.fd, lookupFd: this.lookupFd, articlesStart: this.articlesStart, bytes: this.indexBytes };
+  }
+
   lines(): Iterable<string> {
     return rawArticleLines(this.fd, this.articlesStart);
   }
@@ -195,7 +210,7 @@ export class StoredLines implements StoredArticles {
  * changes of this write by position (new articles past the stored count), and the header. */
 export interface IndexLinesInput {
   header: Omit<IndexHeader, 'lookup' | 'keys'>;
-  stored: { count: number; lines(): Iterable<string>; keys?: KeyTable };
+  stored: { count: number; lines(): Iterable<string>; keys?: KeyTable; lineOf?: StoredLines['lineOf']; file?: StoredLines['file'] };
   changed: ReadonlyMap<number, ArticleMeta>;
   added: number;
   /** Make the match keys from every line, not from the stored keys (reindex). */
@@ -221,66 +236,21 @@ export async function writeIndexLines(dir: string, input: IndexLinesInput): Prom
   head.push(`"lookup":${JSON.stringify(header.lookup)},`, `"keys":${JSON.stringify(header.keys)},`);
   head.push(header.authors.length === 0 ? '"authors":[],' : `"authors":[\n${header.authors.map((a) => JSON.stringify(a)).join(',\n')}\n],`);
   head.push('"articles":[');
-  const path = join(dir, 'index.json');
+  const headText = escapeNonAscii(head.join('\n')) + '\n';
   const temp = join(dir, tempName('index.json'));
   const handle = await open(temp, 'wx');
-  const records: LineRecord[] = [];
-  const changedKeys: string[] = [];
   try {
-    let pending: string[] = [];
-    let pendingBytes = 0;
-    let offset = 0;
-    const put = async (text: string) => {
-      pending.push(text);
-      pendingBytes += text.length;
-      if (pendingBytes >= 1 << 20) await flush();
-    };
-    const flush = async () => {
-      const buffer = Buffer.from(pending.join(''), 'utf8');
-      pending = [];
-      pendingBytes = 0;
-      await handle.write(buffer);
-    };
-    const headText = escapeNonAscii(head.join('\n')) + '\n';
-    await put(headText);
-    offset = headText.length;
-    const total = input.stored.count + input.added;
-    let position = 0;
-    const line = async (text: string, id: string) => {
-      const length = Buffer.byteLength(text);
-      records.push({ id, offset, length });
-      const last = position === total - 1;
-      await put(last ? `${text}\n` : `${text},\n`);
-      offset += length + (last ? 1 : 2);
-      position++;
-    };
-    for (const old of input.stored.lines()) {
-      if (position >= input.stored.count) throw new UnreadableFile('index.json has more articles than its lookup');
-      const meta = input.changed.get(position);
-      if (meta) {
-        changedKeys.push(...articleKeyRecords(meta, position));
-        await line(escapeNonAscii(JSON.stringify(meta)), meta.id);
-      } else {
-        if (input.rebuildKeys) changedKeys.push(...articleKeyRecords(JSON.parse(old) as ArticleMeta, position));
-        await line(old, idOfLine(old));
-      }
-    }
-    if (position !== input.stored.count) throw new UnreadableFile('index.json has fewer articles than its lookup');
-    for (let k = 0; k < input.added; k++) {
-      const meta = input.changed.get(position)!;
-      changedKeys.push(...articleKeyRecords(meta, position));
-      await line(escapeNonAscii(JSON.stringify(meta)), meta.id);
-    }
-    await put(']}\n');
-    offset += 3;
-    await flush();
+    const out = new Output(handle);
+    await out.put(headText);
+    const copy = input.stored.file && input.stored.lineOf && !input.rebuildKeys;
+    const { lookup, keysAdded } = copy ? await copyLines(out, input, headText.length) : await writeLines(out, input, headText.length);
+    await out.flush();
     await handle.sync();
     await handle.close();
     const replaced = new Set([...input.changed.keys()].filter((p) => p < input.stored.count));
-    const oldKeys = input.rebuildKeys ? undefined : input.stored.keys;
-    await writeDerived(dir, { header, indexBytes: offset, records, keys: { old: oldKeys, replaced, added: changedKeys } });
+    await writeDerived(dir, { header, indexBytes: out.bytes, lookup: lookup(out.bytes), keys: keysFileText(input.rebuildKeys ? undefined : input.stored.keys, replaced, keysAdded, out.bytes) });
     crashPoint('lookup-written');
-    await rename(temp, path);
+    await rename(temp, join(dir, 'index.json'));
   } catch (error) {
     await handle.close().catch(() => {});
     await rm(temp, { force: true });
@@ -290,15 +260,132 @@ export async function writeIndexLines(dir: string, input: IndexLinesInput): Prom
   return header;
 }
 
+/** Buffered writes of the new index, counting bytes. */
+class Output {
+  bytes = 0;
+  #pending: (string | Buffer)[] = [];
+  #pendingBytes = 0;
+  constructor(private readonly handle: FileHandle) {}
+  async put(data: string | Buffer): Promise<void> {
+    this.#pending.push(data);
+    const n = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+    this.bytes += n;
+    this.#pendingBytes += n;
+    if (this.#pendingBytes >= 1 << 20) await this.flush();
+  }
+  async flush(): Promise<void> {
+    if (this.#pending.length === 0) return;
+    const buffer = Buffer.concat(this.#pending.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
+    this.#pending = [];
+    this.#pendingBytes = 0;
+    await this.handle.write(buffer);
+  }
+}
+
+type Written = { lookup: (indexBytes: number) => string | Buffer; keysAdded: string[] };
+
+const newLine = (meta: ArticleMeta) => escapeNonAscii(JSON.stringify(meta));
+
+/** Line by line: every line is looked at (an index held in memory, or reindex, which makes
+ * every derived file anew). */
+async function writeLines(out: Output, input: IndexLinesInput, start: number): Promise<Written> {
+  const records: LineRecord[] = [];
+  const keysAdded: string[] = [];
+  const total = input.stored.count + input.added;
+  let offset = start;
+  let position = 0;
+  const line = async (text: string, id: string) => {
+    const length = Buffer.byteLength(text);
+    records.push({ id, offset, length });
+    const last = position === total - 1;
+    await out.put(last ? `${text}\n` : `${text},\n`);
+    offset += length + (last ? 1 : 2);
+    position++;
+  };
+  for (const old of input.stored.lines()) {
+    if (position >= input.stored.count) throw new UnreadableFile('index.json has more articles than its lookup');
+    const meta = input.changed.get(position);
+    if (meta) {
+      keysAdded.push(...articleKeyRecords(meta, position));
+      await line(newLine(meta), meta.id);
+    } else {
+      if (input.rebuildKeys) keysAdded.push(...articleKeyRecords(JSON.parse(old) as ArticleMeta, position));
+      await line(old, idOfLine(old));
+    }
+  }
+  if (position !== input.stored.count) throw new UnreadableFile('index.json has fewer articles than its lookup');
+  for (let k = 0; k < input.added; k++) {
+    const meta = input.changed.get(position)!;
+    keysAdded.push(...articleKeyRecords(meta, position));
+    await line(newLine(meta), meta.id);
+  }
+  await out.put(']}\n');
+  return { lookup: (bytes) => lookupText(records, bytes), keysAdded };
+}
+
+/** Byte ranges: the old file is copied a megabyte at a time between the lines that change,
+ * never decoded; the lookup is the old one with its offsets moved. */
+async function copyLines(out: Output, input: IndexLinesInput, start: number): Promise<Written> {
+  const file = input.stored.file!;
+  const keysAdded: string[] = [];
+  const replacedLines = [...input.changed.keys()]
+    .filter((p) => p < input.stored.count)
+    .map((p) => ({ position: p, line: input.stored.lineOf!(p) }))
+    .sort((a, b) => a.line.offset - b.line.offset);
+  // Each replaced line moves what follows it by its change in length; the header moves all.
+  const shifts: { from: number; by: number }[] = [{ from: 0, by: start - file.articlesStart }];
+  const replaced = new Map<string, LineRecord>();
+  let at = file.articlesStart;
+  const end = file.bytes - 4; // the last line's end, before "\n]}\n"
+  const copy = async (until: number) => {
+    while (at < until) {
+      const chunk = readAt(file.fd, at, Math.min(1 << 20, until - at));
+      if (chunk.length === 0) throw new UnreadableFile('index.json ends early');
+      await out.put(chunk);
+      at += chunk.length;
+    }
+  };
+  for (const { position, line } of replacedLines) {
+    await copy(line.offset);
+    const meta = input.changed.get(position)!;
+    const text = Buffer.from(newLine(meta), 'utf8');
+    replaced.set(line.id, { id: meta.id, offset: out.bytes, length: text.length });
+    await out.put(text);
+    at = line.offset + line.length;
+    shifts.push({ from: at, by: shifts[shifts.length - 1].by + text.length - line.length });
+    keysAdded.push(...articleKeyRecords(meta, position));
+  }
+  await copy(end);
+  const added: LineRecord[] = [];
+  for (let k = 0; k < input.added; k++) {
+    const position = input.stored.count + k;
+    const meta = input.changed.get(position)!;
+    const text = Buffer.from(newLine(meta), 'utf8');
+    await out.put(',\n');
+    added.push({ id: meta.id, offset: out.bytes, length: text.length });
+    await out.put(text);
+    keysAdded.push(...articleKeyRecords(meta, position));
+  }
+  await out.put('\n]}\n');
+  const shift = (offset: number) => {
+    let lo = 0;
+    let hi = shifts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (shifts[mid].from <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return offset + shifts[lo].by;
+  };
+  return { lookup: (bytes) => shiftedLookupText(file.lookupFd, shift, replaced, added, bytes), keysAdded };
+}
+
 /** The derived files of a new big index.json, written beside it before the rename that
  * commits it, each under the new name the header gives it. The one place they are written:
  * a new derived file (one line per article, say) is one more step here. */
-async function writeDerived(
-  dir: string,
-  next: { header: IndexHeader; indexBytes: number; records: LineRecord[]; keys: { old?: KeyTable; replaced: ReadonlySet<number>; added: string[] } },
-): Promise<void> {
-  await writeFileAtomic(join(dir, next.header.lookup!), lookupText(next.records, next.indexBytes), { syncFolder: false });
-  await writeFileAtomic(join(dir, next.header.keys!), keysFileText(next.keys.old, next.keys.replaced, next.keys.added, next.indexBytes), { syncFolder: false });
+async function writeDerived(dir: string, next: { header: IndexHeader; indexBytes: number; lookup: string | Buffer; keys: Buffer }): Promise<void> {
+  await writeFileAtomic(join(dir, next.header.lookup!), next.lookup, { syncFolder: false });
+  await writeFileAtomic(join(dir, next.header.keys!), next.keys, { syncFolder: false });
 }
 
 /** Stored articles held in memory, as a source of lines (a small or older index growing big). */

@@ -12,7 +12,7 @@ import { CheckedJsonFile, readJsonFileSync, syncDir, UnreadableFile, writeFileAt
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { findArticleLine } from './id-lookup.js';
 import { idOfLine, linesOfMetas, rawArticleLines, readIndexHeader, StoredLines, writeIndexLines } from './index-lines.js';
-import { addSegment, compact, hasWordIndex, namedSegments, removeUnnamedSegments, segmentDoc, writeNewSegment } from './segment-store.js';
+import { compact, hasWordIndex, namedSegments, removeUnnamedSegments, segmentDoc, writeNewSegment } from './segment-store.js';
 import type { SegmentDoc } from '../search/segment.js';
 import { withLock } from './lock.js';
 import type { ImportBatch, ImportSummary, MergeState, StoredArticles } from './merge.js';
@@ -404,6 +404,7 @@ export class Archive {
     const path = Archive.indexPath(this.dir);
     try {
       const lines = StoredLines.open(this.dir);
+      if (lines && !lines.keysFromFile) this.notices.push(`upgraded the archive ${this.dir}: index.json now has match keys beside it`);
       if (lines) return { lines, stored: lines, authors: lines.header.authors, segments: namedSegments(this.dir, lines.header.segments) };
       await this.db.read();
     } catch (error) {
@@ -597,10 +598,19 @@ export class Archive {
     for (const f of files) if (stale(f)) await rm(join(dir, f), { force: true });
   }
 
-  /** A big archive written before index.json had an id lookup (see id-lookup.ts). */
+  /** A big archive written before index.json had an id lookup (see id-lookup.ts), or match
+   * keys (match-keys.ts). */
   get needsUpgrade(): boolean {
-    return !this.lean && !this.partial && this.articles.length >= LINES_FROM_ARTICLES && this.db.data.lookup === undefined;
+    return !this.lean && !this.partial && this.loaded && this.articles.length >= LINES_FROM_ARTICLES && (this.db.data.lookup === undefined || this.db.data.keys === undefined);
   }
+
+  /** What the upgrade adds, for its notice. */
+  get upgradeAdds(): string {
+    return this.db.data.lookup === undefined ? 'an id lookup' : 'match keys';
+  }
+
+  /** One-line notices of what a write did besides its work (an upgrade in place), for the command to print. */
+  readonly notices: string[] = [];
 
   /** Rewrites index.json in the current layout (with its lookup), changing nothing else;
    * false when another writer has done it meanwhile. Like every write, under the lock. */
@@ -658,7 +668,7 @@ export class Archive {
       const names = new Map(this.authors.map((a) => [a.id, a.name]));
       const next: Index = { ...this.db.data, segments: [] };
       await this.#commit(next, async () => {
-        let segments: string[] = [];
+        const segments: string[] = [];
         for (let start = 0; start < this.articles.length; start += Archive.SEGMENT_DOCS) {
           const docs = this.articles
             .slice(start, start + Archive.SEGMENT_DOCS)
