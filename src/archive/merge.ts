@@ -114,6 +114,8 @@ export class MergeState {
   readonly summary: ImportSummary = { articles: 0, added: 0, updated: 0, unchanged: 0, authors: 0 };
   /** Whether anything (an article or an author) changed. */
   dirty = false;
+  /** Body files written earlier in this import for versions a later one replaced. */
+  readonly superseded: string[] = [];
   #added = 0;
   readonly #newIds = new Set<string>();
   readonly #newByTitle = new Map<string, number[]>();
@@ -247,6 +249,9 @@ export class MergeState {
         bodyFile: `${id}.${hash.slice(0, 16)}.json`,
       };
       if (existing && at !== undefined) {
+        // A version written earlier in this import is replaced in turn: its body goes too.
+        const earlier = this.changed.get(at);
+        if (earlier?.bodyFile) this.superseded.push(earlier.bodyFile);
         this.changed.set(at, meta);
         this.summary.updated++;
       } else {

@@ -135,7 +135,11 @@ function crashPoint(point: string): void {
 }
 
 /** The body files of stored articles this import gave a new version: they go after the commit. */
-const replacedBodies = (state: MergeState) => [...state.changed.keys()].filter((p) => p < state.stored.count).map((p) => bodyFileOf(state.stored.meta(p)));
+function replacedBodies(state: MergeState): string[] {
+  const current = new Set([...state.changed.values()].map(bodyFileOf));
+  const old = [...state.changed.keys()].filter((p) => p < state.stored.count).map((p) => bodyFileOf(state.stored.meta(p)));
+  return [...old, ...state.superseded].filter((f) => !current.has(f));
+}
 
 interface Opened {
   stored: StoredArticles;
@@ -147,6 +151,9 @@ interface Opened {
   /** or a small (or older) one read whole. */
   index?: Index;
 }
+
+/** In the archive folder while a write is under way (see markWriting). */
+const WRITING_MARKER = '.writing';
 
 const emptyIndex = (): Index => ({ version: ARCHIVE_VERSION, articles: [], authors: [] });
 
@@ -365,12 +372,14 @@ export class Archive {
       path,
       async () => {
         const opened = await this.#openForWrite(StoredInMemory);
+        // A write that stopped part way left its marker: this one sweeps everything.
+        const stopped = await this.#markWriting();
         try {
           const state = new MergeState(opened.stored, opened.authors, (meta) => this.#bodyOfMeta(meta));
-          const written = await this.#writeBatches(state, batches, importedAt);
+          const written = await this.#writeBatches(state, batches, importedAt, stopped);
           crashPoint('bodies-written');
           if (!state.dirty) {
-            await this.#sweep();
+            await this.#sweep([], stopped);
             return state.summary;
           }
           try {
@@ -381,7 +390,7 @@ export class Archive {
             throw new BylineError(`cannot write archive ${this.dir}: ${(error as Error).message}; index.json was left as it was`, 1);
           }
           crashPoint('index-written');
-          await this.#sweep(replacedBodies(state));
+          await this.#sweep(replacedBodies(state), stopped);
           return state.summary;
         } finally {
           opened.lines?.close();
@@ -418,7 +427,7 @@ export class Archive {
   /** Merges each batch as it comes, writes its bodies, and writes a segment for every
    * SEGMENT_DOCS articles. On any failure the files written so far are removed (what is
    * left, the next write sweeps) and the error goes on. */
-  async #writeBatches(state: MergeState, batches: Iterable<ImportBatch> | AsyncIterable<ImportBatch>, importedAt: string): Promise<{ segments: string[] }> {
+  async #writeBatches(state: MergeState, batches: Iterable<ImportBatch> | AsyncIterable<ImportBatch>, importedAt: string, stopped: boolean): Promise<{ segments: string[] }> {
     const files: string[] = [];
     const segments: string[] = [];
     let docs = new Map<string, SegmentDoc>();
@@ -447,7 +456,10 @@ export class Archive {
       await flushDocs();
       return { segments };
     } catch (error) {
-      for (const f of files) await rm(f, { force: true }).catch(() => {});
+      let removed = true;
+      for (const f of files) await rm(f, { force: true }).catch(() => (removed = false));
+      // All gone: nothing is left to sweep (unless an earlier write left something).
+      if (removed && !stopped) await rm(join(this.dir, WRITING_MARKER), { force: true }).catch(() => {});
       throw error;
     }
   }
@@ -529,10 +541,21 @@ export class Archive {
     await this.#sweep();
   }
 
+  /** The marker of a write under way (in the archive folder, which is small to list): a write
+   * that finds one left behind knows one stopped part way, and sweeps all of articles/ — a
+   * listing of 100 000 files that a write otherwise does without. Returns whether there was one. */
+  async #markWriting(): Promise<boolean> {
+    const marker = join(this.dir, WRITING_MARKER);
+    const stopped = existsSync(marker);
+    if (!stopped) await writeFileAtomic(marker, `${process.pid}\n`);
+    return stopped;
+  }
+
   /** Removes, under the lock, the files of ours that index.json does not name: those a commit
-   * replaced, and those a write that stopped half way left behind. A failure here loses
-   * nothing: the next write sweeps again. `replaced`: body files the commit replaced. */
-  async #sweep(replaced: readonly string[] = []): Promise<void> {
+   * replaced (`replaced`, body files), and with `all`, those a write that stopped half way
+   * left behind (a big archive's articles/ is listed only then: a small one's always). A
+   * failure here loses nothing: the marker stays, and the next write sweeps everything. */
+  async #sweep(replaced: readonly string[] = [], all = true): Promise<void> {
     try {
       const fd = openSync(Archive.indexPath(this.dir), 'r');
       try {
@@ -543,7 +566,8 @@ export class Archive {
           if (big.header.segments) await removeUnnamedSegments(this.dir, big.header.segments);
           await this.#removeUnnamedRootFiles([big.header.lookup, big.header.keys]);
           for (const f of replaced) await rm(join(this.dir, 'articles', f), { force: true });
-          await this.#removeUnnamedBodiesOfLines(fd, big.end, big.header.lookup!);
+          if (all) await this.#removeUnnamedBodiesOfLines(fd, big.end);
+          await rm(join(this.dir, WRITING_MARKER), { force: true });
           return;
         }
       } finally {
@@ -552,6 +576,7 @@ export class Archive {
       if (this.db.data.segments) await removeUnnamedSegments(this.dir, this.db.data.segments);
       await this.#removeUnnamedBodies();
       await this.#removeUnnamedRootFiles([this.db.data.lookup, this.db.data.keys]);
+      await rm(join(this.dir, WRITING_MARKER), { force: true });
     } catch {
       // left for the next write
     }
@@ -577,16 +602,12 @@ export class Archive {
     for (const f of readdirSync(dir)) if (stale(f)) await rm(join(dir, f), { force: true });
   }
 
-  /** The same for a big index: when articles/ holds exactly one body-named file per article
-   * and no temp file, nothing is stray (the usual case, one directory listing); otherwise the
-   * names are read from the index's lines. */
-  async #removeUnnamedBodiesOfLines(fd: number, start: number, lookup: string): Promise<void> {
+  /** The same for a big index: the names are read from its lines. */
+  async #removeUnnamedBodiesOfLines(fd: number, start: number): Promise<void> {
     const dir = join(this.dir, 'articles');
     if (!existsSync(dir)) return;
     const files = readdirSync(dir);
     const temp = (f: string) => /^\..+\.json\.tmp-/.test(f);
-    const count = Number(/^byline-ids 1 \d+ (\d+)/.exec(readFileSync(join(this.dir, lookup), { encoding: 'latin1' }).slice(0, 104))?.[1]);
-    if (!files.some(temp) && files.filter((f) => BODY_FILE.test(f) || LEGACY_BODY_FILE.test(f)).length === count) return;
     const named = new Set<string>();
     const ids = new Set<string>();
     for (const line of rawArticleLines(fd, start)) {

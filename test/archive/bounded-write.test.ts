@@ -110,6 +110,35 @@ describe('a big index, rewritten line by line', () => {
     expect(await (await Archive.open(big, { deferRead: true })).import([batch(2000, 2003)])).toMatchObject({ added: 0, unchanged: 3 });
   });
 
+  it('killed at each point of an import (the built CLI): the old archive or the new; the next import sweeps what it left', async () => {
+    requireBuild();
+    const { cpSync } = await import('node:fs');
+    for (const point of ['bodies-written', 'segments-written', 'lookup-written', 'index-written']) {
+      const dir = join(tempDir('byline-big-crash-'), 'a');
+      cpSync(big, dir, { recursive: true });
+      const before = readFileSync(join(dir, 'index.json'));
+      const page = join(dir, '..', 'fix.txt');
+      writeFileSync(page, `${story(7, ' A correction names the okapi.')}\n\n\n${story(4000)}`);
+      const killed = await byline(['import', page, '--archive', dir], { env: { BYLINE_TEST_CRASH_AT: point } });
+      expect(killed.exitCode, point).not.toBe(0);
+      const after = readFileSync(join(dir, 'index.json'));
+      expect(point === 'index-written' ? !after.equals(before) : after.equals(before), point).toBe(true);
+      expect(derivedFilesProblems(dir), point).toEqual([]);
+      // Another import (not the same files again, which would write the same names).
+      const next = join(dir, '..', 'next.txt');
+      writeFileSync(next, story(4001));
+      const again = await byline(['import', next, '--archive', dir]);
+      expect(again.exitCode, again.stderr).toBe(0);
+      expect(derivedFilesProblems(dir), point).toEqual([]);
+      const fresh = await Archive.open(dir);
+      expect(readdirSync(join(dir, 'articles')).sort(), point).toEqual(fresh.articles.map((a) => a.bodyFile).sort());
+      expect(onDisk(dir), point).toEqual([...fresh.segments!].sort());
+      const head = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { keys: string; lookup: string };
+      expect(readdirSync(dir).filter((f) => f.startsWith('.') || /\.(ids|keys)$/.test(f)).sort(), point).toEqual([head.keys, head.lookup].sort());
+      expect(top(fresh, 'okapi')).toBe(point === 'index-written' ? 'bounded-story-number-7' : undefined);
+    }
+  }, 120_000);
+
   it('byline reindex (in-process) rebuilds the lookup, the keys and the word index', async () => {
     const archive = await Archive.open(big, { deferRead: true });
     const before = JSON.parse(readFileSync(join(big, 'index.json'), 'utf8'));
