@@ -9,7 +9,7 @@ import { Low } from 'lowdb';
 import * as v from 'valibot';
 import { BylineError } from '../model/errors.js';
 import { CheckedJsonFile, readJsonFileSync, syncDir, UnreadableFile, writeFileAtomic, type JsonReading } from './jsonfile.js';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { findArticleLine } from './id-lookup.js';
 import { idOfLine, linesOfMetas, rawArticleLines, readIndexHeader, StoredLines, writeIndexLines } from './index-lines.js';
 import { compact, hasWordIndex, namedSegments, removeUnnamedSegments, segmentDoc, writeNewSegment } from './segment-store.js';
