@@ -61,15 +61,6 @@ class SegmentReader {
   }
 }
 
-function pushVarint(out: number[], value: number): void {
-  let v = value;
-  while (v >= 0x80) {
-    out.push((v & 0x7f) | 0x80);
-    v >>>= 7;
-  }
-  out.push(v);
-}
-
 /**
  * Merges `files` (oldest first) into one new segment at `outFile`. `keep(id, i)` says whether
  * the copy of `id` in files[i] is the one to keep (its newest, in the archive's order); the
@@ -109,20 +100,31 @@ export async function mergeSegmentFiles(files: string[], outFile: string, keep: 
     const out = await open(temp, 'wx');
     try {
       let written = 0;
-      let blob: number[] = [];
+      // The postings go out through a buffer of a few megabytes; a list that could not fit
+      // (at most 5 bytes a posting) flushes it first.
+      let blob = Buffer.allocUnsafe(4 * WINDOW);
+      let used = 0;
       const flush = async () => {
-        await out.write(Uint8Array.from(blob), 0, blob.length, postingsStart + written);
-        written += blob.length;
-        blob = [];
+        await out.write(blob, 0, used, postingsStart + written);
+        written += used;
+        used = 0;
+      };
+      const room = async (bytes: number) => {
+        if (used + bytes <= blob.length) return;
+        await flush();
+        if (bytes > blob.length) blob = Buffer.allocUnsafe(bytes);
       };
       for (let t = 0; t < vocab.length; t++) {
         for (const list of [0, 1] as const) {
-          offsets[2 * t + list] = written + blob.length;
+          offsets[2 * t + list] = written + used;
           let prev = -1;
           for (let i = 0; i < readers.length; i++) {
             const local = where[t][i];
             if (local === -1) continue;
             const bytes = readers[i].list(local, list);
+            // Re-encoded, a posting never takes more bytes than it did (merged numbers are
+            // no further apart than the originals), plus a varint's worth at the seam.
+            await room(bytes.length + 5);
             const map = maps[i];
             // Decode (delta varints, then a field byte in a metadata list), map, re-encode.
             let doc = -1;
@@ -141,15 +143,19 @@ export async function mergeSegmentFiles(files: string[], outFile: string, keep: 
               const mask = list === 0 ? bytes[++k] : 0;
               const merged = map[doc];
               if (merged < 0) continue;
-              pushVarint(blob, merged - prev - 1);
-              if (list === 0) blob.push(mask);
+              let gap = merged - prev - 1;
+              while (gap >= 0x80) {
+                blob[used++] = (gap & 0x7f) | 0x80;
+                gap >>>= 7;
+              }
+              blob[used++] = gap;
+              if (list === 0) blob[used++] = mask;
               prev = merged;
             }
           }
         }
-        if (blob.length >= WINDOW) await flush();
       }
-      offsets[vocab.length * 2] = written + blob.length;
+      offsets[vocab.length * 2] = written + used;
       await flush();
       await out.write(Buffer.concat([Buffer.from(MAGIC), lengths, header, Buffer.from(offsets.buffer)]), 0, postingsStart, 0);
       await out.sync();

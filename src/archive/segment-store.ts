@@ -1,8 +1,9 @@
 // The word index on disk: search/words-NNNNNN.seg files, one per import. They are written
 // before index.json, which names the ones that belong to it: the index is the commit point,
-// so search never disagrees with it, whenever a write stops. Small segments are merged so
-// one-article imports stay cheap and the count stays low; the largest segment is never
-// rewritten by a small import.
+// so search never disagrees with it, whenever a write stops. Segments of one size tier are
+// merged (streamed from the files, see segment-merge.ts) so one-article imports stay cheap and
+// the count stays low; a segment past a size is never merged again, so no merge costs more
+// than a fixed amount, whatever the size of the archive.
 import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { mergeSegmentFiles, segmentIds } from './segment-merge.js';

@@ -15,6 +15,7 @@ import { parsePageDump } from '../../src/ingest/pagedump.js';
 import { byline, requireBuild } from '../support/cli.js';
 import { snapshotDir, tempDir } from '../support/paths.js';
 import { derivedFilesProblems } from '../support/derived-files.js';
+import { escapeNonAscii, keyFieldsOfLine } from '../../src/archive/index-lines.js';
 
 const story = (k: number, extra = '') => `Bounded story number ${k}\n\nA dek for story ${k}.\n\nThe paragraph of story ${k} mentions word${k}x and the harbour.${extra}`;
 const batch = (from: number, to: number, file = `f${from}.txt`): ImportBatch => ({ file, articles: parsePageDump(Array.from({ length: to - from }, (_, i) => story(from + i)).join('\n\n\n')) });
@@ -179,6 +180,22 @@ describe('a big index, rewritten line by line', () => {
       expect(again.stderr).not.toContain('upgraded');
     }
   }, 60_000);
+});
+
+describe('match keys read from an article line', () => {
+  it('id, title and URL without a full parse, for any title; a line in another key order is parsed whole', () => {
+    const meta = (title: string, url?: string) => ({ id: 'x-1', title, titleDerived: false, dek: 'a ","url":"http://no" dek', kind: 'full', sponsored: false, authors: [], credits: [], lead: '', ...(url ? { url } : {}), source: { file: 'f', importedAt: 't' }, wordCount: 1, hash: 'h' });
+    for (const title of ['Plain', 'With "quotes" and \\ slashes', 'Ünïcode 東京 🚀', '","title":"', '\u2028 line sep']) {
+      for (const url of [undefined, 'https://example.com/a?b="c"']) {
+        const m = meta(title, url);
+        const expected = url ? { id: 'x-1', title, url } : { id: 'x-1', title };
+        expect(keyFieldsOfLine(JSON.stringify(m))).toEqual(expected);
+        expect(keyFieldsOfLine(escapeNonAscii(JSON.stringify(m)))).toEqual(expected);
+      }
+    }
+    const reordered = JSON.stringify(meta('Other order')).replace('{"id":"x-1",', '{').replace(/}$/, ',"id":"x-2"}');
+    expect(keyFieldsOfLine(reordered)).toMatchObject({ id: 'x-2', title: 'Other order' });
+  });
 });
 
 describe('segments merged by size tier', () => {
