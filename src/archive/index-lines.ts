@@ -30,7 +30,8 @@ export const escapeNonAscii = (text: string) => text.replace(NON_ASCII, (c) => `
 export function idOfLine(line: string): string {
   if (line.startsWith('{"id":"')) {
     const end = line.indexOf('"', 7);
-    if (end > 7) return line.slice(7, end);
+    // Parsed, not sliced: a slice would keep the whole line alive as long as the id.
+    if (end > 7) return JSON.parse(line.slice(6, end + 1)) as string;
   }
   const meta = JSON.parse(line) as { id?: unknown };
   if (typeof meta?.id !== 'string') throw new UnreadableFile('an article line has no id');

@@ -11,7 +11,7 @@ import { basename, join } from 'node:path';
 import { blockText, SEGMENT_FILE, type ArticleMeta, type Block } from '../model/schema.js';
 import { FIELD_BIT } from '../search/token-index.js';
 import { writeFileAtomic } from './jsonfile.js';
-import { decodeHeader, encodeSegment, headerBytes, offsetsBytes, type SegmentDoc } from '../search/segment.js';
+import { decodeHeader, encodeSegment, headerBytes, offsetsBytes, type SegmentBuilder, type SegmentDoc } from '../search/segment.js';
 import type { SegmentSource } from '../search/segment-index.js';
 import { words } from '../search/tokenize.js';
 
@@ -52,10 +52,10 @@ function nextSequence(archiveDir: string): number {
   return segmentFiles(archiveDir).reduce((max, f) => Math.max(max, sequence(f)), 0) + 1;
 }
 
-async function writeSegment(archiveDir: string, seq: number, docs: SegmentDoc[]): Promise<string> {
+async function writeSegment(archiveDir: string, seq: number, docs: SegmentDoc[] | SegmentBuilder): Promise<string> {
   const { mkdir } = await import('node:fs/promises');
   await mkdir(searchDir(archiveDir), { recursive: true });
-  await writeFileAtomic(join(searchDir(archiveDir), segmentName(seq)), encodeSegment(docs));
+  await writeFileAtomic(join(searchDir(archiveDir), segmentName(seq)), Array.isArray(docs) ? encodeSegment(docs) : docs.encode());
   return segmentName(seq);
 }
 
@@ -64,7 +64,7 @@ export const namedSegments = (archiveDir: string, names?: readonly string[]) => 
 
 /** Writes a segment for these articles beside the current ones (merging none), and returns
  * its name. Nothing the current index names is changed or removed. */
-export async function writeNewSegment(archiveDir: string, docs: SegmentDoc[]): Promise<string> {
+export async function writeNewSegment(archiveDir: string, docs: SegmentDoc[] | SegmentBuilder): Promise<string> {
   return writeSegment(archiveDir, nextSequence(archiveDir), docs);
 }
 

@@ -13,7 +13,7 @@ import { closeSync, openSync } from 'node:fs';
 import { findArticleLine } from './id-lookup.js';
 import { idOfLine, linesOfMetas, rawArticleLines, readIndexHeader, StoredLines, writeIndexLines } from './index-lines.js';
 import { compact, hasWordIndex, namedSegments, removeUnnamedSegments, segmentDoc, writeNewSegment } from './segment-store.js';
-import type { SegmentDoc } from '../search/segment.js';
+import { SegmentBuilder } from '../search/segment.js';
 import { withLock } from './lock.js';
 import type { ImportBatch, ImportSummary, MergeState, StoredArticles } from './merge.js';
 import { isArticleMeta } from './fast-validate.js';
@@ -430,13 +430,13 @@ export class Archive {
   async #writeBatches(state: MergeState, batches: Iterable<ImportBatch> | AsyncIterable<ImportBatch>, importedAt: string, stopped: boolean): Promise<{ segments: string[] }> {
     const files: string[] = [];
     const segments: string[] = [];
-    let docs = new Map<string, SegmentDoc>();
+    let docs = new SegmentBuilder();
     const flushDocs = async () => {
       if (docs.size === 0) return;
-      const name = await writeNewSegment(this.dir, [...docs.values()]);
+      const name = await writeNewSegment(this.dir, docs);
       segments.push(name);
       files.push(join(this.dir, 'search', name));
-      docs = new Map();
+      docs = new SegmentBuilder();
     };
     try {
       for await (const batch of batches) {
@@ -446,8 +446,9 @@ export class Archive {
           const file = join(this.dir, 'articles', bodyFileOf(meta));
           files.push(file);
           await writeFileAtomic(file, JSON.stringify({ id: meta.id, body }, null, 1) + '\n', { syncFolder: false });
-          docs.delete(meta.id); // a later version in the same import replaces it
-          docs.set(meta.id, segmentDoc(meta, meta.authors.map((a) => state.authorName(a)), body));
+          // A later version in the same import goes to a later segment, which hides the earlier.
+          if (docs.has(meta.id)) await flushDocs();
+          docs.add(segmentDoc(meta, meta.authors.map((a) => state.authorName(a)), body));
         }
         if (changed.length) await syncDir(join(this.dir, 'articles'));
         state.batchWritten();
@@ -705,17 +706,17 @@ export class Archive {
   async #rebuildLines(lines: StoredLines): Promise<void> {
     const names = new Map(lines.header.authors.map((a) => [a.id, a.name]));
     const segments: string[] = [];
-    let docs: SegmentDoc[] = [];
+    let docs = new SegmentBuilder();
     for (const line of lines.lines()) {
       const meta = JSON.parse(line) as ArticleMeta;
       if (!isArticleMeta(meta)) throw new BylineError(`cannot read archive ${Archive.indexPath(this.dir)}: the article line of ${JSON.stringify(idOfLine(line))} does not match the schema`, ARCHIVE_EXIT);
-      docs.push(segmentDoc(meta, meta.authors.map((a) => names.get(a) ?? ''), this.#bodyOfMeta(meta) ?? []));
-      if (docs.length >= Archive.SEGMENT_DOCS) {
+      docs.add(segmentDoc(meta, meta.authors.map((a) => names.get(a) ?? ''), this.#bodyOfMeta(meta) ?? []));
+      if (docs.size >= Archive.SEGMENT_DOCS) {
         segments.push(await writeNewSegment(this.dir, docs));
-        docs = [];
+        docs = new SegmentBuilder();
       }
     }
-    if (docs.length) segments.push(await writeNewSegment(this.dir, docs));
+    if (docs.size) segments.push(await writeNewSegment(this.dir, docs));
     const merged = await compact(this.dir, segments);
     crashPoint('segments-written');
     await writeIndexLines(this.dir, {
