@@ -4,19 +4,17 @@
 // kilobytes: the reader draws from it before the rest is read, and `byline search` matches
 // over it without parsing every article. Like the id lookup it is derived: written before
 // index.json under a new name each time, named by index.json (whose rename stays the one
-// commit point), removed by the sweep once no index names it, rebuilt with every write. It is
+// commit point), removed by the sweep once no index names it, carried over by every write
+// (copied, with the written articles put in their places) and rebuilt by reindex. It is
 // only a shortcut: one that does not agree with index.json (another size, another count, a
 // line that does not parse) is not used, and the reader falls back to index.json.
 //
 // Plain text, for a person as much as for a program:
 //   byline-catalog 1 <index.json bytes> <articles>
 //   ["<id>","<title>",["<author id>",…],<flags: 1 excerpt, 2 sponsored>,"<published>","<site>"]
-import { readdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { siteOf } from '../text/page-meta.js';
-import { CATALOG_FILE, type ArticleMeta } from '../model/schema.js';
-import { writeFileAtomic } from './jsonfile.js';
+import type { ArticleMeta } from '../model/schema.js';
 
 export const CATALOG_MAGIC = 'byline-catalog 1';
 
@@ -32,21 +30,22 @@ export function catalogLine(meta: ArticleMeta): string {
   return JSON.stringify([meta.id, meta.title, meta.authors, flags, meta.publishedAt ?? '', siteOf(meta)]);
 }
 
-export function catalogText(articles: readonly ArticleMeta[], indexBytes: number): string {
-  const lines = [`${CATALOG_MAGIC} ${indexBytes} ${articles.length}`];
-  for (const meta of articles) lines.push(catalogLine(meta));
-  return `${lines.join('\n')}\n`;
+/** The catalog file of these lines, for an index.json of `indexBytes` bytes. */
+export function catalogTextOfLines(lines: readonly string[], indexBytes: number): string {
+  return `${CATALOG_MAGIC} ${indexBytes} ${lines.length}\n${lines.map((line) => `${line}\n`).join('')}`;
 }
 
-/** Writes the catalog of these articles (for an index.json of `indexBytes` bytes) beside the
- * index, under `name`; until index.json names it, nothing reads it. */
-export async function writeCatalog(dir: string, name: string, articles: readonly ArticleMeta[], indexBytes: number): Promise<void> {
-  await writeFileAtomic(join(dir, name), catalogText(articles, indexBytes));
-}
-
-/** Removes the catalogs index.json does not name (replaced ones, and any a stopped write
- * left, temp files included). Only under the write lock, after the index is on disk. */
-export async function removeUnnamedCatalogs(dir: string, named: string | undefined): Promise<void> {
-  const stale = (f: string) => (CATALOG_FILE.test(f) && f !== named) || /^\.index\.[0-9a-f]{16}\.catalog\.tmp-/.test(f);
-  for (const f of readdirSync(dir)) if (stale(f)) await rm(join(dir, f), { force: true });
+/** The lines of a catalog written for an index.json of `indexBytes` bytes and `count`
+ * articles; undefined when it is missing or was written for another. A write copies them,
+ * with its own articles put in their places. */
+export function oldCatalogLines(path: string, indexBytes: number, count: number): string[] | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const lines = text.split('\n');
+  if (lines.pop() !== '' || lines.shift() !== `${CATALOG_MAGIC} ${indexBytes} ${count}` || lines.length !== count) return undefined;
+  return lines;
 }

@@ -31,7 +31,7 @@ export const newLookupName = () => `index.${Array.from({ length: 16 }, () => Mat
 const NON_ASCII = /[\u0080-\uffff]/g;
 const escapeNonAscii = (text: string) => text.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-interface LineRecord {
+export interface LineRecord {
   id: string;
   offset: number;
   length: number;
@@ -63,11 +63,48 @@ export function stringifyIndexLines(data: Index, lookup: string): { text: string
   return { text: `${headText}${lines.join(',\n')}\n]}`, records };
 }
 
+const lookupRecord = (r: LineRecord) => `${r.id.padEnd(ID_WIDTH)} ${String(r.offset).padStart(12)} ${String(r.length).padStart(9)}\n`;
+
+/**
+ * The lookup of an index.json that was copied from the one `oldFd` describes, with some
+ * lines replaced and some added: the old records, read front to back, with each offset moved
+ * by `shift(offset)`, the replaced ones' records swapped for `replaced`, and `added` merged in
+ * by id. No sort of the whole, and only the records in memory that changed.
+ */
+export function shiftedLookupText(oldFd: number, shift: (offset: number) => number, replaced: ReadonlyMap<string, LineRecord>, added: LineRecord[], indexBytes: number): Buffer {
+  const head = /^byline-ids 1 (\d+) (\d+) *\n$/.exec(readAt(oldFd, 0, RECORD).toString('latin1'));
+  if (!head) throw new Error('the id lookup has no header');
+  const count = Number(head[2]);
+  const fresh = [...added].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const chunks: Buffer[] = [Buffer.from(`${MAGIC} ${indexBytes} ${count + added.length}`.padEnd(RECORD - 1) + '\n', 'latin1')];
+  let out = '';
+  let k = 0;
+  const per = Math.floor((1 << 20) / RECORD);
+  for (let at = 0; at < count; at += per) {
+    const text = readAt(oldFd, RECORD * (at + 1), RECORD * Math.min(per, count - at)).toString('latin1');
+    for (let r = 0; r < text.length; r += RECORD) {
+      const id = text.slice(r, r + ID_WIDTH).trimEnd();
+      while (k < fresh.length && fresh[k].id < id) out += lookupRecord(fresh[k++]);
+      const swapped = replaced.get(id);
+      if (swapped) out += lookupRecord(swapped);
+      else {
+        const offset = Number(text.slice(r + ID_WIDTH + 1, r + ID_WIDTH + 13));
+        out += `${text.slice(r, r + ID_WIDTH + 1)}${String(shift(offset)).padStart(12)}${text.slice(r + ID_WIDTH + 13, r + RECORD)}`;
+      }
+    }
+    chunks.push(Buffer.from(out, 'latin1'));
+    out = '';
+  }
+  while (k < fresh.length) out += lookupRecord(fresh[k++]);
+  chunks.push(Buffer.from(out, 'latin1'));
+  return Buffer.concat(chunks);
+}
+
 /** The lookup file's text for an index.json of `indexBytes` bytes. */
 export function lookupText(records: LineRecord[], indexBytes: number): string {
   const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const header = `${MAGIC} ${indexBytes} ${records.length}`.padEnd(RECORD - 1) + '\n';
-  return header + sorted.map((r) => `${r.id.padEnd(ID_WIDTH)} ${String(r.offset).padStart(12)} ${String(r.length).padStart(9)}\n`).join('');
+  return header + sorted.map(lookupRecord).join('');
 }
 
 export function readAt(fd: number, position: number, length: number): Buffer {
@@ -87,7 +124,7 @@ function readHeader(fd: number): Record<string, unknown> | undefined {
   return readHeaderAt(fd)?.header;
 }
 
-function readHeaderAt(fd: number): { header: Record<string, unknown>; end: number } | undefined {
+export function readHeaderAt(fd: number): { header: Record<string, unknown>; end: number } | undefined {
   const chunks: Buffer[] = [];
   let size = 0;
   const marker = Buffer.from('\n"articles":[\n');
@@ -140,8 +177,6 @@ export interface FoundArticle {
  * a line that is not this article, a header that does not check — and the caller reads
  * index.json whole, which also reports any problem with it.
  */
-export { readHeaderAt };
-
 export function findArticleLine(dir: string, id: string): FoundArticle | undefined {
   let fd: number;
   try {

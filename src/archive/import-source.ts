@@ -1,5 +1,5 @@
 // Reading an import source (a file or stdin) as text, refusing what is not UTF-8 text.
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { BylineError } from '../model/errors.js';
 
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
@@ -61,5 +61,21 @@ export async function readSourceBytes(path: string): Promise<Buffer> {
     return await readBytes(path);
   } catch (error) {
     throw new BylineError(`cannot import ${path === '-' ? 'standard input' : path}: ${reasonOf(error)}`, 1);
+  }
+}
+
+/** Whether an import source can be read, without reading it: a file that is missing, not a
+ * regular file, too large or unreadable is refused (the same BylineError as readSourceBytes)
+ * before the archive is touched. */
+export async function checkSource(path: string): Promise<void> {
+  if (path === '-') return;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new Error('is a directory, not a file');
+    if (!info.isFile()) throw new Error('is not a regular file');
+    if (info.size > MAX_IMPORT_BYTES) throw new Error(`larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+    await (await open(path, 'r')).close();
+  } catch (error) {
+    throw new BylineError(`cannot import ${path}: ${reasonOf(error)}`, 1);
   }
 }

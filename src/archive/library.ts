@@ -120,8 +120,9 @@ export async function createLibrary(library: string, bundled: string): Promise<b
  * (read-only, locked), it is read as it is and upgraded by a later open or write. */
 async function upgraded(archive: Archive, notice: (text: string) => void): Promise<Archive> {
   if (!archive.needsUpgrade) return archive;
+  const adds = archive.upgradeAdds;
   try {
-    if (await archive.upgradeLayout()) notice(`upgraded the archive ${archive.dir}: index.json now has an id lookup and a catalog beside it`);
+    if (await archive.upgradeLayout()) notice(`upgraded the archive ${archive.dir}: index.json now has ${adds} beside it`);
   } catch {
     // read as it is
   }

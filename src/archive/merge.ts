@@ -27,7 +27,7 @@ export function contentHash(article: ImportedArticle): string {
 }
 
 /** Titles and names that differ only in case or accents are the same. */
-const foldKey = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
+export const foldKey = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
 
 /** Runs of three words: two texts share most of them only when one is mostly the other. */
 function shingles(text: string): Set<string> {
@@ -55,64 +55,134 @@ const SAME_STORY = 0.75;
 
 const textOf = (dek: string, body: readonly Block[]) => [dek, ...body.map((b) => (b.type === 'figure' ? '' : blockText(b)))].join('\n');
 
-/** Lookups the merge needs, kept in maps so a large archive merges in linear time. */
-class MergeIndex {
-  readonly positionById = new Map<string, number>();
-  readonly positionsByTitle = new Map<string, number[]>();
-  readonly positionsByUrl = new Map<string, number[]>();
-  readonly authorByName = new Map<string, Author>();
-  readonly authorIds = new Set<string>();
+/** The stored articles as the merge sees them: by position (articles are never moved or
+ * removed, so a position is stable), found by canonical URL or folded title. An archive in
+ * memory answers from maps; a big one from its lookup files, reading only the lines asked for. */
+export interface StoredArticles {
+  readonly count: number;
+  /** Positions, ascending, of stored articles with this canonical URL. */
+  positionsByUrl(url: string): number[];
+  /** Positions, ascending, of stored articles whose folded title is this. */
+  positionsByTitle(titleKey: string): number[];
+  meta(position: number): ArticleMeta;
+  hasId(id: string): boolean;
+}
 
-  constructor(readonly index: Index) {
-    index.articles.forEach((a, i) => this.addArticle(a, i));
-    for (const a of index.authors) this.addAuthor(a);
+/** A stored index held in memory (a small archive, or a test). */
+export class StoredInMemory implements StoredArticles {
+  readonly #byTitle = new Map<string, number[]>();
+  readonly #byUrl = new Map<string, number[]>();
+  readonly #ids = new Set<string>();
+
+  constructor(readonly articles: readonly ArticleMeta[]) {
+    articles.forEach((a, i) => {
+      this.#ids.add(a.id);
+      push(this.#byTitle, foldKey(a.title), i);
+      if (a.url) push(this.#byUrl, a.url, i);
+    });
   }
 
-  addArticle(a: ArticleMeta, at: number): void {
-    this.positionById.set(a.id, at);
-    const key = foldKey(a.title);
-    this.positionsByTitle.set(key, [...(this.positionsByTitle.get(key) ?? []), at]);
-    if (a.url) this.positionsByUrl.set(a.url, [...(this.positionsByUrl.get(a.url) ?? []), at]);
+  get count(): number {
+    return this.articles.length;
   }
+  positionsByUrl = (url: string) => this.#byUrl.get(url) ?? [];
+  positionsByTitle = (key: string) => this.#byTitle.get(key) ?? [];
+  meta = (position: number) => this.articles[position];
+  hasId = (id: string) => this.#ids.has(id);
+}
 
-  addAuthor(a: Author): void {
-    this.authorByName.set(foldKey(a.name), a);
-    this.authorKeyById.set(a.id, foldKey(a.name));
-    this.authorIds.add(a.id);
-  }
+function push<K>(map: Map<K, number[]>, key: K, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 
+/** A stored body, or undefined when it cannot be read (the lead stands in). */
+export type BodyOf = (meta: ArticleMeta) => readonly Block[] | undefined;
+
+/**
+ * One import's merge, batch by batch: what it changes is kept here (new articles and new
+ * versions of stored ones, by position), the stored articles stay where they are and are read
+ * only where a new article could be one of them. An article is a version of a stored one when
+ * it is the same story (see sameStory), else a new article, whatever its title; an excerpt
+ * never replaces a full article.
+ */
+export class MergeState {
+  /** New metadata by position: updates of stored articles, and the new articles past `stored.count`. */
+  readonly changed = new Map<number, ArticleMeta>();
+  readonly authors: Author[];
+  readonly summary: ImportSummary = { articles: 0, added: 0, updated: 0, unchanged: 0, authors: 0 };
+  /** Whether anything (an article or an author) changed. */
+  dirty = false;
+  /** Body files written earlier in this import for versions a later one replaced. */
+  readonly superseded: string[] = [];
+  #added = 0;
+  readonly #newIds = new Set<string>();
+  readonly #newByTitle = new Map<string, number[]>();
+  readonly #newByUrl = new Map<string, number[]>();
   /** Positions this import has already matched: two different articles of one import never
    * land on one stored article (the second is a new article), now and on every re-import. */
-  readonly claimed = new Set<number>();
+  readonly #claimed = new Set<number>();
+  readonly #authorByName = new Map<string, Author>();
+  readonly #authorKeyById = new Map<string, string>();
+  readonly #authorById = new Map<string, Author>();
+  readonly #authorIds = new Set<string>();
+  readonly #authorNames = new Set<string>();
+  /** Bodies of the batch being merged, not on disk yet. */
+  #batchBodies = new Map<string, Block[]>();
 
-  /** Stored articles that could be this one: same canonical URL, or same title. */
-  candidates(article: ImportedArticle): number[] {
-    const byUrl = article.url ? (this.positionsByUrl.get(article.url) ?? []) : [];
-    return [...new Set([...byUrl, ...(this.positionsByTitle.get(foldKey(article.title)) ?? [])])];
+  constructor(
+    readonly stored: StoredArticles,
+    authors: readonly Author[],
+    private readonly bodyOf?: BodyOf,
+  ) {
+    this.authors = authors.map((a) => ({ ...a }));
+    for (const a of this.authors) this.#addAuthor(a);
   }
 
-  /** Whether the stored article at `at` is the same story as `article`: the same canonical
-   * URL; or the same title, the same authors (where both name any) and mostly the same text. */
-  sameStory(at: number, article: ImportedArticle, authorKeys: string[], bodyOf?: (id: string) => readonly Block[] | undefined): boolean {
-    const stored = this.index.articles[at];
+  /** Articles appended by this import, in order. */
+  get added(): number {
+    return this.#added;
+  }
+
+  at(position: number): ArticleMeta {
+    return this.changed.get(position) ?? this.stored.meta(position);
+  }
+
+  #addAuthor(a: Author): void {
+    this.#authorByName.set(foldKey(a.name), a);
+    this.#authorById.set(a.id, a);
+    this.#authorKeyById.set(a.id, foldKey(a.name));
+    this.#authorIds.add(a.id);
+  }
+
+  /** Stored (or just added) articles that could be this one: same canonical URL, or same title. */
+  #candidates(article: ImportedArticle): number[] {
+    const key = foldKey(article.title);
+    const byUrl = article.url ? [...this.stored.positionsByUrl(article.url), ...(this.#newByUrl.get(article.url) ?? [])] : [];
+    return [...new Set([...byUrl, ...this.stored.positionsByTitle(key), ...(this.#newByTitle.get(key) ?? [])])];
+  }
+
+  /** Whether the article at `at` is the same story as `article`: the same canonical URL; or
+   * the same title, the same authors (where both name any) and mostly the same text. */
+  #sameStory(at: number, article: ImportedArticle, authorKeys: string[]): boolean {
+    const stored = this.at(at);
     if (article.url && stored.url) return article.url === stored.url;
     if (foldKey(stored.title) !== foldKey(article.title)) return false;
-    const storedKeys = stored.authors.map((id) => this.authorKeyById.get(id) ?? id).sort();
+    const storedKeys = stored.authors.map((id) => this.#authorKeyById.get(id) ?? id).sort();
     if (storedKeys.length && authorKeys.length && storedKeys.join('\n') !== [...authorKeys].sort().join('\n')) return false;
     // The stored text: its body, or where that cannot be read (or in a pure merge) its lead.
-    const storedBody = bodyOf?.(stored.id) ?? [{ type: 'paragraph' as const, text: stored.lead }];
+    const storedBody = this.#batchBodies.get(stored.id) ?? this.bodyOf?.(stored) ?? [{ type: 'paragraph' as const, text: stored.lead }];
     return containment(textOf(stored.dek, storedBody), textOf(article.dek, article.body)) >= SAME_STORY;
   }
 
-  readonly authorKeyById = new Map<string, string>();
-
-  mergeAuthor(incoming: ImportedAuthor): { id: string; changed: boolean } {
-    const existing = this.authorByName.get(foldKey(incoming.name));
+  #mergeAuthor(incoming: ImportedAuthor): { id: string; changed: boolean } {
+    const existing = this.#authorByName.get(foldKey(incoming.name));
     if (!existing) {
-      const id = uniqueId(slugify(incoming.name), (id) => this.authorIds.has(id));
+      const id = uniqueId(slugify(incoming.name), (id) => this.#authorIds.has(id));
       const author: Author = { id, name: incoming.name, ...(incoming.handle ? { handle: incoming.handle } : {}), bio: incoming.bio, kind: incoming.kind };
-      this.index.authors.push(author);
-      this.addAuthor(author);
+      this.authors.push(author);
+      this.#addAuthor(author);
       return { id, changed: true };
     }
     let changed = false;
@@ -125,6 +195,85 @@ class MergeIndex {
       changed = true;
     }
     return { id: existing.id, changed };
+  }
+
+  /** An author's name, for the word index. */
+  authorName(id: string): string {
+    return this.#authorById.get(id)?.name ?? '';
+  }
+
+  /** Merges one file's articles; returns the new versions to write, in order. */
+  add({ file: sourceFile, articles }: ImportBatch, importedAt: string): { meta: ArticleMeta; body: Block[] }[] {
+    const bodies = (this.#batchBodies = new Map<string, Block[]>());
+    const out: { meta: ArticleMeta; body: Block[] }[] = [];
+    const source = { file: sourceFile, importedAt }; // one record for the batch's articles
+    for (const article of articles) {
+      this.summary.articles++;
+      const authorIds = article.authors.map((author) => {
+        this.#authorNames.add(foldKey(author.name));
+        const merged = this.#mergeAuthor(author);
+        this.dirty ||= merged.changed;
+        return merged.id;
+      });
+      const hash = contentHash(article);
+      const authorKeys = article.authors.map((a) => foldKey(a.name));
+      const candidates = this.#candidates(article);
+      // An identical copy first; then the same story not yet matched by this import; then,
+      // matched already in this import, the same story's other kind (its excerpt or full text).
+      let at = candidates.find((c) => this.at(c).hash === hash);
+      at ??= candidates.find((c) => !this.#claimed.has(c) && this.#sameStory(c, article, authorKeys));
+      at ??= candidates.find((c) => this.at(c).kind !== article.kind && this.#sameStory(c, article, authorKeys));
+      const existing = at === undefined ? undefined : this.at(at);
+      if (at !== undefined) this.#claimed.add(at);
+
+      if (existing && (existing.hash === hash || (existing.kind === 'full' && article.kind === 'excerpt'))) {
+        this.summary.unchanged++;
+        continue;
+      }
+      const id = existing?.id ?? uniqueId(slugify(article.title), (id) => this.#newIds.has(id) || this.stored.hasId(id));
+      const meta: ArticleMeta = {
+        id,
+        title: article.title,
+        titleDerived: article.titleDerived,
+        dek: article.dek,
+        kind: article.kind,
+        sponsored: article.sponsored,
+        authors: authorIds,
+        credits: article.credits,
+        lead: leadOf(article.body),
+        ...pageFields(article, existing),
+        source,
+        wordCount: bodyWordCount(article.body),
+        hash,
+        // A new file for each version of the body, named by its content.
+        bodyFile: `${id}.${hash.slice(0, 16)}.json`,
+      };
+      if (existing && at !== undefined) {
+        // A version written earlier in this import is replaced in turn: its body goes too.
+        const earlier = this.changed.get(at);
+        if (earlier?.bodyFile) this.superseded.push(earlier.bodyFile);
+        this.changed.set(at, meta);
+        this.summary.updated++;
+      } else {
+        const position = this.stored.count + this.#added++;
+        this.changed.set(position, meta);
+        this.#newIds.add(id);
+        push(this.#newByTitle, foldKey(meta.title), position);
+        if (meta.url) push(this.#newByUrl, meta.url, position);
+        this.#claimed.add(position);
+        this.summary.added++;
+      }
+      bodies.set(id, article.body);
+      out.push({ meta, body: article.body });
+      this.dirty = true;
+    }
+    this.summary.authors = this.#authorNames.size;
+    return out;
+  }
+
+  /** The batch's bodies are on disk now: later batches read them from there. */
+  batchWritten(): void {
+    this.#batchBodies = new Map();
   }
 }
 
@@ -145,78 +294,20 @@ export interface ImportBatch {
   articles: ImportedArticle[];
 }
 
-/** Merges articles into a copy of the index. An article is a version of a stored one when it
- * is the same story (see sameStory), else a new article, whatever its title; an excerpt never
- * replaces a full article. `bodyOf` reads a stored body, to compare texts. */
+/** Merges articles into a copy of the index (the whole merge in memory: small archives and
+ * tests). `bodyOf` reads a stored body, to compare texts. */
 export function mergeImport(index: Index, batches: ImportBatch[], importedAt: string, bodyOf?: (id: string) => readonly Block[] | undefined): MergeResult {
-  const next: Index = {
-    version: index.version,
-    articles: [...index.articles],
-    authors: index.authors.map((a) => ({ ...a })),
-  };
-  const lookup = new MergeIndex(next);
+  const state = new MergeState(new StoredInMemory(index.articles), index.authors, bodyOf && ((meta) => bodyOf(meta.id)));
   const bodies = new Map<string, Block[]>();
-  const summary: ImportSummary = { articles: 0, added: 0, updated: 0, unchanged: 0, authors: 0 };
-  const authorNames = new Set<string>();
-  let changed = false;
-
-  for (const { file: sourceFile, articles } of batches) {
-    const source = { file: sourceFile, importedAt }; // one record for the batch's articles
-    for (const article of articles) {
-      summary.articles++;
-      const authorIds = article.authors.map((author) => {
-        authorNames.add(foldKey(author.name));
-        const merged = lookup.mergeAuthor(author);
-        changed ||= merged.changed;
-        return merged.id;
-      });
-      const hash = contentHash(article);
-      const slug = slugify(article.title);
-      const authorKeys = article.authors.map((a) => foldKey(a.name));
-      const candidates = lookup.candidates(article);
-      // An identical copy first; then the same story not yet matched by this import; then,
-      // matched already in this import, the same story's other kind (its excerpt or full text).
-      let at = candidates.find((c) => next.articles[c].hash === hash);
-      at ??= candidates.find((c) => !lookup.claimed.has(c) && lookup.sameStory(c, article, authorKeys, bodyOf));
-      at ??= candidates.find((c) => next.articles[c].kind !== article.kind && lookup.sameStory(c, article, authorKeys, bodyOf));
-      const existing = at === undefined ? undefined : next.articles[at];
-      if (at !== undefined) lookup.claimed.add(at);
-
-      if (existing && (existing.hash === hash || (existing.kind === 'full' && article.kind === 'excerpt'))) {
-        summary.unchanged++;
-        continue;
-      }
-      const id = existing?.id ?? uniqueId(slug, (id) => lookup.positionById.has(id));
-      const meta: ArticleMeta = {
-        id,
-        title: article.title,
-        titleDerived: article.titleDerived,
-        dek: article.dek,
-        kind: article.kind,
-        sponsored: article.sponsored,
-        authors: authorIds,
-        credits: article.credits,
-        lead: leadOf(article.body),
-        ...pageFields(article, existing),
-        source,
-        wordCount: bodyWordCount(article.body),
-        hash,
-        // A new file for each version of the body, named by its content.
-        bodyFile: `${id}.${hash.slice(0, 16)}.json`,
-      };
-      if (existing && at !== undefined) {
-        next.articles[at] = meta;
-        summary.updated++;
-      } else {
-        next.articles.push(meta);
-        lookup.addArticle(meta, next.articles.length - 1);
-        lookup.claimed.add(next.articles.length - 1);
-        summary.added++;
-      }
-      bodies.set(id, article.body);
-      changed = true;
-    }
+  for (const batch of batches) {
+    for (const { meta, body } of state.add(batch, importedAt)) bodies.set(meta.id, body);
   }
-  summary.authors = authorNames.size;
-  return { index: next, bodies, summary, changed };
+  return { index: applyChanges(index, state), bodies, summary: state.summary, changed: state.dirty };
+}
+
+/** The index after a merge, in memory. */
+export function applyChanges(index: Index, state: MergeState): Index {
+  const articles = [...index.articles];
+  for (const [position, meta] of state.changed) articles[position] = meta;
+  return { version: index.version, articles, authors: state.authors };
 }

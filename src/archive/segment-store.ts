@@ -1,19 +1,19 @@
 // The word index on disk: search/words-NNNNNN.seg files, one per import. They are written
 // before index.json, which names the ones that belong to it: the index is the commit point,
-// so search never disagrees with it, whenever a write stops. Small segments are merged so
-// one-article imports stay cheap and the count stays low; the largest segment is never
-// rewritten by a small import.
+// so search never disagrees with it, whenever a write stops. Segments of one size tier are
+// merged (streamed from the files, see segment-merge.ts) so one-article imports stay cheap and
+// the count stays low; a segment past a size is never merged again, so no merge costs more
+// than a fixed amount, whatever the size of the archive.
 import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
+import { mergeSegmentFiles, segmentIds } from './segment-merge.js';
 import { basename, join } from 'node:path';
 import { blockText, SEGMENT_FILE, type ArticleMeta, type Block } from '../model/schema.js';
 import { FIELD_BIT } from '../search/token-index.js';
 import { writeFileAtomic } from './jsonfile.js';
-import { decodeHeader, decodePostings, encodeSegment, headerBytes, offsetsBytes, type SegmentDoc } from '../search/segment.js';
+import { decodeHeader, encodeSegment, headerBytes, offsetsBytes, type SegmentBuilder, type SegmentDoc } from '../search/segment.js';
 import type { SegmentSource } from '../search/segment-index.js';
 import { words } from '../search/tokenize.js';
-
-const MAX_SEGMENTS = 8;
 
 export const searchDir = (archiveDir: string) => join(archiveDir, 'search');
 
@@ -52,51 +52,78 @@ function nextSequence(archiveDir: string): number {
   return segmentFiles(archiveDir).reduce((max, f) => Math.max(max, sequence(f)), 0) + 1;
 }
 
-async function writeSegment(archiveDir: string, seq: number, docs: SegmentDoc[]): Promise<string> {
+async function writeSegment(archiveDir: string, seq: number, docs: SegmentDoc[] | SegmentBuilder): Promise<string> {
   const { mkdir } = await import('node:fs/promises');
   await mkdir(searchDir(archiveDir), { recursive: true });
-  await writeFileAtomic(join(searchDir(archiveDir), segmentName(seq)), encodeSegment(docs));
+  await writeFileAtomic(join(searchDir(archiveDir), segmentName(seq)), Array.isArray(docs) ? encodeSegment(docs) : docs.encode());
   return segmentName(seq);
 }
 
-/** Writes a segment for these articles (and merges small ones if there are too many) beside
- * the current ones, and returns the segments the new index is to name. Nothing the current
- * index names is changed or removed: what it no longer needs goes after the commit
- * (removeUnnamedSegments). */
+/** The names of the segments of this version of the index (see segmentFiles). */
+export const namedSegments = (archiveDir: string, names?: readonly string[]) => segmentFiles(archiveDir, names).map((f) => basename(f));
+
+/** Writes a segment for these articles beside the current ones (merging none), and returns
+ * its name. Nothing the current index names is changed or removed. */
+export async function writeNewSegment(archiveDir: string, docs: SegmentDoc[] | SegmentBuilder): Promise<string> {
+  return writeSegment(archiveDir, nextSequence(archiveDir), docs);
+}
+
+/** Writes a segment for these articles (and merges segments of one size tier if there are
+ * enough of them) beside the current ones, and returns the segments the new index is to name.
+ * Nothing the current index names is changed or removed: what it no longer needs goes after
+ * the commit (removeUnnamedSegments). */
 export async function addSegment(archiveDir: string, current: readonly string[] | undefined, docs: SegmentDoc[]): Promise<string[]> {
   const named = segmentFiles(archiveDir, current).map((f) => basename(f));
   if (docs.length === 0) return named;
-  const added = await writeSegment(archiveDir, nextSequence(archiveDir), docs);
-  return compact(archiveDir, [...named, added]);
+  return compact(archiveDir, [...named, await writeNewSegment(archiveDir, docs)]);
 }
 
-async function compact(archiveDir: string, names: string[]): Promise<string[]> {
-  if (names.length <= MAX_SEGMENTS) return names;
-  const files = segmentFiles(archiveDir, names);
-  const largest = files.reduce((a, b) => (statSync(b).size > statSync(a).size ? b : a));
-  const merging = files.filter((f) => f !== largest);
-  const keptIds = new Set(decodeHeader(await readFile(largest)).ids);
-  // Newest copy of each article wins; copies older than the largest segment's are dropped.
-  const newest = new Map<string, Map<string, number>>();
-  for (const file of merging) {
-    const bytes = await readFile(file);
-    const header = decodeHeader(bytes);
-    const words = header.ids.map(() => new Map<string, number>());
-    header.vocab.forEach((word, t) => {
-      for (const list of [0, 1]) {
-        const at = header.postingsStart + header.offsets[2 * t + list];
-        const decoded = decodePostings(bytes.subarray(at, header.postingsStart + header.offsets[2 * t + list + 1]), list === 1);
-        decoded.docs.forEach((local, j) => words[local].set(word, (words[local].get(word) ?? 0) | decoded.masks[j]));
-      }
-    });
-    header.ids.forEach((id, i) => {
-      if (sequence(file) < sequence(largest) && keptIds.has(id)) return;
-      newest.delete(id);
-      newest.set(id, words[i]);
-    });
+/** Size tiers: a segment under TIER_BASE bytes is tier 0, then each tier is TIER_FAN times
+ * the one before. TIER_FAN segments of one tier are merged into one of the next; a segment
+ * past FINAL_BYTES is never merged again, so no merge reads more than TIER_FAN × FINAL_BYTES
+ * and its cost does not grow with the archive (one import in many pays for a merge). */
+export const TIERS = { base: 64 << 10, fan: 4, finalBytes: 8 << 20 };
+
+const tierOf = (bytes: number) => (bytes < TIERS.base ? 0 : Math.floor(Math.log(bytes / TIERS.base) / Math.log(TIERS.fan)) + 1);
+
+/** Which segments (positions in `sizes`, in order) to merge next: the lowest tier that has
+ * TIER_FAN segments not yet final; undefined when none has. Pure, for tests. */
+export function mergePlan(sizes: readonly number[]): number[] | undefined {
+  const byTier = new Map<number, number[]>();
+  sizes.forEach((bytes, i) => {
+    if (bytes >= TIERS.finalBytes) return;
+    const tier = tierOf(bytes);
+    byTier.set(tier, [...(byTier.get(tier) ?? []), i]);
+  });
+  for (const tier of [...byTier.keys()].sort((a, b) => a - b)) {
+    const members = byTier.get(tier)!;
+    if (members.length >= TIERS.fan) return members;
   }
-  const merged = await writeSegment(archiveDir, nextSequence(archiveDir), [...newest].map(([id, w]) => ({ id, words: w })));
-  return [basename(largest), merged];
+  return undefined;
+}
+
+/** Merges by size tier until no tier is full. Segments are in the index's order, oldest
+ * first: a later copy of an article hides an earlier one. A merge keeps of each article only
+ * the copy no later segment replaces, and takes the place of its newest member. */
+export async function compact(archiveDir: string, names: string[]): Promise<string[]> {
+  const dir = searchDir(archiveDir);
+  let list = [...names];
+  for (;;) {
+    const plan = mergePlan(list.map((n) => statSync(join(dir, n)).size));
+    if (!plan) return list;
+    const first = plan[0];
+    // Where each article's newest copy is, among the merged segments and those after them.
+    const latest = new Map<string, number>();
+    for (let i = first; i < list.length; i++) for (const id of segmentIds(join(dir, list[i]))) latest.set(id, i);
+    const outName = segmentName(nextSequence(archiveDir));
+    await mergeSegmentFiles(
+      plan.map((i) => join(dir, list[i])),
+      join(dir, outName),
+      (id, k) => latest.get(id) === plan[k],
+    );
+    const last = plan[plan.length - 1];
+    list = list.flatMap((n, i) => (i === last ? [outName] : plan.includes(i) ? [] : [n]));
+  }
 }
 
 /** Removes what the index no longer names: segments it stopped naming, and what a write that

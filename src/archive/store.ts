@@ -3,20 +3,22 @@
 // the old under new names, then renames the new index into place, and only then removes what
 // the old one named. A write that stops at any instant leaves the old archive or the new.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import * as v from 'valibot';
 import { BylineError } from '../model/errors.js';
 import { CheckedJsonFile, readJsonFileSync, syncDir, UnreadableFile, writeFileAtomic, type JsonReading } from './jsonfile.js';
-import { findArticleLine, lookupText, newLookupName, stringifyIndexLines } from './id-lookup.js';
-import { newCatalogName, removeUnnamedCatalogs, writeCatalog } from './catalog.js';
-import { addSegment, hasWordIndex, removeUnnamedSegments, segmentDoc } from './segment-store.js';
+import { closeSync, openSync } from 'node:fs';
+import { findArticleLine } from './id-lookup.js';
+import { idOfLine, linesOfMetas, rawArticleLines, readIndexHeader, StoredLines, writeIndexLines } from './index-lines.js';
+import { compact, hasWordIndex, namedSegments, removeUnnamedSegments, segmentDoc, writeNewSegment } from './segment-store.js';
+import { SegmentBuilder } from '../search/segment.js';
 import { withLock } from './lock.js';
-import type { ImportBatch, ImportSummary } from './merge.js';
+import type { ImportBatch, ImportSummary, MergeState, StoredArticles } from './merge.js';
 import { isArticleMeta } from './fast-validate.js';
 import { bodyFileTooLarge } from '../model/limits.js';
-import { ARCHIVE_VERSION, BODY_FILE, LOOKUP_FILE, leadOf, BodyFileSchema, IndexEnvelopeSchema, IndexSchema, schemaProblem, type Article, type ArticleMeta, type Author, type Block, type Index } from '../model/schema.js';
+import { ARCHIVE_VERSION, BODY_FILE, CATALOG_FILE, KEYS_FILE, LOOKUP_FILE, leadOf, BodyFileSchema, IndexEnvelopeSchema, IndexSchema, schemaProblem, type Article, type ArticleMeta, type Author, type Block, type Index } from '../model/schema.js';
 
 export const ARCHIVE_EXIT = 2;
 
@@ -107,18 +109,19 @@ class IndexFile extends CheckedJsonFile<Index> {
   override async write(data: Index): Promise<void> {
     if (data.articles.length < LINES_FROM_ARTICLES) {
       delete data.lookup;
+      delete data.keys;
       delete data.catalog;
       return super.write(data);
     }
-    // The lookup first, under a new name: until index.json names it, nothing reads it.
-    data.lookup = newLookupName();
-    data.catalog = newCatalogName();
-    const { text, records } = stringifyIndexLines(data, data.lookup);
-    const indexText = `${text}\n`;
-    await writeFileAtomic(join(dirname(this.path), data.lookup), lookupText(records, Buffer.byteLength(indexText)));
-    await writeCatalog(dirname(this.path), data.catalog, data.articles, Buffer.byteLength(indexText));
-    crashPoint('lookup-written');
-    await writeFileAtomic(this.path, indexText);
+    const written = await writeIndexLines(dirname(this.path), {
+      header: { version: data.version, segments: data.segments, authors: data.authors },
+      stored: linesOfMetas(data.articles),
+      changed: new Map(),
+      added: 0,
+    });
+    data.lookup = written.lookup;
+    data.keys = written.keys;
+    data.catalog = written.catalog;
   }
 }
 
@@ -132,6 +135,27 @@ const bodyFileOf = (meta: Pick<ArticleMeta, 'id' | 'bodyFile'>) => meta.bodyFile
 function crashPoint(point: string): void {
   if (process.env.BYLINE_TEST_CRASH_AT === point) process.kill(process.pid, 'SIGKILL');
 }
+
+/** The body files of stored articles this import gave a new version: they go after the commit. */
+function replacedBodies(state: MergeState): string[] {
+  const current = new Set([...state.changed.values()].map(bodyFileOf));
+  const old = [...state.changed.keys()].filter((p) => p < state.stored.count).map((p) => bodyFileOf(state.stored.meta(p)));
+  return [...old, ...state.superseded].filter((f) => !current.has(f));
+}
+
+interface Opened {
+  stored: StoredArticles;
+  authors: Author[];
+  /** The segments it names (all in search/ for an archive written before it named them). */
+  segments: string[];
+  /** A big index read a line at a time, */
+  lines?: StoredLines;
+  /** or a small (or older) one read whole. */
+  index?: Index;
+}
+
+/** In the archive folder while a write is under way (see markWriting). */
+const WRITING_MARKER = '.writing';
 
 const emptyIndex = (): Index => ({ version: ARCHIVE_VERSION, articles: [], authors: [] });
 
@@ -150,6 +174,9 @@ export class Archive {
     byId?: Map<string, ArticleMeta>,
     /** Holds only the article asked for by `open({ only })`: for reading that one. */
     readonly partial = false,
+    /** Whether db.data holds the whole index (not so for an import's archive, which reads
+     * under the lock only what it needs). */
+    private loaded = true,
   ) {
     if (byId) this.#byId = byId;
     this.#reindex(byId === undefined);
@@ -157,6 +184,12 @@ export class Archive {
 
   static indexPath(dir: string): string {
     return join(dir, 'index.json');
+  }
+
+  /** A read-only archive over an index read in part (the articles a caller found through the
+   * id lookup): their metadata, authors and bodies. */
+  static partialOf(dir: string, index: Index): Archive {
+    return new Archive(dir, new Low<Index>(indexFile(Archive.indexPath(dir), () => new IndexReading(false)), index), false, undefined, true);
   }
 
   /** Opens an existing archive; any problem is a BylineError with exit code 2.
@@ -175,7 +208,7 @@ export class Archive {
     }
     // An import reads index.json under the lock anyway: reading it here too would parse the
     // whole index twice.
-    if (deferRead) return new Archive(full, new Low<Index>(indexFile(path, () => new IndexReading(false)), emptyIndex()), false);
+    if (deferRead) return new Archive(full, new Low<Index>(indexFile(path, () => new IndexReading(false)), emptyIndex()), false, undefined, false, false);
     const dropLeads = lean && hasWordIndex(full);
     let reading: IndexReading | undefined;
     const db = new Low<Index>(indexFile(path, () => (reading = new IndexReading(dropLeads))), emptyIndex());
@@ -190,12 +223,6 @@ export class Archive {
       throw new BylineError(`cannot read archive ${path}: no such archive (create one with: byline import FILE --archive ${dir})`, ARCHIVE_EXIT);
     }
     return new Archive(full, db, dropLeads, reading?.complete ? reading.byId : undefined);
-  }
-
-  /** A read-only archive over an index read in part (the articles a caller found through the
-   * id lookup): their metadata, authors and bodies. */
-  static partialOf(dir: string, index: Index): Archive {
-    return new Archive(dir, new Low<Index>(indexFile(Archive.indexPath(dir), () => new IndexReading(false)), index), false, undefined, true);
   }
 
   get articles(): readonly ArticleMeta[] {
@@ -263,6 +290,10 @@ export class Archive {
     // Another process committed a new version of this story since we read index.json, and
     // removed the version we know: the one body file of this id left is the current one.
     if (!existsSync(path)) path = this.#onlyBodyFileOf(id) ?? path;
+    return this.#bodyAt(path, id);
+  }
+
+  #bodyAt(path: string, id: string): Block[] {
     let data: unknown;
     try {
       // The size first: a body past the limit is refused, never read (see limits.ts).
@@ -313,8 +344,13 @@ export class Archive {
   }
 
   /** Merges parsed articles in under the archive's write lock; writes nothing when nothing
-   * changed. The index is read again inside the lock, always, so a concurrent import is never lost. */
-  async import(batches: ImportBatch[], importedAt = new Date().toISOString()): Promise<ImportSummary> {
+   * changed. The index is read again inside the lock, always, so a concurrent import is never
+   * lost. `batches` (one input file each) may be an async iterable that parses the files as
+   * they are asked for: each is merged, its bodies written and its words gathered into a
+   * segment, and dropped before the next is read, so memory grows with the metadata of what
+   * the import changes, not with its text or the archive. A batch that throws (a bad file)
+   * stops the import: nothing is committed and the files it wrote are removed. */
+  async import(batches: Iterable<ImportBatch> | AsyncIterable<ImportBatch>, importedAt = new Date().toISOString()): Promise<ImportSummary> {
     this.#writable();
     try {
       return await this.#import(batches, importedAt);
@@ -324,33 +360,155 @@ export class Archive {
     }
   }
 
-  async #import(batches: ImportBatch[], importedAt: string): Promise<ImportSummary> {
+  async #import(batches: Iterable<ImportBatch> | AsyncIterable<ImportBatch>, importedAt: string): Promise<ImportSummary> {
+    // Folders this import makes are removed again if it fails: a refused import leaves nothing.
+    const made = [this.dir, join(this.dir, 'articles'), join(this.dir, 'search')].filter((d) => !existsSync(d));
     await mkdir(join(this.dir, 'articles'), { recursive: true });
-    return this.#underLock(async () => {
-      // Loaded here, not at start-up: only imports need it (and node:crypto, ~10 ms to load).
-      const { mergeImport } = await import('./merge.js');
-      const result = mergeImport(this.db.data, batches, importedAt, (id) => this.bodySafe(id));
-      if (!result.changed) {
-        await this.#sweep(); // what a write that stopped half way may have left
-        return result.summary;
-      }
-      const metaOf = new Map(result.index.articles.map((a) => [a.id, a]));
-      const names = new Map(result.index.authors.map((a) => [a.id, a.name]));
-      await this.#commit(result.index, async () => {
-        // Each version of a body has a file of its own (merge names it): the current one is never overwritten.
-        for (const [id, body] of result.bodies) {
-          await writeFileAtomic(join(this.dir, 'articles', bodyFileOf(metaOf.get(id)!)), JSON.stringify({ id, body }, null, 1) + '\n', { syncFolder: false });
+    try {
+      return await this.#importLocked(batches, importedAt);
+    } catch (error) {
+      for (const d of made.reverse()) await rmdir(d).catch(() => {});
+      throw error;
+    }
+  }
+
+  async #importLocked(batches: Iterable<ImportBatch> | AsyncIterable<ImportBatch>, importedAt: string): Promise<ImportSummary> {
+    // Loaded here, not at start-up: only imports need it (and node:crypto, ~10 ms to load).
+    const { MergeState, StoredInMemory, applyChanges } = await import('./merge.js');
+    const path = Archive.indexPath(this.dir);
+    return withLock(
+      path,
+      async () => {
+        const opened = await this.#openForWrite(StoredInMemory);
+        // A write that stopped part way left its marker: this one sweeps everything.
+        const stopped = await this.#markWriting();
+        try {
+          const state = new MergeState(opened.stored, opened.authors, (meta) => this.#bodyOfMeta(meta));
+          const written = await this.#writeBatches(state, batches, importedAt, stopped);
+          crashPoint('bodies-written');
+          if (!state.dirty) {
+            await this.#sweep([], stopped);
+            return state.summary;
+          }
+          try {
+            const segments = await compact(this.dir, [...opened.segments, ...written.segments]);
+            crashPoint('segments-written');
+            await this.#commitChanges(opened, state, segments, applyChanges);
+          } catch (error) {
+            throw new BylineError(`cannot write archive ${this.dir}: ${(error as Error).message}; index.json was left as it was`, 1);
+          }
+          crashPoint('index-written');
+          await this.#sweep(replacedBodies(state), stopped);
+          return state.summary;
+        } finally {
+          opened.lines?.close();
         }
-        await syncDir(join(this.dir, 'articles'));
-        crashPoint('bodies-written');
-        const docs = [...result.bodies].map(([id, body]) => {
-          const meta = metaOf.get(id)!;
-          return segmentDoc(meta, meta.authors.map((a) => names.get(a) ?? ''), body);
-        });
-        return addSegment(this.dir, this.db.data.segments, docs);
-      });
-      return result.summary;
+      },
+      { what: `archive ${this.dir}` },
+    ).finally(async () => {
+      // This object reads the archive: it sees what was committed (an import's own, deferred
+      // archive reads nothing).
+      if (this.loaded) {
+        await this.db.read();
+        this.#reindex();
+      }
     });
+  }
+
+  /** The stored index as the merge needs it, read under the lock: a big index a line at a
+   * time, a small (or older) one whole. */
+  async #openForWrite(InMemory: new (articles: readonly ArticleMeta[]) => StoredArticles): Promise<Opened> {
+    const path = Archive.indexPath(this.dir);
+    try {
+      const lines = StoredLines.open(this.dir);
+      const adds = lines ? [!lines.keysFromFile && 'match keys', lines.header.catalog === undefined && 'a catalog'].filter(Boolean) : [];
+      if (adds.length > 0) this.notices.push(`upgraded the archive ${this.dir}: index.json now has ${adds.join(' and ')} beside it`);
+      if (lines) return { lines, stored: lines, authors: lines.header.authors, segments: namedSegments(this.dir, lines.header.segments) };
+      await this.db.read();
+    } catch (error) {
+      throw new BylineError(`cannot read archive ${path}: ${(error as Error).message}`, ARCHIVE_EXIT);
+    }
+    this.#reindex();
+    const index = this.db.data;
+    return { index, stored: new InMemory(index.articles), authors: index.authors, segments: namedSegments(this.dir, index.segments) };
+  }
+
+  /** Merges each batch as it comes, writes its bodies, and writes a segment for every
+   * SEGMENT_DOCS articles. On any failure the files written so far are removed (what is
+   * left, the next write sweeps) and the error goes on. */
+  async #writeBatches(state: MergeState, batches: Iterable<ImportBatch> | AsyncIterable<ImportBatch>, importedAt: string, stopped: boolean): Promise<{ segments: string[] }> {
+    const files: string[] = [];
+    const segments: string[] = [];
+    let docs = new SegmentBuilder();
+    const flushDocs = async () => {
+      if (docs.size === 0) return;
+      const name = await writeNewSegment(this.dir, docs);
+      segments.push(name);
+      files.push(join(this.dir, 'search', name));
+      docs = new SegmentBuilder();
+    };
+    try {
+      for await (const batch of batches) {
+        const changed = state.add(batch, importedAt);
+        for (const { meta, body } of changed) {
+          // Each version of a body has a file of its own (merge names it): the current one is never overwritten.
+          const file = join(this.dir, 'articles', bodyFileOf(meta));
+          files.push(file);
+          await writeFileAtomic(file, JSON.stringify({ id: meta.id, body }, null, 1) + '\n', { syncFolder: false });
+          // A later version in the same import goes to a later segment, which hides the earlier.
+          if (docs.has(meta.id)) await flushDocs();
+          docs.add(segmentDoc(meta, meta.authors.map((a) => state.authorName(a)), body));
+        }
+        if (changed.length) await syncDir(join(this.dir, 'articles'));
+        state.batchWritten();
+        if (docs.size >= Archive.SEGMENT_DOCS) await flushDocs();
+      }
+      await flushDocs();
+      return { segments };
+    } catch (error) {
+      let removed = true;
+      for (const f of files) await rm(f, { force: true }).catch(() => (removed = false));
+      // All gone: nothing is left to sweep (unless an earlier write left something).
+      if (removed && !stopped) await rm(join(this.dir, WRITING_MARKER), { force: true }).catch(() => {});
+      throw error;
+    }
+  }
+
+  /** Articles a segment is written for while an import runs: bounds the words in memory. */
+  static SEGMENT_DOCS = 1000;
+
+  /** Writes the new index.json: a big one streamed (unchanged lines copied), a small one whole. */
+  async #commitChanges(opened: Opened, state: MergeState, segments: string[], applyChanges: (index: Index, state: MergeState) => Index): Promise<void> {
+    const total = state.stored.count + state.added;
+    if (opened.lines || total >= LINES_FROM_ARTICLES) {
+      await writeIndexLines(this.dir, {
+        header: { version: ARCHIVE_VERSION, segments, authors: state.authors },
+        stored: opened.lines ?? linesOfMetas(opened.index!.articles),
+        changed: state.changed,
+        added: state.added,
+      });
+      return;
+    }
+    const next = applyChanges(opened.index!, state);
+    next.segments = segments;
+    const before = this.db.data;
+    this.db.data = next;
+    try {
+      await this.db.write();
+    } catch (error) {
+      this.db.data = before;
+      throw error;
+    }
+  }
+
+  /** One body, from the file the given metadata names (for the merge, which reads the
+   * stored articles a line at a time). */
+  #bodyOfMeta(meta: ArticleMeta): Block[] | undefined {
+    try {
+      return this.#bodyAt(join(this.dir, 'articles', bodyFileOf(meta)), meta.id);
+    } catch {
+      return undefined;
+    }
   }
 
   /** Runs a write under the archive's lock, on index.json as it is on disk now: whatever
@@ -393,23 +551,50 @@ export class Archive {
     await this.#sweep();
   }
 
+  /** The marker of a write under way (in the archive folder, which is small to list): a write
+   * that finds one left behind knows one stopped part way, and sweeps all of articles/ — a
+   * listing of 100 000 files that a write otherwise does without. Returns whether there was one. */
+  async #markWriting(): Promise<boolean> {
+    const marker = join(this.dir, WRITING_MARKER);
+    const stopped = existsSync(marker);
+    if (!stopped) await writeFileAtomic(marker, `${process.pid}\n`);
+    return stopped;
+  }
+
   /** Removes, under the lock, the files of ours that index.json does not name: those a commit
-   * replaced, and those a write that stopped half way left behind. A failure here loses
-   * nothing: the next write sweeps again. */
-  async #sweep(): Promise<void> {
+   * replaced (`replaced`, body files), and with `all`, those a write that stopped half way
+   * left behind (a big archive's articles/ is listed only then: a small one's always). A
+   * failure here loses nothing: the marker stays, and the next write sweeps everything. */
+  async #sweep(replaced: readonly string[] = [], all = true): Promise<void> {
     try {
+      const fd = openSync(Archive.indexPath(this.dir), 'r');
+      try {
+        const big = readIndexHeader(fd);
+        if (big) {
+          // A big index is not held: what it names is read from its header and, only when
+          // articles/ holds other files than one per article, from its lines.
+          if (big.header.segments) await removeUnnamedSegments(this.dir, big.header.segments);
+          await this.#removeUnnamedRootFiles([big.header.lookup, big.header.keys, big.header.catalog]);
+          for (const f of replaced) await rm(join(this.dir, 'articles', f), { force: true });
+          if (all) await this.#removeUnnamedBodiesOfLines(fd, big.end);
+          await rm(join(this.dir, WRITING_MARKER), { force: true });
+          return;
+        }
+      } finally {
+        closeSync(fd);
+      }
       if (this.db.data.segments) await removeUnnamedSegments(this.dir, this.db.data.segments);
       await this.#removeUnnamedBodies();
-      await this.#removeUnnamedLookups();
-      await removeUnnamedCatalogs(this.dir, this.db.data.catalog);
+      await this.#removeUnnamedRootFiles([this.db.data.lookup, this.db.data.keys, this.db.data.catalog]);
+      await rm(join(this.dir, WRITING_MARKER), { force: true });
     } catch {
       // left for the next write
     }
   }
 
-  async #removeUnnamedLookups(): Promise<void> {
-    const named = this.db.data.lookup;
-    const stale = (f: string) => (LOOKUP_FILE.test(f) && f !== named) || /^\.index\.[0-9a-f]{16}\.ids\.tmp-/.test(f);
+  /** Old lookups and match keys, and temp files of index.json and of them. */
+  async #removeUnnamedRootFiles(named: (string | undefined)[]): Promise<void> {
+    const stale = (f: string) => ((LOOKUP_FILE.test(f) || KEYS_FILE.test(f) || CATALOG_FILE.test(f)) && !named.includes(f)) || /^\.index\.(?:[0-9a-f]{16}\.(?:ids|keys|catalog)|json)\.tmp-/.test(f);
     for (const f of readdirSync(this.dir)) if (stale(f)) await rm(join(this.dir, f), { force: true });
   }
 
@@ -427,11 +612,38 @@ export class Archive {
     for (const f of readdirSync(dir)) if (stale(f)) await rm(join(dir, f), { force: true });
   }
 
-  /** A big archive written before index.json had an id lookup (see id-lookup.ts) or a
-   * catalog (see catalog.ts). */
-  get needsUpgrade(): boolean {
-    return !this.lean && !this.partial && this.articles.length >= LINES_FROM_ARTICLES && (this.db.data.lookup === undefined || this.db.data.catalog === undefined);
+  /** The same for a big index: the names are read from its lines. */
+  async #removeUnnamedBodiesOfLines(fd: number, start: number): Promise<void> {
+    const dir = join(this.dir, 'articles');
+    if (!existsSync(dir)) return;
+    const files = readdirSync(dir);
+    const temp = (f: string) => /^\..+\.json\.tmp-/.test(f);
+    const named = new Set<string>();
+    const ids = new Set<string>();
+    for (const line of rawArticleLines(fd, start)) {
+      const id = idOfLine(line);
+      ids.add(id);
+      named.add(/"bodyFile":"([^"\\]+)"/.exec(line)?.[1] ?? `${id}.json`);
+    }
+    const stale = (f: string) => !named.has(f) && (BODY_FILE.test(f) || temp(f) || (LEGACY_BODY_FILE.test(f) && ids.has(f.slice(0, -'.json'.length))));
+    for (const f of files) if (stale(f)) await rm(join(dir, f), { force: true });
   }
+
+  /** A big archive written before index.json had an id lookup (see id-lookup.ts), match keys
+   * (match-keys.ts) or a catalog (catalog.ts). */
+  get needsUpgrade(): boolean {
+    return !this.lean && !this.partial && this.loaded && this.articles.length >= LINES_FROM_ARTICLES && (this.db.data.lookup === undefined || this.db.data.keys === undefined || this.db.data.catalog === undefined);
+  }
+
+  /** What the upgrade adds, for its notice. */
+  get upgradeAdds(): string {
+    const { lookup, keys, catalog } = this.db.data;
+    const adds = [lookup === undefined && 'an id lookup', keys === undefined && 'match keys', catalog === undefined && 'a catalog'].filter(Boolean);
+    return adds.length > 1 ? `${adds.slice(0, -1).join(', ')} and ${adds.at(-1)}` : String(adds[0]);
+  }
+
+  /** One-line notices of what a write did besides its work (an upgrade in place), for the command to print. */
+  readonly notices: string[] = [];
 
   /** Rewrites index.json in the current layout (with its lookup), changing nothing else;
    * false when another writer has done it meanwhile. Like every write, under the lock. */
@@ -445,26 +657,85 @@ export class Archive {
     });
   }
 
-  /** Rebuilds the stored word index from index.json and the bodies (after an upgrade of
-   * byline, or if search/ was lost). Articles whose body cannot be read are indexed by
-   * their metadata alone. Like an import, it builds on index.json as it is under the lock. */
+  /** Rebuilds the stored word index and every other derived file (id lookup, match keys)
+   * from index.json and the bodies (after an upgrade of byline, or if search/ was lost).
+   * Articles whose body cannot be read are indexed by their metadata alone. Like an import,
+   * it builds on index.json as it is under the lock; a big index is read a line at a time
+   * and the words written SEGMENT_DOCS articles to a segment, so memory stays bounded. */
   async rebuildSearchIndex(): Promise<number> {
     this.#writable();
+    const count = await withLock(
+      Archive.indexPath(this.dir),
+      async () => {
+        let lines: StoredLines | undefined;
+        try {
+          lines = StoredLines.open(this.dir);
+        } catch (error) {
+          throw new BylineError(`cannot read archive ${Archive.indexPath(this.dir)}: ${(error as Error).message}`, ARCHIVE_EXIT);
+        }
+        if (!lines) return undefined;
+        try {
+          await this.#rebuildLines(lines);
+        } catch (error) {
+          if (error instanceof BylineError) throw error;
+          throw new BylineError(`cannot write archive ${this.dir}: ${(error as Error).message}; index.json was left as it was`, 1);
+        } finally {
+          lines.close();
+        }
+        crashPoint('index-written');
+        await this.#sweep();
+        return lines.count;
+      },
+      { what: `archive ${this.dir}` },
+    );
+    if (count !== undefined) {
+      if (this.loaded) {
+        await this.db.read();
+        this.#reindex();
+      }
+      return count;
+    }
+    // A small (or older) index: whole, in memory.
     return this.#underLock(async () => {
+      this.loaded = true;
       const names = new Map(this.authors.map((a) => [a.id, a.name]));
       const next: Index = { ...this.db.data, segments: [] };
       await this.#commit(next, async () => {
-        let segments: string[] = [];
-        const BATCH = 5000;
-        for (let start = 0; start < this.articles.length; start += BATCH) {
+        const segments: string[] = [];
+        for (let start = 0; start < this.articles.length; start += Archive.SEGMENT_DOCS) {
           const docs = this.articles
-            .slice(start, start + BATCH)
+            .slice(start, start + Archive.SEGMENT_DOCS)
             .map((meta) => segmentDoc(meta, meta.authors.map((a) => names.get(a) ?? ''), this.bodySafe(meta.id) ?? []));
-          segments = await addSegment(this.dir, segments, docs);
+          segments.push(await writeNewSegment(this.dir, docs));
         }
-        return segments;
+        return compact(this.dir, segments);
       });
       return this.articles.length;
+    });
+  }
+
+  async #rebuildLines(lines: StoredLines): Promise<void> {
+    const names = new Map(lines.header.authors.map((a) => [a.id, a.name]));
+    const segments: string[] = [];
+    let docs = new SegmentBuilder();
+    for (const line of lines.lines()) {
+      const meta = JSON.parse(line) as ArticleMeta;
+      if (!isArticleMeta(meta)) throw new BylineError(`cannot read archive ${Archive.indexPath(this.dir)}: the article line of ${JSON.stringify(idOfLine(line))} does not match the schema`, ARCHIVE_EXIT);
+      docs.add(segmentDoc(meta, meta.authors.map((a) => names.get(a) ?? ''), this.#bodyOfMeta(meta) ?? []));
+      if (docs.size >= Archive.SEGMENT_DOCS) {
+        segments.push(await writeNewSegment(this.dir, docs));
+        docs = new SegmentBuilder();
+      }
+    }
+    if (docs.size) segments.push(await writeNewSegment(this.dir, docs));
+    const merged = await compact(this.dir, segments);
+    crashPoint('segments-written');
+    await writeIndexLines(this.dir, {
+      header: { version: ARCHIVE_VERSION, segments: merged, authors: lines.header.authors },
+      stored: { count: lines.count, lines: () => lines.lines() },
+      changed: new Map(),
+      added: 0,
+      rebuildKeys: true,
     });
   }
 

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { readSourceBytes } from '../archive/import-source.js';
+import { checkSource, readSourceBytes } from '../archive/import-source.js';
 import { BylineError } from '../model/errors.js';
 import type { ImportBatch } from '../archive/merge.js';
 import type { Archive } from '../archive/store.js';
@@ -37,7 +37,9 @@ export function summaryLine(s: Awaited<ReturnType<Archive['import']>>): string {
   return `imported ${s.articles} article${s.articles === 1 ? '' : 's'} (${s.added} new, ${s.updated} updated, ${s.unchanged} unchanged), ${s.authors} author${s.authors === 1 ? '' : 's'}\n`;
 }
 
-/** Reads and parses every file first: one bad file means nothing is written. */
+/** Reads and parses the files one at a time, as the archive asks for them: each is merged and
+ * written (bodies, words) and dropped before the next is read, so memory does not grow with
+ * the import. One bad file stops it: nothing is committed, and what was written is removed. */
 export async function importFiles(ctx: Context): Promise<number> {
   if (ctx.args.length === 0) throw usageError('import needs at least one file or folder (or - for standard input): byline import FILE|DIR…');
   const { forcedFormat, parseInputAsync } = await import('../ingest/front-door.js');
@@ -58,35 +60,41 @@ export async function importFiles(ctx: Context): Promise<number> {
   }
   // Several files: a progress line on a terminal, cleared before any message.
   const progress = paths.length > 1 ? (text: string | null) => ctx.out.progress?.(text) : () => {};
-  const batches: ImportBatch[] = [];
-  for (const [n, path] of paths.entries()) {
-    const name = path === '-' ? 'standard input' : path;
-    progress(`[${n + 1}/${paths.length}] ${basename(path).slice(0, 60)}`);
-    let bytes;
-    try {
-      bytes = await readSourceBytes(path);
-    } catch (error) {
-      progress(null);
-      throw error;
+  async function* batches(): AsyncGenerator<ImportBatch> {
+    for (const [n, path] of paths.entries()) {
+      const name = path === '-' ? 'standard input' : path;
+      progress(`[${n + 1}/${paths.length}] ${basename(path).slice(0, 60)}`);
+      const bytes = await readSourceBytes(path);
+      let parsed;
+      try {
+        parsed = await parseInputAsync({ name: path, bytes, ...(format ? { format } : {}) });
+      } catch (error) {
+        throw new BylineError(`cannot import ${name}: ${(error as Error).message}`, 1);
+      }
+      if (parsed.articles.length === 0) throw new BylineError(`cannot import ${name}: no articles found in it`, 1);
+      if (parsed.warnings.length) progress(null);
+      for (const warning of parsed.warnings) ctx.out.error(`byline: ${name}: ${warning}\n`);
+      yield { file: path === '-' ? 'stdin' : basename(path), articles: parsed.articles };
     }
-    let parsed;
-    try {
-      parsed = await parseInputAsync({ name: path, bytes, ...(format ? { format } : {}) });
-    } catch (error) {
-      progress(null);
-      throw new BylineError(`cannot import ${name}: ${(error as Error).message}`, 1);
-    }
-    if (parsed.articles.length === 0) {
-      progress(null);
-      throw new BylineError(`cannot import ${name}: no articles found in it`, 1);
-    }
-    if (parsed.warnings.length) progress(null);
-    for (const warning of parsed.warnings) ctx.out.error(`byline: ${name}: ${warning}\n`);
-    batches.push({ file: path === '-' ? 'stdin' : basename(path), articles: parsed.articles });
+    progress(null);
   }
-  progress(null);
   if (skipped > 0) ctx.out.error(`byline: passed over ${skipped} file${skipped === 1 ? '' : 's'} that are not pages (only .html, .htm, .txt are read in a folder)\n`);
+  // Every file can be opened, and the first is parsed, before the archive is touched.
+  for (const path of paths) await checkSource(path);
+  const rest = batches();
+  const first = await rest.next();
+  async function* all(): AsyncGenerator<ImportBatch> {
+    if (!first.done) yield first.value;
+    yield* rest;
+  }
   const archive = await ctx.openArchive({ create: true, deferRead: true });
-  ctx.out.error(summaryLine(await archive.import(batches)));
+  let summary;
+  try {
+    summary = await archive.import(all());
+  } finally {
+    progress(null);
+  }
+  for (const notice of archive.notices) ctx.out.error(`${visible(notice)}\n`);
+  ctx.out.error(summaryLine(summary));
   return 0;
 }

@@ -11,6 +11,8 @@ export const SEGMENT_FILE = /^words-\d{6}\.seg$/;
 export const LOOKUP_FILE = /^index\.[0-9a-f]{16}\.ids$/;
 /** The catalog of a big index.json (see catalog.ts): what a list row needs, a line an article. */
 export const CATALOG_FILE = /^index\.[0-9a-f]{16}\.catalog$/;
+/** The match keys of a big index.json (see match-keys.ts): a new name for each version. */
+export const KEYS_FILE = /^index\.[0-9a-f]{16}\.keys$/;
 
 /** The word-index segments that belong to this version of the index (search/<name>); absent in
  * archives written before, where every segment in search/ counts. */
@@ -34,6 +36,8 @@ const Marks = v.optional(v.array(MarkSchema));
 const LookupSchema = v.optional(v.pipe(Text, v.regex(LOOKUP_FILE, 'lookup is index.<16 hex digits>.ids')));
 /** The catalog of this version of a big index (absent below 1 000 articles). */
 const CatalogSchema = v.optional(v.pipe(Text, v.regex(CATALOG_FILE, 'catalog is index.<16 hex digits>.catalog')));
+/** The match keys of this version of a big index (absent below 1 000 articles, and in archives written before). */
+const KeysSchema = v.optional(v.pipe(Text, v.regex(KEYS_FILE, 'keys is index.<16 hex digits>.keys')));
 
 export const BlockSchema = v.variant('type', [
   v.object({ type: v.literal('paragraph'), text: Text, marks: Marks }),
@@ -104,6 +108,7 @@ export const IndexSchema = v.object({
   segments: SegmentsSchema,
   lookup: LookupSchema,
   catalog: CatalogSchema,
+  keys: KeysSchema,
 });
 
 /** The index with its articles left unchecked (they go through the fast twin). */
@@ -114,6 +119,7 @@ export const IndexEnvelopeSchema = v.object({
   segments: SegmentsSchema,
   lookup: LookupSchema,
   catalog: CatalogSchema,
+  keys: KeysSchema,
 });
 
 export const BodyFileSchema = v.object({

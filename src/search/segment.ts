@@ -38,42 +38,71 @@ function pushVarint(out: number[], value: number): void {
   out.push(v);
 }
 
-export function encodeSegment(docs: SegmentDoc[]): Buffer {
-  const postings = new Map<string, number[]>();
-  docs.forEach((doc, i) => {
+/**
+ * A segment being built: each document's words go into the postings as it is added, so what
+ * is held is the postings (two small integers a word a document), not a map per document —
+ * nor, through the words sliced from it, the document's text.
+ */
+export class SegmentBuilder {
+  readonly ids: string[] = [];
+  readonly #postings = new Map<string, number[]>();
+  readonly #idSet = new Set<string>();
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  has(id: string): boolean {
+    return this.#idSet.has(id);
+  }
+
+  add(doc: SegmentDoc): void {
+    const i = this.ids.push(doc.id) - 1;
+    this.#idSet.add(doc.id);
     for (const [word, mask] of doc.words) {
-      const list = postings.get(word);
+      const list = this.#postings.get(word);
+      // A word's first copy is kept as a string of its own, not a slice of the document.
       if (list) list.push(i, mask);
-      else postings.set(word, [i, mask]);
+      else this.#postings.set(JSON.parse(JSON.stringify(word)) as string, [i, mask]);
     }
-  });
-  const vocab = [...postings.keys()].sort();
-  const blob: number[] = [];
-  const offsets = new Uint32Array(vocab.length * 2 + 1);
-  vocab.forEach((word, t) => {
-    const list = postings.get(word)!;
-    offsets[2 * t] = blob.length;
-    let prev = -1;
-    for (let k = 0; k < list.length; k += 2) {
-      const meta = list[k + 1] & ~BODY;
-      if (!meta) continue;
-      pushVarint(blob, list[k] - prev - 1);
-      blob.push(meta);
-      prev = list[k];
-    }
-    offsets[2 * t + 1] = blob.length;
-    prev = -1;
-    for (let k = 0; k < list.length; k += 2) {
-      if (!(list[k + 1] & BODY)) continue;
-      pushVarint(blob, list[k] - prev - 1);
-      prev = list[k];
-    }
-  });
-  offsets[vocab.length * 2] = blob.length;
-  const header = Buffer.from(JSON.stringify({ ids: docs.map((d) => d.id), vocab }), 'utf8');
-  const lengths = Buffer.alloc(4);
-  lengths.writeUInt32LE(header.length);
-  return Buffer.concat([Buffer.from(MAGIC), lengths, header, Buffer.from(offsets.buffer), Buffer.from(blob)]);
+  }
+
+  encode(): Buffer {
+    const postings = this.#postings;
+    const vocab = [...postings.keys()].sort();
+    const blob: number[] = [];
+    const offsets = new Uint32Array(vocab.length * 2 + 1);
+    vocab.forEach((word, t) => {
+      const list = postings.get(word)!;
+      offsets[2 * t] = blob.length;
+      let prev = -1;
+      for (let k = 0; k < list.length; k += 2) {
+        const meta = list[k + 1] & ~BODY;
+        if (!meta) continue;
+        pushVarint(blob, list[k] - prev - 1);
+        blob.push(meta);
+        prev = list[k];
+      }
+      offsets[2 * t + 1] = blob.length;
+      prev = -1;
+      for (let k = 0; k < list.length; k += 2) {
+        if (!(list[k + 1] & BODY)) continue;
+        pushVarint(blob, list[k] - prev - 1);
+        prev = list[k];
+      }
+    });
+    offsets[vocab.length * 2] = blob.length;
+    const header = Buffer.from(JSON.stringify({ ids: this.ids, vocab }), 'utf8');
+    const lengths = Buffer.alloc(4);
+    lengths.writeUInt32LE(header.length);
+    return Buffer.concat([Buffer.from(MAGIC), lengths, header, Buffer.from(offsets.buffer), Buffer.from(blob)]);
+  }
+}
+
+export function encodeSegment(docs: SegmentDoc[]): Buffer {
+  const builder = new SegmentBuilder();
+  for (const doc of docs) builder.add(doc);
+  return builder.encode();
 }
 
 /** Parses the header from the first bytes of a segment (at least `headerBytes(prefix)` of them). */

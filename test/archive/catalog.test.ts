@@ -125,7 +125,7 @@ describe('the catalog of a big index.json', () => {
     expect(named(dir)).toBeUndefined();
     const first = await byline(['search', 'harbour', '--json', '--archive', dir]);
     expect(first.exitCode).toBe(0);
-    expect(first.stderr).toBe(`upgraded the archive ${dir}: index.json now has an id lookup and a catalog beside it\n`);
+    expect(first.stderr).toBe(`upgraded the archive ${dir}: index.json now has a catalog beside it\n`);
     expect(catalogs(dir)).toEqual([named(dir)]);
     const again = await byline(['search', 'harbour', '--json', '--archive', dir]);
     expect(again.stderr).toBe('');

@@ -66,11 +66,12 @@ describe('the id lookup of a big index.json', () => {
   it('writes the header keys first, articles last, and names a lookup file written beside it', async () => {
     const lines = indexLines(big);
     expect(lines[0]).toBe('{"version":1,');
-    expect(lines[1]).toMatch(/^"segments":\["words-\d{6}\.seg"\],$/);
+    expect(lines[1]).toMatch(/^"segments":\["words-\d{6}\.seg"(?:,"words-\d{6}\.seg")*\],$/);
     expect(lines[2]).toMatch(/^"lookup":"index\.[0-9a-f]{16}\.ids",$/);
-    expect(lines[3]).toMatch(/^"catalog":"index\.[0-9a-f]{16}\.catalog",$/);
-    expect(lines[4]).toBe('"authors":[],');
-    expect(lines[5]).toBe('"articles":[');
+    expect(lines[3]).toMatch(/^"keys":"index\.[0-9a-f]{16}\.keys",$/);
+    expect(lines[4]).toMatch(/^"catalog":"index\.[0-9a-f]{16}\.catalog",$/);
+    expect(lines[5]).toBe('"authors":[],');
+    expect(lines[6]).toBe('"articles":[');
     const named = JSON.parse(readFileSync(join(big, 'index.json'), 'utf8')).lookup as string;
     expect(lookupName(big)).toEqual([named]);
     // Plain text, one fixed-width record an article, sorted by id.
@@ -163,7 +164,7 @@ describe('the id lookup of a big index.json', () => {
     const first = await byline(['read', id, '--archive', dir]);
     expect(first.exitCode).toBe(0);
     expect(first.stdout).toContain('Ünïcode story 10 of many');
-    expect(first.stderr).toBe(`upgraded the archive ${dir}: index.json now has an id lookup and a catalog beside it\n`);
+    expect(first.stderr).toBe(`upgraded the archive ${dir}: index.json now has an id lookup, match keys and a catalog beside it\n`);
     expect(lookupName(dir)).toHaveLength(1);
     expect(indexLines(dir)[2]).toMatch(/^"lookup":/);
     expect((await Archive.open(dir)).articles).toHaveLength(COUNT);

@@ -1,0 +1,193 @@
+// Merging word-index segments without holding them: the merged vocabulary and id list are
+// known from the headers, so the new file's header and offsets table have a known size; the
+// postings are then copied word by word, reading each segment front to back a megabyte at a
+// time and writing the new one the same way, and the offsets table is written last into the
+// room left for it. Memory: the headers (vocabulary, ids, offsets) and two buffers a segment.
+import { closeSync, openSync, readSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { decodeHeader, headerBytes, MAGIC, offsetsBytes, type SegmentHeader } from '../search/segment.js';
+
+const WINDOW = 1 << 20;
+
+/** A segment open for reading front to back. */
+class SegmentReader {
+  readonly header: SegmentHeader;
+  #window: Buffer = Buffer.alloc(0);
+  #windowStart = 0;
+
+  constructor(readonly file: string) {
+    const fd = openSync(file, 'r');
+    this.fd = fd;
+    try {
+      const prefix = this.#read(0, 10);
+      const jsonEnd = headerBytes(prefix);
+      const vocabLength = (JSON.parse(this.#read(10, jsonEnd - 10).toString('utf8')) as { vocab: string[] }).vocab.length;
+      this.header = decodeHeader(this.#read(0, jsonEnd + offsetsBytes(vocabLength)));
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
+  }
+
+  readonly fd: number;
+
+  /** `length` bytes from `position` (at least `need` of them; fewer where the file ends). */
+  #read(position: number, length: number, need = length): Buffer {
+    const out = Buffer.alloc(length);
+    let done = 0;
+    while (done < length) {
+      const n = readSync(this.fd, out, done, length - done, position + done);
+      if (n === 0) break;
+      done += n;
+    }
+    if (done < need) throw new Error(`search index ${this.file} is truncated`);
+    return out.subarray(0, done);
+  }
+
+  /** The bytes of word t's list (0 metadata, 1 body); lists are asked for in file order. */
+  list(t: number, list: 0 | 1): Buffer {
+    const start = this.header.postingsStart + this.header.offsets[2 * t + list];
+    const end = this.header.postingsStart + this.header.offsets[2 * t + list + 1];
+    if (start < this.#windowStart || end > this.#windowStart + this.#window.length) {
+      this.#windowStart = start;
+      this.#window = this.#read(start, Math.max(end - start, WINDOW), end - start);
+    }
+    return this.#window.subarray(start - this.#windowStart, end - this.#windowStart);
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+/**
+ * Merges `files` (oldest first) into one new segment at `outFile`. `keep(id, i)` says whether
+ * the copy of `id` in files[i] is the one to keep (its newest, in the archive's order); the
+ * others are left out. Returns the number of documents in the new segment.
+ */
+export async function mergeSegmentFiles(files: string[], outFile: string, keep: (id: string, i: number) => boolean): Promise<number> {
+  const readers: SegmentReader[] = [];
+  try {
+    for (const f of files) readers.push(openReader(f));
+    // Each segment's local doc → the merged doc number, or -1 when left out.
+    const ids: string[] = [];
+    const maps = readers.map((r, i) => Int32Array.from(r.header.ids, (id) => (keep(id, i) ? ids.push(id) - 1 : -1)));
+    // The union of the sorted vocabularies, and where each word is in each segment.
+    const vocab: string[] = [];
+    const at = readers.map(() => 0);
+    const where: Int32Array[] = [];
+    for (;;) {
+      let next: string | undefined;
+      readers.forEach((r, i) => {
+        const w = r.header.vocab[at[i]];
+        if (w !== undefined && (next === undefined || w < next)) next = w;
+      });
+      if (next === undefined) break;
+      const row = new Int32Array(readers.length).fill(-1);
+      readers.forEach((r, i) => {
+        if (r.header.vocab[at[i]] === next) row[i] = at[i]++;
+      });
+      vocab.push(next);
+      where.push(row);
+    }
+    const header = Buffer.from(JSON.stringify({ ids, vocab }), 'utf8');
+    const lengths = Buffer.alloc(4);
+    lengths.writeUInt32LE(header.length);
+    const postingsStart = MAGIC.length + 4 + header.length + offsetsBytes(vocab.length);
+    const offsets = new Uint32Array(vocab.length * 2 + 1);
+    const temp = join(dirname(outFile), `.${basename(outFile)}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
+    const out = await open(temp, 'wx');
+    try {
+      let written = 0;
+      // The postings go out through a buffer of a few megabytes; a list that could not fit
+      // (at most 5 bytes a posting) flushes it first.
+      let blob = Buffer.allocUnsafe(4 * WINDOW);
+      let used = 0;
+      const flush = async () => {
+        await out.write(blob, 0, used, postingsStart + written);
+        written += used;
+        used = 0;
+      };
+      const room = async (bytes: number) => {
+        if (used + bytes <= blob.length) return;
+        await flush();
+        if (bytes > blob.length) blob = Buffer.allocUnsafe(bytes);
+      };
+      for (let t = 0; t < vocab.length; t++) {
+        for (const list of [0, 1] as const) {
+          offsets[2 * t + list] = written + used;
+          let prev = -1;
+          for (let i = 0; i < readers.length; i++) {
+            const local = where[t][i];
+            if (local === -1) continue;
+            const bytes = readers[i].list(local, list);
+            // Re-encoded, a posting never takes more bytes than it did (merged numbers are
+            // no further apart than the originals), plus a varint's worth at the seam.
+            await room(bytes.length + 5);
+            const map = maps[i];
+            // Decode (delta varints, then a field byte in a metadata list), map, re-encode.
+            let doc = -1;
+            let value = 0;
+            let shift = 0;
+            for (let k = 0; k < bytes.length; k++) {
+              const b = bytes[k];
+              value += (b & 0x7f) * 2 ** shift;
+              if (b & 0x80) {
+                shift += 7;
+                continue;
+              }
+              doc += value + 1;
+              value = 0;
+              shift = 0;
+              const mask = list === 0 ? bytes[++k] : 0;
+              const merged = map[doc];
+              if (merged < 0) continue;
+              let gap = merged - prev - 1;
+              while (gap >= 0x80) {
+                blob[used++] = (gap & 0x7f) | 0x80;
+                gap >>>= 7;
+              }
+              blob[used++] = gap;
+              if (list === 0) blob[used++] = mask;
+              prev = merged;
+            }
+          }
+        }
+      }
+      offsets[vocab.length * 2] = written + used;
+      await flush();
+      await out.write(Buffer.concat([Buffer.from(MAGIC), lengths, header, Buffer.from(offsets.buffer)]), 0, postingsStart, 0);
+      await out.sync();
+      await out.close();
+      await rename(temp, outFile);
+    } catch (error) {
+      await out.close().catch(() => {});
+      await rm(temp, { force: true });
+      throw error;
+    }
+    return ids.length;
+  } finally {
+    for (const r of readers) r.close();
+  }
+}
+
+/** Opens a reader, naming the file in the error when its header cannot be read. */
+function openReader(file: string): SegmentReader {
+  try {
+    return new SegmentReader(file);
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? 'its header is not valid JSON' : (error as Error).message;
+    throw new Error(`search index ${file} is unreadable: ${reason}`);
+  }
+}
+
+/** Just the ids of a segment (its header), for deciding which copies a merge keeps. */
+export function segmentIds(file: string): string[] {
+  const r = openReader(file);
+  try {
+    return r.header.ids;
+  } finally {
+    r.close();
+  }
+}

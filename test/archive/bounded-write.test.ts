@@ -1,0 +1,222 @@
+// Issue 12, the write side: an import goes batch by batch (bodies and a word-index segment
+// written as it goes, one commit at the end), a big index is rewritten line by line with its
+// derived files, segments are merged by size tier, and an archive of the layout before the
+// match keys is upgraded in place.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Archive } from '../../src/archive/store.js';
+import { searchEngineFor } from '../../src/archive/searchable.js';
+import { lookupText, stringifyIndexLines } from '../../src/archive/id-lookup.js';
+import { mergePlan, TIERS } from '../../src/archive/segment-store.js';
+import type { ImportBatch } from '../../src/archive/merge.js';
+import { BylineError } from '../../src/model/errors.js';
+import { parsePageDump } from '../../src/ingest/pagedump.js';
+import { byline, requireBuild } from '../support/cli.js';
+import { snapshotDir, tempDir } from '../support/paths.js';
+import { derivedFilesProblems } from '../support/derived-files.js';
+import { escapeNonAscii, keyFieldsOfLine } from '../../src/archive/index-lines.js';
+
+const story = (k: number, extra = '') => `Bounded story number ${k}\n\nA dek for story ${k}.\n\nThe paragraph of story ${k} mentions word${k}x and the harbour.${extra}`;
+const batch = (from: number, to: number, file = `f${from}.txt`): ImportBatch => ({ file, articles: parsePageDump(Array.from({ length: to - from }, (_, i) => story(from + i)).join('\n\n\n')) });
+const top = (a: Archive, q: string) => searchEngineFor(a, { bodies: true }).search(q, { limit: 3 })[0]?.id;
+const onDisk = (dir: string) => readdirSync(join(dir, 'search')).sort();
+
+const SEGMENT_DOCS = Archive.SEGMENT_DOCS;
+afterEach(() => {
+  Archive.SEGMENT_DOCS = SEGMENT_DOCS;
+});
+
+describe('an import in batches', () => {
+  it('spans several segments and commits once: index.json is untouched until the last batch is in', async () => {
+    Archive.SEGMENT_DOCS = 3;
+    const dir = join(tempDir('byline-batches-'), 'a');
+    const archive = await Archive.open(dir, { create: true });
+    await archive.import([batch(1, 3)]);
+    const before = readFileSync(join(dir, 'index.json'));
+    const seen: boolean[] = [];
+    async function* files(): AsyncGenerator<ImportBatch> {
+      for (let k = 0; k < 5; k++) {
+        seen.push(readFileSync(join(dir, 'index.json')).equals(before));
+        yield batch(10 + 2 * k, 12 + 2 * k);
+      }
+      seen.push(readFileSync(join(dir, 'index.json')).equals(before));
+    }
+    const summary = await archive.import(files());
+    expect(summary).toMatchObject({ articles: 10, added: 10 });
+    expect(seen).toEqual([true, true, true, true, true, true]);
+    const fresh = await Archive.open(dir);
+    expect(fresh.articles).toHaveLength(12);
+    expect(onDisk(dir)).toEqual([...fresh.segments!].sort());
+    for (const k of [1, 2, 10, 15, 19]) expect(top(fresh, `word${k}x`)).toBe(`bounded-story-number-${k}`);
+  });
+
+  it('a bad file in batch 3 commits nothing and leaves no file of the import behind', async () => {
+    Archive.SEGMENT_DOCS = 2;
+    const dir = join(tempDir('byline-batches-'), 'a');
+    const archive = await Archive.open(dir, { create: true });
+    await archive.import([batch(1, 3)]);
+    const before = snapshotDir(dir);
+    async function* files(): AsyncGenerator<ImportBatch> {
+      yield batch(10, 13);
+      yield batch(13, 16);
+      throw new BylineError('cannot import bad.txt: looks like a PNG image', 1);
+    }
+    await expect(archive.import(files())).rejects.toThrow(/^cannot import bad\.txt: looks like a PNG image$/);
+    expect(snapshotDir(dir)).toEqual(before);
+    // And the next write finds nothing to sweep but its own.
+    await archive.import([batch(20, 21)]);
+    const fresh = await Archive.open(dir);
+    expect(fresh.articles.map((a) => a.id)).toEqual(['bounded-story-number-1', 'bounded-story-number-2', 'bounded-story-number-20']);
+    expect(readdirSync(join(dir, 'articles')).sort()).toEqual(fresh.articles.map((a) => a.bodyFile).sort());
+  });
+
+  it('an update in one batch and new articles in the next: the new version is found by its new words, the old body goes', async () => {
+    Archive.SEGMENT_DOCS = 1;
+    const dir = join(tempDir('byline-batches-'), 'a');
+    const archive = await Archive.open(dir, { create: true });
+    await archive.import([batch(1, 2)]);
+    await archive.import([{ file: 'fix.txt', articles: parsePageDump(story(1, ' A correction names the zebu.')) }, batch(2, 4)]);
+    const fresh = await Archive.open(dir);
+    expect(fresh.articles.map((a) => a.id)).toEqual(['bounded-story-number-1', 'bounded-story-number-2', 'bounded-story-number-3']);
+    expect(top(fresh, 'zebu')).toBe('bounded-story-number-1');
+    expect(readdirSync(join(dir, 'articles')).sort()).toEqual(fresh.articles.map((a) => a.bodyFile).sort());
+  });
+});
+
+describe('a big index, rewritten line by line', () => {
+  let big: string;
+  beforeAll(async () => {
+    big = join(tempDir('byline-big-'), 'a');
+    const archive = await Archive.open(big, { create: true });
+    await archive.import([batch(1, 1011)]);
+  }, 60_000);
+
+  it('an update in the middle and new articles: the id lookup and match keys agree with index.json; unchanged lines are byte for byte', async () => {
+    const archive = await Archive.open(big, { deferRead: true });
+    const old = readFileSync(join(big, 'index.json'), 'utf8').split('\n');
+    const summary = await archive.import([{ file: 'fix.txt', articles: parsePageDump(story(500, ' A correction names the zebu.')) }, batch(2000, 2003)]);
+    expect(summary).toMatchObject({ added: 3, updated: 1 });
+    expect(derivedFilesProblems(big)).toEqual([]);
+    const now = readFileSync(join(big, 'index.json'), 'utf8').split('\n');
+    const at = old.findIndex((l) => l.startsWith('{"id":"bounded-story-number-500"'));
+    expect(now.indexOf(old[at + 1])).toBeGreaterThan(0);
+    expect(now.filter((l) => old.includes(l)).length).toBeGreaterThan(1000);
+    const fresh = await Archive.open(big);
+    expect(fresh.articles).toHaveLength(1013);
+    expect(fresh.articles[499].id).toBe('bounded-story-number-500');
+    expect(top(fresh, 'zebu')).toBe('bounded-story-number-500');
+    expect((await Archive.open(big, { only: 'bounded-story-number-2002' })).partial).toBe(true);
+    // Re-importing is a no-op, found through the keys.
+    expect(await (await Archive.open(big, { deferRead: true })).import([batch(2000, 2003)])).toMatchObject({ added: 0, unchanged: 3 });
+  });
+
+  it('killed at each point of an import (the built CLI): the old archive or the new; the next import sweeps what it left', async () => {
+    requireBuild();
+    const { cpSync } = await import('node:fs');
+    for (const point of ['bodies-written', 'segments-written', 'lookup-written', 'index-written']) {
+      const dir = join(tempDir('byline-big-crash-'), 'a');
+      cpSync(big, dir, { recursive: true });
+      const before = readFileSync(join(dir, 'index.json'));
+      const page = join(dir, '..', 'fix.txt');
+      writeFileSync(page, `${story(7, ' A correction names the okapi.')}\n\n\n${story(4000)}`);
+      const killed = await byline(['import', page, '--archive', dir], { env: { BYLINE_TEST_CRASH_AT: point } });
+      expect(killed.exitCode, point).not.toBe(0);
+      const after = readFileSync(join(dir, 'index.json'));
+      expect(point === 'index-written' ? !after.equals(before) : after.equals(before), point).toBe(true);
+      expect(derivedFilesProblems(dir), point).toEqual([]);
+      // Another import (not the same files again, which would write the same names).
+      const next = join(dir, '..', 'next.txt');
+      writeFileSync(next, story(4001));
+      const again = await byline(['import', next, '--archive', dir]);
+      expect(again.exitCode, again.stderr).toBe(0);
+      expect(derivedFilesProblems(dir), point).toEqual([]);
+      const fresh = await Archive.open(dir);
+      expect(readdirSync(join(dir, 'articles')).sort(), point).toEqual(fresh.articles.map((a) => a.bodyFile).sort());
+      expect(onDisk(dir), point).toEqual([...fresh.segments!].sort());
+      const head = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { keys: string; lookup: string };
+      expect(readdirSync(dir).filter((f) => f.startsWith('.') || /\.(ids|keys)$/.test(f)).sort(), point).toEqual([head.keys, head.lookup].sort());
+      expect(top(fresh, 'okapi')).toBe(point === 'index-written' ? 'bounded-story-number-7' : undefined);
+    }
+  }, 120_000);
+
+  it('byline reindex (in-process) rebuilds the lookup, the keys and the word index', async () => {
+    const archive = await Archive.open(big, { deferRead: true });
+    const before = JSON.parse(readFileSync(join(big, 'index.json'), 'utf8'));
+    expect(await archive.rebuildSearchIndex()).toBe(before.articles.length);
+    const after = JSON.parse(readFileSync(join(big, 'index.json'), 'utf8'));
+    expect(after.lookup).not.toBe(before.lookup);
+    expect(after.keys).not.toBe(before.keys);
+    expect(after.articles).toEqual(before.articles);
+    expect(derivedFilesProblems(big)).toEqual([]);
+    expect(onDisk(big)).toEqual([...after.segments].sort());
+    const fresh = await Archive.open(big);
+    for (const k of [1, 333, 1010]) expect(top(fresh, `word${k}x`)).toBe(`bounded-story-number-${k}`);
+  });
+
+  it('an archive of the layout before the match keys: the first import upgrades it in place with a notice; a full open too', async () => {
+    requireBuild();
+    for (const how of ['import', 'authors'] as const) {
+      const dir = join(tempDir('byline-upgrade-'), 'a');
+      const archive = await Archive.open(big);
+      // Written as the previous byline wrote it: header first with an id lookup, no keys.
+      const data = { version: 1 as const, segments: [...archive.segments!], authors: [...archive.authors], articles: [...archive.articles] };
+      const { cpSync } = await import('node:fs');
+      cpSync(join(big, 'articles'), join(dir, 'articles'), { recursive: true });
+      cpSync(join(big, 'search'), join(dir, 'search'), { recursive: true });
+      const lookup = 'index.0123456789abcdef.ids';
+      const { text, records } = stringifyIndexLines(data, lookup);
+      writeFileSync(join(dir, lookup), lookupText(records, Buffer.byteLength(`${text}\n`)));
+      writeFileSync(join(dir, 'index.json'), `${text}\n`);
+      expect(text).not.toContain('"keys"');
+      const page = join(dir, '..', 'new.txt');
+      writeFileSync(page, story(3000));
+      const r = how === 'import' ? await byline(['import', page, '--archive', dir]) : await byline(['authors', '--archive', dir]);
+      expect(r.exitCode, r.stderr).toBe(0);
+      expect(r.stderr.split('\n')[0]).toBe(`upgraded the archive ${dir}: index.json now has match keys and a catalog beside it`);
+      expect(derivedFilesProblems(dir)).toEqual([]);
+      expect(existsSync(join(dir, lookup))).toBe(false);
+      const again = how === 'import' ? await byline(['import', page, '--archive', dir]) : await byline(['authors', '--archive', dir]);
+      expect(again.stderr).not.toContain('upgraded');
+    }
+  }, 60_000);
+});
+
+describe('match keys read from an article line', () => {
+  it('id, title and URL without a full parse, for any title; a line in another key order is parsed whole', () => {
+    const meta = (title: string, url?: string) => ({ id: 'x-1', title, titleDerived: false, dek: 'a ","url":"http://no" dek', kind: 'full', sponsored: false, authors: [], credits: [], lead: '', ...(url ? { url } : {}), source: { file: 'f', importedAt: 't' }, wordCount: 1, hash: 'h' });
+    for (const title of ['Plain', 'With "quotes" and \\ slashes', 'Ünïcode 東京 🚀', '","title":"', '\u2028 line sep']) {
+      for (const url of [undefined, 'https://example.com/a?b="c"']) {
+        const m = meta(title, url);
+        const expected = url ? { id: 'x-1', title, url } : { id: 'x-1', title };
+        expect(keyFieldsOfLine(JSON.stringify(m))).toEqual(expected);
+        expect(keyFieldsOfLine(escapeNonAscii(JSON.stringify(m)))).toEqual(expected);
+      }
+    }
+    const reordered = JSON.stringify(meta('Other order')).replace('{"id":"x-1",', '{').replace(/}$/, ',"id":"x-2"}');
+    expect(keyFieldsOfLine(reordered)).toMatchObject({ id: 'x-2', title: 'Other order' });
+  });
+});
+
+describe('segments merged by size tier', () => {
+  it('merges only segments of one tier, the lowest full one, and never a final one', () => {
+    const small = 1 << 10;
+    const mid = TIERS.base * TIERS.fan; // a tier up
+    expect(mergePlan([small, small, small])).toBeUndefined();
+    expect(mergePlan([mid, small, small, mid, small, small])).toEqual([1, 2, 4, 5]);
+    expect(mergePlan([mid, mid, small, mid, mid])).toEqual([0, 1, 3, 4]);
+    expect(mergePlan([TIERS.finalBytes, TIERS.finalBytes, TIERS.finalBytes, TIERS.finalBytes, small])).toBeUndefined();
+  });
+
+  it('forty one-article imports: segments stay few, each tier below the fan-out, and search finds every article by its own word', async () => {
+    const dir = join(tempDir('byline-tiers-'), 'a');
+    const archive = await Archive.open(dir, { create: true });
+    for (let k = 1; k <= 40; k++) await archive.import([batch(k, k + 1)]);
+    const fresh = await Archive.open(dir);
+    expect(onDisk(dir)).toEqual([...fresh.segments!].sort());
+    expect(mergePlan(fresh.segments!.map((s) => readFileSync(join(dir, 'search', s)).length))).toBeUndefined();
+    expect(fresh.segments!.length).toBeLessThan(TIERS.fan * 2);
+    for (let k = 1; k <= 40; k++) expect(top(fresh, `word${k}x`), `word${k}x`).toBe(`bounded-story-number-${k}`);
+    expect(searchEngineFor(fresh, { bodies: true }).search('harbour', { limit: 100 })).toHaveLength(40);
+  });
+});

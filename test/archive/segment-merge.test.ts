@@ -1,0 +1,51 @@
+// The streamed segment merge gives byte for byte the segment that encoding the kept articles
+// at once gives: same ids, vocabulary, offsets and postings.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mergeSegmentFiles } from '../../src/archive/segment-merge.js';
+import { encodeSegment, type SegmentDoc } from '../../src/search/segment.js';
+import { tempDir } from '../support/paths.js';
+
+/** mulberry32: the same documents every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function docs(prefix: string, n: number, r: () => number): SegmentDoc[] {
+  return Array.from({ length: n }, (_, i) => {
+    const words = new Map<string, number>();
+    const count = 1 + Math.floor(r() * 40);
+    for (let k = 0; k < count; k++) words.set(`w${Math.floor(r() ** 2 * 500)}`, 1 + Math.floor(r() * 31));
+    return { id: `${prefix}${Math.floor(r() * n * 2)}-${i}`, words };
+  });
+}
+
+describe('mergeSegmentFiles', () => {
+  it('equals encoding the kept documents at once, with copies hidden by a later segment left out', async () => {
+    const r = rng(7);
+    const dir = tempDir('byline-merge-');
+    const parts = [docs('a', 300, r), docs('b', 5, r), docs('c', 1200, r), docs('d', 40, r)];
+    // Later segments replace some articles of earlier ones.
+    parts[2].push({ id: parts[0][3].id, words: new Map([['replaced', 1]]) });
+    parts[3].push({ id: parts[2][10].id, words: new Map([['again', 16]]) });
+    const files = parts.map((p, i) => {
+      const file = join(dir, `s${i}.seg`);
+      writeFileSync(file, encodeSegment(p));
+      return file;
+    });
+    const latest = new Map<string, number>();
+    parts.forEach((p, i) => p.forEach((d) => latest.set(d.id, i)));
+    const count = await mergeSegmentFiles(files, join(dir, 'out.seg'), (id, i) => latest.get(id) === i);
+    const kept = parts.flatMap((p, i) => p.filter((d) => latest.get(d.id) === i));
+    expect(count).toBe(kept.length);
+    expect(readFileSync(join(dir, 'out.seg')).equals(encodeSegment(kept))).toBe(true);
+  });
+});
