@@ -116,6 +116,8 @@ function engineOver(docs: SearchDoc[], sources: EngineSources, built?: TokenInde
   /** Documents that match every query word, with a summed score. */
   function candidates(query: QueryWord[], vocab: Map<string, number>): number[] {
     let alive: number[] = [];
+    /** Every document a word of this search marked in `matched`, to be cleared at the end. */
+    const marked: number[] = [];
     query.forEach((q, qi) => {
       const stamp = ++generation;
       const touched: number[] = [];
@@ -159,12 +161,14 @@ function engineOver(docs: SearchDoc[], sources: EngineSources, built?: TokenInde
         total[doc] += best[doc];
         metaQuality[doc] += bestMeta[doc];
         matched[doc] = qi + 1;
+        if (qi === 0) marked.push(doc);
       }
       alive = touched;
     });
-    // `matched` carries over between searches; reset what this one set.
+    // `matched` outlives a search: clear every mark this one set — also on documents that
+    // matched an early word but not a later one — or the next search would count them.
     const out = alive.filter((d) => matched[d] === query.length);
-    for (const d of alive) matched[d] = 0;
+    for (const d of marked) matched[d] = 0;
     return out;
   }
 

@@ -99,6 +99,15 @@ describe('createSearchEngine on hand-made docs', () => {
     expect(engine.search('harbour').map((h) => h.id)).toEqual(['a', 'b']);
   });
 
+  it('every word must match in this search: nothing carries over from the one before', () => {
+    const engine = createSearchEngine([doc('a', 'Nice apple', 'orchard'), doc('b', 'Jolly', 'fair'), doc('c', 'Nice jolly', 'fair')]);
+    expect(engine.search('nice jolly').map((h) => h.id)).toEqual(['c']);
+    // "a" matched "nice" in the search before; it must not count as matching "xyzzy" now.
+    expect(engine.search('xyzzy apple')).toEqual([]);
+    expect(engine.search('ni jo').map((h) => h.id)).toEqual(['c']);
+    expect(engine.search('qq apple')).toEqual([]);
+  });
+
   it('works on an empty archive', () => {
     expect(createSearchEngine([]).search('anything')).toEqual([]);
     expect(createSearchEngine([]).size).toBe(0);
