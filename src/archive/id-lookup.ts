@@ -25,7 +25,7 @@ const ESCAPE_BELOW_BYTES = 32 << 20;
 const MAX_HEADER = 8 << 20;
 
 /** Random, not a hash of the content: the name is inside the text it would hash. (Not
- * node:crypto, which costs a read ~10 ms to load.) */
+ * node:crypto, whose loading a read would wait for.) */
 export const newLookupName = () => `index.${Array.from({ length: 16 }, () => Math.floor(Math.random() * 16).toString(16)).join('')}.ids`;
 
 const NON_ASCII = /[\u0080-\uffff]/g;

@@ -6,7 +6,7 @@
 //   ],
 //   "authors":[]}
 // Still plain JSON for jq or any parser, but it can be read a line at a time, so the whole
-// text (90 MB at 100 000 articles, twice that while it is decoded) is never in memory at once.
+// text (tens of megabytes in a big archive, twice that while it is decoded) is never in memory at once.
 import { closeSync, openSync, readSync } from 'node:fs';
 
 export function stringifyLines(data: Record<string, unknown>): string {

@@ -24,8 +24,8 @@ export function parseJsonText(text: string): unknown {
 
 /** Past this size a file in the line-wise layout is read a line at a time, for memory. Below
  * it one JSON.parse of the whole is faster: parsing line by line is JavaScript that has not
- * warmed up yet, and only pays off on tens of thousands of lines (measured: 10 000 articles,
- * 8 MB, read 70 % slower by line; 100 000, 83 MB, as fast, and 180 MB less at the peak). */
+ * warmed up yet, and only pays off on tens of thousands of lines (bench/results: slower by
+ * line at 10 000 articles; as fast at 100 000, with a much lower peak). */
 const LINEWISE_FROM_BYTES = 32 << 20;
 
 export function readJsonFileSync(path: string, each?: EachItem, linewiseFromBytes = LINEWISE_FROM_BYTES): unknown {
@@ -55,7 +55,7 @@ export interface JsonLayout {
   /** Escape every non-ASCII character if the text will be read whole (below the line-wise
    * size): the text then stays one byte per character, for half the memory and a parse a
    * third faster. A text read line by line is not escaped: only its few lines with such
-   * characters are wider, and escaping 90 MB would add half a second to every import. */
+   * characters are wider, and escaping a big index would slow every import. */
   ascii?: boolean;
 }
 
@@ -89,7 +89,7 @@ export class CheckedJsonFile<T> implements Adapter<T> {
     let data: unknown;
     try {
       // Sync on purpose: fs.promises.readFile gathers chunks and joins them, briefly holding
-      // the file twice over — 180 MB more at the peak for a 90 MB index.
+      // the file twice over — twice the index at the peak.
       data = readJsonFileSync(this.path, reading.each);
     } catch (error) {
       if (error instanceof UnreadableFile) throw error;
