@@ -34,7 +34,9 @@ const dumper = option('dumper') ?? 'w3m';
 const verbose = args.includes('--verbose') ? (args.splice(args.indexOf('--verbose'), 1), true) : false;
 const dir = args[0];
 if (!dir || !existsSync(dir) || !statSync(dir).isDirectory()) {
-  console.error('usage: npm run bench:extract-dump -- DIR   (DIR/<page>/{dump.txt|source.html} + expected.{html,txt} [+ expected-metadata.json], or DIR/NAME.txt + NAME.expected.{txt,html})');
+  console.error(
+    'usage: npm run bench:extract-dump -- DIR   (DIR/<page>/{dump.txt|source.html} + expected.{html,txt} [+ expected-metadata.json], or DIR/NAME.txt + NAME.expected.{txt,html})',
+  );
   process.exit(2);
 }
 
@@ -68,7 +70,9 @@ function flatten(htmlPath: string): string {
       : ['w3m', ['-dump', '-T', 'text/html', '-O', 'UTF-8', '-cols', String(cols), htmlPath]];
   const run = spawnSync(command[0] as string, command[1] as string[], { maxBuffer: 64 * 1024 * 1024 });
   if (run.error || run.status !== 0) {
-    console.error(`cannot run ${dumper} on ${htmlPath}: ${run.error?.message ?? run.stderr.toString().trim()} (install it: apt-get install -y ${dumper})`);
+    console.error(
+      `cannot run ${dumper} on ${htmlPath}: ${run.error?.message ?? run.stderr.toString().trim()} (install it: apt-get install -y ${dumper})`,
+    );
     process.exit(2);
   }
   const text = new TextDecoder('utf-8').decode(run.stdout);
@@ -96,7 +100,12 @@ function findPages(root: string): Page[] {
       const stem = name.slice(0, -4);
       const base = join(root, `${stem}.expected`);
       if (!existsSync(`${base}.txt`) && !existsSync(`${base}.html`)) continue;
-      pages.push({ name: stem, dump: () => readFileSync(path, 'utf8'), expected: expectedFrom(base), meta: readMeta(join(root, `${stem}.expected-metadata.json`)) });
+      pages.push({
+        name: stem,
+        dump: () => readFileSync(path, 'utf8'),
+        expected: expectedFrom(base),
+        meta: readMeta(join(root, `${stem}.expected-metadata.json`)),
+      });
     }
   }
   return pages;
@@ -117,8 +126,18 @@ function bodyText(articles: ImportedArticle[]): string {
     .join('\n\n');
 }
 
-const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019\u201c\u201d'"`´]/g, '').replace(/[\s\u00a0\-–—:|]+/g, ' ').trim();
-const nameFold = (s: string) => fold(s).replace(/[^\p{L}\p{N} ]/gu, ' ').replace(/\s+/g, ' ').trim();
+const fold = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201c\u201d'"`´]/g, '')
+    .replace(/[\s\u00a0\-–—:|]+/g, ' ')
+    .trim();
+const nameFold = (s: string) =>
+  fold(s)
+    .replace(/[^\p{L}\p{N} ]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 const titleRight = (expected: string, got: string) => fold(expected) === fold(got);
 
@@ -174,14 +193,28 @@ for (const page of pages) {
   const expected = page.expected();
   const score = scorePage(expected, bodyText(articles));
   baseline.push(scorePage(expected, sanitizeText(dump)));
-  const r: PageResult = { name: page.name, half: half(page.name), bytes: Buffer.byteLength(dump), articles: articles.length, score, f1: scoreSet([score]).f1 };
+  const r: PageResult = {
+    name: page.name,
+    half: half(page.name),
+    bytes: Buffer.byteLength(dump),
+    articles: articles.length,
+    score,
+    f1: scoreSet([score]).f1,
+  };
   if (page.meta.title) {
     const got = first?.title ?? '';
     const dumpLines = new Set(dump.split('\n').map(fold).filter(Boolean));
-    r.title = { right: titleRight(page.meta.title, got), rightNoSite: titleRightNoSite(page.meta.title, got), inDump: titleInDump(page.meta.title, dumpLines), expected: page.meta.title, got };
+    r.title = {
+      right: titleRight(page.meta.title, got),
+      rightNoSite: titleRightNoSite(page.meta.title, got),
+      inDump: titleInDump(page.meta.title, dumpLines),
+      expected: page.meta.title,
+      got,
+    };
   }
   const got = first?.authors.map((a) => a.name) ?? [];
-  if (page.meta.byline && page.meta.byline.trim()) r.authors = { right: authorsRight(page.meta.byline, got), expected: page.meta.byline, got };
+  if (page.meta.byline && page.meta.byline.trim())
+    r.authors = { right: authorsRight(page.meta.byline, got), expected: page.meta.byline, got };
   else r.falseAuthors = got.length > 0;
   results.push(r);
 }
@@ -293,7 +326,10 @@ const md = [
   '',
   '| page | half | F1 | P | R | KB | articles |',
   '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
-  ...worst.map((r) => `| ${r.name} | ${r.half} | ${round(r.f1)} | ${r.score.precision === undefined ? '–' : round(r.score.precision)} | ${round(r.score.recall)} | ${round(r.bytes / 1024)} | ${r.articles} |`),
+  ...worst.map(
+    (r) =>
+      `| ${r.name} | ${r.half} | ${round(r.f1)} | ${r.score.precision === undefined ? '–' : round(r.score.precision)} | ${round(r.score.recall)} | ${round(r.bytes / 1024)} | ${r.articles} |`,
+  ),
   '',
 ].join('\n');
 
@@ -324,8 +360,13 @@ console.log(md.split('\n## Lowest')[0]);
 if (verbose) {
   // Misses with their text, for the person tuning: on the console only, never in the report files.
   for (const r of results) {
-    if (r.title && !r.title.rightNoSite && r.title.inDump) console.log(`${r.name} title: expected ${JSON.stringify(r.title.expected)}, got ${JSON.stringify(r.title.got)}`);
-    if (r.authors && !r.authors.right) console.log(`${r.name} authors: expected ${JSON.stringify(r.authors.expected)}, got ${JSON.stringify(r.authors.got)}`);
+    if (r.title && !r.title.rightNoSite && r.title.inDump)
+      console.log(`${r.name} title: expected ${JSON.stringify(r.title.expected)}, got ${JSON.stringify(r.title.got)}`);
+    if (r.authors && !r.authors.right)
+      console.log(`${r.name} authors: expected ${JSON.stringify(r.authors.expected)}, got ${JSON.stringify(r.authors.got)}`);
   }
-  for (const r of worst) console.log(`${r.name} F1 ${round(r.f1)} P ${r.score.precision === undefined ? '-' : round(r.score.precision)} R ${round(r.score.recall)}`);
+  for (const r of worst)
+    console.log(
+      `${r.name} F1 ${round(r.f1)} P ${r.score.precision === undefined ? '-' : round(r.score.precision)} R ${round(r.score.recall)}`,
+    );
 }

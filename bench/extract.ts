@@ -38,8 +38,18 @@ export function bodyText(article: ImportedArticle | undefined): string {
   return article.body.flatMap((b) => (b.type === 'figure' ? [] : [b.text])).join('\n\n');
 }
 
-const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019\u201c\u201d'"`´]/g, '').replace(/[\s\u00a0\-–—:|]+/g, ' ').trim();
-const nameFold = (s: string) => fold(s).replace(/[^\p{L}\p{N} ]/gu, ' ').replace(/\s+/g, ' ').trim();
+const fold = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201c\u201d'"`´]/g, '')
+    .replace(/[\s\u00a0\-–—:|]+/g, ' ')
+    .trim();
+const nameFold = (s: string) =>
+  fold(s)
+    .replace(/[^\p{L}\p{N} ]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 function titleRight(expected: string, got: string): boolean {
   return fold(expected) === fold(got);
@@ -93,7 +103,10 @@ interface PageResult {
 
 await loadHtmlSupport();
 const names = readdirSync(dir)
-  .filter((n) => existsSync(join(dir, n, 'source.html')) && (existsSync(join(dir, n, 'expected.html')) || existsSync(join(dir, n, 'expected.txt'))))
+  .filter(
+    (n) =>
+      existsSync(join(dir, n, 'source.html')) && (existsSync(join(dir, n, 'expected.html')) || existsSync(join(dir, n, 'expected.txt'))),
+  )
   .sort();
 const results: PageResult[] = [];
 for (const name of names) {
@@ -102,7 +115,9 @@ for (const name of names) {
     ? readFileSync(join(dir, name, 'expected.txt'), 'utf8')
     : htmlText(readFileSync(join(dir, name, 'expected.html'), 'utf8'));
   const metaPath = join(dir, name, 'expected-metadata.json');
-  const meta = existsSync(metaPath) ? (JSON.parse(readFileSync(metaPath, 'utf8')) as { title?: string | null; byline?: string | null; publishedTime?: string | null }) : {};
+  const meta = existsSync(metaPath)
+    ? (JSON.parse(readFileSync(metaPath, 'utf8')) as { title?: string | null; byline?: string | null; publishedTime?: string | null })
+    : {};
   let article: ImportedArticle | undefined;
   let error: string | undefined;
   const started = performance.now();
@@ -122,7 +137,12 @@ for (const name of names) {
     const got = article?.authors.map((a) => a.name) ?? [];
     r.authors = { expected: meta.byline, got, right: authorsRight(meta.byline, got) };
   }
-  if (meta.publishedTime) r.date = { expected: meta.publishedTime, got: article?.publishedAt ?? null, right: dateRight(meta.publishedTime, article?.publishedAt) };
+  if (meta.publishedTime)
+    r.date = {
+      expected: meta.publishedTime,
+      got: article?.publishedAt ?? null,
+      right: dateRight(meta.publishedTime, article?.publishedAt),
+    };
   results.push(r);
 }
 
@@ -159,7 +179,14 @@ const summary = {
   folder: resolve(dir),
   pages: results.length,
   failed: results.filter((r) => r.error).map((r) => ({ name: r.name, error: r.error })),
-  body: { precision: round(set.precision), recall: round(set.recall), f1: round(set.f1), f1Low: round(spread.low), f1High: round(spread.high), f1Sd: round(spread.sd) },
+  body: {
+    precision: round(set.precision),
+    recall: round(set.recall),
+    f1: round(set.f1),
+    f1Low: round(spread.low),
+    f1High: round(spread.high),
+    f1Sd: round(spread.sd),
+  },
   readabilityAlone: { precision: round(base.precision), recall: round(base.recall), f1: round(base.f1) },
   title: { right: titles.filter((t) => t.right).length, of: titles.length, rate: round(rate(titles)) },
   authors: { right: authors.filter((t) => t.right).length, of: authors.length, rate: round(rate(authors)) },
@@ -198,16 +225,23 @@ const md = [
   '',
   '| page | F1 | P | R | KB | note |',
   '| --- | ---: | ---: | ---: | ---: | --- |',
-  ...worst.map((r) => `| ${r.name} | ${round(r.f1)} | ${r.score.precision === undefined ? '–' : round(r.score.precision)} | ${round(r.score.recall)} | ${round(r.bytes / 1024)} | ${r.error ?? ''} |`),
+  ...worst.map(
+    (r) =>
+      `| ${r.name} | ${round(r.f1)} | ${r.score.precision === undefined ? '–' : round(r.score.precision)} | ${round(r.score.recall)} | ${round(r.bytes / 1024)} | ${r.error ?? ''} |`,
+  ),
   '',
   '## Metadata misses',
   '',
   ...(details ? [] : ['(run with --details to list them)']),
-  ...results.filter(() => details).flatMap((r) => [
-    ...(r.title && !r.title.right ? [`- ${r.name} title: expected "${r.title.expected}", got "${r.title.got}"`] : []),
-    ...(r.authors && !r.authors.right ? [`- ${r.name} authors: expected "${r.authors.expected}", got ${JSON.stringify(r.authors.got)}`] : []),
-    ...(r.date && !r.date.right ? [`- ${r.name} date: expected "${r.date.expected}", got ${JSON.stringify(r.date.got)}`] : []),
-  ]),
+  ...results
+    .filter(() => details)
+    .flatMap((r) => [
+      ...(r.title && !r.title.right ? [`- ${r.name} title: expected "${r.title.expected}", got "${r.title.got}"`] : []),
+      ...(r.authors && !r.authors.right
+        ? [`- ${r.name} authors: expected "${r.authors.expected}", got ${JSON.stringify(r.authors.got)}`]
+        : []),
+      ...(r.date && !r.date.right ? [`- ${r.name} date: expected "${r.date.expected}", got ${JSON.stringify(r.date.got)}`] : []),
+    ]),
   '',
 ].join('\n');
 

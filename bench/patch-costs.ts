@@ -41,7 +41,8 @@ function percentile(samples: readonly number[], p: number): number {
   const rank = (p / 100) * (s.length - 1);
   return s[Math.floor(rank)] + (s[Math.ceil(rank)] - s[Math.floor(rank)]) * (rank - Math.floor(rank));
 }
-const summary = (xs: number[]) => (xs.length ? `${percentile(xs, 50).toFixed(1)} (${percentile(xs, 25).toFixed(1)}–${percentile(xs, 75).toFixed(1)})` : 'n/a');
+const summary = (xs: number[]) =>
+  xs.length ? `${percentile(xs, 50).toFixed(1)} (${percentile(xs, 25).toFixed(1)}–${percentile(xs, 75).toFixed(1)})` : 'n/a';
 const env = (extra: Record<string, string>) => {
   const out: Record<string, string> = { TERM: 'xterm-256color' };
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'CI' && k !== 'NODE_ENV') out[k] = v;
@@ -82,7 +83,12 @@ function bytes(path: string): number {
 }
 
 /** Until `test` holds for the output written after `from`; resolves with the time it did. */
-function waitFor(read: () => string, subscribe: (f: () => void) => () => void, test: (s: string) => boolean, timeoutMs = 30000): Promise<number> {
+function waitFor(
+  read: () => string,
+  subscribe: (f: () => void) => () => void,
+  test: (s: string) => boolean,
+  timeoutMs = 30000,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const check = () => {
       if (!test(read())) return;
@@ -102,7 +108,13 @@ function waitFor(read: () => string, subscribe: (f: () => void) => () => void, t
 
 async function readerRound(v: Variant, archive: string, record: boolean): Promise<void> {
   const started = performance.now();
-  const term = pty.spawn(process.execPath, [join(v.dir, 'bin', 'byline.js'), '--archive', archive], { name: 'xterm-256color', cols: 100, rows: 30, cwd: v.dir, env: env({ BYLINE_STATE: stateFile() }) });
+  const term = pty.spawn(process.execPath, [join(v.dir, 'bin', 'byline.js'), '--archive', archive], {
+    name: 'xterm-256color',
+    cols: 100,
+    rows: 30,
+    cwd: v.dir,
+    env: env({ BYLINE_STATE: stateFile() }),
+  });
   let output = '';
   const listeners = new Set<() => void>();
   term.onData((d) => {
@@ -110,7 +122,12 @@ async function readerRound(v: Variant, archive: string, record: boolean): Promis
     for (const l of [...listeners]) l();
   });
   const subscribe = (f: () => void) => (listeners.add(f), () => void listeners.delete(f));
-  const after = (from: number, text: string | RegExp) => waitFor(() => output.slice(from), subscribe, (s) => (typeof text === 'string' ? s.includes(text) : text.test(s)));
+  const after = (from: number, text: string | RegExp) =>
+    waitFor(
+      () => output.slice(from),
+      subscribe,
+      (s) => (typeof text === 'string' ? s.includes(text) : text.test(s)),
+    );
   const cpu = () => threadCpuMs(term.pid);
   /** Writes the key; records the wall-clock and main-thread CPU time until `text` is drawn. */
   const press = async (key: string, text: string | RegExp, wall: Measure, onCpu: Measure) => {
@@ -172,18 +189,23 @@ for (let round = 0; round <= ROUNDS; round++) {
   }
 }
 
-const sizes = (v: Variant) => `${(bytes(join(v.dir, 'dist', 'cli.js')) / 1024).toFixed(0)} KB | ${(bytes(join(v.dir, 'dist')) / 1024).toFixed(0)} KB`;
+const sizes = (v: Variant) =>
+  `${(bytes(join(v.dir, 'dist', 'cli.js')) / 1024).toFixed(0)} KB | ${(bytes(join(v.dir, 'dist')) / 1024).toFixed(0)} KB`;
 const table = (title: string, measures: Measure[], withSizes: boolean) => [
   `**${title}**`,
   '',
   `| build | commit |${withSizes ? ' dist/cli.js | dist/ |' : ''} reader start → list | \`--version\` → exit | list frame (\`j\`) | article open (Enter) |`,
   `|---|---|${withSizes ? '---|---|' : ''}---|---|---|---|`,
-  ...variants.map((v) => `| ${v.label} | \`${v.rev}\` |${withSizes ? ` ${sizes(v)} |` : ''} ${measures.map((m) => summary(v.samples[m])).join(' | ')} |`),
+  ...variants.map(
+    (v) => `| ${v.label} | \`${v.rev}\` |${withSizes ? ` ${sizes(v)} |` : ''} ${measures.map((m) => summary(v.samples[m])).join(' | ')} |`,
+  ),
   '',
 ];
 process.stdout.write(
   [
-    `${ARTICLES} synthetic articles, 100×30 pseudo-terminal, ${ROUNDS} rounds (${ROUNDS * 3} \`--version\` runs, ${ROUNDS * PRESSES} list frames per revision); Node ${process.version}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores.`,
+    `${ARTICLES} synthetic articles, 100×30 pseudo-terminal, ${ROUNDS} rounds (${ROUNDS * 3} \`--version\` runs, ${ROUNDS * PRESSES} list frames per revision); Node ${process.version}; load average at the end ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${cpus().length} cores.`,
     'Times in ms: median (interquartile range).',
     '',
     ...table('CPU time (reader: its main thread; `--version`: the whole process)', ['startCpu', 'versionCpu', 'frameCpu', 'openCpu'], true),

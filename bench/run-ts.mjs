@@ -14,5 +14,8 @@ await build({
   // Native and build-time packages stay outside the bundle.
   external: ['@lydell/node-pty', 'esbuild', 'vitest', 'fast-check'],
 });
-const run = spawnSync(process.execPath, ['--expose-gc', outfile, ...args], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+const run = spawnSync(process.execPath, ['--expose-gc', outfile, ...args], {
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'production' },
+});
 process.exit(run.status ?? 1);

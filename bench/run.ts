@@ -71,8 +71,14 @@ notes.push(`Measured build: dist/ built from ${rev || 'an unknown revision'}.`);
 cleanCache();
 const fzf = findFzf(true);
 const rg = spawnSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' }).status === 0;
-notes.push(fzf.path ? `fzf ${fzf.version} (${fzf.path}), run as installed: all cores, its default options, the titles file as its input.` : `${fzf.missing}.`);
-notes.push(rg ? `rg: ${spawnSync('rg', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]}.` : 'rg is not installed: no rg baseline.');
+notes.push(
+  fzf.path
+    ? `fzf ${fzf.version} (${fzf.path}), run as installed: all cores, its default options, the titles file as its input.`
+    : `${fzf.missing}.`,
+);
+notes.push(
+  rg ? `rg: ${spawnSync('rg', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0]}.` : 'rg is not installed: no rg baseline.',
+);
 if (!hasTime()) notes.push('/usr/bin/time is not installed: no CPU times or peak RSS for whole processes.');
 
 const figures: Figure[] = [];
@@ -82,8 +88,10 @@ for (const size of sizes) {
   if (note) notes.push(`${note}.`);
   const facts = archiveFacts(size, dir, only.includes('commands') && rg);
   log(`${size} articles (${facts.titles.length} in the archive), ${n} rounds`);
-  if (only.includes('commands')) figures.push(...(await commandsSuite(facts, { rounds: n, fzf: fzf.path, rg, bodyQueries: bodyQueries(size, 12) }, progress)));
-  if (only.includes('reader')) figures.push(...(await readerSuite(facts, { rounds: n, fzf: fzf.path, presses: 10, timeoutMs: 120_000 }, progress)));
+  if (only.includes('commands'))
+    figures.push(...(await commandsSuite(facts, { rounds: n, fzf: fzf.path, rg, bodyQueries: bodyQueries(size, 12) }, progress)));
+  if (only.includes('reader'))
+    figures.push(...(await readerSuite(facts, { rounds: n, fzf: fzf.path, presses: 10, timeoutMs: 120_000 }, progress)));
   if (only.includes('quality')) figures.push(...(await qualitySuite(facts, 40, progress)));
   if (only.includes('import')) {
     figures.push(...(await importOneSuite(size, dir, Math.min(n, 7), progress)));
@@ -98,7 +106,9 @@ for (const size of sizes) {
 const outDir = arg(argv, 'out') ? resolve(arg(argv, 'out')!) : RESULTS;
 const previousFile = join(outDir, 'latest.json');
 const loadEnd = loadavg();
-notes.push(`Load average (1, 5, 15 min): ${loadStart.map((l) => l.toFixed(1)).join(', ')} at the start, ${loadEnd.map((l) => l.toFixed(1)).join(', ')} at the end, on ${cpus().length} cores. Other work on the machine inflates every wall time; the ratios compare cases measured in the same rounds.`);
+notes.push(
+  `Load average (1, 5, 15 min): ${loadStart.map((l) => l.toFixed(1)).join(', ')} at the start, ${loadEnd.map((l) => l.toFixed(1)).join(', ')} at the end, on ${cpus().length} cores. Other work on the machine inflates every wall time; the ratios compare cases measured in the same rounds.`,
+);
 const results: Results = {
   machine: machine(),
   node: process.version,

@@ -70,14 +70,99 @@ function paragraph(v: Vocabulary, r: () => number, words: number): string {
   return parts.join(' ');
 }
 
-const FIRST = ['Ava', 'Ben', 'Chloe', 'David', 'Elena', 'Farah', 'Gus', 'Hana', 'Ivan', 'Jia', 'Kofi', 'Lena', 'Mateo', 'Nia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sam', 'Tariq', 'Uma', 'Vera', 'Wen', 'Ximena', 'Yusuf', 'Zoe', 'Aiko', 'Bruno', 'Carmen', 'Dmitri', 'Esther', 'Felix', 'Grace', 'Hugo', 'Ines', 'Jonas', 'Kira', 'Liam', 'Maya', 'Noah'];
-const LAST = ['Abbott', 'Baptiste', 'Chen', 'Dube', 'Eriksen', 'Fong', 'Garcia', 'Haddad', 'Ito', 'Jensen', 'Kaur', 'Lopez', 'Mensah', 'Novak', 'Okafor', 'Park', 'Quist', 'Rossi', 'Silva', 'Tanaka', 'Ueda', 'Varga', 'Wojcik', 'Xu', 'Yilmaz', 'Zhou', 'Adeyemi', 'Brandt', 'Castillo', 'Dietrich', 'Ekwueme', 'Fischer', 'Gupta', 'Horvat', 'Iqbal', 'Jovanovic', 'Kowalski', 'Larsen', 'Moreau', 'Nakamura'];
+const FIRST = [
+  'Ava',
+  'Ben',
+  'Chloe',
+  'David',
+  'Elena',
+  'Farah',
+  'Gus',
+  'Hana',
+  'Ivan',
+  'Jia',
+  'Kofi',
+  'Lena',
+  'Mateo',
+  'Nia',
+  'Omar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sam',
+  'Tariq',
+  'Uma',
+  'Vera',
+  'Wen',
+  'Ximena',
+  'Yusuf',
+  'Zoe',
+  'Aiko',
+  'Bruno',
+  'Carmen',
+  'Dmitri',
+  'Esther',
+  'Felix',
+  'Grace',
+  'Hugo',
+  'Ines',
+  'Jonas',
+  'Kira',
+  'Liam',
+  'Maya',
+  'Noah',
+];
+const LAST = [
+  'Abbott',
+  'Baptiste',
+  'Chen',
+  'Dube',
+  'Eriksen',
+  'Fong',
+  'Garcia',
+  'Haddad',
+  'Ito',
+  'Jensen',
+  'Kaur',
+  'Lopez',
+  'Mensah',
+  'Novak',
+  'Okafor',
+  'Park',
+  'Quist',
+  'Rossi',
+  'Silva',
+  'Tanaka',
+  'Ueda',
+  'Varga',
+  'Wojcik',
+  'Xu',
+  'Yilmaz',
+  'Zhou',
+  'Adeyemi',
+  'Brandt',
+  'Castillo',
+  'Dietrich',
+  'Ekwueme',
+  'Fischer',
+  'Gupta',
+  'Horvat',
+  'Iqbal',
+  'Jovanovic',
+  'Kowalski',
+  'Larsen',
+  'Moreau',
+  'Nakamura',
+];
 const CJK_TITLES = ['云计算与人工智能的未来', '東京のテック企業が直面する課題', '반도체 공급망의 변화와 전망'];
 const EMOJI = ['🚀', '🤖', '📈', '🔒', '👩‍💻', '🇺🇸'];
 
 export function makeAuthors(v: Vocabulary, r: () => number, count = 300): ImportedAuthor[] {
   const names = new Set<string>();
-  while (names.size < count) names.add(`${FIRST[int(r, 0, FIRST.length - 1)]} ${LAST[int(r, 0, LAST.length - 1)]}${names.size >= FIRST.length * LAST.length ? ` ${names.size}` : ''}`);
+  while (names.size < count)
+    names.add(
+      `${FIRST[int(r, 0, FIRST.length - 1)]} ${LAST[int(r, 0, LAST.length - 1)]}${names.size >= FIRST.length * LAST.length ? ` ${names.size}` : ''}`,
+    );
   return [...names].map((name) => ({
     name,
     handle: `@${name.toLowerCase().replace(/[^a-z]/g, '')}`,
@@ -87,7 +172,9 @@ export function makeAuthors(v: Vocabulary, r: () => number, count = 300): Import
 }
 
 export function makeArticle(v: Vocabulary, r: () => number, authors: ImportedAuthor[], n: number): ImportedArticle {
-  const titleWords = Array.from({ length: int(r, 6, 14) }, (_, i) => (i === 0 ? cap(pickContentWord(v, r)) : r() < 0.55 ? pickContentWord(v, r) : pickWord(v, r)));
+  const titleWords = Array.from({ length: int(r, 6, 14) }, (_, i) =>
+    i === 0 ? cap(pickContentWord(v, r)) : r() < 0.55 ? pickContentWord(v, r) : pickWord(v, r),
+  );
   let title = `${titleWords.join(' ')} ${n}`;
   if (n % 997 === 0) title = `${CJK_TITLES[n % CJK_TITLES.length]} ${n}`;
   else if (n % 499 === 0) title = `${EMOJI[n % EMOJI.length]} ${title}`;
@@ -107,7 +194,12 @@ export function makeArticle(v: Vocabulary, r: () => number, authors: ImportedAut
       sinceHeading = 0;
     }
     if (r() < 0.05) body.push({ type: 'quote', text: text.split('. ')[0] + '.' });
-    if (r() < 0.04) body.push({ type: 'figure', caption: sentence(v, r, int(r, 8, 16)), credit: `Photo: ${FIRST[n % FIRST.length]} ${LAST[(n * 7) % LAST.length]}/Getty Images` });
+    if (r() < 0.04)
+      body.push({
+        type: 'figure',
+        caption: sentence(v, r, int(r, 8, 16)),
+        credit: `Photo: ${FIRST[n % FIRST.length]} ${LAST[(n * 7) % LAST.length]}/Getty Images`,
+      });
   }
   const author: ImportedAuthor = sponsored
     ? { name: `${cap(pickContentWord(v, r))} Industry Council`, bio: paragraph(v, r, 40), kind: 'organization' }

@@ -50,7 +50,10 @@ let story = 0;
 function onePage(dir: string): string {
   story++;
   const file = join(dir, `one-${process.pid}-${story}.txt`);
-  writeFileSync(file, `Bench write story ${process.pid} ${story} about the harbour\n\nA dek for the bench story.\n\nThe bench story ${story} has a paragraph long enough to be an article paragraph, about ferries and councils.\n`);
+  writeFileSync(
+    file,
+    `Bench write story ${process.pid} ${story} about the harbour\n\nA dek for the bench story.\n\nThe bench story ${story} has a paragraph long enough to be an article paragraph, about ferries and councils.\n`,
+  );
   return file;
 }
 
@@ -85,15 +88,29 @@ try {
     cpSync(source, copy, { recursive: true });
     if (!skip.has('one')) {
       const first = byline(['import', onePage(scratch), '--archive', copy]);
-      say(fmt(`first import of 1 article into a copy of ${source}`, [first]) + (first.stderr.startsWith('upgraded') ? ` (${first.stderr})` : ''));
-      say(fmt('import 1 article', Array.from({ length: runs }, () => byline(['import', onePage(scratch), '--archive', copy]))));
+      say(
+        fmt(`first import of 1 article into a copy of ${source}`, [first]) +
+          (first.stderr.startsWith('upgraded') ? ` (${first.stderr})` : ''),
+      );
+      say(
+        fmt(
+          'import 1 article',
+          Array.from({ length: runs }, () => byline(['import', onePage(scratch), '--archive', copy])),
+        ),
+      );
     }
     if (!skip.has('series')) {
       const series = Array.from({ length: Number(arg('series', '40')) }, () => byline(['import', onePage(scratch), '--archive', copy]));
       const s = series.map((r) => r.seconds);
       say(fmt(`${series.length} one-article imports in a row`, series) + `; slowest / median ${(Math.max(...s) / median(s)).toFixed(1)}×`);
     }
-    if (!skip.has('reindex')) say(fmt('byline reindex', Array.from({ length: Math.min(runs, 3) }, () => byline(['reindex', '--archive', copy]))));
+    if (!skip.has('reindex'))
+      say(
+        fmt(
+          'byline reindex',
+          Array.from({ length: Math.min(runs, 3) }, () => byline(['reindex', '--archive', copy])),
+        ),
+      );
   }
   const pages = Number(arg('pages', '0'));
   if (pages > 0 && !skip.has('pages')) {

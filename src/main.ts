@@ -90,25 +90,32 @@ function rejectUnknownFlags(argv: string[], spec: Record<string, object>): void 
 async function run(io: Io): Promise<number> {
   const flagSpec = {
     archive: { type: 'string', shortFlag: 'A' },
-      json: { type: 'boolean', default: false },
-      limit: { type: 'number', shortFlag: 'n' },
-      author: { type: 'string' },
-      format: { type: 'string', shortFlag: 'f' },
-      width: { type: 'number', shortFlag: 'w' },
-      out: { type: 'string', shortFlag: 'o' },
-      raw: { type: 'boolean', default: false },
-      color: { type: 'boolean', default: true },
-      debug: { type: 'boolean', default: false },
-      state: { type: 'string' },
-      wayback: { type: 'boolean', default: false },
-      connectTimeout: { type: 'number' },
-      timeout: { type: 'number' },
-      help: { type: 'boolean', shortFlag: 'h', default: false },
-      version: { type: 'boolean', shortFlag: 'v', default: false },
+    json: { type: 'boolean', default: false },
+    limit: { type: 'number', shortFlag: 'n' },
+    author: { type: 'string' },
+    format: { type: 'string', shortFlag: 'f' },
+    width: { type: 'number', shortFlag: 'w' },
+    out: { type: 'string', shortFlag: 'o' },
+    raw: { type: 'boolean', default: false },
+    color: { type: 'boolean', default: true },
+    debug: { type: 'boolean', default: false },
+    state: { type: 'string' },
+    wayback: { type: 'boolean', default: false },
+    connectTimeout: { type: 'number' },
+    timeout: { type: 'number' },
+    help: { type: 'boolean', shortFlag: 'h', default: false },
+    version: { type: 'boolean', shortFlag: 'v', default: false },
   } as const;
   rejectUnknownFlags(io.argv, flagSpec);
   // meow's own --help and --version know neither -h/-v nor `byline COMMAND --help`.
-  const cli = meow(HELP, { argv: io.argv, importMeta: import.meta, flags: flagSpec, description: false, autoHelp: false, autoVersion: false });
+  const cli = meow(HELP, {
+    argv: io.argv,
+    importMeta: import.meta,
+    flags: flagSpec,
+    description: false,
+    autoHelp: false,
+    autoVersion: false,
+  });
   const flags = cli.flags as Flags & { help: boolean; version: boolean };
   const [command, ...args] = cli.input;
   if (command === 'help' || flags.help) {

@@ -22,7 +22,8 @@ const LAYER: Record<string, number> = {
 };
 
 /** Packages a pure layer may not load: the terminal UI and anything that does I/O. */
-const IMPURE = /^(ink|react|react\/.*|undici|clipboardy|lowdb(\/.*)?|(node:)?(fs|fs\/promises|child_process|net|http|https|worker_threads))$/;
+const IMPURE =
+  /^(ink|react|react\/.*|undici|clipboardy|lowdb(\/.*)?|(node:)?(fs|fs\/promises|child_process|net|http|https|worker_threads))$/;
 const PURE = new Set(['model', 'text', 'search', 'ingest']);
 
 function sourceFiles(dir: string): string[] {
@@ -92,7 +93,8 @@ describe('layers', () => {
 
   it('finds static, re-exported and dynamic imports', () => {
     const file = join(SRC, 'commands', 'x.ts');
-    const text = "import a from './a.js';\nexport { b } from '../search/b.js';\nconst c = await import('../tui/run.js');\nimport type { D } from 'd';\n";
+    const text =
+      "import a from './a.js';\nexport { b } from '../search/b.js';\nconst c = await import('../tui/run.js');\nimport type { D } from 'd';\n";
     expect(importsIn(text)).toEqual(['./a.js', '../search/b.js', 'd', '../tui/run.js'].sort((x, y) => text.indexOf(x) - text.indexOf(y)));
     expect(importProblems(file, importsIn(text))).toHaveLength(1);
   });

@@ -18,7 +18,8 @@ describe('README', () => {
 
   it('names every command and option that --help names', () => {
     const readme = readFileSync('README.md', 'utf8');
-    for (const command of ['list', 'search', 'read', 'authors', 'author', 'import', 'export']) expect(readme).toContain(`byline ${command}`);
+    for (const command of ['list', 'search', 'read', 'authors', 'author', 'import', 'export'])
+      expect(readme).toContain(`byline ${command}`);
     for (const flag of HELP.match(/--[a-z-]+/g) ?? []) expect(readme).toContain(flag);
     expect(readme).toContain('npm ci && npm start');
     expect(readme).toContain('npm test');

@@ -20,7 +20,10 @@ function filesUnder(dir: string): string[] {
 
 export function generatorFingerprint(): string {
   const hash = createHash('sha256');
-  const files = [...filesUnder(join(ROOT, 'src')).filter((f) => !f.includes(`${join('src', 'tui')}`)), ...['synthetic.ts', 'lib/corpus.ts'].map((f) => join(ROOT, 'bench', f))].sort();
+  const files = [
+    ...filesUnder(join(ROOT, 'src')).filter((f) => !f.includes(`${join('src', 'tui')}`)),
+    ...['synthetic.ts', 'lib/corpus.ts'].map((f) => join(ROOT, 'bench', f)),
+  ].sort();
   for (const file of files) {
     hash.update(relative(ROOT, file));
     hash.update(readFileSync(file));
@@ -35,9 +38,18 @@ export function importThroughCli(folders: string[], dir: string): void {
   for (let i = 0; i < folders.length; i += FOLDERS_PER_IMPORT) {
     const chunk = folders.slice(i, i + FOLDERS_PER_IMPORT);
     const started = performance.now();
-    const r = spawnSync(process.execPath, [BIN, 'import', ...chunk, '--archive', dir], { env: userEnv(), encoding: 'utf8', maxBuffer: 1 << 26 });
-    if (r.status !== 0 || r.signal) throw new Error(`byline import failed (${r.signal ?? `exit ${r.status}`}): ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' / ')}`);
-    log(`  imported folders ${i + 1}–${i + chunk.length} of ${folders.length} in ${((performance.now() - started) / 1000).toFixed(0)} s: ${r.stdout.trim().split('\n').at(-1)}`);
+    const r = spawnSync(process.execPath, [BIN, 'import', ...chunk, '--archive', dir], {
+      env: userEnv(),
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
+    if (r.status !== 0 || r.signal)
+      throw new Error(
+        `byline import failed (${r.signal ?? `exit ${r.status}`}): ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' / ')}`,
+      );
+    log(
+      `  imported folders ${i + 1}–${i + chunk.length} of ${folders.length} in ${((performance.now() - started) / 1000).toFixed(0)} s: ${r.stdout.trim().split('\n').at(-1)}`,
+    );
   }
 }
 
@@ -47,7 +59,9 @@ export function ensureArchive(size: number, reuseAny: boolean): { dir: string; n
   const stamp = existsSync(stampPath(size)) ? readFileSync(stampPath(size), 'utf8').trim() : undefined;
   if (existsSync(join(dir, 'index.json'))) {
     if (reuseAny || stamp === fingerprint) return { dir };
-    log(`${dir} was written by other generator or store code (${stamp ? `stamp ${stamp}` : 'no stamp'}, now ${fingerprint}): making it again`);
+    log(
+      `${dir} was written by other generator or store code (${stamp ? `stamp ${stamp}` : 'no stamp'}, now ${fingerprint}): making it again`,
+    );
   }
   const folders = ensureCorpus(size);
   // Made beside the final name and renamed when complete, so an interrupted run is never reused.

@@ -21,7 +21,8 @@ export function toPageDump(a: ImportedArticle): string {
     if (b.type === 'figure') parts.push(b.caption, b.credit);
     else parts.push(blockText(b));
   }
-  if (a.kind === 'excerpt' && author) parts.push(`Keep Reading Show less\n${author.name}${author.kind === 'person' ? `\n${author.bio}` : ''}`);
+  if (a.kind === 'excerpt' && author)
+    parts.push(`Keep Reading Show less\n${author.name}${author.kind === 'person' ? `\n${author.bio}` : ''}`);
   return parts.join('\n\n') + '\n';
 }
 

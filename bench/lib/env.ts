@@ -21,7 +21,8 @@ let states = 0;
  * Ink draw only the last frame. */
 export function userEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'CI' && !k.startsWith('BYLINE_') && k !== 'NODE_OPTIONS') env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && k !== 'CI' && !k.startsWith('BYLINE_') && k !== 'NODE_OPTIONS') env[k] = v;
   mkdirSync(STATE_DIR, { recursive: true });
   return { TERM: 'xterm-256color', ...env, BYLINE_STATE: join(STATE_DIR, `state-${++states}.json`), ...extra };
 }

@@ -21,7 +21,10 @@ export interface ArchiveFacts {
 export function archiveFacts(size: number, dir: string, withExport: boolean): ArchiveFacts {
   const r = spawnSync(process.execPath, [BIN, 'list', '--archive', dir], { env: userEnv(), maxBuffer: 1 << 30, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`byline list failed on ${dir}: ${r.stderr.trim()}`);
-  const rows = r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t'));
+  const rows = r.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split('\t'));
   const titlesFile = `${dir}.titles.txt`;
   const titles = rows.map((row) => row[1]);
   writeFileSync(titlesFile, titles.join('\n') + '\n');
@@ -30,7 +33,10 @@ export function archiveFacts(size: number, dir: string, withExport: boolean): Ar
     log(`exporting the ${size}-article archive as markdown for the rg baseline…`);
     const partial = `${exportDir}.partial-${process.pid}`;
     rmSync(partial, { recursive: true, force: true });
-    const e = spawnSync(process.execPath, [BIN, 'export', '--format', 'markdown', '--out', partial, '--archive', dir], { env: userEnv(), stdio: 'ignore' });
+    const e = spawnSync(process.execPath, [BIN, 'export', '--format', 'markdown', '--out', partial, '--archive', dir], {
+      env: userEnv(),
+      stdio: 'ignore',
+    });
     if (e.status === 0) {
       writeFileSync(join(partial, '.complete'), '');
       rmSync(exportDir, { recursive: true, force: true });

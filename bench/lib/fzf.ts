@@ -16,7 +16,11 @@ function which(cmd: string): string | undefined {
 export function findFzf(install: boolean): Fzf {
   let path = which('fzf');
   if (!path && install) {
-    if (process.getuid?.() !== 0) return { missing: 'fzf is not installed and the bench is not running as root, so it was not installed (apt-get install fzf): the fzf baseline was skipped' };
+    if (process.getuid?.() !== 0)
+      return {
+        missing:
+          'fzf is not installed and the bench is not running as root, so it was not installed (apt-get install fzf): the fzf baseline was skipped',
+      };
     if (!which('apt-get')) return { missing: 'fzf is not installed and there is no apt-get: the fzf baseline was skipped' };
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     process.stderr.write('[bench] installing fzf with apt-get…\n');

@@ -4,7 +4,9 @@
 import { parseHTML } from 'linkedom';
 
 const BLOCK = new Set(
-  'address article aside blockquote body dd details div dl dt fieldset figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul br'.split(' '),
+  'address article aside blockquote body dd details div dl dt fieldset figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul br'.split(
+    ' ',
+  ),
 );
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'figcaption', 'svg', 'math']);
 

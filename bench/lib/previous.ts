@@ -14,16 +14,56 @@ interface OldTarget {
 
 /** Old (in-process) figure → today's figure, and how the old one was taken. */
 const OLD: { old: string; key: string; stat: 'median' | 'p95'; how: string }[] = [
-  { old: 'cold start to first frame', key: 'reader.first-frame', stat: 'median', how: 'the built reader in a pty to its first frame (close to today\'s), before the search engine existed' },
-  { old: 'search as you type, p95 per keystroke', key: 'reader.key', stat: 'p95', how: 'engine.search() in the bench process, metadata only, 50 hits, after an untimed warm-up pass over the same prefixes and a forced GC; no drawing' },
-  { old: 'fzf --filter per keystroke, p95', key: 'reader.fzf-key', stat: 'p95', how: 'one `fzf --filter` process per prefix with GOMAXPROCS=1 (slowed to one core), spawn cost included' },
-  { old: 'body search, p95 per query', key: 'cmd.search-body', stat: 'p95', how: 'engine.search(q, 50) in a warm process; today a whole `byline search` process' },
-  { old: 'list frame time holding j, p95', key: 'reader.j', stat: 'p95', how: 'App rendered by Ink into a fake TTY in the bench process, keys 40 ms apart, after a GC and a pause' },
+  {
+    old: 'cold start to first frame',
+    key: 'reader.first-frame',
+    stat: 'median',
+    how: "the built reader in a pty to its first frame (close to today's), before the search engine existed",
+  },
+  {
+    old: 'search as you type, p95 per keystroke',
+    key: 'reader.key',
+    stat: 'p95',
+    how: 'engine.search() in the bench process, metadata only, 50 hits, after an untimed warm-up pass over the same prefixes and a forced GC; no drawing',
+  },
+  {
+    old: 'fzf --filter per keystroke, p95',
+    key: 'reader.fzf-key',
+    stat: 'p95',
+    how: 'one `fzf --filter` process per prefix with GOMAXPROCS=1 (slowed to one core), spawn cost included',
+  },
+  {
+    old: 'body search, p95 per query',
+    key: 'cmd.search-body',
+    stat: 'p95',
+    how: 'engine.search(q, 50) in a warm process; today a whole `byline search` process',
+  },
+  {
+    old: 'list frame time holding j, p95',
+    key: 'reader.j',
+    stat: 'p95',
+    how: 'App rendered by Ink into a fake TTY in the bench process, keys 40 ms apart, after a GC and a pause',
+  },
   { old: 'list bytes written per frame', key: 'reader.j-bytes', stat: 'median', how: 'the same fake TTY' },
-  { old: 'open a 20 KB article (Enter → first page)', key: 'reader.open', stat: 'median', how: 'median of 7 re-opens of one article in a warm in-process App, body pre-read' },
+  {
+    old: 'open a 20 KB article (Enter → first page)',
+    key: 'reader.open',
+    stat: 'median',
+    how: 'median of 7 re-opens of one article in a warm in-process App, body pre-read',
+  },
   { old: 'peak RSS of the reader', key: 'reader.rss', stat: 'median', how: 'the reader in a pty: first frame, one search, one open' },
-  { old: 'result quality, intended article in top 3', key: 'quality.top3', stat: 'median', how: 'engine.search() in-process over an archive written by the store directly' },
-  { old: 'import 1 article into the archive', key: 'import.one', stat: 'median', how: 'Archive.import() in the bench process after a warm-up, index already parsed; 5 runs' },
+  {
+    old: 'result quality, intended article in top 3',
+    key: 'quality.top3',
+    stat: 'median',
+    how: 'engine.search() in-process over an archive written by the store directly',
+  },
+  {
+    old: 'import 1 article into the archive',
+    key: 'import.one',
+    stat: 'median',
+    how: 'Archive.import() in the bench process after a warm-up, index already parsed; 5 runs',
+  },
 ];
 
 const pct = (now: number, was: number) => (was === 0 ? '' : ` (${now >= was ? '+' : ''}${Math.round(((now - was) / was) * 100)} %)`);
@@ -51,7 +91,10 @@ const COMMAND_ROWS: [string, string][] = [
 
 function commandsFiles(dir: string, figures: Figure[]): string[] {
   const lines: string[] = [];
-  for (const [file, size] of [['commands-20k.md', 20000], ['commands-100k.md', 100000]] as const) {
+  for (const [file, size] of [
+    ['commands-20k.md', 20000],
+    ['commands-100k.md', 100000],
+  ] as const) {
     const path = join(dir, file);
     if (!existsSync(path)) continue;
     const text = readFileSync(path, 'utf8');
@@ -64,7 +107,14 @@ function commandsFiles(dir: string, figures: Figure[]): string[] {
     }
   }
   if (!lines.length) return [];
-  return ['', 'The same method (whole processes, spawn to exit) was used by `npm run bench:commands`, folded into this bench; its last figures (bench/results/commands-20k.md, commands-100k.md, medians in ms) beside today\'s — both on a shared machine whose load moves every wall time:', '', '| command | size | bench:commands | now | change |', '| --- | ---: | ---: | ---: | ---: |', ...lines];
+  return [
+    '',
+    "The same method (whole processes, spawn to exit) was used by `npm run bench:commands`, folded into this bench; its last figures (bench/results/commands-20k.md, commands-100k.md, medians in ms) beside today's — both on a shared machine whose load moves every wall time:",
+    '',
+    '| command | size | bench:commands | now | change |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...lines,
+  ];
 }
 
 export function changes(previous: unknown, figures: Figure[], dir?: string): string[] {
@@ -72,7 +122,12 @@ export function changes(previous: unknown, figures: Figure[], dir?: string): str
   const p = previous as Partial<Results> & { targets?: unknown[]; details?: OldTarget[] };
   const find = (key: string, size: number) => figures.find((f) => f.key === key && f.size === size);
   if (Array.isArray(p.figures)) {
-    const lines = [`Against the run of ${p.date} (\`${p.command}\`), same method; medians (p95 where the target is on p95):`, '', '| what | size | before | now | change |', '| --- | ---: | ---: | ---: | ---: |'];
+    const lines = [
+      `Against the run of ${p.date} (\`${p.command}\`), same method; medians (p95 where the target is on p95):`,
+      '',
+      '| what | size | before | now | change |',
+      '| --- | ---: | ---: | ---: | ---: |',
+    ];
     for (const old of p.figures) {
       const now = find(old.key, old.size);
       if (!now || now.median === null || old.median === null) continue;
@@ -95,10 +150,15 @@ export function changes(previous: unknown, figures: Figure[], dir?: string): str
       const old = olds.find((o) => o.name === m.old && o.size === oldSize);
       const value = now[m.stat];
       if (!old || old.value === null || value === null) continue;
-      lines.push(`| ${now.name} (${m.stat}) | ${now.size}${oldSize === now.size ? '' : ` (${oldSize})`} | ${old.value} | ${value} | ${pct(value, old.value).trim()}${times(value, old.value)} | ${m.how} |`);
+      lines.push(
+        `| ${now.name} (${m.stat}) | ${now.size}${oldSize === now.size ? '' : ` (${oldSize})`} | ${old.value} | ${value} | ${pct(value, old.value).trim()}${times(value, old.value)} | ${m.how} |`,
+      );
     }
   }
   if (dir) lines.push(...commandsFiles(dir, figures));
-  lines.push('', 'Not measured before: whole-process `byline read`, `search`, `list | head` beside `node -e 0`, `fzf --filter` and `rg` in the same rounds (bench:commands measured them outside `npm run bench`; see commands-20k.md); spawn → search usable; interactive fzf; whole-process import of N files with its peak RSS; the segment-merging import reported apart.');
+  lines.push(
+    '',
+    'Not measured before: whole-process `byline read`, `search`, `list | head` beside `node -e 0`, `fzf --filter` and `rg` in the same rounds (bench:commands measured them outside `npm run bench`; see commands-20k.md); spawn → search usable; interactive fzf; whole-process import of N files with its peak RSS; the segment-merging import reported apart.',
+  );
   return lines;
 }

@@ -52,12 +52,30 @@ export interface Results {
 export function summarise(key: string, name: string, size: number, unit: string, samples: readonly number[], note?: string): Figure {
   const s = samples.filter((x) => Number.isFinite(x));
   const stat = (p: number) => (s.length ? round(percentile(s, p)) : null);
-  return { key, name, size, unit, n: s.length, median: stat(50), p25: stat(25), p75: stat(75), p95: stat(95), min: stat(0), max: stat(100), ...(note ? { note } : {}) };
+  return {
+    key,
+    name,
+    size,
+    unit,
+    n: s.length,
+    median: stat(50),
+    p25: stat(25),
+    p75: stat(75),
+    p95: stat(95),
+    min: stat(0),
+    max: stat(100),
+    ...(note ? { note } : {}),
+  };
 }
 
 export function machine() {
   const cpu = cpus();
-  return { cpu: cpu[0]?.model?.trim() ?? 'unknown', cores: cpu.length, memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10, os: `${platform()} ${release()}` };
+  return {
+    cpu: cpu[0]?.model?.trim() ?? 'unknown',
+    cores: cpu.length,
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    os: `${platform()} ${release()}`,
+  };
 }
 
 const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(v));
@@ -77,13 +95,19 @@ export function toMarkdown(r: Results): string {
     '',
     '| target | size | value | limit | rule | met |',
     '| --- | ---: | ---: | ---: | --- | --- |',
-    ...r.targets.map((t) => `| ${cell(t.what)} (${t.stat}) | ${t.size} | ${fmt(t.value)} ${t.unit} | ${fmt(t.limit)} ${t.unit} | ${cell(t.rule)} | ${t.met ? 'yes' : '**no**'} |`),
+    ...r.targets.map(
+      (t) =>
+        `| ${cell(t.what)} (${t.stat}) | ${t.size} | ${fmt(t.value)} ${t.unit} | ${fmt(t.limit)} ${t.unit} | ${cell(t.rule)} | ${t.met ? 'yes' : '**no**'} |`,
+    ),
     '',
     '## Figures',
     '',
     '| what | size | median | p25–p75 | min–max | p95 | n | unit |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
-    ...r.figures.map((f) => `| ${cell(f.name)} | ${f.size} | ${fmt(f.median)} | ${fmt(f.p25)}–${fmt(f.p75)} | ${fmt(f.min)}–${fmt(f.max)} | ${fmt(f.p95)} | ${f.n} | ${f.unit} |`),
+    ...r.figures.map(
+      (f) =>
+        `| ${cell(f.name)} | ${f.size} | ${fmt(f.median)} | ${fmt(f.p25)}–${fmt(f.p75)} | ${fmt(f.min)}–${fmt(f.max)} | ${fmt(f.p95)} | ${f.n} | ${f.unit} |`,
+    ),
     '',
   ];
   const noted = r.figures.filter((f) => f.note);

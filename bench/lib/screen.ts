@@ -114,7 +114,10 @@ export function spawnSession(file: string, args: string[], env: Record<string, s
           if (test(rows())) finish(() => resolve(parsedAt));
           else if (exitCode !== undefined) finish(() => reject(new Error(`exited (${exitCode}) before ${what}; the screen:\n${screen()}`)));
         };
-        const timer = setTimeout(() => finish(() => reject(new Error(`no ${what} within ${timeoutMs} ms; the screen:\n${screen()}`))), timeoutMs);
+        const timer = setTimeout(
+          () => finish(() => reject(new Error(`no ${what} within ${timeoutMs} ms; the screen:\n${screen()}`))),
+          timeoutMs,
+        );
         waiters.add(check);
         check();
       });

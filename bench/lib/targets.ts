@@ -16,18 +16,40 @@ interface Rule {
   better?: 'lower' | 'higher';
 }
 
-const times = (k: number, key: string, label: string): Rule['limit'] => (get) => {
-  const base = get(key);
-  return base === undefined ? undefined : { limit: k * base, rule: `${k} × ${label} (${round(base)} ms, same rounds)` };
-};
-const fixed = (limit: number, rule = `≤ ${limit}`): Rule['limit'] => () => ({ limit, rule });
+const times =
+  (k: number, key: string, label: string): Rule['limit'] =>
+  (get) => {
+    const base = get(key);
+    return base === undefined ? undefined : { limit: k * base, rule: `${k} × ${label} (${round(base)} ms, same rounds)` };
+  };
+const fixed =
+  (limit: number, rule = `≤ ${limit}`): Rule['limit'] =>
+  () => ({ limit, rule });
 
 const RULES: Rule[] = [
   { what: '`byline read ID`', key: 'cmd.read', stat: 'median', unit: 'ms', limit: times(1.5, 'cmd.node', '`node -e 0`') },
   { what: '`byline search Q --json` (top 20)', key: 'cmd.search', stat: 'median', unit: 'ms', limit: times(3, 'cmd.node', '`node -e 0`') },
-  { what: '`byline list | head -1`, first line', key: 'cmd.list-head', stat: 'median', unit: 'ms', limit: times(1.5, 'cmd.node', '`node -e 0`') },
-  { what: 'body search, `byline search` of body words', key: 'cmd.search-body', stat: 'median', unit: 'ms', limit: times(3, 'cmd.node', '`node -e 0`') },
-  { what: 'reader: spawn → first frame', key: 'reader.first-frame', stat: 'median', unit: 'ms', limit: times(3, 'reader.node', '`node -e` in the pty') },
+  {
+    what: '`byline list | head -1`, first line',
+    key: 'cmd.list-head',
+    stat: 'median',
+    unit: 'ms',
+    limit: times(1.5, 'cmd.node', '`node -e 0`'),
+  },
+  {
+    what: 'body search, `byline search` of body words',
+    key: 'cmd.search-body',
+    stat: 'median',
+    unit: 'ms',
+    limit: times(3, 'cmd.node', '`node -e 0`'),
+  },
+  {
+    what: 'reader: spawn → first frame',
+    key: 'reader.first-frame',
+    stat: 'median',
+    unit: 'ms',
+    limit: times(3, 'reader.node', '`node -e` in the pty'),
+  },
   {
     what: 'reader: spawn → search usable',
     key: 'reader.usable',
@@ -35,7 +57,12 @@ const RULES: Rule[] = [
     unit: 'ms',
     limit: (get) => {
       const base = get('reader.node');
-      return base === undefined ? undefined : { limit: 3 * base + 33, rule: `the first-frame limit (3 × ${round(base)} ms) + one keystroke (33 ms): search usable at the first frame` };
+      return base === undefined
+        ? undefined
+        : {
+            limit: 3 * base + 33,
+            rule: `the first-frame limit (3 × ${round(base)} ms) + one keystroke (33 ms): search usable at the first frame`,
+          };
     },
   },
   { what: 'reader: key → results on screen', key: 'reader.key', stat: 'p95', unit: 'ms', limit: fixed(33, '≤ 33 ms') },
@@ -50,13 +77,44 @@ const RULES: Rule[] = [
     },
   },
   { what: 'reader: list frame holding j', key: 'reader.j', stat: 'p95', unit: 'ms', limit: fixed(33, '≤ 33 ms (kept from issue 4)') },
-  { what: 'reader: bytes written per j', key: 'reader.j-bytes', stat: 'median', unit: 'bytes', limit: fixed(6000, '≤ 6000 (kept from issue 4)') },
-  { what: 'reader: Enter → article on screen', key: 'reader.open', stat: 'median', unit: 'ms', limit: fixed(33, '≤ 33 ms (kept from issue 4)') },
+  {
+    what: 'reader: bytes written per j',
+    key: 'reader.j-bytes',
+    stat: 'median',
+    unit: 'bytes',
+    limit: fixed(6000, '≤ 6000 (kept from issue 4)'),
+  },
+  {
+    what: 'reader: Enter → article on screen',
+    key: 'reader.open',
+    stat: 'median',
+    unit: 'ms',
+    limit: fixed(33, '≤ 33 ms (kept from issue 4)'),
+  },
   { what: 'reader: peak RSS', key: 'reader.rss', stat: 'median', unit: 'MB', limit: fixed(300, '≤ 300 MB (kept from issue 4)') },
-  { what: 'result quality, intended article in the top 3', key: 'quality.top3', stat: 'median', unit: '%', limit: fixed(95, '≥ 95 % (kept; 100 % before)'), better: 'higher' },
-  { what: 'import N files into an empty archive, peak RSS', key: 'import.all.rss', stat: 'median', unit: 'MB', limit: fixed(300, '≤ 300 MB whatever the size of the import') },
+  {
+    what: 'result quality, intended article in the top 3',
+    key: 'quality.top3',
+    stat: 'median',
+    unit: '%',
+    limit: fixed(95, '≥ 95 % (kept; 100 % before)'),
+    better: 'higher',
+  },
+  {
+    what: 'import N files into an empty archive, peak RSS',
+    key: 'import.all.rss',
+    stat: 'median',
+    unit: 'MB',
+    limit: fixed(300, '≤ 300 MB whatever the size of the import'),
+  },
   { what: 'import 1 article, wall', key: 'import.one', stat: 'median', unit: 'ms', limit: fixed(1000, '≤ 1 s') },
-  { what: 'import 1 article, peak RSS', key: 'import.one.rss', stat: 'median', unit: 'MB', limit: fixed(300, '≤ 300 MB whatever the size of the archive') },
+  {
+    what: 'import 1 article, peak RSS',
+    key: 'import.one.rss',
+    stat: 'median',
+    unit: 'MB',
+    limit: fixed(300, '≤ 300 MB whatever the size of the archive'),
+  },
   {
     what: 'import 1 article that merges segments, wall',
     key: 'import.merge',
@@ -67,7 +125,13 @@ const RULES: Rule[] = [
       return one === undefined ? undefined : { limit: 10 * one, rule: `never 10 × the other imports (${round(one)} ms)` };
     },
   },
-  { what: 'import 1 article that merges segments, peak RSS', key: 'import.merge.rss', stat: 'median', unit: 'MB', limit: fixed(300, '≤ 300 MB: a merge never holds the whole index') },
+  {
+    what: 'import 1 article that merges segments, peak RSS',
+    key: 'import.merge.rss',
+    stat: 'median',
+    unit: 'MB',
+    limit: fixed(300, '≤ 300 MB: a merge never holds the whole index'),
+  },
 ];
 
 export function checkTargets(figures: Figure[]): Target[] {
@@ -84,7 +148,17 @@ export function checkTargets(figures: Figure[]): Target[] {
       const value = get(r.key, r.stat);
       const l = r.limit(get);
       const met = value !== undefined && l !== undefined && (r.better === 'higher' ? value >= l.limit : value <= l.limit);
-      out.push({ what: r.what, size, key: r.key, stat: r.stat, value: value ?? null, limit: l ? round(l.limit) : null, unit: r.unit, rule: l?.rule ?? 'its baseline was not measured', met });
+      out.push({
+        what: r.what,
+        size,
+        key: r.key,
+        stat: r.stat,
+        value: value ?? null,
+        limit: l ? round(l.limit) : null,
+        unit: r.unit,
+        rule: l?.rule ?? 'its baseline was not measured',
+        met,
+      });
     }
   }
   return out;

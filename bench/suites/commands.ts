@@ -28,22 +28,58 @@ export const pickId = (facts: ArchiveFacts, round: number) => facts.ids[Math.flo
 
 export async function commandsSuite(facts: ArchiveFacts, options: CommandsOptions, progress: (line: string) => void): Promise<Figure[]> {
   const env = userEnv({ NO_COLOR: '1' });
-  const byline = (args: string[], extra: { firstLine?: boolean } = {}) => timed(process.execPath, [BIN, ...args, '--archive', facts.dir], { env, timeoutMs: 300_000, ...extra });
+  const byline = (args: string[], extra: { firstLine?: boolean } = {}) =>
+    timed(process.execPath, [BIN, ...args, '--archive', facts.dir], { env, timeoutMs: 300_000, ...extra });
   const titleQuery = (round: number) => TYPING_QUERIES[round % TYPING_QUERIES.length];
   const cases: Case[] = [
-    { key: 'node', name: '`node -e 0`', note: 'spawn to exit of `node -e 0`: the floor of any Node program', run: () => timed(process.execPath, ['-e', '0'], { env }) },
-    { key: 'read', name: '`byline read ID`', note: 'spawn to exit; a different id each round, output to a pipe', run: (r) => byline(['read', pickId(facts, r)]) },
-    { key: 'list-head', name: '`byline list | head -1`, first line', note: 'spawn to the first line on stdout, then the pipe is closed as `head -1` closes it', run: () => byline(['list'], { firstLine: true }) },
-    { key: 'search', name: '`byline search Q --json` (top 20)', note: `spawn to exit; the command's own default limit (20); Q one of ${TYPING_QUERIES.length} title/author queries, in turn (e.g. "${TYPING_QUERIES[0]}", "${TYPING_QUERIES[2]}")`, run: (r) => byline(['search', titleQuery(r), '--json']) },
-    { key: 'search-body', name: '`byline search Q --json`, body words', note: `spawn to exit; Q one or two words from the middle of an article's body (every third misspelt), one of ${options.bodyQueries.length} in turn, e.g. "${options.bodyQueries[0]}"`, run: (r) => byline(['search', options.bodyQueries[r % options.bodyQueries.length], '--json']) },
+    {
+      key: 'node',
+      name: '`node -e 0`',
+      note: 'spawn to exit of `node -e 0`: the floor of any Node program',
+      run: () => timed(process.execPath, ['-e', '0'], { env }),
+    },
+    {
+      key: 'read',
+      name: '`byline read ID`',
+      note: 'spawn to exit; a different id each round, output to a pipe',
+      run: (r) => byline(['read', pickId(facts, r)]),
+    },
+    {
+      key: 'list-head',
+      name: '`byline list | head -1`, first line',
+      note: 'spawn to the first line on stdout, then the pipe is closed as `head -1` closes it',
+      run: () => byline(['list'], { firstLine: true }),
+    },
+    {
+      key: 'search',
+      name: '`byline search Q --json` (top 20)',
+      note: `spawn to exit; the command's own default limit (20); Q one of ${TYPING_QUERIES.length} title/author queries, in turn (e.g. "${TYPING_QUERIES[0]}", "${TYPING_QUERIES[2]}")`,
+      run: (r) => byline(['search', titleQuery(r), '--json']),
+    },
+    {
+      key: 'search-body',
+      name: '`byline search Q --json`, body words',
+      note: `spawn to exit; Q one or two words from the middle of an article's body (every third misspelt), one of ${options.bodyQueries.length} in turn, e.g. "${options.bodyQueries[0]}"`,
+      run: (r) => byline(['search', options.bodyQueries[r % options.bodyQueries.length], '--json']),
+    },
   ];
   if (options.fzf) {
     const fzf = options.fzf;
-    cases.push({ key: 'fzf-filter', name: '`fzf --filter Q` over the titles', note: `spawn to exit; the titles file (${facts.titles.length} lines) as stdin; the same Q as search; fzf as installed (all cores, not slowed)`, run: (r) => timed(fzf, ['--filter', titleQuery(r)], { env, stdinFile: facts.titlesFile }) });
+    cases.push({
+      key: 'fzf-filter',
+      name: '`fzf --filter Q` over the titles',
+      note: `spawn to exit; the titles file (${facts.titles.length} lines) as stdin; the same Q as search; fzf as installed (all cores, not slowed)`,
+      run: (r) => timed(fzf, ['--filter', titleQuery(r)], { env, stdinFile: facts.titlesFile }),
+    });
   }
   if (options.rg && facts.exportDir) {
     const dir = facts.exportDir;
-    cases.push({ key: 'rg', name: '`rg -il Q` over an export with bodies', note: 'spawn to exit; `byline export --format markdown` of the archive (one file an article); the same Q as search', run: (r) => timed('rg', ['-il', titleQuery(r), dir], { env }) });
+    cases.push({
+      key: 'rg',
+      name: '`rg -il Q` over an export with bodies',
+      note: 'spawn to exit; `byline export --format markdown` of the archive (one file an article); the same Q as search',
+      run: (r) => timed('rg', ['-il', titleQuery(r), dir], { env }),
+    });
   }
   const wall = new Map<string, number[]>(cases.map((c) => [c.key, []]));
   const cpu = new Map<string, number[]>(cases.map((c) => [c.key, []]));
@@ -63,7 +99,29 @@ export async function commandsSuite(facts: ArchiveFacts, options: CommandsOption
   const size = facts.size;
   return cases.flatMap((c) => [
     summarise(`cmd.${c.key}`, c.name, size, 'ms', wall.get(c.key)!, c.note),
-    ...(cpu.get(c.key)!.length ? [summarise(`cmd.${c.key}.cpu`, `${c.name}, CPU time`, size, 'ms', cpu.get(c.key)!, 'user + system time of the process, from /usr/bin/time (10 ms resolution)')] : []),
-    ...(rss.get(c.key)!.length ? [summarise(`cmd.${c.key}.rss`, `${c.name}, peak RSS`, size, 'MB', rss.get(c.key)!, 'maximum resident set of the process, from /usr/bin/time')] : []),
+    ...(cpu.get(c.key)!.length
+      ? [
+          summarise(
+            `cmd.${c.key}.cpu`,
+            `${c.name}, CPU time`,
+            size,
+            'ms',
+            cpu.get(c.key)!,
+            'user + system time of the process, from /usr/bin/time (10 ms resolution)',
+          ),
+        ]
+      : []),
+    ...(rss.get(c.key)!.length
+      ? [
+          summarise(
+            `cmd.${c.key}.rss`,
+            `${c.name}, peak RSS`,
+            size,
+            'MB',
+            rss.get(c.key)!,
+            'maximum resident set of the process, from /usr/bin/time',
+          ),
+        ]
+      : []),
   ]);
 }

@@ -11,7 +11,8 @@ import { BIN, userEnv } from '../lib/env.js';
 import { timed } from '../lib/proc.js';
 import { summarise, type Figure } from '../lib/report.js';
 
-const segments = (dir: string) => (existsSync(join(dir, 'search')) ? readdirSync(join(dir, 'search')).filter((f) => f.endsWith('.seg')).length : undefined);
+const segments = (dir: string) =>
+  existsSync(join(dir, 'search')) ? readdirSync(join(dir, 'search')).filter((f) => f.endsWith('.seg')).length : undefined;
 
 export async function importAllSuite(size: number, rounds: number, progress: (line: string) => void): Promise<Figure[]> {
   const wall: number[] = [];
@@ -21,7 +22,10 @@ export async function importAllSuite(size: number, rounds: number, progress: (li
   for (let round = 0; round < rounds; round++) {
     const tmp = tempDir('import-all');
     try {
-      const t = await timed(process.execPath, [BIN, 'import', ...folders, '--archive', join(tmp, 'archive')], { env: userEnv(), timeoutMs: 3_600_000 });
+      const t = await timed(process.execPath, [BIN, 'import', ...folders, '--archive', join(tmp, 'archive')], {
+        env: userEnv(),
+        timeoutMs: 3_600_000,
+      });
       if (t.code !== 0) throw new Error(`byline import of ${size} files exited with ${t.code}`);
       wall.push(t.ms / 1000);
       if (t.peakMB !== undefined) rss.push(t.peakMB);
@@ -34,8 +38,22 @@ export async function importAllSuite(size: number, rounds: number, progress: (li
   const note = `\`byline import\` of ${folders.length} folders of page dumps (${size} files, one article each) into an empty archive, one process`;
   return [
     summarise('import.all', `import ${size} files into an empty archive, wall`, size, 's', wall, note),
-    summarise('import.all.rss', `import ${size} files into an empty archive, peak RSS`, size, 'MB', rss, 'maximum resident set of the import process, from /usr/bin/time'),
-    summarise('import.all.cpu', `import ${size} files into an empty archive, CPU`, size, 's', cpu, 'user + system time of the import process'),
+    summarise(
+      'import.all.rss',
+      `import ${size} files into an empty archive, peak RSS`,
+      size,
+      'MB',
+      rss,
+      'maximum resident set of the import process, from /usr/bin/time',
+    ),
+    summarise(
+      'import.all.cpu',
+      `import ${size} files into an empty archive, CPU`,
+      size,
+      's',
+      cpu,
+      'user + system time of the import process',
+    ),
   ];
 }
 

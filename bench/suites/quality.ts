@@ -15,7 +15,11 @@ export async function qualitySuite(facts: ArchiveFacts, count: number, progress:
   const top1: number[] = [];
   const misses: string[] = [];
   for (const pair of pairs) {
-    const t = await timed(process.execPath, [BIN, 'search', pair.query, '--json', '--archive', facts.dir], { env: userEnv(), keep: 1 << 24, timeoutMs: 300_000 });
+    const t = await timed(process.execPath, [BIN, 'search', pair.query, '--json', '--archive', facts.dir], {
+      env: userEnv(),
+      keep: 1 << 24,
+      timeoutMs: 300_000,
+    });
     const hits = t.code === 0 ? (JSON.parse(t.stdout) as { id: string }[]) : [];
     const at = hits.findIndex((h) => h.id === pair.id);
     top3.push(at >= 0 && at < 3 ? 100 : 0);

@@ -32,7 +32,13 @@ const searchShows = (s: Session, query: string) => (rows: readonly string[]) =>
   s.beforeInverse(0) === `/ ${query}` && rows.some((r) => /\b\d+\+? hits? · /.test(r) || r.includes(`No matches for “${query}”`));
 
 /** A key's effect: output arrived after the key was sent, and the screen passes the test. */
-async function keyToScreen(s: Session, keys: string, test: (rows: readonly string[]) => boolean, what: string, timeoutMs: number): Promise<{ ms: number; at: number; bytes: number }> {
+async function keyToScreen(
+  s: Session,
+  keys: string,
+  test: (rows: readonly string[]) => boolean,
+  what: string,
+  timeoutMs: number,
+): Promise<{ ms: number; at: number; bytes: number }> {
   const before = s.bytes();
   const sent = s.send(keys);
   const at = await s.waitFor((rows) => s.bytes() > before && test(rows), what, timeoutMs);
@@ -43,7 +49,11 @@ async function readerRound(facts: ArchiveFacts, query: string, round: number, o:
   const s = spawnSession(process.execPath, [BIN, '--archive', facts.dir], userEnv());
   try {
     const firstTitle = facts.titles[0].slice(0, 24);
-    const first = await s.waitFor((rows) => rows.some((r) => r.includes(firstTitle)), `the first article ("${firstTitle}") on screen`, o.timeoutMs);
+    const first = await s.waitFor(
+      (rows) => rows.some((r) => r.includes(firstTitle)),
+      `the first article ("${firstTitle}") on screen`,
+      o.timeoutMs,
+    );
     push(out, 'first-frame', first - s.spawnedAt);
     // A user who starts typing as soon as the list is there.
     s.send('/');
@@ -65,12 +75,24 @@ async function readerRound(facts: ArchiveFacts, query: string, round: number, o:
     // each round opens another article.
     const presses = o.presses + (round % 5);
     for (let k = 1; k <= presses; k++) {
-      const { ms, bytes } = await keyToScreen(s, 'j', (rows) => rows.some((r) => r.startsWith(`${k + 1}/`)), `position ${k + 1} in the status bar`, o.timeoutMs);
+      const { ms, bytes } = await keyToScreen(
+        s,
+        'j',
+        (rows) => rows.some((r) => r.startsWith(`${k + 1}/`)),
+        `position ${k + 1} in the status bar`,
+        o.timeoutMs,
+      );
       push(out, 'j', ms);
       push(out, 'j-bytes', bytes);
     }
     // Open the article under the cursor.
-    const { ms: open } = await keyToScreen(s, '\r', (rows) => rows.some((r) => /page 1\/\d+/.test(r)), 'the first page of the article', o.timeoutMs);
+    const { ms: open } = await keyToScreen(
+      s,
+      '\r',
+      (rows) => rows.some((r) => /page 1\/\d+/.test(r)),
+      'the first page of the article',
+      o.timeoutMs,
+    );
     push(out, 'open', open);
     push(out, 'rss', s.peakMB());
   } finally {
@@ -78,18 +100,35 @@ async function readerRound(facts: ArchiveFacts, query: string, round: number, o:
   }
 }
 
-async function fzfRound(facts: ArchiveFacts, fzf: string, query: string, counts: Map<string, number>, o: ReaderOptions, out: Map<string, number[]>): Promise<void> {
+async function fzfRound(
+  facts: ArchiveFacts,
+  fzf: string,
+  query: string,
+  counts: Map<string, number>,
+  o: ReaderOptions,
+  out: Map<string, number[]>,
+): Promise<void> {
   const total = facts.titles.length;
   // exec: the shell only opens the titles file as stdin and becomes fzf.
   const s = spawnSession('/bin/sh', ['-c', 'exec "$0" < "$1"', fzf, facts.titlesFile], userEnv());
   const info = (n: number) => new RegExp(`^\\s*\\S?\\s*${n}/${total}\\b`);
   try {
-    const first = await s.waitFor((rows) => rows.some((r) => info(total).test(r)) && rows.some((r) => r.includes(facts.titles[0].slice(0, 24)) || r.startsWith('> ')), `fzf's list of all ${total} titles`, o.timeoutMs);
+    const first = await s.waitFor(
+      (rows) => rows.some((r) => info(total).test(r)) && rows.some((r) => r.includes(facts.titles[0].slice(0, 24)) || r.startsWith('> ')),
+      `fzf's list of all ${total} titles`,
+      o.timeoutMs,
+    );
     push(out, 'fzf-first-frame', first - s.spawnedAt);
     for (let i = 1; i <= query.length; i++) {
       const typed = query.slice(0, i);
       const n = counts.get(typed)!;
-      const { ms } = await keyToScreen(s, query[i - 1], (rows) => rows.some((_, y) => s.beforeCursor(y) === `> ${typed}`) && rows.some((r) => info(n).test(r)), `fzf's ${n} matches for "${typed}"`, o.timeoutMs);
+      const { ms } = await keyToScreen(
+        s,
+        query[i - 1],
+        (rows) => rows.some((_, y) => s.beforeCursor(y) === `> ${typed}`) && rows.some((r) => info(n).test(r)),
+        `fzf's ${n} matches for "${typed}"`,
+        o.timeoutMs,
+      );
       push(out, 'fzf-key', ms);
       if (i === 1) push(out, 'fzf-first-key', ms);
     }
@@ -142,24 +181,72 @@ export async function readerSuite(facts: ArchiveFacts, o: ReaderOptions, progres
     progress(`reader at ${facts.size}: round ${round + 1}/${o.rounds} ("${query}")`);
   }
   const size = facts.size;
-  const f = (key: string, name: string, unit: string, note: string) => summarise(`reader.${key}`, name, size, unit, out.get(key) ?? [], note);
+  const f = (key: string, name: string, unit: string, note: string) =>
+    summarise(`reader.${key}`, name, size, unit, out.get(key) ?? [], note);
   return [
-    f('node', '`node -e` in the terminal, spawn to its output on screen', 'ms', 'node printing one word in the same pseudo-terminal: the floor for the reader'),
-    f('first-frame', 'reader: spawn → first frame (the list on screen)', 'ms', 'spawn of `byline --archive DIR` in a 100×30 pseudo-terminal until the first article\'s title is on the emulated screen'),
-    f('usable', 'reader: spawn → search usable (first key\'s results on screen)', 'ms', '`/` sent at the first frame, the first letter as soon as the search line is drawn; until that letter\'s hit count is on screen'),
-    f('first-key', 'reader: first key → results on screen', 'ms', 'the first letter typed in a fresh reader, until the query line shows it and the status its hit count'),
-    f('key', 'reader: key → results on screen, every key', 'ms', `${queries.length} queries typed a letter at a time (each letter once the last one's results are on screen), first letters included; the reader's own search settings (it is the built reader)`),
+    f(
+      'node',
+      '`node -e` in the terminal, spawn to its output on screen',
+      'ms',
+      'node printing one word in the same pseudo-terminal: the floor for the reader',
+    ),
+    f(
+      'first-frame',
+      'reader: spawn → first frame (the list on screen)',
+      'ms',
+      "spawn of `byline --archive DIR` in a 100×30 pseudo-terminal until the first article's title is on the emulated screen",
+    ),
+    f(
+      'usable',
+      "reader: spawn → search usable (first key's results on screen)",
+      'ms',
+      "`/` sent at the first frame, the first letter as soon as the search line is drawn; until that letter's hit count is on screen",
+    ),
+    f(
+      'first-key',
+      'reader: first key → results on screen',
+      'ms',
+      'the first letter typed in a fresh reader, until the query line shows it and the status its hit count',
+    ),
+    f(
+      'key',
+      'reader: key → results on screen, every key',
+      'ms',
+      `${queries.length} queries typed a letter at a time (each letter once the last one's results are on screen), first letters included; the reader's own search settings (it is the built reader)`,
+    ),
     ...(o.fzf
       ? [
-          f('fzf-first-frame', 'interactive fzf: spawn → all titles listed', 'ms', `fzf over the titles file in the same terminal, until its counter shows ${facts.titles.length}/${facts.titles.length}`),
+          f(
+            'fzf-first-frame',
+            'interactive fzf: spawn → all titles listed',
+            'ms',
+            `fzf over the titles file in the same terminal, until its counter shows ${facts.titles.length}/${facts.titles.length}`,
+          ),
           f('fzf-first-key', 'interactive fzf: first key → results on screen', 'ms', 'the first letter typed in a fresh fzf'),
-          f('fzf-key', 'interactive fzf: key → results on screen, every key', 'ms', "the same queries typed the same way, until the prompt shows the query (up to the cursor, so a typed space counts) and the counter fzf --filter's count for it"),
+          f(
+            'fzf-key',
+            'interactive fzf: key → results on screen, every key',
+            'ms',
+            "the same queries typed the same way, until the prompt shows the query (up to the cursor, so a typed space counts) and the counter fzf --filter's count for it",
+          ),
         ]
       : []),
-    f('j', 'reader: j → next row drawn (list, holding j)', 'ms', `${o.presses}–${o.presses + 4} presses a round, each as soon as the last is drawn, until the status shows the new position`),
+    f(
+      'j',
+      'reader: j → next row drawn (list, holding j)',
+      'ms',
+      `${o.presses}–${o.presses + 4} presses a round, each as soon as the last is drawn, until the status shows the new position`,
+    ),
     f('j-bytes', 'reader: bytes written per j', 'bytes', 'bytes the reader wrote between a j and its frame'),
-    f('open', 'reader: Enter → first page of an article on screen', 'ms', 'the article under the cursor after the presses, until "page 1/N" is on screen'),
+    f(
+      'open',
+      'reader: Enter → first page of an article on screen',
+      'ms',
+      'the article under the cursor after the presses, until "page 1/N" is on screen',
+    ),
     f('rss', 'reader: peak RSS after search, list and open', 'MB', 'VmHWM of the reader process at the end of its session'),
-    ...(errors.length ? [summarise('reader.errors', `reader rounds that failed: ${errors.length}`, size, '', [], errors.join(' | ').slice(0, 600))] : []),
+    ...(errors.length
+      ? [summarise('reader.errors', `reader rounds that failed: ${errors.length}`, size, '', [], errors.join(' | ').slice(0, 600))]
+      : []),
   ];
 }

@@ -10,7 +10,16 @@ import * as v from 'valibot';
 import { isArticleMeta } from './fast-validate.js';
 import { findRecord, readAt, readHeaderAt } from './id-lookup.js';
 import { CATALOG_MAGIC, EXCERPT, SPONSORED } from './catalog.js';
-import { ARCHIVE_VERSION, AuthorSchema, CATALOG_FILE, LOOKUP_FILE, type ArticleMeta, type Author, type Index, type ListedArticle } from '../model/schema.js';
+import {
+  ARCHIVE_VERSION,
+  AuthorSchema,
+  CATALOG_FILE,
+  LOOKUP_FILE,
+  type ArticleMeta,
+  type Author,
+  type Index,
+  type ListedArticle,
+} from '../model/schema.js';
 
 export class CatalogProblem extends Error {}
 
@@ -35,7 +44,8 @@ function readIndexHeader(fd: number): CatalogHeader | undefined {
   const header = found?.header;
   if (!header || header.version !== ARCHIVE_VERSION) return undefined;
   const { lookup, catalog, segments } = header;
-  if (typeof lookup !== 'string' || !LOOKUP_FILE.test(lookup) || typeof catalog !== 'string' || !CATALOG_FILE.test(catalog)) return undefined;
+  if (typeof lookup !== 'string' || !LOOKUP_FILE.test(lookup) || typeof catalog !== 'string' || !CATALOG_FILE.test(catalog))
+    return undefined;
   if (segments !== undefined && !(Array.isArray(segments) && segments.every((s) => typeof s === 'string'))) return undefined;
   const authors = v.safeParse(v.array(AuthorSchema), header.authors);
   if (!authors.success || new Set(authors.output.map((a) => a.id)).size !== authors.output.length) return undefined;
@@ -61,11 +71,27 @@ export function parseLine(line: string): ListedArticle {
 function entryOf(item: unknown): ListedArticle {
   if (!Array.isArray(item) || item.length !== 6) throw new CatalogProblem('a line is not a catalog entry');
   const [id, title, authors, flags, date, site] = item as unknown[];
-  if (typeof id !== 'string' || !ID.test(id) || typeof title !== 'string' || title === '' || typeof flags !== 'number' || typeof date !== 'string' || typeof site !== 'string') {
+  if (
+    typeof id !== 'string' ||
+    !ID.test(id) ||
+    typeof title !== 'string' ||
+    title === '' ||
+    typeof flags !== 'number' ||
+    typeof date !== 'string' ||
+    typeof site !== 'string'
+  ) {
     throw new CatalogProblem('a line is not a catalog entry');
   }
   if (!Array.isArray(authors) || !authors.every((a) => typeof a === 'string')) throw new CatalogProblem('a line is not a catalog entry');
-  const entry: ListedArticle = { id, title, kind: flags & EXCERPT ? 'excerpt' : 'full', sponsored: (flags & SPONSORED) !== 0, authors: authors as string[], dek: '', lead: '' };
+  const entry: ListedArticle = {
+    id,
+    title,
+    kind: flags & EXCERPT ? 'excerpt' : 'full',
+    sponsored: (flags & SPONSORED) !== 0,
+    authors: authors as string[],
+    dek: '',
+    lead: '',
+  };
   if (date) entry.publishedAt = date;
   if (site) entry.siteName = site;
   return entry;
@@ -241,7 +267,14 @@ export class ArticleLines {
 
   /** An index holding just these articles (for Archive.partialOf). */
   indexOf(metas: ArticleMeta[]): Index {
-    return { version: ARCHIVE_VERSION, articles: metas, authors: this.header.authors, segments: this.header.segments, lookup: this.header.lookup, catalog: this.header.catalog };
+    return {
+      version: ARCHIVE_VERSION,
+      articles: metas,
+      authors: this.header.authors,
+      segments: this.header.segments,
+      lookup: this.header.lookup,
+      catalog: this.header.catalog,
+    };
   }
 
   #read(id: string): ArticleMeta | undefined {
@@ -254,7 +287,8 @@ export class ArticleLines {
       const record = findRecord(this.#lookupFd!, this.#indexBytes, id);
       if (!record || record.offset < 1) return undefined;
       const bytes = readAt(this.#indexFd, record.offset - 1, record.length + 2);
-      if (bytes.length !== record.length + 2 || bytes[0] !== 10 || (bytes[bytes.length - 1] !== 44 && bytes[bytes.length - 1] !== 10)) return undefined;
+      if (bytes.length !== record.length + 2 || bytes[0] !== 10 || (bytes[bytes.length - 1] !== 44 && bytes[bytes.length - 1] !== 10))
+        return undefined;
       const meta = JSON.parse(bytes.toString('utf8', 1, bytes.length - 1)) as unknown;
       return isArticleMeta(meta) && (meta as ArticleMeta).id === id ? (meta as ArticleMeta) : undefined;
     } catch {

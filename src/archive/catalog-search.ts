@@ -109,7 +109,10 @@ export class CatalogSearch {
   }
 
   docOf(entry: ListedArticle): SearchDoc {
-    const authors = entry.authors.map((a) => this.#names.get(a)).filter((n) => n !== undefined).join(', ');
+    const authors = entry.authors
+      .map((a) => this.#names.get(a))
+      .filter((n) => n !== undefined)
+      .join(', ');
     return new ListedDoc(entry.id, entry.title, authors, this.wholeDocs ? (id) => this.lines.meta(id) : undefined);
   }
 

@@ -19,7 +19,8 @@ import type { ArticleMeta } from '../model/schema.js';
 export const CATALOG_MAGIC = 'byline-catalog 1';
 
 /** Random, like the lookup's name (see id-lookup.ts). */
-export const newCatalogName = () => `index.${Array.from({ length: 16 }, () => Math.floor(Math.random() * 16).toString(16)).join('')}.catalog`;
+export const newCatalogName = () =>
+  `index.${Array.from({ length: 16 }, () => Math.floor(Math.random() * 16).toString(16)).join('')}.catalog`;
 
 export const EXCERPT = 1;
 export const SPONSORED = 2;

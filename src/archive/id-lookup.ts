@@ -71,7 +71,13 @@ const lookupRecord = (r: LineRecord) => `${r.id.padEnd(ID_WIDTH)} ${String(r.off
  * by `shift(offset)`, the replaced ones' records swapped for `replaced`, and `added` merged in
  * by id. No sort of the whole, and only the records in memory that changed.
  */
-export function shiftedLookupText(oldFd: number, shift: (offset: number) => number, replaced: ReadonlyMap<string, LineRecord>, added: LineRecord[], indexBytes: number): Buffer {
+export function shiftedLookupText(
+  oldFd: number,
+  shift: (offset: number) => number,
+  replaced: ReadonlyMap<string, LineRecord>,
+  added: LineRecord[],
+  indexBytes: number,
+): Buffer {
   const head = /^byline-ids 1 (\d+) (\d+) *\n$/.exec(readAt(oldFd, 0, RECORD).toString('latin1'));
   if (!head) throw new Error('the id lookup has no header');
   const count = Number(head[2]);
@@ -138,7 +144,9 @@ export function readHeaderAt(fd: number): { header: Record<string, unknown>; end
     if (at === -1) continue;
     try {
       const header = JSON.parse(`${text.toString('utf8', 0, at + marker.length - 1)}]}`) as unknown;
-      return typeof header === 'object' && header !== null && !Array.isArray(header) ? { header: header as Record<string, unknown>, end: at + marker.length } : undefined;
+      return typeof header === 'object' && header !== null && !Array.isArray(header)
+        ? { header: header as Record<string, unknown>, end: at + marker.length }
+        : undefined;
     } catch {
       return undefined;
     }
@@ -158,7 +166,8 @@ export function findRecord(lookupFd: number, indexBytes: number, id: string): { 
     const mid = (low + high) >>> 1;
     const record = readAt(lookupFd, RECORD * (mid + 1), RECORD).toString('latin1');
     const key = record.slice(0, ID_WIDTH).trimEnd();
-    if (key === id) return { offset: Number(record.slice(ID_WIDTH + 1, ID_WIDTH + 13)), length: Number(record.slice(ID_WIDTH + 14, ID_WIDTH + 23)) };
+    if (key === id)
+      return { offset: Number(record.slice(ID_WIDTH + 1, ID_WIDTH + 13)), length: Number(record.slice(ID_WIDTH + 14, ID_WIDTH + 23)) };
     if (key < id) low = mid + 1;
     else high = mid - 1;
   }
@@ -186,7 +195,8 @@ export function findArticleLine(dir: string, id: string): FoundArticle | undefin
   }
   try {
     const header = readHeader(fd);
-    if (!header || header.version !== ARCHIVE_VERSION || typeof header.lookup !== 'string' || !LOOKUP_FILE.test(header.lookup)) return undefined;
+    if (!header || header.version !== ARCHIVE_VERSION || typeof header.lookup !== 'string' || !LOOKUP_FILE.test(header.lookup))
+      return undefined;
     const authors = v.safeParse(v.array(AuthorSchema), header.authors);
     if (!authors.success || new Set(authors.output.map((a) => a.id)).size !== authors.output.length) return undefined;
     const segments = header.segments;
@@ -206,7 +216,8 @@ export function findArticleLine(dir: string, id: string): FoundArticle | undefin
     if (!record || !Number.isSafeInteger(record.offset) || !Number.isSafeInteger(record.length) || record.offset < 1) return undefined;
     // The line with what must be around it: a newline before, "," or a newline after.
     const bytes = readAt(fd, record.offset - 1, record.length + 2);
-    if (bytes.length !== record.length + 2 || bytes[0] !== 10 || (bytes[bytes.length - 1] !== 44 && bytes[bytes.length - 1] !== 10)) return undefined;
+    if (bytes.length !== record.length + 2 || bytes[0] !== 10 || (bytes[bytes.length - 1] !== 44 && bytes[bytes.length - 1] !== 10))
+      return undefined;
     let meta: unknown;
     try {
       meta = JSON.parse(bytes.toString('utf8', 1, bytes.length - 1));
@@ -214,7 +225,13 @@ export function findArticleLine(dir: string, id: string): FoundArticle | undefin
       return undefined;
     }
     if (!isArticleMeta(meta) || (meta as ArticleMeta).id !== id) return undefined;
-    const index: Index = { version: ARCHIVE_VERSION, articles: [meta as ArticleMeta], authors: authors.output as Author[], segments: segments as string[] | undefined, lookup: header.lookup };
+    const index: Index = {
+      version: ARCHIVE_VERSION,
+      articles: [meta as ArticleMeta],
+      authors: authors.output as Author[],
+      segments: segments as string[] | undefined,
+      lookup: header.lookup,
+    };
     return { index, meta: meta as ArticleMeta };
   } finally {
     closeSync(fd);
@@ -251,7 +268,10 @@ export function streamIndex(dir: string): IndexStream | undefined {
     found = undefined;
   }
   const header = found?.header;
-  const authors = header && header.version === ARCHIVE_VERSION && typeof header.lookup === 'string' ? v.safeParse(v.array(AuthorSchema), header.authors) : undefined;
+  const authors =
+    header && header.version === ARCHIVE_VERSION && typeof header.lookup === 'string'
+      ? v.safeParse(v.array(AuthorSchema), header.authors)
+      : undefined;
   if (!found || !authors?.success || new Set(authors.output.map((a) => a.id)).size !== authors.output.length) {
     closeSync(fd);
     return undefined;

@@ -10,7 +10,16 @@ import * as v from 'valibot';
 import { isArticleMeta } from './fast-validate.js';
 import { findRecord, lookupText, newLookupName, readAt, readHeaderAt, shiftedLookupText, type LineRecord } from './id-lookup.js';
 import { syncDir, UnreadableFile, writeFileAtomic } from './jsonfile.js';
-import { articleKeyRecords, keysFileText, MemoryKeys, newKeysName, openKeysFile, titleKeyHash, urlKeyHash, type KeyTable } from './match-keys.js';
+import {
+  articleKeyRecords,
+  keysFileText,
+  MemoryKeys,
+  newKeysName,
+  openKeysFile,
+  titleKeyHash,
+  urlKeyHash,
+  type KeyTable,
+} from './match-keys.js';
 import type { StoredArticles } from './merge.js';
 import { catalogLine, catalogTextOfLines, newCatalogName, oldCatalogLines } from './catalog.js';
 import { ARCHIVE_VERSION, AuthorSchema, CATALOG_FILE, KEYS_FILE, LOOKUP_FILE, type ArticleMeta, type Author } from '../model/schema.js';
@@ -93,7 +102,8 @@ export function* rawArticleLines(fd: number, start: number): Generator<string> {
         continue;
       }
       const text = line.endsWith(',') ? line.slice(0, -1) : line;
-      if (!text.startsWith('{') || !text.endsWith('}')) throw new UnreadableFile(`an article line of index.json is not an object (at byte ${position - read})`);
+      if (!text.startsWith('{') || !text.endsWith('}'))
+        throw new UnreadableFile(`an article line of index.json is not an object (at byte ${position - read})`);
       yield text;
     }
   }
@@ -112,7 +122,17 @@ export function readIndexHeader(fd: number): { header: IndexHeader; end: number 
   if (!authors.success || new Set(authors.output.map((a) => a.id)).size !== authors.output.length) return undefined;
   const segments = h.segments;
   if (segments !== undefined && !(Array.isArray(segments) && segments.every((s) => typeof s === 'string'))) return undefined;
-  return { header: { version: ARCHIVE_VERSION, segments: segments as string[] | undefined, lookup: h.lookup, keys: h.keys as string | undefined, catalog: h.catalog as string | undefined, authors: authors.output as Author[] }, end: found.end };
+  return {
+    header: {
+      version: ARCHIVE_VERSION,
+      segments: segments as string[] | undefined,
+      lookup: h.lookup,
+      keys: h.keys as string | undefined,
+      catalog: h.catalog as string | undefined,
+      authors: authors.output as Author[],
+    },
+    end: found.end,
+  };
 }
 
 /** The stored articles of a big index.json, read a line at a time as asked for. */
@@ -201,7 +221,8 @@ export class StoredLines implements StoredArticles {
     } catch {
       throw new UnreadableFile(`not valid JSON (at byte ${record.offset})`);
     }
-    if (!isArticleMeta(meta) || (meta as ArticleMeta).id !== id) throw new UnreadableFile(`the article line at byte ${record.offset} is not article ${id}`);
+    if (!isArticleMeta(meta) || (meta as ArticleMeta).id !== id)
+      throw new UnreadableFile(`the article line at byte ${record.offset} is not article ${id}`);
     this.#metas.set(position, meta as ArticleMeta);
     return meta as ArticleMeta;
   }
@@ -243,7 +264,14 @@ export class StoredLines implements StoredArticles {
  * changes of this write by position (new articles past the stored count), and the header. */
 export interface IndexLinesInput {
   header: Omit<IndexHeader, 'lookup' | 'keys' | 'catalog'>;
-  stored: { count: number; lines(): Iterable<string>; catalogLines?(): string[] | undefined; keys?: KeyTable; lineOf?: StoredLines['lineOf']; file?: StoredLines['file'] };
+  stored: {
+    count: number;
+    lines(): Iterable<string>;
+    catalogLines?(): string[] | undefined;
+    keys?: KeyTable;
+    lineOf?: StoredLines['lineOf'];
+    file?: StoredLines['file'];
+  };
   changed: ReadonlyMap<number, ArticleMeta>;
   added: number;
   /** Make the match keys from every line, not from the stored keys (reindex). */
@@ -266,7 +294,11 @@ export async function writeIndexLines(dir: string, input: IndexLinesInput): Prom
   const header: IndexHeader = { ...input.header, lookup: newLookupName(), keys: newKeysName(), catalog: newCatalogName() };
   const head: string[] = [`{"version":${JSON.stringify(header.version)},`];
   if (header.segments) head.push(`"segments":${JSON.stringify(header.segments)},`);
-  head.push(`"lookup":${JSON.stringify(header.lookup)},`, `"keys":${JSON.stringify(header.keys)},`, `"catalog":${JSON.stringify(header.catalog)},`);
+  head.push(
+    `"lookup":${JSON.stringify(header.lookup)},`,
+    `"keys":${JSON.stringify(header.keys)},`,
+    `"catalog":${JSON.stringify(header.catalog)},`,
+  );
   head.push(header.authors.length === 0 ? '"authors":[],' : `"authors":[\n${header.authors.map((a) => JSON.stringify(a)).join(',\n')}\n],`);
   head.push('"articles":[');
   const headText = escapeNonAscii(head.join('\n')) + '\n';
@@ -282,7 +314,13 @@ export async function writeIndexLines(dir: string, input: IndexLinesInput): Prom
     await handle.close();
     const replaced = new Set([...input.changed.keys()].filter((p) => p < input.stored.count));
     const keys = keysFileText(input.rebuildKeys ? undefined : input.stored.keys, replaced, keysAdded, out.bytes);
-    await writeDerived(dir, { header, indexBytes: out.bytes, lookup: lookup(out.bytes), keys, catalog: catalogTextOfLines(newCatalogLines(input), out.bytes) });
+    await writeDerived(dir, {
+      header,
+      indexBytes: out.bytes,
+      lookup: lookup(out.bytes),
+      keys,
+      catalog: catalogTextOfLines(newCatalogLines(input), out.bytes),
+    });
     crashPoint('lookup-written');
     await rename(temp, join(dir, 'index.json'));
   } catch (error) {
@@ -417,7 +455,10 @@ async function copyLines(out: Output, input: IndexLinesInput, start: number): Pr
 /** The derived files of a new big index.json, written beside it before the rename that
  * commits it, each under the new name the header gives it. The one place they are written:
  * a new derived file (one line per article, say) is one more step here. */
-async function writeDerived(dir: string, next: { header: IndexHeader; indexBytes: number; lookup: string | Buffer; keys: Buffer; catalog: string }): Promise<void> {
+async function writeDerived(
+  dir: string,
+  next: { header: IndexHeader; indexBytes: number; lookup: string | Buffer; keys: Buffer; catalog: string },
+): Promise<void> {
   await writeFileAtomic(join(dir, next.header.lookup!), next.lookup, { syncFolder: false });
   await writeFileAtomic(join(dir, next.header.keys!), next.keys, { syncFolder: false });
   await writeFileAtomic(join(dir, next.header.catalog!), next.catalog, { syncFolder: false });

@@ -66,7 +66,9 @@ export function stringifyJson(data: unknown, { indent, lines = false, ascii = fa
   const text = lines && plainObject ? stringifyLines(data as Record<string, unknown>) : JSON.stringify(data, null, indent);
   // Outside strings JSON is all ASCII, so each escape lands inside a string; a surrogate pair
   // becomes two escapes, as JSON allows.
-  return ascii && text.length < LINEWISE_FROM_BYTES ? text.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
+  return ascii && text.length < LINEWISE_FROM_BYTES
+    ? text.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    : text;
 }
 
 export class CheckedJsonFile<T> implements Adapter<T> {

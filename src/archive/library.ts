@@ -44,7 +44,9 @@ export function chooseArchive({ flag, env, bundled }: { flag?: string; env: Node
   if (flag !== undefined) return { dir: flag, writeDir: flag, source: 'flag' };
   if (env.BYLINE_ARCHIVE) return { dir: env.BYLINE_ARCHIVE, writeDir: env.BYLINE_ARCHIVE, source: 'env' };
   const library = libraryDir(env);
-  return libraryExists(library) ? { dir: library, writeDir: library, source: 'library' } : { dir: bundled, writeDir: library, source: 'bundled' };
+  return libraryExists(library)
+    ? { dir: library, writeDir: library, source: 'library' }
+    : { dir: bundled, writeDir: library, source: 'bundled' };
 }
 
 const TEMP_PREFIX = '.library-';
@@ -62,7 +64,8 @@ function isAlive(pid: number): boolean {
 async function removeDeadTemps(parent: string): Promise<void> {
   for (const name of await readdir(parent)) {
     const pid = Number(name.startsWith(TEMP_PREFIX) ? name.slice(TEMP_PREFIX.length).split('-')[0] : NaN);
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid)) await rm(join(parent, name), { recursive: true, force: true });
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid))
+      await rm(join(parent, name), { recursive: true, force: true });
   }
 }
 
@@ -140,10 +143,12 @@ export function openerFor(choice: ArchiveChoice, bundled: string, notice: (text:
     }
     if (!(create || write)) {
       // The store's own message would suggest importing into the package's folder.
-      if (!existsSync(Archive.indexPath(bundled))) throw new BylineError(`no archive yet: byline import FILE starts your library (${choice.writeDir})`, 2);
+      if (!existsSync(Archive.indexPath(bundled)))
+        throw new BylineError(`no archive yet: byline import FILE starts your library (${choice.writeDir})`, 2);
       return Archive.open(choice.dir, { create, lean, only });
     }
-    if (await createLibrary(choice.writeDir, bundled)) notice(`created your library at ${choice.writeDir}, starting with a copy of the bundled archive`);
+    if (await createLibrary(choice.writeDir, bundled))
+      notice(`created your library at ${choice.writeDir}, starting with a copy of the bundled archive`);
     return Archive.open(choice.writeDir, { create, lean, deferRead });
   };
 }

@@ -66,7 +66,11 @@ function parseOwner(text: string): Owner {
   try {
     const data = JSON.parse(text) as Partial<Owner> | number;
     if (typeof data === 'number') return { pid: data };
-    return { pid: Number(data.pid), host: typeof data.host === 'string' ? data.host : undefined, started: typeof data.started === 'string' ? data.started : undefined };
+    return {
+      pid: Number(data.pid),
+      host: typeof data.host === 'string' ? data.host : undefined,
+      started: typeof data.started === 'string' ? data.started : undefined,
+    };
   } catch {
     return { pid: Number.NaN };
   }
@@ -120,7 +124,10 @@ async function tryTake(lockPath: string): Promise<number | null> {
   const text = await readFile(lockPath, 'utf8').catch(() => '');
   if (!text) return 0; // released just now: try again
   const owner = parseOwner(text);
-  const written = await stat(lockPath).then((s) => s.mtimeMs, () => Date.now());
+  const written = await stat(lockPath).then(
+    (s) => s.mtimeMs,
+    () => Date.now(),
+  );
   if (!ownerAlive(owner, written)) {
     // The owner is gone: take it over, unless it changed hands meanwhile.
     if ((await readFile(lockPath, 'utf8').catch(() => '')) === text) await rm(lockPath, { force: true });

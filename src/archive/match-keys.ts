@@ -29,7 +29,8 @@ export interface KeyMatch {
   id: string;
 }
 
-export const keyRecord = (hash: string, position: number, id: string) => `${hash} ${String(position).padStart(POSITION, '0')} ${id.padEnd(ID_WIDTH)}\n`;
+export const keyRecord = (hash: string, position: number, id: string) =>
+  `${hash} ${String(position).padStart(POSITION, '0')} ${id.padEnd(ID_WIDTH)}\n`;
 
 /** The records of one article: its title, and its URL when it has one. */
 export function articleKeyRecords(meta: Pick<ArticleMeta, 'id' | 'title' | 'url'>, position: number): string[] {
@@ -38,7 +39,10 @@ export function articleKeyRecords(meta: Pick<ArticleMeta, 'id' | 'title' | 'url'
   return out;
 }
 
-const parseRecord = (record: string): KeyMatch => ({ position: Number(record.slice(HASH + 1, HASH + 1 + POSITION)), id: record.slice(HASH + POSITION + 2, HASH + POSITION + 2 + ID_WIDTH).trimEnd() });
+const parseRecord = (record: string): KeyMatch => ({
+  position: Number(record.slice(HASH + 1, HASH + 1 + POSITION)),
+  id: record.slice(HASH + POSITION + 2, HASH + POSITION + 2 + ID_WIDTH).trimEnd(),
+});
 
 /** Records sort as text: by hash, then position (zero-padded). */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -72,7 +76,8 @@ export class MemoryKeys implements KeyTable {
   find(hash: string): KeyMatch[] {
     const all = this.#all();
     const out: KeyMatch[] = [];
-    for (let i = lowerBound(all.length, (k) => all[k].slice(0, HASH) < hash); i < all.length && all[i].startsWith(hash); i++) out.push(parseRecord(all[i]));
+    for (let i = lowerBound(all.length, (k) => all[k].slice(0, HASH) < hash); i < all.length && all[i].startsWith(hash); i++)
+      out.push(parseRecord(all[i]));
     return out;
   }
 

@@ -180,7 +180,13 @@ export class MergeState {
     const existing = this.#authorByName.get(foldKey(incoming.name));
     if (!existing) {
       const id = uniqueId(slugify(incoming.name), (id) => this.#authorIds.has(id));
-      const author: Author = { id, name: incoming.name, ...(incoming.handle ? { handle: incoming.handle } : {}), bio: incoming.bio, kind: incoming.kind };
+      const author: Author = {
+        id,
+        name: incoming.name,
+        ...(incoming.handle ? { handle: incoming.handle } : {}),
+        bio: incoming.bio,
+        kind: incoming.kind,
+      };
       this.authors.push(author);
       this.#addAuthor(author);
       return { id, changed: true };
@@ -296,7 +302,12 @@ export interface ImportBatch {
 
 /** Merges articles into a copy of the index (the whole merge in memory: small archives and
  * tests). `bodyOf` reads a stored body, to compare texts. */
-export function mergeImport(index: Index, batches: ImportBatch[], importedAt: string, bodyOf?: (id: string) => readonly Block[] | undefined): MergeResult {
+export function mergeImport(
+  index: Index,
+  batches: ImportBatch[],
+  importedAt: string,
+  bodyOf?: (id: string) => readonly Block[] | undefined,
+): MergeResult {
   const state = new MergeState(new StoredInMemory(index.articles), index.authors, bodyOf && ((meta) => bodyOf(meta.id)));
   const bodies = new Map<string, Block[]>();
   for (const batch of batches) {

@@ -18,7 +18,23 @@ import { withLock } from './lock.js';
 import type { ImportBatch, ImportSummary, MergeState, StoredArticles } from './merge.js';
 import { isArticleMeta } from './fast-validate.js';
 import { bodyFileTooLarge } from '../model/limits.js';
-import { ARCHIVE_VERSION, BODY_FILE, CATALOG_FILE, KEYS_FILE, LOOKUP_FILE, leadOf, BodyFileSchema, IndexEnvelopeSchema, IndexSchema, schemaProblem, type Article, type ArticleMeta, type Author, type Block, type Index } from '../model/schema.js';
+import {
+  ARCHIVE_VERSION,
+  BODY_FILE,
+  CATALOG_FILE,
+  KEYS_FILE,
+  LOOKUP_FILE,
+  leadOf,
+  BodyFileSchema,
+  IndexEnvelopeSchema,
+  IndexSchema,
+  schemaProblem,
+  type Article,
+  type ArticleMeta,
+  type Author,
+  type Block,
+  type Index,
+} from '../model/schema.js';
 
 export const ARCHIVE_EXIT = 2;
 
@@ -189,7 +205,16 @@ export class Archive {
   /** A read-only archive over an index read in part (the articles a caller found through the
    * id lookup): their metadata, authors and bodies. */
   static partialOf(dir: string, index: Index): Archive {
-    return new Archive(dir, new Low<Index>(indexFile(Archive.indexPath(dir), () => new IndexReading(false)), index), false, undefined, true);
+    return new Archive(
+      dir,
+      new Low<Index>(
+        indexFile(Archive.indexPath(dir), () => new IndexReading(false)),
+        index,
+      ),
+      false,
+      undefined,
+      true,
+    );
   }
 
   /** Opens an existing archive; any problem is a BylineError with exit code 2.
@@ -197,21 +222,53 @@ export class Archive {
    * for search), leads and content hashes are dropped as index.json is read — half the memory
    * of the metadata at 100 000 articles — and `lead()` reads a lead back from its body when it
    * is shown. A lean archive cannot be written. */
-  static async open(dir: string, { create = false, lean = false, deferRead = false, only }: { create?: boolean; lean?: boolean; deferRead?: boolean; only?: string } = {}): Promise<Archive> {
+  static async open(
+    dir: string,
+    {
+      create = false,
+      lean = false,
+      deferRead = false,
+      only,
+    }: { create?: boolean; lean?: boolean; deferRead?: boolean; only?: string } = {},
+  ): Promise<Archive> {
     const full = resolve(dir);
     const path = Archive.indexPath(full);
     // One article by id: through the lookup when the index has one and it vouches for the
     // answer; otherwise (or no such id) the whole index is read as always.
     if (only !== undefined) {
       const found = findArticleLine(full, only);
-      if (found) return new Archive(full, new Low<Index>(indexFile(path, () => new IndexReading(false)), found.index), false, undefined, true);
+      if (found)
+        return new Archive(
+          full,
+          new Low<Index>(
+            indexFile(path, () => new IndexReading(false)),
+            found.index,
+          ),
+          false,
+          undefined,
+          true,
+        );
     }
     // An import reads index.json under the lock anyway: reading it here too would parse the
     // whole index twice.
-    if (deferRead) return new Archive(full, new Low<Index>(indexFile(path, () => new IndexReading(false)), emptyIndex()), false, undefined, false, false);
+    if (deferRead)
+      return new Archive(
+        full,
+        new Low<Index>(
+          indexFile(path, () => new IndexReading(false)),
+          emptyIndex(),
+        ),
+        false,
+        undefined,
+        false,
+        false,
+      );
     const dropLeads = lean && hasWordIndex(full);
     let reading: IndexReading | undefined;
-    const db = new Low<Index>(indexFile(path, () => (reading = new IndexReading(dropLeads))), emptyIndex());
+    const db = new Low<Index>(
+      indexFile(path, () => (reading = new IndexReading(dropLeads))),
+      emptyIndex(),
+    );
     try {
       await db.read();
     } catch (error) {
@@ -220,7 +277,10 @@ export class Archive {
     }
     const missing = db.data.articles.length === 0 && db.data.authors.length === 0;
     if (missing && !create && !existsSync(path)) {
-      throw new BylineError(`cannot read archive ${path}: no such archive (create one with: byline import FILE --archive ${dir})`, ARCHIVE_EXIT);
+      throw new BylineError(
+        `cannot read archive ${path}: no such archive (create one with: byline import FILE --archive ${dir})`,
+        ARCHIVE_EXIT,
+      );
     }
     return new Archive(full, db, dropLeads, reading?.complete ? reading.byId : undefined);
   }
@@ -271,8 +331,7 @@ export class Archive {
         const list = map.get(id);
         if (list) {
           if (list.at(-1) !== article) list.push(article); // an author named twice counts once
-        }
-        else map.set(id, [article]);
+        } else map.set(id, [article]);
       }
     }
     return (this.#byAuthor = map);
@@ -311,7 +370,9 @@ export class Archive {
 
   #onlyBodyFileOf(id: string): string | undefined {
     try {
-      const found = readdirSync(join(this.dir, 'articles')).filter((f) => f.startsWith(`${id}.`) && BODY_FILE.test(f) && f.length === id.length + 22);
+      const found = readdirSync(join(this.dir, 'articles')).filter(
+        (f) => f.startsWith(`${id}.`) && BODY_FILE.test(f) && f.length === id.length + 22,
+      );
       return found.length === 1 ? join(this.dir, 'articles', found[0]) : undefined;
     } catch {
       return undefined;
@@ -436,7 +497,12 @@ export class Archive {
   /** Merges each batch as it comes, writes its bodies, and writes a segment for every
    * SEGMENT_DOCS articles. On any failure the files written so far are removed (what is
    * left, the next write sweeps) and the error goes on. */
-  async #writeBatches(state: MergeState, batches: Iterable<ImportBatch> | AsyncIterable<ImportBatch>, importedAt: string, stopped: boolean): Promise<{ segments: string[] }> {
+  async #writeBatches(
+    state: MergeState,
+    batches: Iterable<ImportBatch> | AsyncIterable<ImportBatch>,
+    importedAt: string,
+    stopped: boolean,
+  ): Promise<{ segments: string[] }> {
     const files: string[] = [];
     const segments: string[] = [];
     let docs = new SegmentBuilder();
@@ -457,7 +523,13 @@ export class Archive {
           await writeFileAtomic(file, JSON.stringify({ id: meta.id, body }, null, 1) + '\n', { syncFolder: false });
           // A later version in the same import goes to a later segment, which hides the earlier.
           if (docs.has(meta.id)) await flushDocs();
-          docs.add(segmentDoc(meta, meta.authors.map((a) => state.authorName(a)), body));
+          docs.add(
+            segmentDoc(
+              meta,
+              meta.authors.map((a) => state.authorName(a)),
+              body,
+            ),
+          );
         }
         if (changed.length) await syncDir(join(this.dir, 'articles'));
         state.batchWritten();
@@ -478,7 +550,12 @@ export class Archive {
   static SEGMENT_DOCS = 1000;
 
   /** Writes the new index.json: a big one streamed (unchanged lines copied), a small one whole. */
-  async #commitChanges(opened: Opened, state: MergeState, segments: string[], applyChanges: (index: Index, state: MergeState) => Index): Promise<void> {
+  async #commitChanges(
+    opened: Opened,
+    state: MergeState,
+    segments: string[],
+    applyChanges: (index: Index, state: MergeState) => Index,
+  ): Promise<void> {
     const total = state.stored.count + state.added;
     if (opened.lines || total >= LINES_FROM_ARTICLES) {
       await writeIndexLines(this.dir, {
@@ -594,7 +671,9 @@ export class Archive {
 
   /** Old lookups and match keys, and temp files of index.json and of them. */
   async #removeUnnamedRootFiles(named: (string | undefined)[]): Promise<void> {
-    const stale = (f: string) => ((LOOKUP_FILE.test(f) || KEYS_FILE.test(f) || CATALOG_FILE.test(f)) && !named.includes(f)) || /^\.index\.(?:[0-9a-f]{16}\.(?:ids|keys|catalog)|json)\.tmp-/.test(f);
+    const stale = (f: string) =>
+      ((LOOKUP_FILE.test(f) || KEYS_FILE.test(f) || CATALOG_FILE.test(f)) && !named.includes(f)) ||
+      /^\.index\.(?:[0-9a-f]{16}\.(?:ids|keys|catalog)|json)\.tmp-/.test(f);
     for (const f of readdirSync(this.dir)) if (stale(f)) await rm(join(this.dir, f), { force: true });
   }
 
@@ -625,20 +704,29 @@ export class Archive {
       ids.add(id);
       named.add(/"bodyFile":"([^"\\]+)"/.exec(line)?.[1] ?? `${id}.json`);
     }
-    const stale = (f: string) => !named.has(f) && (BODY_FILE.test(f) || temp(f) || (LEGACY_BODY_FILE.test(f) && ids.has(f.slice(0, -'.json'.length))));
+    const stale = (f: string) =>
+      !named.has(f) && (BODY_FILE.test(f) || temp(f) || (LEGACY_BODY_FILE.test(f) && ids.has(f.slice(0, -'.json'.length))));
     for (const f of files) if (stale(f)) await rm(join(dir, f), { force: true });
   }
 
   /** A big archive written before index.json had an id lookup (see id-lookup.ts), match keys
    * (match-keys.ts) or a catalog (catalog.ts). */
   get needsUpgrade(): boolean {
-    return !this.lean && !this.partial && this.loaded && this.articles.length >= LINES_FROM_ARTICLES && (this.db.data.lookup === undefined || this.db.data.keys === undefined || this.db.data.catalog === undefined);
+    return (
+      !this.lean &&
+      !this.partial &&
+      this.loaded &&
+      this.articles.length >= LINES_FROM_ARTICLES &&
+      (this.db.data.lookup === undefined || this.db.data.keys === undefined || this.db.data.catalog === undefined)
+    );
   }
 
   /** What the upgrade adds, for its notice. */
   get upgradeAdds(): string {
     const { lookup, keys, catalog } = this.db.data;
-    const adds = [lookup === undefined && 'an id lookup', keys === undefined && 'match keys', catalog === undefined && 'a catalog'].filter(Boolean);
+    const adds = [lookup === undefined && 'an id lookup', keys === undefined && 'match keys', catalog === undefined && 'a catalog'].filter(
+      Boolean,
+    );
     return adds.length > 1 ? `${adds.slice(0, -1).join(', ')} and ${adds.at(-1)}` : String(adds[0]);
   }
 
@@ -703,9 +791,13 @@ export class Archive {
       await this.#commit(next, async () => {
         const segments: string[] = [];
         for (let start = 0; start < this.articles.length; start += Archive.SEGMENT_DOCS) {
-          const docs = this.articles
-            .slice(start, start + Archive.SEGMENT_DOCS)
-            .map((meta) => segmentDoc(meta, meta.authors.map((a) => names.get(a) ?? ''), this.bodySafe(meta.id) ?? []));
+          const docs = this.articles.slice(start, start + Archive.SEGMENT_DOCS).map((meta) =>
+            segmentDoc(
+              meta,
+              meta.authors.map((a) => names.get(a) ?? ''),
+              this.bodySafe(meta.id) ?? [],
+            ),
+          );
           segments.push(await writeNewSegment(this.dir, docs));
         }
         return compact(this.dir, segments);
@@ -720,8 +812,18 @@ export class Archive {
     let docs = new SegmentBuilder();
     for (const line of lines.lines()) {
       const meta = JSON.parse(line) as ArticleMeta;
-      if (!isArticleMeta(meta)) throw new BylineError(`cannot read archive ${Archive.indexPath(this.dir)}: the article line of ${JSON.stringify(idOfLine(line))} does not match the schema`, ARCHIVE_EXIT);
-      docs.add(segmentDoc(meta, meta.authors.map((a) => names.get(a) ?? ''), this.#bodyOfMeta(meta) ?? []));
+      if (!isArticleMeta(meta))
+        throw new BylineError(
+          `cannot read archive ${Archive.indexPath(this.dir)}: the article line of ${JSON.stringify(idOfLine(line))} does not match the schema`,
+          ARCHIVE_EXIT,
+        );
+      docs.add(
+        segmentDoc(
+          meta,
+          meta.authors.map((a) => names.get(a) ?? ''),
+          this.#bodyOfMeta(meta) ?? [],
+        ),
+      );
       if (docs.size >= Archive.SEGMENT_DOCS) {
         segments.push(await writeNewSegment(this.dir, docs));
         docs = new SegmentBuilder();
@@ -757,4 +859,3 @@ export class Archive {
     for (const a of this.db.data.authors) this.#authorsById.set(a.id, a);
   }
 }
-

@@ -62,7 +62,8 @@ function checkState(data: unknown): StateData {
   if (!isStateShaped(data)) throw new NotAStateFile();
   if (!('kind' in data)) data = { kind: STATE_KIND, ...data };
   const version = (data as { version?: unknown } | null)?.version;
-  if (typeof version === 'number' && version > STATE_VERSION) throw new UnreadableFile(`state version ${version} is newer than this byline understands`);
+  if (typeof version === 'number' && version > STATE_VERSION)
+    throw new UnreadableFile(`state version ${version} is newer than this byline understands`);
   const result = v.safeParse(StateSchema, data);
   if (!result.success) throw new UnreadableFile(`does not match the state schema (${schemaProblem(result.issues)})`);
   return result.output;
@@ -77,7 +78,15 @@ function checkPath(path: string): void {
   try {
     const s = statSync(path);
     if (s.isFile()) return;
-    kind = s.isDirectory() ? 'a directory' : s.isFIFO() ? 'a named pipe' : s.isCharacterDevice() || s.isBlockDevice() ? 'a device' : s.isSocket() ? 'a socket' : 'not a file';
+    kind = s.isDirectory()
+      ? 'a directory'
+      : s.isFIFO()
+        ? 'a named pipe'
+        : s.isCharacterDevice() || s.isBlockDevice()
+          ? 'a device'
+          : s.isSocket()
+            ? 'a socket'
+            : 'not a file';
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw new BylineError(`reader state ${path} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 2);

@@ -75,7 +75,8 @@ async function addOne(address: string, limits: FetchLimits, wayback: boolean): P
   try {
     page = await fetchPage(url, limits);
   } catch (error) {
-    const dead = (error instanceof HttpStatusError && (error.status === 404 || error.status === 410)) || error instanceof UnresolvedHostError;
+    const dead =
+      (error instanceof HttpStatusError && (error.status === 404 || error.status === 410)) || error instanceof UnresolvedHostError;
     if (!dead) throw error;
     const added = await fromWayback(url, limits, (error as Error).message);
     return { ...added, notices: [`${(error as Error).message}; trying the Wayback Machine`, ...added.notices] };
@@ -103,7 +104,9 @@ export async function add(ctx: Context): Promise<number> {
   const articles: ImportedArticle[] = [];
   let failed = 0;
   for (const [n, url] of urls.entries()) {
-    progress(`[${n + 1}/${urls.length}]${failed ? ` ${failed} failed ·` : ''} ${url.slice(0, Math.max(20, (process.stderr.columns || 80) - 24))}`);
+    progress(
+      `[${n + 1}/${urls.length}]${failed ? ` ${failed} failed ·` : ''} ${url.slice(0, Math.max(20, (process.stderr.columns || 80) - 24))}`,
+    );
     try {
       const { article, notices } = await addOne(url, limits, Boolean(ctx.flags.wayback));
       for (const notice of notices) say(`byline: ${url}: ${notice}`);
@@ -121,7 +124,9 @@ export async function add(ctx: Context): Promise<number> {
   }
   const batches: ImportBatch[] = articles.map((article) => ({ file: article.archivedUrl ?? article.url ?? 'web', articles: [article] }));
   const archive = await ctx.openArchive({ create: true, deferRead: true });
-  const summary = summaryLine(await archive.import(batches)).replace(/^imported/, 'added').replace(/\n$/, '');
+  const summary = summaryLine(await archive.import(batches))
+    .replace(/^imported/, 'added')
+    .replace(/\n$/, '');
   ctx.out.error(`${summary}${failures}\n`);
   return failed ? 1 : 0;
 }

@@ -22,13 +22,18 @@ function authorJson(archive: Archive, author: Author) {
 export async function authors(ctx: Context): Promise<number> {
   const archive = await ctx.openArchive();
   if (ctx.flags.json) {
-    printJson(ctx, archive.authors.map((a) => authorJson(archive, a)));
+    printJson(
+      ctx,
+      archive.authors.map((a) => authorJson(archive, a)),
+    );
     return 0;
   }
   for (const a of archive.authors) {
     const count = archive.articleCountBy(a.id);
     const row = [a.id, a.name, a.handle ?? '-', a.kind, `${count} article${count === 1 ? '' : 's'}`].map(visibleLine);
-    ctx.out.write((ctx.out.isTTY ? `${paint(row[1], 'title', ctx.out.color)}  ${row[2]}  ${row[3]}  ${row[4]}  (${row[0]})` : row.join('\t')) + '\n');
+    ctx.out.write(
+      (ctx.out.isTTY ? `${paint(row[1], 'title', ctx.out.color)}  ${row[2]}  ${row[3]}  ${row[4]}  (${row[0]})` : row.join('\t')) + '\n',
+    );
   }
   return 0;
 }

@@ -7,14 +7,16 @@ import { writeFileAtomic } from '../archive/jsonfile.js';
 
 export async function exportArchive(ctx: Context): Promise<number> {
   const format = ctx.flags.format ?? 'json';
-  if (format !== 'json' && format !== 'markdown') throw usageError(`export --format must be json or markdown, not "${visibleLine(format)}"`);
+  if (format !== 'json' && format !== 'markdown')
+    throw usageError(`export --format must be json or markdown, not "${visibleLine(format)}"`);
   if (format === 'markdown' && !ctx.flags.out) throw usageError('export --format markdown writes one file per article: give --out DIR');
   const archive = await ctx.openArchive();
   const articles = archive.articles.map((meta) => ({ meta, article: archive.full(meta), authors: archive.authorsOf(meta) }));
   const out = ctx.flags.out;
 
   if (format === 'json') {
-    const json = safeJson({ version: 1, authors: archive.authors, articles: articles.map((a) => articleJson(a.article, a.authors)) }) + '\n';
+    const json =
+      safeJson({ version: 1, authors: archive.authors, articles: articles.map((a) => articleJson(a.article, a.authors)) }) + '\n';
     if (!out) {
       ctx.out.write(json);
       return 0;
@@ -28,7 +30,9 @@ export async function exportArchive(ctx: Context): Promise<number> {
   // Each file is new and renamed into place: a link already in the folder is replaced, never
   // written through to whatever it points at.
   for (const { meta, article, authors } of articles) {
-    await writeFileAtomic(join(out!, `${meta.id}.md`), frontMatter(meta, authors) + renderMarkdown(article, authors) + '\n', { syncFolder: false });
+    await writeFileAtomic(join(out!, `${meta.id}.md`), frontMatter(meta, authors) + renderMarkdown(article, authors) + '\n', {
+      syncFolder: false,
+    });
   }
   ctx.out.error(`exported ${articles.length} articles to ${out}\n`);
   return 0;

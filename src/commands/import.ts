@@ -41,7 +41,8 @@ export function summaryLine(s: Awaited<ReturnType<Archive['import']>>): string {
  * written (bodies, words) and dropped before the next is read, so memory does not grow with
  * the import. One bad file stops it: nothing is committed, and what was written is removed. */
 export async function importFiles(ctx: Context): Promise<number> {
-  if (ctx.args.length === 0) throw usageError('import needs at least one file or folder (or - for standard input): byline import FILE|DIR…');
+  if (ctx.args.length === 0)
+    throw usageError('import needs at least one file or folder (or - for standard input): byline import FILE|DIR…');
   const { forcedFormat, parseInputAsync } = await import('../ingest/front-door.js');
   const format = ctx.flags.format;
   if (format !== undefined) {
@@ -78,7 +79,10 @@ export async function importFiles(ctx: Context): Promise<number> {
     }
     progress(null);
   }
-  if (skipped > 0) ctx.out.error(`byline: passed over ${skipped} file${skipped === 1 ? '' : 's'} that are not pages (only .html, .htm, .txt are read in a folder)\n`);
+  if (skipped > 0)
+    ctx.out.error(
+      `byline: passed over ${skipped} file${skipped === 1 ? '' : 's'} that are not pages (only .html, .htm, .txt are read in a folder)\n`,
+    );
   // Every file can be opened, and the first is parsed, before the archive is touched.
   for (const path of paths) await checkSource(path);
   const rest = batches();

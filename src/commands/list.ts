@@ -19,7 +19,16 @@ export function authorMatches(author: Author, name: string): boolean {
 /** One article a line: tab-separated for pipes, aligned and cut to the terminal for people.
  * A line feed (or tab) in a field is shown as a symbol, so a row is always one line. */
 export function articleLines(ctx: Context, metas: readonly ArticleMeta[], authorsOf: (m: ArticleMeta) => Author[]): string {
-  const rows = metas.map((m) => [m.id, m.title, authorsOf(m).map((a) => a.name).join(', ') || '-', kindMarker(m)].map(visibleLine));
+  const rows = metas.map((m) =>
+    [
+      m.id,
+      m.title,
+      authorsOf(m)
+        .map((a) => a.name)
+        .join(', ') || '-',
+      kindMarker(m),
+    ].map(visibleLine),
+  );
   if (!ctx.out.isTTY) return rows.map((r) => r.join('\t') + '\n').join('');
   // Lines fit the terminal; whole ids are in piped output (`byline list | cat`) and --json.
   const columns = Math.max(40, ctx.out.columns);
@@ -74,7 +83,11 @@ export async function list(ctx: Context): Promise<number> {
   const author = ctx.flags.author;
   if (author) metas = metas.filter((m) => archive.authorsOf(m).some((a) => authorMatches(a, author)));
   if (limit !== undefined) metas = metas.slice(0, limit);
-  if (ctx.flags.json) printJson(ctx, metas.map((m) => articleListJson(m, archive.authorsOf(m))));
+  if (ctx.flags.json)
+    printJson(
+      ctx,
+      metas.map((m) => articleListJson(m, archive.authorsOf(m))),
+    );
   else ctx.out.write(articleLines(ctx, metas, (m) => archive.authorsOf(m)));
   return 0;
 }

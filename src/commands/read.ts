@@ -16,7 +16,12 @@ const CONFIDENT_SCORE = 0.5;
  * a weaker hit that matched only by fuzzy spelling ("elon musk" → "only must") is a guess. */
 function hasEveryWord(archive: Archive, meta: ArticleMeta, query: string, parseQuery: typeof ParseQuery, words: typeof Words): boolean {
   const wanted = parseQuery(query).flatMap((t) => words(t.text));
-  const text = [meta.title, meta.dek, ...archive.authorsOf(meta).map((a) => a.name), ...(archive.bodySafe(meta.id) ?? []).map(blockText)].join('\n');
+  const text = [
+    meta.title,
+    meta.dek,
+    ...archive.authorsOf(meta).map((a) => a.name),
+    ...(archive.bodySafe(meta.id) ?? []).map(blockText),
+  ].join('\n');
   const present = new Set(words(text));
   return wanted.every((w) => present.has(w) || [...present].some((p) => p.startsWith(w)));
 }
@@ -26,20 +31,28 @@ export async function findArticle(archive: Archive, idOrQuery: string): Promise<
   const byId = archive.article(idOrQuery);
   if (byId) return byId;
   // The search is loaded only for a query: an id is read without it.
-  const [{ searchEngineFor }, { parseQuery }, { words }] = await Promise.all([import('../archive/searchable.js'), import('../search/query.js'), import('../search/tokenize.js')]);
+  const [{ searchEngineFor }, { parseQuery }, { words }] = await Promise.all([
+    import('../archive/searchable.js'),
+    import('../search/query.js'),
+    import('../search/tokenize.js'),
+  ]);
   const hits = searchEngineFor(archive, { bodies: true }).search(idOrQuery, { limit: 3, snippets: 0 });
   if (hits.length === 0) throw new BylineError(`no article matches "${visibleLine(idOrQuery)}"`, 1);
   const best = archive.article(hits[0].id)!;
   if (hits[0].score >= CONFIDENT_SCORE || hasEveryWord(archive, best, idOrQuery, parseQuery, words)) return best;
   const closest = hits.map((h) => h.id).join(', ');
-  throw new BylineError(`no article clearly matches "${visibleLine(idOrQuery)}"; closest: ${closest} (byline read ID, or byline search QUERY)`, 1);
+  throw new BylineError(
+    `no article clearly matches "${visibleLine(idOrQuery)}"; closest: ${closest} (byline read ID, or byline search QUERY)`,
+    1,
+  );
 }
 
 export async function read(ctx: Context): Promise<number> {
   const query = ctx.args.join(' ').trim();
   if (!query) throw usageError('read needs an article id or a query: byline read ID|QUERY');
   const format = ctx.flags.format ?? 'text';
-  if (!['text', 'markdown', 'json'].includes(format)) throw usageError(`--format must be text, markdown or json, not "${visibleLine(format)}"`);
+  if (!['text', 'markdown', 'json'].includes(format))
+    throw usageError(`--format must be text, markdown or json, not "${visibleLine(format)}"`);
   // An id is looked up alone (a big archive then reads one line of its index); a query, or an
   // id the lookup does not vouch for, reads the whole index.
   const archive = await ctx.openArchive(SLUG.test(query) ? { only: query } : {});

@@ -46,7 +46,14 @@ export async function search(ctx: Context): Promise<number> {
       ctx,
       hits.map((h) => {
         const meta = archive.article(h.id)!;
-        return { id: h.id, title: meta.title, authors: archive.authorsOf(meta).map((a) => a.name), score: h.score, matches: h.matches, snippet: h.snippet?.text ?? null };
+        return {
+          id: h.id,
+          title: meta.title,
+          authors: archive.authorsOf(meta).map((a) => a.name),
+          score: h.score,
+          matches: h.matches,
+          snippet: h.snippet?.text ?? null,
+        };
       }),
     );
     return hits.length > 0 ? 0 : 1;
@@ -59,7 +66,11 @@ export async function search(ctx: Context): Promise<number> {
   for (const hit of hits) {
     const meta = archive.article(hit.id)!;
     const titleRanges = hit.matches.find((m) => m.field === 'title')?.ranges ?? [];
-    const authors = archive.authorsOf(meta).map((a) => a.name).join(', ') || '-';
+    const authors =
+      archive
+        .authorsOf(meta)
+        .map((a) => a.name)
+        .join(', ') || '-';
     if (!ctx.out.isTTY) {
       ctx.out.write([hit.id, visibleLine(meta.title), visibleLine(authors), hit.score.toFixed(3)].join('\t') + '\n');
       continue;

@@ -51,7 +51,7 @@ export function charsetOfMeta(bytes: Uint8Array): string | undefined {
 function utf8Shape(bytes: Uint8Array): { sequences: number; invalid: number } {
   let sequences = 0;
   let invalid = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
     if (b < 0x80) {
       i++;

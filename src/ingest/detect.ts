@@ -18,7 +18,10 @@ export function sniffBytes(bytes: Uint8Array): string | undefined {
   if (startsWith(bytes, 0xff, 0xd8, 0xff)) return 'a JPEG image';
   if (ascii(bytes, 'GIF87a') || ascii(bytes, 'GIF89a')) return 'a GIF image';
   if (ascii(bytes, 'RIFF') && ascii(bytes.subarray(8), 'WEBP')) return 'a WebP image';
-  if (bytes.length > 12 && ascii(bytes.subarray(4), 'ftyp')) return /^(avif|heic|heix|mif1)/.test(String.fromCharCode(...bytes.subarray(8, 12))) ? 'an image (AVIF/HEIC)' : 'a video or audio file (MP4)';
+  if (bytes.length > 12 && ascii(bytes.subarray(4), 'ftyp'))
+    return /^(avif|heic|heix|mif1)/.test(String.fromCharCode(...bytes.subarray(8, 12)))
+      ? 'an image (AVIF/HEIC)'
+      : 'a video or audio file (MP4)';
   if (ascii(bytes, 'II*\u0000') || ascii(bytes, 'MM\u0000*')) return 'a TIFF image';
   if (ascii(bytes, 'BM') && bytes.length > 26 && bytes[14] >= 12 && bytes[15] === 0) return 'a BMP image';
   if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) return 'a ZIP archive (or a zipped document such as DOCX or EPUB)';
@@ -35,7 +38,8 @@ export function sniffBytes(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-const HTML_START = /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|div|p|section|main|header|h[1-6]|link|script|style)\b/i;
+const HTML_START =
+  /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|div|p|section|main|header|h[1-6]|link|script|style)\b/i;
 
 function extension(name: string): string {
   const m = name.replace(/[?#].*$/, '').match(/\.([a-z0-9]{1,10})$/i);
@@ -66,12 +70,16 @@ function isJson(text: string): boolean {
 
 /** The format of decoded text. */
 export function sniffText(text: string, name: string, contentType?: string): Sniffed {
-  const head = text.slice(0, 4096).replace(/^\ufeff/, '').trimStart();
+  const head = text
+    .slice(0, 4096)
+    .replace(/^\ufeff/, '')
+    .trimStart();
   const type = contentType?.split(';')[0].trim().toLowerCase() ?? '';
   const ext = extension(name);
   if (/^<\?xml|^<(?:rss|feed|rdf:RDF)\b/i.test(head) || /(?:rss|atom)\+xml/.test(type)) {
     if (/<rss\b/i.test(head) || /rss\+xml/.test(type)) return { unreadable: 'an RSS feed' };
-    if (/<feed\b[^>]*xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/i.test(head) || /atom\+xml/.test(type)) return { unreadable: 'an Atom feed' };
+    if (/<feed\b[^>]*xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/i.test(head) || /atom\+xml/.test(type))
+      return { unreadable: 'an Atom feed' };
     if (/<rdf:RDF\b/i.test(head)) return { unreadable: 'an RSS feed (RDF)' };
     if (!/<html\b/i.test(head)) return /<svg\b/i.test(head) ? { unreadable: 'an SVG image' } : { unreadable: 'XML' };
   }
@@ -84,4 +92,11 @@ export function sniffText(text: string, name: string, contentType?: string): Sni
 }
 
 /** --format values byline takes for import, and what each means. */
-export const FORCED_FORMATS: Record<string, ReadableFormat> = { html: 'html', htm: 'html', text: 'text', txt: 'text', dump: 'text', pagedump: 'text' };
+export const FORCED_FORMATS: Record<string, ReadableFormat> = {
+  html: 'html',
+  htm: 'html',
+  text: 'text',
+  txt: 'text',
+  dump: 'text',
+  pagedump: 'text',
+};

@@ -26,7 +26,10 @@ export function identify(input: ImportInput): { format: ReadableFormat; text: st
     const binary = sniffBytes(input.bytes);
     if (binary) throw new Error(`looks like ${binary}; ${READS}`);
   }
-  const probablyHtml = forced === 'html' || (!forced && /html/i.test(input.contentType ?? '')) || (!forced && /^\s*</.test(new TextDecoder('latin1').decode(input.bytes.subarray(0, 64))));
+  const probablyHtml =
+    forced === 'html' ||
+    (!forced && /html/i.test(input.contentType ?? '')) ||
+    (!forced && /^\s*</.test(new TextDecoder('latin1').decode(input.bytes.subarray(0, 64))));
   let decoded;
   try {
     decoded = decodeText(input.bytes, { contentType: input.contentType, html: probablyHtml });

@@ -4,9 +4,11 @@ const CREDIT_WORD = '(?:Photo illustration|Illustrations?|Photos?|Photograph|Ima
 const CREDIT_LINE = new RegExp(`^${CREDIT_WORD}:\\s*\\S.{0,150}$`);
 const GLUED_CREDIT = new RegExp(`^(.*\\S)(${CREDIT_WORD}:\\s*\\S.{0,150})$`);
 /** Credit words of other sites, with a colon: "Credit: …", "Photography: …". */
-const OTHER_CREDIT_LINE = /^(?:Credits?|Photography|Pictures?|Picture credit|Photo credit|Image credit|Courtesy|Foto|Fotos|Bild|Source):\s*\S.{0,150}$/i;
+const OTHER_CREDIT_LINE =
+  /^(?:Credits?|Photography|Pictures?|Picture credit|Photo credit|Image credit|Courtesy|Foto|Fotos|Bild|Source):\s*\S.{0,150}$/i;
 /** "Photo by Mia Chen/AFP", "(Image courtesy of the museum)". */
-const BY_CREDIT = /^\(?(?:photo(?:graph)?s?|images?|illustrations?|videos?|graphics?|pictures?|animation)\s+(?:by|courtesy(?: of)?|from|via)\s+\S[^()]{1,120}\)?$/i;
+const BY_CREDIT =
+  /^\(?(?:photo(?:graph)?s?|images?|illustrations?|videos?|graphics?|pictures?|animation)\s+(?:by|courtesy(?: of)?|from|via)\s+\S[^()]{1,120}\)?$/i;
 /** "Credit Ashraf Shazly/Agence France-Presse" (the New York Times' form, no colon). */
 const CREDIT_NAME = /^Credits?\s+\p{Lu}.{1,120}$/u;
 /** Picture agencies and libraries: a short line naming one is a credit ("REUTERS/Jonah Weiss",
@@ -28,7 +30,10 @@ export function isCreditLine(text: string): boolean {
   if (text.length > 200) return false;
   const labelled = text.includes(':') && (CREDIT_LINE.test(text) || OTHER_CREDIT_LINE.test(text));
   // The other forms never end a sentence.
-  const other = !labelled && !/[.!?]$/.test(text) && (BY_CREDIT.test(text) || isAgencyCredit(text) || (CREDIT_NAME.test(text) && /\/|\bvia\b/.test(text)));
+  const other =
+    !labelled &&
+    !/[.!?]$/.test(text) &&
+    (BY_CREDIT.test(text) || isAgencyCredit(text) || (CREDIT_NAME.test(text) && /\/|\bvia\b/.test(text)));
   return (labelled || other) && !SENTENCE_INSIDE.test(text);
 }
 
@@ -49,15 +54,24 @@ export function splitTrailingCredit(text: string): { caption: string; credit: st
     if (isCreditLine(inner)) return { caption: text.slice(0, open).trim(), credit: inner.trim() };
   }
   if (!text.includes(':') && !text.includes('Credit') && !AGENCY.test(text)) return null;
-  const labelled = text.match(/^(.*\S)\s+((?:Photo illustration|Illustrations?|Photos?|Photograph|Images?|Credits?|Photography|Picture|Photo credit|Image credit|Source)\s*:\s*\S.{0,150})$/);
+  const labelled = text.match(
+    /^(.*\S)\s+((?:Photo illustration|Illustrations?|Photos?|Photograph|Images?|Credits?|Photography|Picture|Photo credit|Image credit|Source)\s*:\s*\S.{0,150})$/,
+  );
   if (labelled && isCreditLine(labelled[2])) return { caption: labelled[1].trim(), credit: labelled[2].trim() };
   const nyt = text.match(/^(.*[.!?"”’)])\s+(Credits?\s+\p{Lu}.{1,120})$/u);
   if (nyt && !/[.!?]$/.test(nyt[2])) return { caption: nyt[1].trim(), credit: nyt[2].trim() };
   // The words after the caption's last sentence: "… evacuation centre. Getty Images".
-  const end = Math.max(text.lastIndexOf('. '), text.lastIndexOf('! '), text.lastIndexOf('? '), text.lastIndexOf('” '), text.lastIndexOf(') '));
+  const end = Math.max(
+    text.lastIndexOf('. '),
+    text.lastIndexOf('! '),
+    text.lastIndexOf('? '),
+    text.lastIndexOf('” '),
+    text.lastIndexOf(') '),
+  );
   if (end > 0) {
     const tail = text.slice(end + 2).trim();
-    if (tail.length >= 3 && tail.length <= 110 && !/[.!?]/.test(tail) && isAgencyCredit(tail)) return { caption: text.slice(0, end + 1).trim(), credit: tail };
+    if (tail.length >= 3 && tail.length <= 110 && !/[.!?]/.test(tail) && isAgencyCredit(tail))
+      return { caption: text.slice(0, end + 1).trim(), credit: tail };
   }
   return null;
 }
@@ -100,7 +114,9 @@ export function isHeadingLike(text: string): boolean {
 export function isNameLine(text: string): boolean {
   if (text.length > 60) return false;
   const words = text.split(' ');
-  return words.length >= 2 && words.length <= 5 && words.every((w) => /^(?:\p{Lu}[\p{L}'’.-]*|de|van|von|der|da|di|la|le|bin|al)$/u.test(w));
+  return (
+    words.length >= 2 && words.length <= 5 && words.every((w) => /^(?:\p{Lu}[\p{L}'’.-]*|de|van|von|der|da|di|la|le|bin|al)$/u.test(w))
+  );
 }
 
 /** For spotting a pull quote that repeats an earlier paragraph. */

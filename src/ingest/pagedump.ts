@@ -114,7 +114,7 @@ function checkSizes(text: string): void {
   const article = new ArticleSize();
   let gap = 0;
   let number = 0;
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     const line = text.slice(start, end);

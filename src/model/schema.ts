@@ -42,7 +42,12 @@ const KeysSchema = v.optional(v.pipe(Text, v.regex(KEYS_FILE, 'keys is index.<16
 export const BlockSchema = v.variant('type', [
   v.object({ type: v.literal('paragraph'), text: Text, marks: Marks }),
   /** level: 1–6 as in HTML; absent in page dumps (shown as a level-2 heading). */
-  v.object({ type: v.literal('heading'), text: Text, level: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(6))), marks: Marks }),
+  v.object({
+    type: v.literal('heading'),
+    text: Text,
+    level: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(6))),
+    marks: Marks,
+  }),
   v.object({ type: v.literal('quote'), text: Text, marks: Marks }),
   v.object({
     type: v.literal('figure'),
@@ -130,7 +135,10 @@ export const BodyFileSchema = v.object({
 export type Block = v.InferOutput<typeof BlockSchema>;
 /** What a list row and a title/author search need of an article (a line of the catalog;
  * there dek and lead are empty: they are read with the article). */
-export type ListedArticle = Pick<ArticleMeta, 'id' | 'title' | 'kind' | 'sponsored' | 'authors' | 'publishedAt' | 'siteName' | 'url' | 'archivedUrl' | 'dek' | 'lead'>;
+export type ListedArticle = Pick<
+  ArticleMeta,
+  'id' | 'title' | 'kind' | 'sponsored' | 'authors' | 'publishedAt' | 'siteName' | 'url' | 'archivedUrl' | 'dek' | 'lead'
+>;
 export type Mark = v.InferOutput<typeof MarkSchema>;
 export type Author = v.InferOutput<typeof AuthorSchema>;
 export type ArticleMeta = v.InferOutput<typeof ArticleMetaSchema>;

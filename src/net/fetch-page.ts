@@ -13,7 +13,12 @@ export interface FetchLimits {
   maxRedirects: number;
 }
 
-export const DEFAULT_LIMITS: FetchLimits = { connectTimeoutMs: 10_000, totalTimeoutMs: 30_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 10 };
+export const DEFAULT_LIMITS: FetchLimits = {
+  connectTimeoutMs: 10_000,
+  totalTimeoutMs: 30_000,
+  maxBytes: 10 * 1024 * 1024,
+  maxRedirects: 10,
+};
 
 export interface FetchedPage {
   /** The address after redirects. */
@@ -25,7 +30,10 @@ export interface FetchedPage {
 
 /** An HTTP error status: the Wayback fallback needs to know which. */
 export class HttpStatusError extends Error {
-  constructor(readonly status: number, statusText: string) {
+  constructor(
+    readonly status: number,
+    statusText: string,
+  ) {
     super(`HTTP ${status}${statusText ? ` ${statusText}` : ''}`);
   }
 }
@@ -42,7 +50,8 @@ export function httpUrl(text: string): URL {
   } catch {
     throw new Error('not a URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`only http: and https: URLs can be added, not ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`only http: and https: URLs can be added, not ${url.protocol}`);
   return url;
 }
 
@@ -109,7 +118,11 @@ export async function fetchPage(address: string, limits: FetchLimits = DEFAULT_L
           dispatcher,
           redirect: 'manual',
           signal: controller.signal,
-          headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', 'accept-encoding': 'gzip, deflate, br' },
+          headers: {
+            'user-agent': USER_AGENT,
+            accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
+            'accept-encoding': 'gzip, deflate, br',
+          },
         });
       } catch (error) {
         throw networkReason(error, url, limits, timedOut);

@@ -177,7 +177,10 @@ function engineOver(docs: SearchDoc[], sources: EngineSources, built?: TokenInde
     let pool = list;
     if (pool.length > k * 4) {
       // Keep what beats the k-th best of a sample, then sort only that.
-      const sample = pool.filter((_, i) => i % Math.ceil(pool.length / 512) === 0).map((d) => total[d]).sort((a, b) => b - a);
+      const sample = pool
+        .filter((_, i) => i % Math.ceil(pool.length / 512) === 0)
+        .map((d) => total[d])
+        .sort((a, b) => b - a);
       const cut = sample[Math.min(sample.length - 1, Math.ceil((k / pool.length) * sample.length * 2))];
       const kept = pool.filter((d) => total[d] >= cut);
       if (kept.length >= k) pool = kept;
@@ -224,11 +227,19 @@ function engineOver(docs: SearchDoc[], sources: EngineSources, built?: TokenInde
       // fuse.js ranks the candidates on their metadata, with the same words ANDed.
       const fuse = new Fuse(
         top.map((i) => ({ i, title: docs[i].title, authors: docs[i].authors, dek: docs[i].dek })),
-        { keys: RANK_KEYS.map((name) => ({ name, weight: FIELD_WEIGHT[name] })), includeScore: true, ignoreLocation: true, ignoreFieldNorm: true, threshold: 0.34 },
+        {
+          keys: RANK_KEYS.map((name) => ({ name, weight: FIELD_WEIGHT[name] })),
+          includeScore: true,
+          ignoreLocation: true,
+          ignoreFieldNorm: true,
+          threshold: 0.34,
+        },
       );
       const fuseScore = new Map<number, number>();
       const expression = {
-        $and: terms.map((t) => (t.field && RANK_KEYS.includes(t.field) ? { [t.field]: t.text } : { $or: RANK_KEYS.map((f) => ({ [f]: t.text })) })),
+        $and: terms.map((t) =>
+          t.field && RANK_KEYS.includes(t.field) ? { [t.field]: t.text } : { $or: RANK_KEYS.map((f) => ({ [f]: t.text })) },
+        ),
       };
       for (const r of fuse.search(expression)) fuseScore.set(r.item.i, 1 - (r.score ?? 1));
       // fuse's word is trusted as far as the index saw the words in the metadata it ranks.

@@ -107,7 +107,8 @@ export function encodeSegment(docs: SegmentDoc[]): Buffer {
 
 /** Parses the header from the first bytes of a segment (at least `headerBytes(prefix)` of them). */
 export function headerBytes(prefix: Buffer): number {
-  if (prefix.length < MAGIC.length + 4 || prefix.toString('utf8', 0, MAGIC.length) !== MAGIC) throw new Error('not a byline search index segment (or an older format)');
+  if (prefix.length < MAGIC.length + 4 || prefix.toString('utf8', 0, MAGIC.length) !== MAGIC)
+    throw new Error('not a byline search index segment (or an older format)');
   return MAGIC.length + 4 + prefix.readUInt32LE(MAGIC.length);
 }
 

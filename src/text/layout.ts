@@ -4,7 +4,8 @@ import { displayWidth, wrapText } from './wrap.js';
 import { visible, visibleLine } from './visible.js';
 import { listItems, type Article, type Author, type Block } from '../model/schema.js';
 
-export type LineStyle = 'title' | 'dek' | 'byline' | 'notice' | 'heading' | 'paragraph' | 'quote' | 'list' | 'pre' | 'figure' | 'credit' | 'blank';
+export type LineStyle =
+  'title' | 'dek' | 'byline' | 'notice' | 'heading' | 'paragraph' | 'quote' | 'list' | 'pre' | 'figure' | 'credit' | 'blank';
 
 export interface Line {
   text: string;

@@ -13,10 +13,13 @@ const BIDI = /^[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]$/;
 const KEEP = '\\u200c\\u200d\\ufe00-\\ufe0f\\u{e0020}-\\u{e007f}\\u{e0100}-\\u{e01ef}\\u180b-\\u180d\\u180f';
 // The class names code points one by one (ZWJ and variation selectors among them), never a
 // joined sequence: the lint rule against misleading classes does not apply.
-// eslint-disable-next-line no-misleading-character-class
-const UNSAFE = new RegExp(`[[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029][\\p{Default_Ignorable_Code_Point}--[${KEEP}]]]`, 'gv');
-// eslint-disable-next-line no-misleading-character-class
+/* eslint-disable no-misleading-character-class */
+const UNSAFE = new RegExp(
+  `[[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029][\\p{Default_Ignorable_Code_Point}--[${KEEP}]]]`,
+  'gv',
+);
 const UNSAFE_IN_LINE = new RegExp(`[[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029][\\p{Default_Ignorable_Code_Point}--[${KEEP}]]]`, 'gv');
+/* eslint-enable no-misleading-character-class */
 
 function symbolFor(ch: string): string {
   const code = ch.codePointAt(0)!;
@@ -48,7 +51,7 @@ export function visibleLineRanges(text: string, ranges: readonly Range[]): Range
   // Offset i of text → offset in the visible text; each code point is replaced on its own.
   const at = new Array<number>(text.length + 1);
   let shown = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const ch = String.fromCodePoint(text.codePointAt(i)!);
     for (let k = 0; k < ch.length; k++) at[i + k] = shown;
     shown += visibleLine(ch).length;

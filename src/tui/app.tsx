@@ -41,13 +41,23 @@ export interface AppProps {
   storeRef?: { current?: ReaderStore };
 }
 
-function useReaderStore({ archive, holding, loading = null, userState, engine, onQuit, title = 'byline', services }: AppProps, size: { columns: number; rows: number }): ReaderStore {
+function useReaderStore(
+  { archive, holding, loading = null, userState, engine, onQuit, title = 'byline', services }: AppProps,
+  size: { columns: number; rows: number },
+): ReaderStore {
   const [store] = useState(() => {
     const saver = new MarkSaver(userState);
     const current = { engine, archive };
     const holder = holding ?? (() => archive as Archive);
     const runner = createRunner({ holding: holder, saver, engine: () => current.engine, onQuit, ...services });
-    const state = initialState(archive, { title, marks: userState.marks(), size, engine: engine ? { status: 'ready' } : undefined, stateWarning: saver.warning, loading });
+    const state = initialState(archive, {
+      title,
+      marks: userState.marks(),
+      size,
+      engine: engine ? { status: 'ready' } : undefined,
+      stateWarning: saver.warning,
+      loading,
+    });
     return Object.assign(new ReaderStore(state, runner), { current });
   });
   useEffect(() => {

@@ -36,4 +36,5 @@ export function moveCursor(cursor: Cursor, move: CursorMove, count: number, heig
   return ensureVisible({ index: target, offset }, count, height);
 }
 
-export const isCursorMove = (command: string): command is CursorMove => ['up', 'down', 'pageDown', 'pageUp', 'top', 'bottom'].includes(command);
+export const isCursorMove = (command: string): command is CursorMove =>
+  ['up', 'down', 'pageDown', 'pageUp', 'top', 'bottom'].includes(command);

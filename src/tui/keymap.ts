@@ -96,10 +96,15 @@ export const KEYMAP: Binding[] = [
   { command: 'up', keys: ['k', 'up'], help: 'scroll up', screens: ['help'] },
   { command: 'pageDown', keys: ['space', 'f', 'pagedown'], help: 'next page', screens: ['help'] },
   { command: 'pageUp', keys: ['b', 'pageup'], help: 'previous page', screens: ['help'] },
-  { command: 'showAll', keys: ['a'], help: 'all keys / this screen\'s keys', screens: ['help'] },
+  { command: 'showAll', keys: ['a'], help: "all keys / this screen's keys", screens: ['help'] },
   { command: 'back', keys: ['escape', 'q', '?'], help: 'close (so does any other key)', screens: ['help'] },
   { command: 'quit', keys: ['q'], help: 'quit', screens: ['list'] },
-  { command: 'interrupt', keys: ['ctrl+c'], help: 'quit from anywhere', screens: ['list', 'search', 'article', 'find', 'prompt', 'authors', 'author', 'help'] },
+  {
+    command: 'interrupt',
+    keys: ['ctrl+c'],
+    help: 'quit from anywhere',
+    screens: ['list', 'search', 'article', 'find', 'prompt', 'authors', 'author', 'help'],
+  },
 ];
 
 /** What Ink tells us about a key press. */

@@ -35,7 +35,9 @@ export function openInBrowser(url: string, failed: (why: string) => void, env: N
     child.on('error', (error: NodeJS.ErrnoException) =>
       settle(error.code === 'ENOENT' ? `${command} not found (set BYLINE_OPEN to a browser command)` : `${command}: ${error.message}`),
     );
-    child.on('exit', (code, signal) => settle(code ? `${command} exited with status ${code}` : signal ? `${command} was stopped by ${signal}` : undefined));
+    child.on('exit', (code, signal) =>
+      settle(code ? `${command} exited with status ${code}` : signal ? `${command} was stopped by ${signal}` : undefined),
+    );
     child.unref();
   } catch (error) {
     settle(`${command}: ${(error as Error).message}`);

@@ -69,7 +69,8 @@ async function openForReading(options: ReaderOptions): Promise<{ catalog?: Catal
   const dir = options.archiveDir;
   const catalog = dir === undefined ? undefined : CatalogReading.open(dir);
   if (catalog || dir === undefined) return { catalog };
-  if (!existsSync(join(dir, 'index.json')) || statSync(join(dir, 'index.json')).size < UPGRADE_FROM_BYTES) return { archive: await options.openArchive({ lean: true }) };
+  if (!existsSync(join(dir, 'index.json')) || statSync(join(dir, 'index.json')).size < UPGRADE_FROM_BYTES)
+    return { archive: await options.openArchive({ lean: true }) };
   const archive = await options.openArchive({});
   return { catalog: CatalogReading.open(dir), archive };
 }
@@ -165,7 +166,14 @@ export async function runReader(options: ReaderOptions): Promise<number> {
       shown = next;
       if (!done) instance.rerender(app(next));
     };
-    if (first) void readTheRestOrWhole(opened.catalog!, first, show, () => done, () => options.openArchive({ lean: true }));
+    if (first)
+      void readTheRestOrWhole(
+        opened.catalog!,
+        first,
+        show,
+        () => done,
+        () => options.openArchive({ lean: true }),
+      );
     else setImmediate(() => void searchWhole(archive!, show));
     // Through the reader, so the open article's place is saved first.
     const stopWith = (code: number) => (stop.current ? stop.current(code) : finish(code));

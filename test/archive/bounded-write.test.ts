@@ -17,8 +17,12 @@ import { snapshotDir, tempDir } from '../support/paths.js';
 import { derivedFilesProblems } from '../support/derived-files.js';
 import { escapeNonAscii, keyFieldsOfLine } from '../../src/archive/index-lines.js';
 
-const story = (k: number, extra = '') => `Bounded story number ${k}\n\nA dek for story ${k}.\n\nThe paragraph of story ${k} mentions word${k}x and the harbour.${extra}`;
-const batch = (from: number, to: number, file = `f${from}.txt`): ImportBatch => ({ file, articles: parsePageDump(Array.from({ length: to - from }, (_, i) => story(from + i)).join('\n\n\n')) });
+const story = (k: number, extra = '') =>
+  `Bounded story number ${k}\n\nA dek for story ${k}.\n\nThe paragraph of story ${k} mentions word${k}x and the harbour.${extra}`;
+const batch = (from: number, to: number, file = `f${from}.txt`): ImportBatch => ({
+  file,
+  articles: parsePageDump(Array.from({ length: to - from }, (_, i) => story(from + i)).join('\n\n\n')),
+});
 const top = (a: Archive, q: string) => searchEngineFor(a, { bodies: true }).search(q, { limit: 3 })[0]?.id;
 const onDisk = (dir: string) => readdirSync(join(dir, 'search')).sort();
 
@@ -95,7 +99,10 @@ describe('a big index, rewritten line by line', () => {
   it('an update in the middle and new articles: the id lookup and match keys agree with index.json; unchanged lines are byte for byte', async () => {
     const archive = await Archive.open(big, { deferRead: true });
     const old = readFileSync(join(big, 'index.json'), 'utf8').split('\n');
-    const summary = await archive.import([{ file: 'fix.txt', articles: parsePageDump(story(500, ' A correction names the zebu.')) }, batch(2000, 2003)]);
+    const summary = await archive.import([
+      { file: 'fix.txt', articles: parsePageDump(story(500, ' A correction names the zebu.')) },
+      batch(2000, 2003),
+    ]);
     expect(summary).toMatchObject({ added: 3, updated: 1 });
     expect(derivedFilesProblems(big)).toEqual([]);
     const now = readFileSync(join(big, 'index.json'), 'utf8').split('\n');
@@ -135,7 +142,12 @@ describe('a big index, rewritten line by line', () => {
       expect(readdirSync(join(dir, 'articles')).sort(), point).toEqual(fresh.articles.map((a) => a.bodyFile).sort());
       expect(onDisk(dir), point).toEqual([...fresh.segments!].sort());
       const head = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { keys: string; lookup: string };
-      expect(readdirSync(dir).filter((f) => f.startsWith('.') || /\.(ids|keys)$/.test(f)).sort(), point).toEqual([head.keys, head.lookup].sort());
+      expect(
+        readdirSync(dir)
+          .filter((f) => f.startsWith('.') || /\.(ids|keys)$/.test(f))
+          .sort(),
+        point,
+      ).toEqual([head.keys, head.lookup].sort());
       expect(top(fresh, 'okapi')).toBe(point === 'index-written' ? 'bounded-story-number-7' : undefined);
     }
   }, 120_000);
@@ -160,7 +172,12 @@ describe('a big index, rewritten line by line', () => {
       const dir = join(tempDir('byline-upgrade-'), 'a');
       const archive = await Archive.open(big);
       // Written as the previous byline wrote it: header first with an id lookup, no keys.
-      const data = { version: 1 as const, segments: [...archive.segments!], authors: [...archive.authors], articles: [...archive.articles] };
+      const data = {
+        version: 1 as const,
+        segments: [...archive.segments!],
+        authors: [...archive.authors],
+        articles: [...archive.articles],
+      };
       const { cpSync } = await import('node:fs');
       cpSync(join(big, 'articles'), join(dir, 'articles'), { recursive: true });
       cpSync(join(big, 'search'), join(dir, 'search'), { recursive: true });
@@ -184,7 +201,21 @@ describe('a big index, rewritten line by line', () => {
 
 describe('match keys read from an article line', () => {
   it('id, title and URL without a full parse, for any title; a line in another key order is parsed whole', () => {
-    const meta = (title: string, url?: string) => ({ id: 'x-1', title, titleDerived: false, dek: 'a ","url":"http://no" dek', kind: 'full', sponsored: false, authors: [], credits: [], lead: '', ...(url ? { url } : {}), source: { file: 'f', importedAt: 't' }, wordCount: 1, hash: 'h' });
+    const meta = (title: string, url?: string) => ({
+      id: 'x-1',
+      title,
+      titleDerived: false,
+      dek: 'a ","url":"http://no" dek',
+      kind: 'full',
+      sponsored: false,
+      authors: [],
+      credits: [],
+      lead: '',
+      ...(url ? { url } : {}),
+      source: { file: 'f', importedAt: 't' },
+      wordCount: 1,
+      hash: 'h',
+    });
     for (const title of ['Plain', 'With "quotes" and \\ slashes', 'Ünïcode 東京 🚀', '","title":"', '\u2028 line sep']) {
       for (const url of [undefined, 'https://example.com/a?b="c"']) {
         const m = meta(title, url);

@@ -120,7 +120,9 @@ describe('the catalog of a big index.json', () => {
     const dir = copy();
     const data = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
     rmSync(join(dir, data.catalog));
-    const lines = readFileSync(join(dir, 'index.json'), 'utf8').split('\n').filter((l) => !l.startsWith('"catalog":'));
+    const lines = readFileSync(join(dir, 'index.json'), 'utf8')
+      .split('\n')
+      .filter((l) => !l.startsWith('"catalog":'));
     writeFileSync(join(dir, 'index.json'), lines.join('\n'));
     expect(named(dir)).toBeUndefined();
     const first = await byline(['search', 'harbour', '--json', '--archive', dir]);

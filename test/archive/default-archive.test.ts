@@ -40,7 +40,9 @@ describe('data/protocol', () => {
     const rebuilt = readJson(join(fresh, 'index.json'));
     expect(withoutTimes(committed)).toEqual(withoutTimes(rebuilt));
     // Same bytes too, once the timestamps are blanked: formatting does not drift either.
-    expect(blankTimes(readFileSync(join(DEFAULT_ARCHIVE, 'index.json'), 'utf8'))).toBe(blankTimes(readFileSync(join(fresh, 'index.json'), 'utf8')));
+    expect(blankTimes(readFileSync(join(DEFAULT_ARCHIVE, 'index.json'), 'utf8'))).toBe(
+      blankTimes(readFileSync(join(fresh, 'index.json'), 'utf8')),
+    );
   });
 
   it('equals a fresh import, file by file (bodies and anything else), with no extra or missing files', () => {

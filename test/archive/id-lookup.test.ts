@@ -22,7 +22,10 @@ afterAll(() => {
 
 const COUNT = 1010;
 const dump = (from: number, to: number) =>
-  Array.from({ length: to - from }, (_, i) => `Ünïcode story ${from + i} of many\n\nThe paragraph of story ${from + i}, with its own words.`).join('\n\n\n');
+  Array.from(
+    { length: to - from },
+    (_, i) => `Ünïcode story ${from + i} of many\n\nThe paragraph of story ${from + i}, with its own words.`,
+  ).join('\n\n\n');
 
 let big: string;
 beforeAll(async () => {
@@ -58,7 +61,10 @@ function toPreviousLayout(dir: string): string {
   const data = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
   rmSync(join(dir, data.lookup));
   const articles = data.articles.map((a: unknown) => JSON.stringify(a)).join(',\n');
-  writeFileSync(join(dir, 'index.json'), `{"version":1,\n"articles":[\n${articles}\n],\n"authors":[],\n"segments":${JSON.stringify(data.segments)}}\n`);
+  writeFileSync(
+    join(dir, 'index.json'),
+    `{"version":1,\n"articles":[\n${articles}\n],\n"authors":[],\n"segments":${JSON.stringify(data.segments)}}\n`,
+  );
   return dir;
 }
 
@@ -140,7 +146,9 @@ describe('the id lookup of a big index.json', () => {
     const swapped = copy();
     const lines = indexLines(swapped);
     const at = lines.findIndex((l) => l.startsWith(`{"id":${JSON.stringify(id)},`));
-    const other = lines.findIndex((l, i) => i !== at && l.startsWith('{"id":') && l.includes('"bodyFile"') && l.length === lines[at].length);
+    const other = lines.findIndex(
+      (l, i) => i !== at && l.startsWith('{"id":') && l.includes('"bodyFile"') && l.length === lines[at].length,
+    );
     expect(other).toBeGreaterThan(-1);
     [lines[at], lines[other]] = [lines[other], lines[at]];
     writeFileSync(join(swapped, 'index.json'), lines.join('\n'));
@@ -182,7 +190,12 @@ describe('the id lookup of a big index.json', () => {
     writeFileSync(join(dir, 'index.json'), lines.join('\n'));
     const three = await byline(['list', '--limit', '3', '--archive', dir]);
     expect(three.exitCode).toBe(0);
-    expect(three.stdout.split('\n').slice(0, -1).map((l) => l.split('\t')[1])).toEqual(['Ünïcode story 1 of many', 'Ünïcode story 2 of many', 'Ünïcode story 3 of many']);
+    expect(
+      three.stdout
+        .split('\n')
+        .slice(0, -1)
+        .map((l) => l.split('\t')[1]),
+    ).toEqual(['Ünïcode story 1 of many', 'Ünïcode story 2 of many', 'Ünïcode story 3 of many']);
     // Read on, the broken line is reported as any command reports it.
     const all = await byline(['list', '--archive', dir]);
     expect(all.exitCode).toBe(2);

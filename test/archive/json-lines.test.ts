@@ -46,8 +46,16 @@ describe('the line-wise JSON layout', () => {
   });
 
   it('never accepts a damaged file that one parse of the whole text would refuse, nor reads it differently (property)', () => {
-    const text = stringifyLines({ version: 1, articles: [{ id: 'a', n: 12 }, { id: 'b', t: [1, 2] }, { id: 'c' }], authors: [{ id: 'z' }] });
-    const damage = fc.record({ at: fc.nat(text.length), cut: fc.nat(4), insert: fc.constantFrom('', ',', '\n', ']', '}', '"', '\\', '1', '\n{"id":"d"}', ',\n') });
+    const text = stringifyLines({
+      version: 1,
+      articles: [{ id: 'a', n: 12 }, { id: 'b', t: [1, 2] }, { id: 'c' }],
+      authors: [{ id: 'z' }],
+    });
+    const damage = fc.record({
+      at: fc.nat(text.length),
+      cut: fc.nat(4),
+      insert: fc.constantFrom('', ',', '\n', ']', '}', '"', '\\', '1', '\n{"id":"d"}', ',\n'),
+    });
     fc.assert(
       fc.property(damage, ({ at, cut, insert }) => {
         const damaged = text.slice(0, at) + insert + text.slice(at + cut);
@@ -80,7 +88,9 @@ describe('the line-wise JSON layout', () => {
     expect(good.length).toBeGreaterThan(1 << 20);
     expect(readJsonFileSync(file('big.json', good), undefined, 1 << 20)).toEqual({ version: 1, articles: items });
     expect(() => readJsonFileSync(file('big-torn.json', good.slice(0, -100)), undefined, 1 << 20)).toThrow(/not valid JSON/);
-    expect(() => readJsonFileSync(file('big-nul.json', good.replace('article-5"', 'article-5\u0000"')), undefined, 1 << 20)).toThrow(/NUL bytes/);
+    expect(() => readJsonFileSync(file('big-nul.json', good.replace('article-5"', 'article-5\u0000"')), undefined, 1 << 20)).toThrow(
+      /NUL bytes/,
+    );
     expect(() => readJsonFileSync(file('big-bom.json', `\ufeff${good}`), undefined, 1 << 20)).toThrow(/byte-order mark/);
   });
 });

@@ -32,11 +32,15 @@ describe('withLock', () => {
     const events: string[] = [];
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
-    const first = withLock(path, async () => {
-      events.push('first in');
-      await released;
-      events.push('first out');
-    }, { what: 'x' });
+    const first = withLock(
+      path,
+      async () => {
+        events.push('first in');
+        await released;
+        events.push('first out');
+      },
+      { what: 'x' },
+    );
     const second = withLock(path, async () => void events.push('second in'), { what: 'x', waitMs: 60_000 });
     // The second is waiting for as long as the first holds the lock.
     while (events.length === 0) await new Promise((r) => setImmediate(r));

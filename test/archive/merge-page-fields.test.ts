@@ -34,10 +34,23 @@ describe('mergeImport keeps where a page came from', () => {
   });
 
   it('an update without them keeps the stored ones; one with them replaces them', () => {
-    const first = mergeImport(empty(), [{ file: 'a.html', articles: [page({ url: 'https://news.example/harbor', siteName: 'The Ledger' })] }], AT).index;
+    const first = mergeImport(
+      empty(),
+      [{ file: 'a.html', articles: [page({ url: 'https://news.example/harbor', siteName: 'The Ledger' })] }],
+      AT,
+    ).index;
     const kept = mergeImport(first, [{ file: 'b.txt', articles: [page({ body: [{ type: 'paragraph', text: 'Changed.' }] })] }], AT).index;
     expect(kept.articles[0]).toMatchObject({ url: 'https://news.example/harbor', siteName: 'The Ledger' });
-    const replaced = mergeImport(first, [{ file: 'c.html', articles: [page({ body: [{ type: 'paragraph', text: 'Again.' }], url: 'https://news.example/harbor', siteName: 'Ledger Daily' })] }], AT).index;
+    const replaced = mergeImport(
+      first,
+      [
+        {
+          file: 'c.html',
+          articles: [page({ body: [{ type: 'paragraph', text: 'Again.' }], url: 'https://news.example/harbor', siteName: 'Ledger Daily' })],
+        },
+      ],
+      AT,
+    ).index;
     expect(replaced.articles[0].siteName).toBe('Ledger Daily');
   });
 });

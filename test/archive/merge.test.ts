@@ -21,9 +21,20 @@ function article(over: Partial<ImportedArticle> = {}): ImportedArticle {
     ...over,
   };
 }
-const marta = (bio: string, handle?: string): ImportedAuthor => ({ name: 'Marta Kowalczyk', bio, kind: 'person', ...(handle ? { handle } : {}) });
+const marta = (bio: string, handle?: string): ImportedAuthor => ({
+  name: 'Marta Kowalczyk',
+  bio,
+  kind: 'person',
+  ...(handle ? { handle } : {}),
+});
 const excerpt = article({ kind: 'excerpt', body: [{ type: 'paragraph', text: 'The ferry has run since 1921.' }] });
-const full = article({ kind: 'full', body: [{ type: 'paragraph', text: 'The ferry has run since 1921.' }, { type: 'paragraph', text: 'The nearest bridge is eleven kilometres downstream.' }] });
+const full = article({
+  kind: 'full',
+  body: [
+    { type: 'paragraph', text: 'The ferry has run since 1921.' },
+    { type: 'paragraph', text: 'The nearest bridge is eleven kilometres downstream.' },
+  ],
+});
 
 describe('mergeImport', () => {
   it('adds the seed to an empty index: 6 new, 5 authors, valid schema, a body for every article', () => {
@@ -52,7 +63,16 @@ describe('mergeImport', () => {
   it('does not modify the index it is given', () => {
     const first = mergeImport(empty(), [{ file: 'a', articles: [excerpt] }], AT).index;
     const before = structuredClone(first);
-    mergeImport(first, [{ file: 'b', articles: [full, article({ title: 'Another story', authors: [marta('Marta Kowalczyk writes a much longer bio now.')] })] }], AT);
+    mergeImport(
+      first,
+      [
+        {
+          file: 'b',
+          articles: [full, article({ title: 'Another story', authors: [marta('Marta Kowalczyk writes a much longer bio now.')] })],
+        },
+      ],
+      AT,
+    );
     expect(first).toEqual(before);
   });
 
@@ -75,7 +95,10 @@ describe('mergeImport', () => {
   });
 
   it('also keeps the full article when both arrive in one import, in either order', () => {
-    for (const order of [[excerpt, full], [full, excerpt]]) {
+    for (const order of [
+      [excerpt, full],
+      [full, excerpt],
+    ]) {
       const r = mergeImport(empty(), [{ file: 'x', articles: order }], AT);
       expect(r.index.articles).toHaveLength(1);
       expect(r.index.articles[0].kind).toBe('full');
@@ -86,16 +109,34 @@ describe('mergeImport', () => {
   it('merges authors by name, keeping the longer bio whichever comes first', () => {
     const short = marta('Marta Kowalczyk covers transport.');
     const long = marta('Marta Kowalczyk (@martakowal) covers transport and local government for the Valley Post.', '@martakowal');
-    for (const [a, b] of [[short, long], [long, short]]) {
-      const r = mergeImport(empty(), [{ file: 'x', articles: [article({ title: 'One', authors: [a] }), article({ title: 'Two', authors: [b] })] }], AT);
-      expect(r.index.authors).toEqual([{ id: 'marta-kowalczyk', name: 'Marta Kowalczyk', handle: '@martakowal', bio: long.bio, kind: 'person' }]);
+    for (const [a, b] of [
+      [short, long],
+      [long, short],
+    ]) {
+      const r = mergeImport(
+        empty(),
+        [{ file: 'x', articles: [article({ title: 'One', authors: [a] }), article({ title: 'Two', authors: [b] })] }],
+        AT,
+      );
+      expect(r.index.authors).toEqual([
+        { id: 'marta-kowalczyk', name: 'Marta Kowalczyk', handle: '@martakowal', bio: long.bio, kind: 'person' },
+      ]);
       expect(r.index.articles.map((x) => x.authors)).toEqual([['marta-kowalczyk'], ['marta-kowalczyk']]);
     }
   });
 
   it('matches author names without regard to case, across imports', () => {
     const first = mergeImport(empty(), [{ file: 'x', articles: [article({ title: 'One', authors: [marta('Short bio.')] })] }], AT).index;
-    const r = mergeImport(first, [{ file: 'y', articles: [article({ title: 'Two', authors: [{ name: 'marta kowalczyk', bio: 'A longer bio than before.', kind: 'person' }] })] }], AT);
+    const r = mergeImport(
+      first,
+      [
+        {
+          file: 'y',
+          articles: [article({ title: 'Two', authors: [{ name: 'marta kowalczyk', bio: 'A longer bio than before.', kind: 'person' }] })],
+        },
+      ],
+      AT,
+    );
     expect(r.index.authors).toHaveLength(1);
     expect(r.index.authors[0]).toMatchObject({ name: 'Marta Kowalczyk', bio: 'A longer bio than before.' });
     expect(r.changed).toBe(true);
@@ -110,23 +151,73 @@ describe('mergeImport', () => {
 
   it('identity: the same canonical URL is the same story even retitled; another URL with the same title is another story', () => {
     const first = mergeImport(empty(), [{ file: 'x', articles: [{ ...full, url: 'https://example.com/ferry' }] }], AT).index;
-    const retitled = mergeImport(first, [{ file: 'y', articles: [{ ...full, title: 'The river ferry, 100 years on', url: 'https://example.com/ferry' }] }], AT);
+    const retitled = mergeImport(
+      first,
+      [{ file: 'y', articles: [{ ...full, title: 'The river ferry, 100 years on', url: 'https://example.com/ferry' }] }],
+      AT,
+    );
     expect(retitled.summary).toMatchObject({ added: 0, updated: 1 });
     // The same title and mostly the same text, but its own address: another page, another story.
-    const other = mergeImport(first, [{ file: 'z', articles: [{ ...full, body: [...full.body, { type: 'paragraph', text: 'Update: the timetable changes in May.' }], url: 'https://example.com/ferry-2' }] }], AT);
+    const other = mergeImport(
+      first,
+      [
+        {
+          file: 'z',
+          articles: [
+            {
+              ...full,
+              body: [...full.body, { type: 'paragraph', text: 'Update: the timetable changes in May.' }],
+              url: 'https://example.com/ferry-2',
+            },
+          ],
+        },
+      ],
+      AT,
+    );
     expect(other.summary).toMatchObject({ added: 1, updated: 0 });
     expect(other.index.articles.map((a) => a.id)).toEqual(['why-the-river-ferry-still-matters', 'why-the-river-ferry-still-matters-2']);
   });
 
   it('identity: the same title by other authors is another story', () => {
     const first = mergeImport(empty(), [{ file: 'x', articles: [article({ authors: [marta('Bio.')] })] }], AT).index;
-    const r = mergeImport(first, [{ file: 'y', articles: [article({ authors: [{ name: 'Someone Else', bio: '', kind: 'person' }], body: [{ type: 'paragraph', text: 'The ferry has run since 1921, and more.' }] })] }], AT);
+    const r = mergeImport(
+      first,
+      [
+        {
+          file: 'y',
+          articles: [
+            article({
+              authors: [{ name: 'Someone Else', bio: '', kind: 'person' }],
+              body: [{ type: 'paragraph', text: 'The ferry has run since 1921, and more.' }],
+            }),
+          ],
+        },
+      ],
+      AT,
+    );
     expect(r.summary).toMatchObject({ added: 1, updated: 0 });
   });
 
   it('writes a short lead and counts body words, figures aside', () => {
     const long = 'word '.repeat(200).trim();
-    const r = mergeImport(empty(), [{ file: 'x', articles: [article({ body: [{ type: 'figure', caption: 'A caption here', credit: 'Photo: X' }, { type: 'heading', text: 'Two words' }, { type: 'paragraph', text: long }] })] }], AT);
+    const r = mergeImport(
+      empty(),
+      [
+        {
+          file: 'x',
+          articles: [
+            article({
+              body: [
+                { type: 'figure', caption: 'A caption here', credit: 'Photo: X' },
+                { type: 'heading', text: 'Two words' },
+                { type: 'paragraph', text: long },
+              ],
+            }),
+          ],
+        },
+      ],
+      AT,
+    );
     const meta = r.index.articles[0];
     expect(meta.wordCount).toBe(202);
     expect(meta.lead.length).toBeLessThanOrEqual(281);

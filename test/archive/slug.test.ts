@@ -89,22 +89,38 @@ describe('ids in an archive', () => {
   const at = '2024-01-01T00:00:00.000Z';
 
   it('suffixes only on a real collision: two different titles with the same slug', () => {
-    const { index } = mergeImport(empty(), [{ file: 'a.txt', articles: [article('Tram line: approved'), article('Tram line approved!')] }], at);
+    const { index } = mergeImport(
+      empty(),
+      [{ file: 'a.txt', articles: [article('Tram line: approved'), article('Tram line approved!')] }],
+      at,
+    );
     expect(index.articles.map((a) => a.id)).toEqual(['tram-line-approved', 'tram-line-approved-2']);
   });
 
   it('never suffixes the same story imported again, corrected; a different story with that title is suffixed', () => {
     const text = 'The council approved the tram line on Monday after a long debate about the route.';
     const first = mergeImport(empty(), [{ file: 'a.txt', articles: [article('Tram line approved', text)] }], at).index;
-    const corrected = mergeImport(first, [{ file: 'b.txt', articles: [article('Tram line approved', `${text} The vote was 7 to 2.`)] }], at).index;
+    const corrected = mergeImport(
+      first,
+      [{ file: 'b.txt', articles: [article('Tram line approved', `${text} The vote was 7 to 2.`)] }],
+      at,
+    ).index;
     expect(corrected.articles.map((a) => a.id)).toEqual(['tram-line-approved']);
-    const other = mergeImport(corrected, [{ file: 'c.txt', articles: [article('Tram line approved', 'A year later, the first trams ran on the new line.')] }], at).index;
+    const other = mergeImport(
+      corrected,
+      [{ file: 'c.txt', articles: [article('Tram line approved', 'A year later, the first trams ran on the new line.')] }],
+      at,
+    ).index;
     expect(other.articles.map((a) => a.id)).toEqual(['tram-line-approved', 'tram-line-approved-2']);
   });
 
   it('gives two long titles that share their first 80 slug characters distinct ids of at most 80 characters', () => {
     const stem = 'A very long headline about the council meeting where everyone argued about trams and buses';
-    const { index } = mergeImport(empty(), [{ file: 'a.txt', articles: [article(stem + ' on Monday'), article(stem + ' on Tuesday')] }], at);
+    const { index } = mergeImport(
+      empty(),
+      [{ file: 'a.txt', articles: [article(stem + ' on Monday'), article(stem + ' on Tuesday')] }],
+      at,
+    );
     const ids = index.articles.map((a) => a.id);
     expect(new Set(ids).size).toBe(2);
     for (const id of ids) {

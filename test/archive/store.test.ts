@@ -79,7 +79,9 @@ describe('Archive import', () => {
       expect(article.body.length).toBeGreaterThan(0);
       expect(reopened.authorsOf(meta).map((a) => a.id)).toEqual(meta.authors);
     }
-    expect(reopened.articlesBy('kate-kaye').map((a) => a.title)).toEqual(['Why large enterprises struggle to find suitable platforms for MLops']);
+    expect(reopened.articlesBy('kate-kaye').map((a) => a.title)).toEqual([
+      'Why large enterprises struggle to find suitable platforms for MLops',
+    ]);
   });
 
   it('replaces an excerpt when the full article arrives later, and rewrites its body', async () => {
@@ -118,18 +120,50 @@ describe('Archive import', () => {
   it('merges authors by name across imports, keeping the longer bio', async () => {
     const dir = join(temp(), 'a');
     const archive = await Archive.open(dir, { create: true });
-    const longBio = 'Marta Kowalczyk (@martakowal) covers transport and local government for the Valley Post. She previously reported on housing.';
-    await archive.import([{ file: 'x', articles: [{ ...parsePageDump(fixtureText('river-ferry-full.txt'))[0], authors: [{ name: 'Marta Kowalczyk', bio: 'Marta Kowalczyk writes.', kind: 'person' }] }] }]);
+    const longBio =
+      'Marta Kowalczyk (@martakowal) covers transport and local government for the Valley Post. She previously reported on housing.';
+    await archive.import([
+      {
+        file: 'x',
+        articles: [
+          {
+            ...parsePageDump(fixtureText('river-ferry-full.txt'))[0],
+            authors: [{ name: 'Marta Kowalczyk', bio: 'Marta Kowalczyk writes.', kind: 'person' }],
+          },
+        ],
+      },
+    ]);
     await archive.import([batchOf('teasers.txt')]);
-    await archive.import([{ file: 'y', articles: [{ title: 'Buses', titleDerived: false, dek: '', kind: 'full', sponsored: false, authors: [{ name: 'MARTA KOWALCZYK', bio: 'Short.', kind: 'person' }], body: [{ type: 'paragraph', text: 'Buses.' }], credits: [] }] }]);
+    await archive.import([
+      {
+        file: 'y',
+        articles: [
+          {
+            title: 'Buses',
+            titleDerived: false,
+            dek: '',
+            kind: 'full',
+            sponsored: false,
+            authors: [{ name: 'MARTA KOWALCZYK', bio: 'Short.', kind: 'person' }],
+            body: [{ type: 'paragraph', text: 'Buses.' }],
+            credits: [],
+          },
+        ],
+      },
+    ]);
     const reopened = await Archive.open(dir);
     const martas = reopened.authors.filter((a) => a.name.toLowerCase() === 'marta kowalczyk');
     expect(martas).toHaveLength(1);
     expect(martas[0]).toMatchObject({ bio: longBio, handle: '@martakowal' });
-    expect(reopened.articlesBy(martas[0].id).map((a) => a.title).sort()).toEqual(['Buses', 'Why the river ferry still matters']);
+    expect(
+      reopened
+        .articlesBy(martas[0].id)
+        .map((a) => a.title)
+        .sort(),
+    ).toEqual(['Buses', 'Why the river ferry still matters']);
   });
 
-  it('answers articlesBy from an author index: every author\'s articles without a scan of the archive per author (issue 10, defect 8)', async () => {
+  it("answers articlesBy from an author index: every author's articles without a scan of the archive per author (issue 10, defect 8)", async () => {
     const { archive } = await seeded();
     // Count how often each article's author list is read while every author's articles are asked for.
     let reads = 0;
@@ -140,7 +174,9 @@ describe('Archive import', () => {
     const byAuthor = archive.authors.map((a) => archive.articlesBy(a.id).map((m) => m.id));
     expect(reads).toBeLessThanOrEqual(archive.articles.length);
     expect(byAuthor.flat().length).toBeGreaterThan(0);
-    expect(archive.articlesBy('kate-kaye').map((m) => m.title)).toEqual(['Why large enterprises struggle to find suitable platforms for MLops']);
+    expect(archive.articlesBy('kate-kaye').map((m) => m.title)).toEqual([
+      'Why large enterprises struggle to find suitable platforms for MLops',
+    ]);
     expect(archive.articleCountBy('kate-kaye')).toBe(1);
     expect(archive.articlesBy('nobody')).toEqual([]);
   });
@@ -149,11 +185,34 @@ describe('Archive import', () => {
     const dir = join(temp(), 'b');
     const archive = await Archive.open(dir, { create: true });
     const ferry = parsePageDump(fixtureText('river-ferry-full.txt'))[0];
-    await archive.import([{ file: 'x', articles: [{ ...ferry, authors: [{ name: 'Marta Kowalczyk', bio: 'Marta writes.', kind: 'person' }] }] }]);
+    await archive.import([
+      { file: 'x', articles: [{ ...ferry, authors: [{ name: 'Marta Kowalczyk', bio: 'Marta writes.', kind: 'person' }] }] },
+    ]);
     const [marta] = archive.authors;
     expect(archive.articlesBy(marta.id)).toHaveLength(1);
-    await archive.import([{ file: 'y', articles: [{ title: 'Buses', titleDerived: false, dek: '', kind: 'full', sponsored: false, authors: [{ name: marta.name, bio: 'Short.', kind: 'person' }], body: [{ type: 'paragraph', text: 'Buses.' }], credits: [] }] }]);
-    expect(archive.articlesBy(marta.id).map((m) => m.title).sort()).toEqual(['Buses', 'Why the river ferry still matters']);
+    await archive.import([
+      {
+        file: 'y',
+        articles: [
+          {
+            title: 'Buses',
+            titleDerived: false,
+            dek: '',
+            kind: 'full',
+            sponsored: false,
+            authors: [{ name: marta.name, bio: 'Short.', kind: 'person' }],
+            body: [{ type: 'paragraph', text: 'Buses.' }],
+            credits: [],
+          },
+        ],
+      },
+    ]);
+    expect(
+      archive
+        .articlesBy(marta.id)
+        .map((m) => m.title)
+        .sort(),
+    ).toEqual(['Buses', 'Why the river ferry still matters']);
   });
 
   it('writes every body before the index: a failed body write leaves index.json untouched', async () => {
@@ -162,7 +221,11 @@ describe('Archive import', () => {
     const archive = await Archive.open(dir);
     // A folder (not empty) where the second new body's file must go makes that write fail.
     const { mergeImport } = await import('../../src/archive/merge.js');
-    const planned = mergeImport(structuredClone({ version: 1, articles: [...archive.articles], authors: [...archive.authors] }), [batchOf('several-full-articles.txt')], 'now');
+    const planned = mergeImport(
+      structuredClone({ version: 1, articles: [...archive.articles], authors: [...archive.authors] }),
+      [batchOf('several-full-articles.txt')],
+      'now',
+    );
     const second = planned.index.articles.filter((a) => !archive.article(a.id))[1];
     mkdirSync(join(dir, 'articles', second.bodyFile!, 'in-the-way'), { recursive: true });
     await expect(archive.import([batchOf('several-full-articles.txt')])).rejects.toThrow();
@@ -175,7 +238,8 @@ describe('Archive import', () => {
   it('writes the index after the bodies it names (mtimes), on a successful import', async () => {
     const { dir } = await seeded();
     const indexTime = statSync(join(dir, 'index.json')).mtimeMs;
-    for (const name of readdirSync(join(dir, 'articles'))) expect(statSync(join(dir, 'articles', name)).mtimeMs).toBeLessThanOrEqual(indexTime);
+    for (const name of readdirSync(join(dir, 'articles')))
+      expect(statSync(join(dir, 'articles', name)).mtimeMs).toBeLessThanOrEqual(indexTime);
   });
 
   it('writes index.json indented while small, one article a line and all-ASCII past 1000 articles, and reads both back', async () => {
@@ -202,7 +266,7 @@ describe('Archive import', () => {
     expect(new Set(reopened.articles.filter((a) => a.source.file === 'many.txt').map((a) => a.source)).size).toBe(1);
   });
 
-  it('a lean open (the reader\'s) drops the leads and hashes from memory, reads them back from the bodies, and refuses to write', async () => {
+  it("a lean open (the reader's) drops the leads and hashes from memory, reads them back from the bodies, and refuses to write", async () => {
     const { dir } = await seeded();
     const full = await Archive.open(dir);
     const lean = await Archive.open(dir, { lean: true });
@@ -239,7 +303,11 @@ describe('Archive read errors: index.json', () => {
     ['a BOM before the JSON', '\ufeff{"version":1,"articles":[],"authors":[]}', /byte-order mark/],
     ['NUL bytes', Buffer.from([0x7b, 0x00, 0x7d]), /NUL/],
     ['the wrong shape', '{"version":1,"articles":[{"id":"x"}],"authors":[]}', /does not match the archive schema/],
-    ['an id that is not a slug', JSON.stringify({ version: 1, articles: [], authors: [{ id: '', name: 'X', bio: '', kind: 'person' }] }), /does not match the archive schema/],
+    [
+      'an id that is not a slug',
+      JSON.stringify({ version: 1, articles: [], authors: [{ id: '', name: 'X', bio: '', kind: 'person' }] }),
+      /does not match the archive schema/,
+    ],
     ['a JSON array', '[]', /does not match the archive schema/],
     ['JSON null', 'null', /does not match the archive schema/],
     ['no version', '{"articles":[],"authors":[]}', /does not match the archive schema/],

@@ -22,7 +22,12 @@ describe('bench figures and targets', () => {
   });
 
   it('takes each size its own baseline', () => {
-    const targets = checkTargets([figure('cmd.node', [100], 20000), figure('cmd.read', [140], 20000), figure('cmd.node', [50], 100000), figure('cmd.read', [140], 100000)]);
+    const targets = checkTargets([
+      figure('cmd.node', [100], 20000),
+      figure('cmd.read', [140], 20000),
+      figure('cmd.node', [50], 100000),
+      figure('cmd.read', [140], 100000),
+    ]);
     expect(targets.filter((t) => t.key === 'cmd.read').map((t) => [t.size, t.met])).toEqual([
       [20000, true],
       [100000, false],

@@ -134,7 +134,12 @@ describe('dead pages: the Wayback Machine', () => {
       'added 1 article (1 new, 0 updated, 0 unchanged), 1 author',
     ]);
     const [meta] = index(dir).articles;
-    expect(meta).toMatchObject({ title: 'The last issue of the Dockside Weekly', url: 'http://dead.example/last-issue', archivedUrl: `${server.base}/web/20200102030405/${original}`, siteName: 'Dockside Weekly' });
+    expect(meta).toMatchObject({
+      title: 'The last issue of the Dockside Weekly',
+      url: 'http://dead.example/last-issue',
+      archivedUrl: `${server.base}/web/20200102030405/${original}`,
+      siteName: 'Dockside Weekly',
+    });
     // the page as archived (id_), not the archive's rewritten copy
     expect(server.requests.some((q) => q.path.startsWith('/web/20200102030405id_/'))).toBe(true);
   });
@@ -150,7 +155,9 @@ describe('dead pages: the Wayback Machine', () => {
   it('a 404 the archive never saw is one line', async () => {
     const r = await add([`${server.base}/news/never.html`, '--archive', fresh()]);
     expect(r.exitCode).toBe(1);
-    expect(lines(r.stderr).at(-1)).toBe(`byline: cannot add ${server.base}/news/never.html: HTTP 404 Not Found, and the Wayback Machine has no snapshot of it`);
+    expect(lines(r.stderr).at(-1)).toBe(
+      `byline: cannot add ${server.base}/news/never.html: HTTP 404 Not Found, and the Wayback Machine has no snapshot of it`,
+    );
   });
 });
 
@@ -170,7 +177,9 @@ describe('progress', () => {
     const r = await add([`${server.base}/broken.html`, `${server.base}/news/buses.html`, '--archive', fresh()], { columns: 120 });
     expect(r.exitCode).toBe(1);
     expect(r.progress).toEqual([`[1/2] ${server.base}/broken.html`, null, `[2/2] 1 failed · ${server.base}/news/buses.html`, null]);
-    expect(r.stderr).toBe(`byline: cannot add ${server.base}/broken.html: HTTP 500 Internal Server Error\nadded 1 article (1 new, 0 updated, 0 unchanged), 1 author; 1 of 2 URLs failed\n`);
+    expect(r.stderr).toBe(
+      `byline: cannot add ${server.base}/broken.html: HTTP 500 Internal Server Error\nadded 1 article (1 new, 0 updated, 0 unchanged), 1 author; 1 of 2 URLs failed\n`,
+    );
   });
 
   it('no progress line when stderr is not a terminal', async () => {

@@ -30,7 +30,16 @@ const corruptions: [string, string, RegExp][] = [
   ['schema failure', validIndex.replace('"kind": "full"', '"kind": "novel"'), /schema/],
   ['newer version', validIndex.replace('"version": 1', '"version": 7'), /version 7 is newer/],
 ];
-const ALL_COMMANDS: string[][] = [['list'], ['list', '--json'], ['read', MLOPS], ['search', 'aws'], ['authors'], ['author', 'kaye'], ['export'], []];
+const ALL_COMMANDS: string[][] = [
+  ['list'],
+  ['list', '--json'],
+  ['read', MLOPS],
+  ['search', 'aws'],
+  ['authors'],
+  ['author', 'kaye'],
+  ['export'],
+  [],
+];
 const SOME_COMMANDS: string[][] = [['list'], ['read', MLOPS], ['search', 'aws']];
 
 describe.concurrent('a bad index.json', () => {
@@ -108,12 +117,28 @@ describe.concurrent('stored text with control and bidi characters (hand-made arc
       JSON.stringify({
         version: 1,
         articles: [
-          { id: 'evil', title, titleDerived: false, dek: 'dek \u2066iso\u2069 \u2028line', kind: 'full', sponsored: false, authors: ['mal'], credits: [], lead: '', source: { file: 'x', importedAt: 'x' }, wordCount: 2, hash: 'x' },
+          {
+            id: 'evil',
+            title,
+            titleDerived: false,
+            dek: 'dek \u2066iso\u2069 \u2028line',
+            kind: 'full',
+            sponsored: false,
+            authors: ['mal'],
+            credits: [],
+            lead: '',
+            source: { file: 'x', importedAt: 'x' },
+            wordCount: 2,
+            hash: 'x',
+          },
         ],
         authors: [{ id: 'mal', name: 'Mal \u200fory', handle: '@mal', bio: 'bio \u0085 here', kind: 'person' }],
       }),
     );
-    writeFileSync(join(d, 'articles', 'evil.json'), JSON.stringify({ id: 'evil', body: [{ type: 'paragraph', text: 'body \u001b]52;c;aGk=\u0007 \u202e end' }] }));
+    writeFileSync(
+      join(d, 'articles', 'evil.json'),
+      JSON.stringify({ id: 'evil', body: [{ type: 'paragraph', text: 'body \u001b]52;c;aGk=\u0007 \u202e end' }] }),
+    );
     return d;
   };
   const RAW_JSON = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
@@ -134,7 +159,14 @@ describe.concurrent('stored text with control and bidi characters (hand-made arc
 
   it('text output makes them visible instead of sending them to the terminal', async () => {
     const d = dir();
-    for (const args of [['list'], ['read', 'evil'], ['read', 'evil', '-f', 'markdown'], ['authors'], ['author', 'mal'], ['search', 'evil']]) {
+    for (const args of [
+      ['list'],
+      ['read', 'evil'],
+      ['read', 'evil', '-f', 'markdown'],
+      ['authors'],
+      ['author', 'mal'],
+      ['search', 'evil'],
+    ]) {
       const r = await byline([...args, '--archive', d]);
       expect(r.exitCode, `${args.join(' ')}: ${r.stderr}`).toBe(0);
       expect(r.stdout, args.join(' ')).not.toMatch(RAW_TEXT);

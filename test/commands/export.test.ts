@@ -70,13 +70,26 @@ describe.concurrent('byline export', () => {
     for (const [i, meta] of index.articles.entries()) {
       const { meta: fm, body } = parseFrontMatter(readFileSync(join(out, `${meta.id}.md`), 'utf8'));
       expect(Object.keys(fm)).toEqual(['id', 'title', 'dek', 'authors', 'kind', 'sponsored', 'url', 'publishedAt', 'wordCount']);
-      expect(fm).toMatchObject({ id: meta.id, title: meta.title, dek: meta.dek, kind: meta.kind, sponsored: meta.sponsored, url: null, publishedAt: null, wordCount: meta.wordCount });
+      expect(fm).toMatchObject({
+        id: meta.id,
+        title: meta.title,
+        dek: meta.dek,
+        kind: meta.kind,
+        sponsored: meta.sponsored,
+        url: null,
+        publishedAt: null,
+        wordCount: meta.wordCount,
+      });
       expect(body.startsWith(`# ${meta.title}\n\n`)).toBe(true);
       expect(body).toBe(reads[i].stdout);
     }
-    const judge = parseFrontMatter(readFileSync(join(out, 'judge-zia-faruqui-is-trying-to-teach-you-crypto-one-snl-reference-at-a-time.md'), 'utf8'));
+    const judge = parseFrontMatter(
+      readFileSync(join(out, 'judge-zia-faruqui-is-trying-to-teach-you-crypto-one-snl-reference-at-a-time.md'), 'utf8'),
+    );
     expect(judge.meta.authors).toEqual(['Veronica Irwin']);
-    const china = parseFrontMatter(readFileSync(join(out, 'profits-over-politics-aws-and-microsoft-execs-warn-of-chinas-ai-threat-while.md'), 'utf8'));
+    const china = parseFrontMatter(
+      readFileSync(join(out, 'profits-over-politics-aws-and-microsoft-execs-warn-of-chinas-ai-threat-while.md'), 'utf8'),
+    );
     expect(china.meta.authors).toEqual([]);
   });
 

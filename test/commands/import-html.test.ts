@@ -16,7 +16,12 @@ describe('byline import PAGE.html', () => {
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stderr).toBe('imported 1 article (1 new, 0 updated, 0 unchanged), 2 authors\n');
     const [meta] = index(dir).articles;
-    expect(meta).toMatchObject({ title: 'Why the river ferry still matters', siteName: 'The Valley Courier', url: 'https://courier.example/news/2023/river-ferry', source: { file: 'river-ferry.html' } });
+    expect(meta).toMatchObject({
+      title: 'Why the river ferry still matters',
+      siteName: 'The Valley Courier',
+      url: 'https://courier.example/news/2023/river-ferry',
+      source: { file: 'river-ferry.html' },
+    });
     const out = join(dir, '..', 'md');
     expect((await byline(['export', '--format', 'markdown', '--out', out, '--archive', dir])).exitCode).toBe(0);
     const md = readFileSync(join(out, `${meta.id}.md`), 'utf8');
@@ -29,7 +34,7 @@ describe('byline import PAGE.html', () => {
     expect(text).not.toMatch(/\]\(|<\/?p>/);
   });
 
-  it('a folder: every page in it, passing over a saved page\'s _files folder and non-page files', async () => {
+  it("a folder: every page in it, passing over a saved page's _files folder and non-page files", async () => {
     const pages = tempDir('byline-pages-');
     copyFileSync(fixture('html/river-ferry.html'), join(pages, 'ferry.html'));
     mkdirSync(join(pages, 'ferry_files'));
@@ -42,8 +47,15 @@ describe('byline import PAGE.html', () => {
     const dir = fresh();
     const r = await byline(['import', pages, '--archive', dir]);
     expect(r.exitCode, r.stderr).toBe(0);
-    expect(lines(r.stderr)).toEqual(['byline: passed over 1 file that are not pages (only .html, .htm, .txt are read in a folder)', expect.stringMatching(/^imported 3 articles \(3 new/)]);
-    expect(index(dir).articles.map((a: { source: { file: string } }) => a.source.file).sort()).toEqual(['buses.htm', 'dump.txt', 'ferry.html']);
+    expect(lines(r.stderr)).toEqual([
+      'byline: passed over 1 file that are not pages (only .html, .htm, .txt are read in a folder)',
+      expect.stringMatching(/^imported 3 articles \(3 new/),
+    ]);
+    expect(
+      index(dir)
+        .articles.map((a: { source: { file: string } }) => a.source.file)
+        .sort(),
+    ).toEqual(['buses.htm', 'dump.txt', 'ferry.html']);
   });
 
   it('content decides, not the name; --format forces a format; an unknown --format is bad usage', async () => {
@@ -67,7 +79,12 @@ describe('byline import PAGE.html', () => {
 
   it.each([
     ['a PDF', 'doc.pdf', Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'), 'a PDF document'],
-    ['an RSS feed', 'feed.xml', Buffer.from('<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>'), 'an RSS feed'],
+    [
+      'an RSS feed',
+      'feed.xml',
+      Buffer.from('<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>'),
+      'an RSS feed',
+    ],
     ['Markdown', 'notes.md', Buffer.from('# Notes\n\nSome *text*.\n'), 'Markdown'],
     ['a page with no article', 'sections.html', readFileSync(fixture('html/index-page.html')), ''],
   ])('%s is refused in one line, exit 1, nothing written', async (_label, name, bytes, what) => {
@@ -78,7 +95,9 @@ describe('byline import PAGE.html', () => {
     const r = await byline(['import', fixture('html/river-ferry.html'), path, '--archive', dir]);
     expect(r.exitCode).toBe(1);
     expect(lines(r.stderr)).toEqual([
-      what ? `byline: cannot import ${path}: looks like ${what}; byline reads HTML pages and page dumps (plain text)` : `byline: cannot import ${path}: no article found in the page`,
+      what
+        ? `byline: cannot import ${path}: looks like ${what}; byline reads HTML pages and page dumps (plain text)`
+        : `byline: cannot import ${path}: no article found in the page`,
     ]);
     expect(snapshotDir(dir).size).toBe(0);
     expect(existsSync(join(dir, 'index.json'))).toBe(false);

@@ -76,7 +76,10 @@ describe.concurrent('byline import', () => {
     const [a, b] = [fresh(), fresh()];
     await byline(['import', fixture('one-full-article.txt'), '--archive', a]);
     await byline(['import', crlf, '--archive', b]);
-    const [ja, jb] = await Promise.all([byline(['read', 'the-quiet-return-of-the-paper-map', '--json', '--archive', a]), byline(['read', 'the-quiet-return-of-the-paper-map', '--json', '--archive', b])]);
+    const [ja, jb] = await Promise.all([
+      byline(['read', 'the-quiet-return-of-the-paper-map', '--json', '--archive', a]),
+      byline(['read', 'the-quiet-return-of-the-paper-map', '--json', '--archive', b]),
+    ]);
     expect(ja.exitCode).toBe(0);
     expect(jb.stdout).toBe(ja.stdout);
   });
@@ -89,9 +92,15 @@ describe.concurrent('byline import of a bad file', () => {
     mkdirSync(join(bad, 'a-directory'), { recursive: true });
     writeFileSync(join(bad, 'empty.txt'), '');
     writeFileSync(join(bad, 'binary.bin'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0x10, 0x00, 0x41]));
-    writeFileSync(join(bad, 'damaged.txt'), Buffer.concat([Buffer.from('Café society, naïve\n\nA paragraph. '), Buffer.from([0xe2, 0x28, 0xa1])]));
+    writeFileSync(
+      join(bad, 'damaged.txt'),
+      Buffer.concat([Buffer.from('Café society, naïve\n\nA paragraph. '), Buffer.from([0xe2, 0x28, 0xa1])]),
+    );
     writeFileSync(join(bad, 'utf16le.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Title\n\nBody text.', 'utf16le')]));
-    writeFileSync(join(bad, 'utf16be.txt'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('Title\n\nBody text.', 'utf16le').swap16()]));
+    writeFileSync(
+      join(bad, 'utf16be.txt'),
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('Title\n\nBody text.', 'utf16le').swap16()]),
+    );
     writeFileSync(join(bad, 'chrome-only.txt'), 'Latest Stories\n\nKeep ReadingShow less\n');
   });
 

@@ -9,7 +9,11 @@ import { runInProcess as byline } from '../support/in-process.js';
 import { cleanTemp, scratch } from '../support/hardening.js';
 import { DEFAULT_ARCHIVE, fixture, snapshotDir } from '../support/paths.js';
 
-const PROTOCOL_IDS: string[] = (JSON.parse(readFileSync(join(DEFAULT_ARCHIVE, 'index.json'), 'utf8')) as { articles: { id: string }[] }).articles.map((a) => a.id).sort();
+const PROTOCOL_IDS: string[] = (
+  JSON.parse(readFileSync(join(DEFAULT_ARCHIVE, 'index.json'), 'utf8')) as { articles: { id: string }[] }
+).articles
+  .map((a) => a.id)
+  .sort();
 
 let bundledBefore: Map<string, Buffer>;
 beforeAll(() => {
@@ -21,7 +25,10 @@ afterAll(() => {
   cleanTemp();
 });
 
-const ids = (r: Run) => lines(r.stdout).map((l) => l.split('\t')[0]).sort();
+const ids = (r: Run) =>
+  lines(r.stdout)
+    .map((l) => l.split('\t')[0])
+    .sort();
 const libraryIn = (dataHome: string) => join(dataHome, 'byline', 'library');
 
 /** The ids a fixture gives when imported on its own. */
@@ -80,12 +87,16 @@ describe('first run, without --archive', () => {
     const dataHome = scratch();
     const viaEnv = join(scratch(), 'env-archive');
     const viaFlag = join(scratch(), 'flag-archive');
-    expect((await byline(['import', fixture('teasers.txt')], { env: { XDG_DATA_HOME: dataHome, BYLINE_ARCHIVE: viaEnv } })).exitCode).toBe(0);
-    expect((await byline(['import', fixture('teasers.txt'), '--archive', viaFlag], { env: { XDG_DATA_HOME: dataHome, BYLINE_ARCHIVE: viaEnv } })).exitCode).toBe(0);
+    expect((await byline(['import', fixture('teasers.txt')], { env: { XDG_DATA_HOME: dataHome, BYLINE_ARCHIVE: viaEnv } })).exitCode).toBe(
+      0,
+    );
+    expect(
+      (await byline(['import', fixture('teasers.txt'), '--archive', viaFlag], { env: { XDG_DATA_HOME: dataHome, BYLINE_ARCHIVE: viaEnv } }))
+        .exitCode,
+    ).toBe(0);
     const teasers = await idsOf('teasers.txt');
     expect(ids(await byline(['list', '--archive', viaEnv]))).toEqual(teasers);
     expect(ids(await byline(['list', '--archive', viaFlag]))).toEqual(teasers);
     expect(readdirSync(dataHome)).toEqual([]);
   });
-
 });

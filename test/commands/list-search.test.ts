@@ -28,7 +28,12 @@ describe.concurrent('read-only commands', () => {
       expect(rows.map((r) => r[0])).toEqual(IDS);
       expect(rows.map((r) => r[3])).toEqual(['full', 'excerpt', 'sponsored', 'excerpt', 'excerpt', 'excerpt']);
       expect(rows[0][2]).toBe('-');
-      expect(rows[1]).toEqual([JUDGE, 'Judge Zia Faruqui is trying to teach you crypto, one ‘SNL’ reference at a time', 'Veronica Irwin', 'excerpt']);
+      expect(rows[1]).toEqual([
+        JUDGE,
+        'Judge Zia Faruqui is trying to teach you crypto, one ‘SNL’ reference at a time',
+        'Veronica Irwin',
+        'excerpt',
+      ]);
       expect(r.stdout).not.toMatch(/\u001b/);
     });
 
@@ -38,14 +43,24 @@ describe.concurrent('read-only commands', () => {
       const json = JSON.parse(r.stdout);
       expect(json.map((a: { id: string }) => a.id)).toEqual(IDS);
       for (const a of json) {
-        expect(Object.keys(a).sort()).toEqual(['authors', 'dek', 'id', 'kind', ...PAGE_FIELDS, 'sponsored', 'title', 'titleDerived', 'wordCount'].sort());
+        expect(Object.keys(a).sort()).toEqual(
+          ['authors', 'dek', 'id', 'kind', ...PAGE_FIELDS, 'sponsored', 'title', 'titleDerived', 'wordCount'].sort(),
+        );
         for (const key of PAGE_FIELDS) expect(a[key]).toBeNull();
         expect(typeof a.wordCount).toBe('number');
         for (const author of a.authors) expect(Object.keys(author).sort()).toEqual(['handle', 'id', 'name']);
       }
       expect(json[0]).toMatchObject({ kind: 'full', sponsored: false, titleDerived: false, authors: [] });
-      expect(json[2]).toMatchObject({ kind: 'excerpt', sponsored: true, titleDerived: true, authors: [{ name: 'Financial Technology Association', handle: null }] });
-      expect(json[4]).toMatchObject({ titleDerived: true, authors: [{ id: 'bennett-richardson', name: 'Bennett Richardson', handle: '@bennettrich' }] });
+      expect(json[2]).toMatchObject({
+        kind: 'excerpt',
+        sponsored: true,
+        titleDerived: true,
+        authors: [{ name: 'Financial Technology Association', handle: null }],
+      });
+      expect(json[4]).toMatchObject({
+        titleDerived: true,
+        authors: [{ id: 'bennett-richardson', name: 'Bennett Richardson', handle: '@bennettrich' }],
+      });
       expect(json[5].authors).toEqual([{ id: 'kate-kaye', name: 'Kate Kaye', handle: null }]);
     });
 
@@ -96,9 +111,18 @@ describe.concurrent('read-only commands', () => {
       const hits = JSON.parse(r.stdout);
       expect(hits.length).toBeGreaterThan(1);
       for (const h of hits) {
-        expect(h).toEqual(expect.objectContaining({ id: expect.any(String), title: expect.any(String), authors: expect.any(Array), score: expect.any(Number), matches: expect.any(Array) }));
+        expect(h).toEqual(
+          expect.objectContaining({
+            id: expect.any(String),
+            title: expect.any(String),
+            authors: expect.any(Array),
+            score: expect.any(Number),
+            matches: expect.any(Array),
+          }),
+        );
         expect(IDS).toContain(h.id);
-        for (const m of h.matches) expect(m).toEqual({ field: expect.stringMatching(/^(title|dek|authors|lead|body)$/), ranges: expect.any(Array) });
+        for (const m of h.matches)
+          expect(m).toEqual({ field: expect.stringMatching(/^(title|dek|authors|lead|body)$/), ranges: expect.any(Array) });
       }
       const scores = hits.map((h: { score: number }) => h.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
@@ -130,7 +154,13 @@ describe.concurrent('read-only commands', () => {
       const [text, json] = await Promise.all([byline(['authors']), byline(['authors', '--json'])]);
       expect(text.exitCode).toBe(0);
       const rows = lines(text.stdout).map((l) => l.split('\t'));
-      expect(rows.map((r) => r[1])).toEqual(['Veronica Irwin', 'Financial Technology Association', 'Donna Goodison', 'Bennett Richardson', 'Kate Kaye']);
+      expect(rows.map((r) => r[1])).toEqual([
+        'Veronica Irwin',
+        'Financial Technology Association',
+        'Donna Goodison',
+        'Bennett Richardson',
+        'Kate Kaye',
+      ]);
       expect(rows.map((r) => r[3])).toEqual(['person', 'organization', 'person', 'person', 'person']);
       const authors = JSON.parse(json.stdout);
       expect(authors).toHaveLength(5);
@@ -138,7 +168,12 @@ describe.concurrent('read-only commands', () => {
         expect(a.bio.length).toBeGreaterThan(50);
         expect(a.articles).toHaveLength(1);
       }
-      expect(authors.find((a: { name: string }) => a.name === 'Kate Kaye')).toMatchObject({ id: 'kate-kaye', handle: null, kind: 'person', articles: [MLOPS] });
+      expect(authors.find((a: { name: string }) => a.name === 'Kate Kaye')).toMatchObject({
+        id: 'kate-kaye',
+        handle: null,
+        kind: 'person',
+        articles: [MLOPS],
+      });
     });
 
     it('author NAME: name, handle, bio and their articles', async () => {
@@ -152,7 +187,11 @@ describe.concurrent('read-only commands', () => {
     });
 
     it('author finds by handle and by a typo; unknown → exit 1', async () => {
-      const [handle, typo, none] = await Promise.all([byline(['author', '@bennettrich', '--json']), byline(['author', 'veronika irwin', '--json']), byline(['author', 'qqzzxx'])]);
+      const [handle, typo, none] = await Promise.all([
+        byline(['author', '@bennettrich', '--json']),
+        byline(['author', 'veronika irwin', '--json']),
+        byline(['author', 'qqzzxx']),
+      ]);
       expect(JSON.parse(handle.stdout).name).toBe('Bennett Richardson');
       expect(JSON.parse(typo.stdout).name).toBe('Veronica Irwin');
       expect(none.exitCode).toBe(1);

@@ -36,8 +36,11 @@ describe.concurrent('byline read', () => {
     const out = lines(r.stdout);
     expect(out[3]).toBe('Author unknown');
     expect(out).not.toContain('Excerpt — the archive holds only the opening of this story');
-    for (const h of ['Locally sourced AI and data', 'National security meets big cloud AI', 'Tech and data at risk?']) expect(out).toContain(h);
-    expect(out.filter((l) => l.startsWith('  ┃ '))).toEqual(['  ┃ “The bottom line is the Chinese government could walk into any of those data centers, and they do, and look at everything.”']);
+    for (const h of ['Locally sourced AI and data', 'National security meets big cloud AI', 'Tech and data at risk?'])
+      expect(out).toContain(h);
+    expect(out.filter((l) => l.startsWith('  ┃ '))).toEqual([
+      '  ┃ “The bottom line is the Chinese government could walk into any of those data centers, and they do, and look at everything.”',
+    ]);
     expect(out).toContain('[Figure] AWS balancing act — AWS is balancing profit potential in China with AI risk its own CEO warned about.');
     expect(out).toContain('Illustration: Christopher T. Fong/Protocol');
     expect(r.stdout).not.toMatch(/Keep Reading|Show less|Latest Stories/);
@@ -59,7 +62,9 @@ describe.concurrent('byline read', () => {
     expect(parts[1]).toMatch(/^\*The two biggest U\.S\. cloud companies.*\*$/);
     expect(parts[2]).toBe('**Author unknown**');
     expect(parts).toContain('## Tech and data at risk?');
-    expect(parts.filter((p) => p.startsWith('> '))).toEqual(['> “The bottom line is the Chinese government could walk into any of those data centers, and they do, and look at everything.”']);
+    expect(parts.filter((p) => p.startsWith('> '))).toEqual([
+      '> “The bottom line is the Chinese government could walk into any of those data centers, and they do, and look at everything.”',
+    ]);
     expect(parts).toContain('*Swag from the AWS China Region booth at the AWS Re:Invent conference in 2019* — Image: Amazon');
   });
 
@@ -73,9 +78,31 @@ describe.concurrent('byline read', () => {
     const r = await byline(['read', AWS_CEO, '--format', 'json']);
     expect(r.exitCode).toBe(0);
     const a = JSON.parse(r.stdout);
-    expect(Object.keys(a).sort()).toEqual(['authors', 'body', 'credits', 'dek', 'id', 'kind', ...PAGE_FIELDS, 'sponsored', 'title', 'titleDerived', 'wordCount'].sort());
-    expect(a).toMatchObject({ id: AWS_CEO, title: 'AWS CEO: The cloud isn’t just about technology', kind: 'excerpt', sponsored: false, titleDerived: false, url: null, siteName: null, publishedAt: null, modifiedAt: null, language: null, archivedUrl: null });
-    expect(a.authors).toEqual([{ id: 'donna-goodison', name: 'Donna Goodison', handle: '@dgoodison', bio: expect.stringMatching(/^Donna Goodison \(@dgoodison\)/), kind: 'person' }]);
+    expect(Object.keys(a).sort()).toEqual(
+      ['authors', 'body', 'credits', 'dek', 'id', 'kind', ...PAGE_FIELDS, 'sponsored', 'title', 'titleDerived', 'wordCount'].sort(),
+    );
+    expect(a).toMatchObject({
+      id: AWS_CEO,
+      title: 'AWS CEO: The cloud isn’t just about technology',
+      kind: 'excerpt',
+      sponsored: false,
+      titleDerived: false,
+      url: null,
+      siteName: null,
+      publishedAt: null,
+      modifiedAt: null,
+      language: null,
+      archivedUrl: null,
+    });
+    expect(a.authors).toEqual([
+      {
+        id: 'donna-goodison',
+        name: 'Donna Goodison',
+        handle: '@dgoodison',
+        bio: expect.stringMatching(/^Donna Goodison \(@dgoodison\)/),
+        kind: 'person',
+      },
+    ]);
     expect(a.credits).toEqual(['Photo: Noah Berger/Getty Images for Amazon Web Services']);
     expect(a.body).toEqual(body(AWS_CEO));
   });
@@ -84,7 +111,12 @@ describe.concurrent('byline read', () => {
     const a = JSON.parse((await byline(['read', CHINA, '--format', 'json'])).stdout);
     const figures = a.body.filter((b: { type: string }) => b.type === 'figure');
     expect(figures).toHaveLength(3);
-    for (const f of figures) expect(Object.keys(f).filter((k) => k !== 'title').sort()).toEqual(['caption', 'credit', 'type']);
+    for (const f of figures)
+      expect(
+        Object.keys(f)
+          .filter((k) => k !== 'title')
+          .sort(),
+      ).toEqual(['caption', 'credit', 'type']);
     for (const b of a.body) expect(['paragraph', 'heading', 'quote', 'figure']).toContain(b.type);
     expect(a.authors).toEqual([]);
   });

@@ -48,7 +48,14 @@ describe('the bundle loads the extractor only for an HTML import', () => {
   });
 
   it('the extractor is in a chunk of its own, which the import front door loads on demand', () => {
-    const front = readFileSync(join(DIST, 'chunks', readdirSync(join(DIST, 'chunks')).find((f) => f.startsWith('front-door-'))!), 'utf8');
+    const front = readFileSync(
+      join(
+        DIST,
+        'chunks',
+        readdirSync(join(DIST, 'chunks')).find((f) => f.startsWith('front-door-'))!,
+      ),
+      'utf8',
+    );
     const extract = front.match(/import\("\.\/(extract-[A-Z0-9]+\.js)"\)/);
     expect(extract).not.toBeNull();
     expect(readFileSync(join(DIST, 'chunks', extract![1]), 'utf8')).toContain('Readability');

@@ -23,9 +23,37 @@ beforeAll(() => {
   pages = writeArchive(
     scratch(),
     [
-      { meta: { id: 'ferry', title: 'Why the river ferry still matters', authors: ['ana'], url: 'https://www.valleypost.example/ferry', publishedAt: '2023-04-01' }, body },
-      { meta: { id: 'tram', title: 'City council approves the new tram line after a decade of argument about the route', authors: ['ben'], siteName: 'The Valley Post', url: 'https://valleypost.example/tram', publishedAt: '2024-11-20T10:00:00Z' }, body },
-      { meta: { id: 'map', title: '紙の地図の静かな復活について書かれた長い記事の題名', authors: ['ana'], siteName: '地図新聞', publishedAt: '2021-06-30' }, body },
+      {
+        meta: {
+          id: 'ferry',
+          title: 'Why the river ferry still matters',
+          authors: ['ana'],
+          url: 'https://www.valleypost.example/ferry',
+          publishedAt: '2023-04-01',
+        },
+        body,
+      },
+      {
+        meta: {
+          id: 'tram',
+          title: 'City council approves the new tram line after a decade of argument about the route',
+          authors: ['ben'],
+          siteName: 'The Valley Post',
+          url: 'https://valleypost.example/tram',
+          publishedAt: '2024-11-20T10:00:00Z',
+        },
+        body,
+      },
+      {
+        meta: {
+          id: 'map',
+          title: '紙の地図の静かな復活について書かれた長い記事の題名',
+          authors: ['ana'],
+          siteName: '地図新聞',
+          publishedAt: '2021-06-30',
+        },
+        body,
+      },
       { meta: { id: 'bare', title: 'A story with no page behind it', authors: [] }, body },
     ],
     [

@@ -27,7 +27,10 @@ describe.skipIf(!hasTmux)('the reader at 80×24 (issue 10)', () => {
     t.keys('?');
     const help = await t.waitFor((s) => s.includes('next item'), 'the help');
     for (const text of ['next item', 'toggle bookmark', 'search as you type', 'cycle sort: archive order, title, author']) {
-      expect(help.split('\n').some((l) => l.includes(text)), `"${text}" in\n${help}`).toBe(true);
+      expect(
+        help.split('\n').some((l) => l.includes(text)),
+        `"${text}" in\n${help}`,
+      ).toBe(true);
     }
     // Nothing cut: the only … is none at all.
     expect(help).not.toContain('…');
@@ -125,7 +128,12 @@ describe.skipIf(!hasTmux)('the reader hands the terminal over (issue 10, section
     await t.waitFor((s) => /page 1\/\d+/.test(s), 'the article');
     t.keys('Y');
     await t.waitFor((s) => s.includes('Text copied via the terminal (OSC 52)'), 'the confirmation');
-    const buffer = await pollScreen(() => t.tmux('show-buffer'), (b) => b.length > 0, 'the tmux buffer', 3000).catch(() => '');
+    const buffer = await pollScreen(
+      () => t.tmux('show-buffer'),
+      (b) => b.length > 0,
+      'the tmux buffer',
+      3000,
+    ).catch(() => '');
     expect(buffer).toMatch(/^Profits over politics/);
   });
 });
@@ -134,7 +142,11 @@ describe.skipIf(!hasTmux)('a broken search index (issue 10, defect 10)', () => {
   it('the search screen says search is unavailable and names byline reindex, at 80 columns', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'byline-broken-index-')), 'archive');
     cpSync(join(process.cwd(), 'data', 'protocol'), dir, { recursive: true });
-    const segment = join(dir, 'search', readdirSync(join(dir, 'search')).find((f) => f.endsWith('.seg'))!);
+    const segment = join(
+      dir,
+      'search',
+      readdirSync(join(dir, 'search')).find((f) => f.endsWith('.seg'))!,
+    );
     // The file's first bytes are right (it is taken for a word index); its header is not JSON.
     writeFileSync(segment, Buffer.concat([readFileSync(segment).subarray(0, 10), Buffer.from('{"vocab": [broken')]));
     const t = new TmuxSession(`node ${BIN} --archive ${dir}`, 80, 24, { BYLINE_STATE: stateFile() });
@@ -149,7 +161,7 @@ describe.skipIf(!hasTmux)('a broken search index (issue 10, defect 10)', () => {
 });
 
 describe.skipIf(!hasTmux)('signals (issue 10, section 1)', () => {
-  it('SIGTERM saves the open article\'s place before the reader exits with 143', async () => {
+  it("SIGTERM saves the open article's place before the reader exits with 143", async () => {
     const state = stateFile();
     const t = open(80, 24, state);
     await t.waitFor((s) => s.includes('1/6 · 6 unread'), 'the list');

@@ -61,7 +61,12 @@ describe('chrome', () => {
   ])('%s', (line) => expect(isChrome(line)).toBe(true));
 
   it('keeps prose, headings and headlines', () => {
-    for (const line of ['The last lighthouse keeper on the north coast', 'What beekeepers can do', 'She shared the photo with her readers.', 'Readers can sign up for the tour at the library.']) {
+    for (const line of [
+      'The last lighthouse keeper on the north coast',
+      'What beekeepers can do',
+      'She shared the photo with her readers.',
+      'Readers can sign up for the tour at the library.',
+    ]) {
       expect(isChrome(line)).toBe(false);
     }
   });
@@ -75,12 +80,26 @@ describe('chrome', () => {
 
 describe('credits and list items', () => {
   it('recognises credits in other sites’ forms', () => {
-    for (const line of ['REUTERS/Jonah Weiss', 'Getty Images', 'Photo by Mia Chen/AFP via Getty Images', 'Credit: Hannah Ford', 'Bloomberg via Getty Images']) expect(isCreditLine(line)).toBe(true);
-    for (const line of ['Reuters reported the deal on Monday.', 'Getty Images is a photo agency that licenses pictures to newspapers around the world.']) expect(isCreditLine(line)).toBe(false);
+    for (const line of [
+      'REUTERS/Jonah Weiss',
+      'Getty Images',
+      'Photo by Mia Chen/AFP via Getty Images',
+      'Credit: Hannah Ford',
+      'Bloomberg via Getty Images',
+    ])
+      expect(isCreditLine(line)).toBe(true);
+    for (const line of [
+      'Reuters reported the deal on Monday.',
+      'Getty Images is a photo agency that licenses pictures to newspapers around the world.',
+    ])
+      expect(isCreditLine(line)).toBe(false);
   });
 
   it('splits a credit off the end of a caption, and only there', () => {
-    expect(splitTrailingCredit('Windows briefcase Image: Santiago Arias / Protocol')).toEqual({ caption: 'Windows briefcase', credit: 'Image: Santiago Arias / Protocol' });
+    expect(splitTrailingCredit('Windows briefcase Image: Santiago Arias / Protocol')).toEqual({
+      caption: 'Windows briefcase',
+      credit: 'Image: Santiago Arias / Protocol',
+    });
     expect(splitTrailingCredit('Peacekeepers at a camp on Monday. Credit Ashraf Shazly/Agence France-Presse — Getty Images')).toEqual({
       caption: 'Peacekeepers at a camp on Monday.',
       credit: 'Credit Ashraf Shazly/Agence France-Presse — Getty Images',
@@ -97,7 +116,18 @@ describe('credits and list items', () => {
 
 describe('wrapped lines', () => {
   it('joins lines a text browser wrapped, and leaves short lines alone', () => {
-    const wrapped = ['aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii', 'jjjj kkkk', '', 'aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii', 'jjjj', '', 'aaaa bbbb cccc dddd eeee ffff gggg hhhh iii', 'x', 'Short line', 'Another'].join('\n');
+    const wrapped = [
+      'aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii',
+      'jjjj kkkk',
+      '',
+      'aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii',
+      'jjjj',
+      '',
+      'aaaa bbbb cccc dddd eeee ffff gggg hhhh iii',
+      'x',
+      'Short line',
+      'Another',
+    ].join('\n');
     const { lines, wrapWidth } = readLines(wrapped);
     expect(wrapWidth).toBe(44);
     expect(lines.map((l) => l.text)).toEqual([

@@ -35,7 +35,11 @@ describe('parseInput: formats by content', () => {
     ['a JPEG image', 'x.jpg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x10, 0x4a, 0x46])],
     ['a ZIP archive', 'x.epub', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0])],
     ['an RSS feed', 'feed.xml', utf8('<?xml version="1.0"?>\n<rss version="2.0"><channel><title>News</title></channel></rss>')],
-    ['an Atom feed', 'atom', utf8('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>News</title></feed>')],
+    [
+      'an Atom feed',
+      'atom',
+      utf8('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>News</title></feed>'),
+    ],
     ['JSON', 'data.txt', utf8('{"title": "Not a page dump", "body": ["json"]}')],
     ['Markdown', 'notes.md', utf8('A note\n\nSome text.')],
     ['Markdown', 'notes', utf8('# A heading\n\nSome **bold** text and [a link](https://example.org).\n\n## More\n')],
@@ -57,7 +61,10 @@ describe('parseInput: formats by content', () => {
 });
 
 describe('parseInput: encodings', () => {
-  const latin1Dump = Buffer.from('Caf\xe9 society returns to the harbour\n\nThe caf\xe9s on the quay reopened on Monday with na\xefve optimism \x93and coffee\x94.\n', 'latin1');
+  const latin1Dump = Buffer.from(
+    'Caf\xe9 society returns to the harbour\n\nThe caf\xe9s on the quay reopened on Monday with na\xefve optimism \x93and coffee\x94.\n',
+    'latin1',
+  );
 
   it('UTF-8 with a BOM, UTF-16 LE and BE with a BOM', () => {
     const text = 'Title of the story\n\nBody text of the story.\n';
@@ -80,23 +87,34 @@ describe('parseInput: encodings', () => {
   });
 
   it('a legacy encoding named by <meta charset> or by the HTTP header', () => {
-    const page = (meta: string) => Buffer.from(PAGE.replace('<head>', `<head>${meta}`).replace('since 1921', 'since 1921 \u2014 d\xe9j\xe0 vu \u2014'), 'latin1');
+    const page = (meta: string) =>
+      Buffer.from(PAGE.replace('<head>', `<head>${meta}`).replace('since 1921', 'since 1921 \u2014 d\xe9j\xe0 vu \u2014'), 'latin1');
     const bytes = new Uint8Array(page('<meta charset="iso-8859-1">').map((b) => (b === 0x14 ? 0x97 : b)));
     const byMeta = parseInput(input('p.html', bytes));
     expect(JSON.stringify(byMeta.articles[0].body)).toContain('déjà vu');
     expect(byMeta.warnings[0]).toMatch(/^decoded from windows-1252 \(declared\)$/);
-    const byHeader = parseInput({ name: 'http://x.example/p', bytes: new Uint8Array(page('')), contentType: 'text/html; charset=ISO-8859-1' });
+    const byHeader = parseInput({
+      name: 'http://x.example/p',
+      bytes: new Uint8Array(page('')),
+      contentType: 'text/html; charset=ISO-8859-1',
+    });
     expect(JSON.stringify(byHeader.articles[0].body)).toContain('déjà vu');
   });
 
   it('valid UTF-8 wins over a stale declaration (a saved page keeps its old <meta charset>)', () => {
-    const r = parseInput(input('p.html', utf8(PAGE.replace('<head>', '<head><meta charset="windows-1252">').replace('since 1921', 'since 1921, déjà vu'))));
+    const r = parseInput(
+      input('p.html', utf8(PAGE.replace('<head>', '<head><meta charset="windows-1252">').replace('since 1921', 'since 1921, déjà vu'))),
+    );
     expect(JSON.stringify(r.articles[0].body)).toContain('déjà vu');
     expect(r.warnings).toEqual([]);
   });
 
   it('damaged UTF-8 (good multi-byte text with a bad byte) is refused, not guessed at', () => {
-    const bytes = Buffer.concat([Buffer.from('Zürich café naïve — Title\n\nA body that is UTF-8 “quoted”. '), Buffer.from([0xc3, 0x28]), Buffer.from(' and more.')]);
+    const bytes = Buffer.concat([
+      Buffer.from('Zürich café naïve — Title\n\nA body that is UTF-8 “quoted”. '),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from(' and more.'),
+    ]);
     expect(() => parseInput(input('bad.txt', bytes))).toThrow(/not valid UTF-8/);
   });
 });

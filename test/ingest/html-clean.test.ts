@@ -17,7 +17,14 @@ const texts = (blocks: Block[]) => blocks.map((b) => ('text' in b ? b.text : `[f
 describe('cleanBlocks', () => {
   it('drops the repeated title, the byline, date lines and "Advertisement" at the top; keeps the story', () => {
     const out = cleanBlocks(
-      [{ type: 'heading', text: 'Harbour reopens after storms', level: 1 }, p('By Ruth Achterberg'), p('22 Dec, 201622 Dec, 2016'), p('Updated March 5, 2024 at 6:01 am'), p('Advertisement'), ...story.map((t) => p(t))],
+      [
+        { type: 'heading', text: 'Harbour reopens after storms', level: 1 },
+        p('By Ruth Achterberg'),
+        p('22 Dec, 201622 Dec, 2016'),
+        p('Updated March 5, 2024 at 6:01 am'),
+        p('Advertisement'),
+        ...story.map((t) => p(t)),
+      ],
       ctx,
     );
     expect(texts(out)).toEqual(story);
@@ -42,14 +49,31 @@ describe('cleanBlocks', () => {
 
   it('drops a related-stories rail: its heading and the list of links under it', () => {
     const out = cleanBlocks(
-      [...story.map((t) => p(t)), { type: 'heading', text: 'Related stories', level: 3 }, { type: 'list', ordered: false, text: 'Storm damage bill tops £2m\nLifeboat called out six times', marks: [{ type: 'link', start: 0, end: 26, href: 'https://x.example/a' }] }, p('More harbour news:'), { type: 'list', ordered: false, text: 'Ferry timetable changes' }],
+      [
+        ...story.map((t) => p(t)),
+        { type: 'heading', text: 'Related stories', level: 3 },
+        {
+          type: 'list',
+          ordered: false,
+          text: 'Storm damage bill tops £2m\nLifeboat called out six times',
+          marks: [{ type: 'link', start: 0, end: 26, href: 'https://x.example/a' }],
+        },
+        p('More harbour news:'),
+        { type: 'list', ordered: false, text: 'Ferry timetable changes' },
+      ],
       ctx,
     );
     expect(texts(out)).toEqual(story);
   });
 
   it('keeps what belongs to the story: an opening that repeats the description, lists, quotes, and a long paragraph twice', () => {
-    const blocks: Block[] = [p('A week of storms closed the port.'), ...story.map((t) => p(t)), { type: 'list', ordered: true, text: 'Fuel\nNets\nInsurance' }, { type: 'quote', text: '“We have never seen a winter like it,” one skipper said.' }, p(story[2])];
+    const blocks: Block[] = [
+      p('A week of storms closed the port.'),
+      ...story.map((t) => p(t)),
+      { type: 'list', ordered: true, text: 'Fuel\nNets\nInsurance' },
+      { type: 'quote', text: '“We have never seen a winter like it,” one skipper said.' },
+      p(story[2]),
+    ];
     expect(cleanBlocks(blocks, ctx)).toEqual(blocks);
   });
 

@@ -40,11 +40,20 @@ describe('a news page with JSON-LD, OpenGraph and page furniture', () => {
       { type: 'heading', text: 'The timetable in numbers', level: 3 },
     ]);
     expect(body.filter((b) => b.type === 'list')).toEqual([
-      { type: 'list', ordered: true, text: 'Shift workers at the hospital, who start before the first bus\nStudents at the college, most of them under eighteen\nOlder residents of the north bank who no longer drive' },
+      {
+        type: 'list',
+        ordered: true,
+        text: 'Shift workers at the hospital, who start before the first bus\nStudents at the college, most of them under eighteen\nOlder residents of the north bank who no longer drive',
+      },
       { type: 'list', ordered: false, text: 'First crossing: 6.10\nLast crossing: 22.40\nCrossings a day: 64' },
     ]);
-    expect(body.find((b) => b.type === 'quote')?.type === 'quote' && body.find((b) => b.type === 'quote')).toMatchObject({ text: expect.stringMatching(/^"If the ferry goes, I lose an hour a day,"/) });
-    expect(body.find((b) => b.type === 'pre')).toEqual({ type: 'pre', text: 'North landing  06:10  06:25  06:40\nSouth landing  06:18  06:33  06:48' });
+    expect(body.find((b) => b.type === 'quote')?.type === 'quote' && body.find((b) => b.type === 'quote')).toMatchObject({
+      text: expect.stringMatching(/^"If the ferry goes, I lose an hour a day,"/),
+    });
+    expect(body.find((b) => b.type === 'pre')).toEqual({
+      type: 'pre',
+      text: 'North landing  06:10  06:25  06:40\nSouth landing  06:18  06:33  06:48',
+    });
   });
 
   it('a figure keeps its alt text and address, its caption and credit apart', () => {
@@ -74,7 +83,21 @@ describe('a news page with JSON-LD, OpenGraph and page furniture', () => {
 
   it('no navigation, share rail, newsletter box, advertisement, related stories, footer, script or style text', () => {
     const text = allText(ferry().body);
-    for (const chrome of ['Share on Facebook', 'Copy link', 'Sign up', 'newsletter', 'Advertisement', 'Related stories', 'Footbridge opens', 'All rights reserved', 'Privacy policy', 'tracking code', 'font-family', 'Subscribe', 'Weather']) {
+    for (const chrome of [
+      'Share on Facebook',
+      'Copy link',
+      'Sign up',
+      'newsletter',
+      'Advertisement',
+      'Related stories',
+      'Footbridge opens',
+      'All rights reserved',
+      'Privacy policy',
+      'tracking code',
+      'font-family',
+      'Subscribe',
+      'Weather',
+    ]) {
       expect(text).not.toContain(chrome);
     }
     // …nor the title and byline again at the top, nor the date line
@@ -122,7 +145,9 @@ describe('hostile pages', () => {
 describe('pages built to hurt', () => {
   it('elements nested deeper than any browser nests them are refused in one line, not worked through', () => {
     const deep = `<html><body>${'<div>'.repeat(2000)}<p>${'word '.repeat(100)}</p>${'</div>'.repeat(2000)}</body></html>`;
-    expect(() => parseInput({ name: 'deep.html', bytes: new TextEncoder().encode(deep) })).toThrow('elements nested more than 512 levels deep');
+    expect(() => parseInput({ name: 'deep.html', bytes: new TextEncoder().encode(deep) })).toThrow(
+      'elements nested more than 512 levels deep',
+    );
     const fine = `<html><body>${'<div>'.repeat(200)}<p>${'word '.repeat(100)}</p>${'</div>'.repeat(200)}</body></html>`;
     expect(parseInput({ name: 'ok.html', bytes: new TextEncoder().encode(fine) }).articles).toHaveLength(1);
   });

@@ -39,13 +39,17 @@ describe('page-dump limits', () => {
 
   it('articles are counted one at a time: two of 3 MB in one dump both import', () => {
     const big = 'word '.repeat((3 * 1024 * 1024) / 5).trim();
-    const articles = parsePageDump(`The first of two long stories\n\nDek one.\n\n${big}\n\n\nThe second of two long stories\n\nDek two.\n\n${big}\n`);
+    const articles = parsePageDump(
+      `The first of two long stories\n\nDek one.\n\n${big}\n\n\nThe second of two long stories\n\nDek two.\n\n${big}\n`,
+    );
     expect(articles.map((a) => a.title)).toEqual(['The first of two long stories', 'The second of two long stories']);
   });
 
   it('the body-file size: exact once it could be near the limit, never under the real size', () => {
     const small = [{ type: 'paragraph', text: 'Short.' }];
-    expect(bodyFileBytes(small)).toBeGreaterThanOrEqual(Buffer.byteLength(JSON.stringify({ id: 'x'.repeat(80), body: small }, null, 1)) + 1);
+    expect(bodyFileBytes(small)).toBeGreaterThanOrEqual(
+      Buffer.byteLength(JSON.stringify({ id: 'x'.repeat(80), body: small }, null, 1)) + 1,
+    );
     const big = [{ type: 'paragraph', text: 'é"'.repeat(400_000) }];
     expect(bodyFileBytes(big)).toBe(Buffer.byteLength(JSON.stringify({ id: 'x'.repeat(80), body: big }, null, 1)) + 1);
   });

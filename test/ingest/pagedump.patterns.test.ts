@@ -51,9 +51,15 @@ describe('2. lines that touch are not glued into one block', () => {
         ordered: false,
         text: 'The river is warmer than it was a decade ago, by almost two degrees in summer.\nOtters have returned to the upper reaches for the first time since the 1970s.\nPlastic waste has fallen near the town but risen further downstream.\nTwo of the old weirs are close to collapse.\nNobody is sure who is responsible for repairing them.',
       },
-      { type: 'list', ordered: true, text: 'Apply for a second grant before June.\nAsk the council to share the cost.\nRecruit volunteers for the winter counts.' },
+      {
+        type: 'list',
+        ordered: true,
+        text: 'Apply for a second grant before June.\nAsk the council to share the cost.\nRecruit volunteers for the winter counts.',
+      },
     ]);
-    expect(texts(a, 'paragraph')).toContain('The survey team spent six weeks on the water and came back with more questions than answers. Here is what they found.');
+    expect(texts(a, 'paragraph')).toContain(
+      'The survey team spent six weeks on the water and came back with more questions than answers. Here is what they found.',
+    );
   });
 
   it('keeps alt text and its credit on the next line as one figure, in place', () => {
@@ -88,12 +94,24 @@ describe('3. credits attach to figures wherever they stand', () => {
       { type: 'figure', caption: 'Residents gather at the evacuation centre.', credit: 'Getty Images' },
       { type: 'figure', caption: 'Evacuees wait for buses outside the school', credit: 'Photo by Mia Chen/AFP via Getty Images' },
     ]);
-    expect(a.credits).toEqual(['Photo: Lena Ortiz/Valley Post', 'Photograph: Sam Okoro/Reuters', 'REUTERS/Jonah Weiss', 'Getty Images', 'Photo by Mia Chen/AFP via Getty Images']);
+    expect(a.credits).toEqual([
+      'Photo: Lena Ortiz/Valley Post',
+      'Photograph: Sam Okoro/Reuters',
+      'REUTERS/Jonah Weiss',
+      'Getty Images',
+      'Photo by Mia Chen/AFP via Getty Images',
+    ]);
   });
 
   it('keeps the title and every paragraph whole', () => {
     expect(a.title).toBe('Wildfire season starts early in the valley');
-    expect(paragraphStarts(a)).toEqual(['Crews were called to', 'The fire service says', 'Residents on the east', 'By Tuesday morning the', 'The council will meet']);
+    expect(paragraphStarts(a)).toEqual([
+      'Crews were called to',
+      'The fire service says',
+      'Residents on the east',
+      'By Tuesday morning the',
+      'The council will meet',
+    ]);
   });
 });
 
@@ -142,6 +160,10 @@ describe('5. bylines, dates and gaps', () => {
 
   it('still splits a page of full articles at blank-line runs before each headline', () => {
     const articles = parsePageDump(fixtureText('several-full-articles.txt'));
-    expect(articles.map((x) => x.title)).toEqual(['City council approves the new tram line', 'Harbour festival returns after a three-year pause', 'Library extends its opening hours']);
+    expect(articles.map((x) => x.title)).toEqual([
+      'City council approves the new tram line',
+      'Harbour festival returns after a three-year pause',
+      'Library extends its opening hours',
+    ]);
   });
 });

@@ -8,7 +8,17 @@ import { ARCHIVE_VERSION, BlockSchema, IndexSchema, blockText } from '../../src/
 import { CONTROL_OR_BIDI, seedText } from '../support/paths.js';
 
 const SEED_LINES = seedText().split('\n');
-const MARKERS = ['Keep ReadingShow less', 'Keep Reading Show less', 'Latest Stories', 'Image: Protocol', 'Photo: Someone', 'Veronica Irwin', '', '', ''];
+const MARKERS = [
+  'Keep ReadingShow less',
+  'Keep Reading Show less',
+  'Latest Stories',
+  'Image: Protocol',
+  'Photo: Someone',
+  'Veronica Irwin',
+  '',
+  '',
+  '',
+];
 
 /** The invariants every parsed article must keep, whatever the input. */
 function checkArticles(articles: ImportedArticle[]) {
@@ -34,7 +44,11 @@ function checkArticles(articles: ImportedArticle[]) {
     }
   }
   // Storable: merged into an empty index, the result passes the archive schema (ids are ASCII slugs ≤ 80).
-  const { index } = mergeImport({ version: ARCHIVE_VERSION, articles: [], authors: [] }, [{ file: 'prop.txt', articles }], '2020-01-01T00:00:00.000Z');
+  const { index } = mergeImport(
+    { version: ARCHIVE_VERSION, articles: [], authors: [] },
+    [{ file: 'prop.txt', articles }],
+    '2020-01-01T00:00:00.000Z',
+  );
   const parsed = v.safeParse(IndexSchema, index);
   expect(parsed.success, parsed.success ? '' : JSON.stringify(parsed.issues[0].message)).toBe(true);
   expect(new Set(index.articles.map((a) => a.id)).size).toBe(index.articles.length);
@@ -77,7 +91,9 @@ describe('parsePageDump properties', () => {
   it('never throws on arbitrary line soups of seed lines, markers and blanks', () => {
     const line = fc.oneof(fc.constantFrom(...SEED_LINES), fc.constantFrom(...MARKERS), fc.string({ unit: 'grapheme', maxLength: 30 }));
     fc.assert(
-      fc.property(fc.array(line, { maxLength: 40 }), fc.constantFrom('\n', '\r\n', '\r'), (lines, eol) => checkArticles(parsePageDump(lines.join(eol)))),
+      fc.property(fc.array(line, { maxLength: 40 }), fc.constantFrom('\n', '\r\n', '\r'), (lines, eol) =>
+        checkArticles(parsePageDump(lines.join(eol))),
+      ),
       { numRuns: 300 },
     );
   });

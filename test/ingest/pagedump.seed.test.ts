@@ -39,10 +39,30 @@ describe('parsePageDump on the seed: the six articles', () => {
     }));
     expect(summary).toEqual([
       { kind: 'full', sponsored: false, titleDerived: false, authors: [] },
-      { kind: 'excerpt', sponsored: false, titleDerived: false, authors: [{ name: 'Veronica Irwin', handle: '@vronirwin', kind: 'person' }] },
-      { kind: 'excerpt', sponsored: true, titleDerived: true, authors: [{ name: 'Financial Technology Association', handle: undefined, kind: 'organization' }] },
-      { kind: 'excerpt', sponsored: false, titleDerived: false, authors: [{ name: 'Donna Goodison', handle: '@dgoodison', kind: 'person' }] },
-      { kind: 'excerpt', sponsored: false, titleDerived: true, authors: [{ name: 'Bennett Richardson', handle: '@bennettrich', kind: 'person' }] },
+      {
+        kind: 'excerpt',
+        sponsored: false,
+        titleDerived: false,
+        authors: [{ name: 'Veronica Irwin', handle: '@vronirwin', kind: 'person' }],
+      },
+      {
+        kind: 'excerpt',
+        sponsored: true,
+        titleDerived: true,
+        authors: [{ name: 'Financial Technology Association', handle: undefined, kind: 'organization' }],
+      },
+      {
+        kind: 'excerpt',
+        sponsored: false,
+        titleDerived: false,
+        authors: [{ name: 'Donna Goodison', handle: '@dgoodison', kind: 'person' }],
+      },
+      {
+        kind: 'excerpt',
+        sponsored: false,
+        titleDerived: true,
+        authors: [{ name: 'Bennett Richardson', handle: '@bennettrich', kind: 'person' }],
+      },
       { kind: 'excerpt', sponsored: false, titleDerived: false, authors: [{ name: 'Kate Kaye', handle: undefined, kind: 'person' }] },
     ]);
   });
@@ -82,10 +102,16 @@ describe('parsePageDump on the seed: the six articles', () => {
 
   it('keeps the author bios out of the bodies', () => {
     const all = articles.flatMap(bodyTexts).join('\n');
-    for (const bioStart of ['Veronica Irwin (@vronirwin) is', 'Donna Goodison (@dgoodison) is', 'Bennett Richardson ( @bennettrich) is', 'Kate Kaye is an award-winning']) {
+    for (const bioStart of [
+      'Veronica Irwin (@vronirwin) is',
+      'Donna Goodison (@dgoodison) is',
+      'Bennett Richardson ( @bennettrich) is',
+      'Kate Kaye is an award-winning',
+    ]) {
       expect(all).not.toContain(bioStart);
     }
-    for (const a of articles) for (const t of bodyTexts(a)) expect(['Veronica Irwin', 'Donna Goodison', 'Bennett Richardson', 'Kate Kaye']).not.toContain(t);
+    for (const a of articles)
+      for (const t of bodyTexts(a)) expect(['Veronica Irwin', 'Donna Goodison', 'Bennett Richardson', 'Kate Kaye']).not.toContain(t);
   });
 });
 
@@ -112,7 +138,9 @@ describe('parsePageDump on the seed: the full article', () => {
   });
 
   it('turns the three subheadings into heading blocks, in order, and nothing else', () => {
-    const headings = china().body.filter((b) => b.type === 'heading').map((b) => (b as { text: string }).text);
+    const headings = china()
+      .body.filter((b) => b.type === 'heading')
+      .map((b) => (b as { text: string }).text);
     expect(headings).toEqual(['Locally sourced AI and data', 'National security meets big cloud AI', 'Tech and data at risk?']);
   });
 
@@ -129,7 +157,12 @@ describe('parsePageDump on the seed: the full article', () => {
     const mentions = all.filter((b) => textOf(b).includes('The bottom line is the Chinese government could walk into'));
     expect(mentions.map((b) => b.type)).toEqual(['paragraph', 'quote']);
     const quotes = all.filter((b) => b.type === 'quote');
-    expect(quotes).toEqual([{ type: 'quote', text: '“The bottom line is the Chinese government could walk into any of those data centers, and they do, and look at everything.”' }]);
+    expect(quotes).toEqual([
+      {
+        type: 'quote',
+        text: '“The bottom line is the Chinese government could walk into any of those data centers, and they do, and look at everything.”',
+      },
+    ]);
     const at = all.indexOf(quotes[0]);
     expect(all[at - 1]).toMatchObject({ type: 'paragraph', text: expect.stringContaining('said Dan Harris') });
   });
@@ -152,7 +185,10 @@ describe('parsePageDump on the seed: the full article', () => {
   });
 
   it('ends the full article at its last paragraph', () => {
-    expect(china().body.at(-1)).toMatchObject({ type: 'paragraph', text: expect.stringMatching(/^“I don’t think they’re blind to \[the risks\]/) });
+    expect(china().body.at(-1)).toMatchObject({
+      type: 'paragraph',
+      text: expect.stringMatching(/^“I don’t think they’re blind to \[the risks\]/),
+    });
   });
 });
 
@@ -176,7 +212,10 @@ describe('parsePageDump on the seed: teasers', () => {
   });
 
   it('keeps the excerpts’ heroes as figures', () => {
-    expect(byTitle('Judge Zia Faruqui').body[0]).toMatchObject({ type: 'figure', credit: 'Photo: Carolyn Van Houten/The Washington Post via Getty Images' });
+    expect(byTitle('Judge Zia Faruqui').body[0]).toMatchObject({
+      type: 'figure',
+      credit: 'Photo: Carolyn Van Houten/The Washington Post via Getty Images',
+    });
     expect(byTitle('AWS CEO').credits).toEqual(['Photo: Noah Berger/Getty Images for Amazon Web Services']);
     expect(byTitle('AWS CEO').dek).toMatch(/^As AWS preps for its annual re:Invent conference, Adam Selipsky/);
     expect(byTitle('Why large enterprises').body[0]).toMatchObject({ type: 'figure', credit: 'Photo: artpartner-images via Getty Images' });

@@ -5,14 +5,25 @@ import { blockText, type Block } from '../../src/model/schema.js';
 import { CONTROL_OR_BIDI, fixtureText } from '../support/paths.js';
 
 const textOf = (b: Block) => (b.type === 'figure' ? [b.title ?? '', b.caption, b.credit].join(' ') : blockText(b));
-const allText = (a: ImportedArticle) => [a.title, a.dek, ...a.body.map(textOf), ...a.credits, ...a.authors.flatMap((x) => [x.name, x.bio, x.handle ?? ''])];
+const allText = (a: ImportedArticle) => [
+  a.title,
+  a.dek,
+  ...a.body.map(textOf),
+  ...a.credits,
+  ...a.authors.flatMap((x) => [x.name, x.bio, x.handle ?? '']),
+];
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
 /** Every word of the source, markers aside, appears somewhere in the output (title, dek, body, credits, bios). */
 function expectNoWordsLost(source: string, articles: ImportedArticle[]) {
-  const out = words(articles.flatMap((a) => [a.title.replace(/…$/, ''), a.dek, ...a.body.map(textOf), ...a.credits, ...a.authors.map((x) => x.bio)]).join(' '));
+  const out = words(
+    articles
+      .flatMap((a) => [a.title.replace(/…$/, ''), a.dek, ...a.body.map(textOf), ...a.credits, ...a.authors.map((x) => x.bio)])
+      .join(' '),
+  );
   const outSet = new Set(out);
-  for (const w of words(source.replace(/Keep Reading ?Show less|Latest Stories/g, ''))) expect(outSet.has(w), `word "${w}" lost`).toBe(true);
+  for (const w of words(source.replace(/Keep Reading ?Show less|Latest Stories/g, '')))
+    expect(outSet.has(w), `word "${w}" lost`).toBe(true);
 }
 
 describe('a dump that is one full article', () => {
@@ -39,9 +50,22 @@ describe('a dump that is one full article', () => {
   });
 
   it('finds the headings and the repeated pull quote', () => {
-    expect(article.body.map((b) => b.type)).toEqual(['figure', 'paragraph', 'paragraph', 'heading', 'paragraph', 'paragraph', 'paragraph', 'quote', 'heading', 'paragraph']);
+    expect(article.body.map((b) => b.type)).toEqual([
+      'figure',
+      'paragraph',
+      'paragraph',
+      'heading',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'quote',
+      'heading',
+      'paragraph',
+    ]);
     expect(article.body.filter((b) => b.type === 'heading').map(textOf)).toEqual(['Who is buying', 'What comes next']);
-    expect(article.body.filter((b) => b.type === 'quote').map(textOf)).toEqual(['“A paper map never tells you to make a U-turn in the middle of a field.”']);
+    expect(article.body.filter((b) => b.type === 'quote').map(textOf)).toEqual([
+      '“A paper map never tells you to make a U-turn in the middle of a field.”',
+    ]);
   });
 
   it('loses no words', () => expectNoWordsLost(source, [article]));
@@ -55,7 +79,8 @@ describe('a dump that is one full article', () => {
   });
 
   it('never leaves a BOM or CR in any text', () => {
-    for (const a of parsePageDump('\ufeff' + source.replace(/\n/g, '\r\n'))) for (const t of allText(a)) expect(t).not.toMatch(/[\ufeff\r]/);
+    for (const a of parsePageDump('\ufeff' + source.replace(/\n/g, '\r\n')))
+      for (const t of allText(a)) expect(t).not.toMatch(/[\ufeff\r]/);
   });
 });
 
@@ -64,7 +89,11 @@ describe('a dump with several full articles separated by blank-line runs', () =>
   const articles = parsePageDump(source);
 
   it('splits at every run of two or more blank lines', () => {
-    expect(articles.map((a) => a.title)).toEqual(['City council approves the new tram line', 'Harbour festival returns after a three-year pause', 'Library extends its opening hours']);
+    expect(articles.map((a) => a.title)).toEqual([
+      'City council approves the new tram line',
+      'Harbour festival returns after a three-year pause',
+      'Library extends its opening hours',
+    ]);
     for (const a of articles) {
       expect(a.kind).toBe('full');
       expect(a.titleDerived).toBe(false);
@@ -95,7 +124,13 @@ describe('a dump with no teasers and no title', () => {
 
   it('is one full article with a derived title and all paragraphs', () => {
     expect(articles).toHaveLength(1);
-    expect(articles[0]).toMatchObject({ kind: 'full', titleDerived: true, sponsored: false, authors: [], title: 'Notes from the allotment committee meeting held on Tuesday' });
+    expect(articles[0]).toMatchObject({
+      kind: 'full',
+      titleDerived: true,
+      sponsored: false,
+      authors: [],
+      title: 'Notes from the allotment committee meeting held on Tuesday',
+    });
     expect(articles[0].body.every((b) => b.type === 'paragraph')).toBe(true);
     expect(articles[0].body).toHaveLength(4);
     expectNoWordsLost(source, articles);
@@ -106,7 +141,9 @@ describe('teasers written for another site', () => {
   const articles = parsePageDump(fixtureText('teasers.txt'));
 
   it('reads the "Keep Reading Show less" spelling, name lines, handles and a sponsor blurb', () => {
-    expect(articles.map((a) => [a.kind, a.sponsored, a.titleDerived, a.authors.map((x) => `${x.name}|${x.handle ?? ''}|${x.kind}`)])).toEqual([
+    expect(
+      articles.map((a) => [a.kind, a.sponsored, a.titleDerived, a.authors.map((x) => `${x.name}|${x.handle ?? ''}|${x.kind}`)]),
+    ).toEqual([
       ['excerpt', false, false, ['Marta Kowalczyk|@martakowal|person']],
       ['excerpt', false, true, ['Owen Pryce||person']],
       ['excerpt', true, true, ['Regional Payments Council||organization']],
@@ -156,7 +193,9 @@ describe('odd shapes degrade to title + paragraphs', () => {
   });
 
   it('makes a single line an article with a derived title', () => {
-    expect(parsePageDump('Hello there')).toMatchObject([{ title: 'Hello there', titleDerived: true, body: [{ type: 'paragraph', text: 'Hello there' }] }]);
+    expect(parsePageDump('Hello there')).toMatchObject([
+      { title: 'Hello there', titleDerived: true, body: [{ type: 'paragraph', text: 'Hello there' }] },
+    ]);
   });
 
   it('copes with a very long single line', () => {

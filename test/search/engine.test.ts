@@ -92,10 +92,20 @@ describe('search over the default archive', () => {
 });
 
 describe('createSearchEngine on hand-made docs', () => {
-  const doc = (id: string, title: string, body?: string) => ({ id, title, dek: '', authors: '', lead: '', ...(body === undefined ? {} : { body }) });
+  const doc = (id: string, title: string, body?: string) => ({
+    id,
+    title,
+    dek: '',
+    authors: '',
+    lead: '',
+    ...(body === undefined ? {} : { body }),
+  });
 
   it('ranks a title match above a body-only match', () => {
-    const engine = createSearchEngine([doc('b', 'Unrelated', 'the harbour festival is back'), doc('a', 'Harbour festival returns', 'boats')]);
+    const engine = createSearchEngine([
+      doc('b', 'Unrelated', 'the harbour festival is back'),
+      doc('a', 'Harbour festival returns', 'boats'),
+    ]);
     expect(engine.search('harbour').map((h) => h.id)).toEqual(['a', 'b']);
   });
 
@@ -115,7 +125,13 @@ describe('createSearchEngine on hand-made docs', () => {
 
   it('builds docs from metadata, and from bodies only when given', async () => {
     const meta = archive.article(AWS_CEO)!;
-    expect(toSearchDoc(meta, archive.authorsOf(meta))).toEqual({ id: AWS_CEO, title: meta.title, dek: meta.dek, authors: 'Donna Goodison', lead: meta.lead });
+    expect(toSearchDoc(meta, archive.authorsOf(meta))).toEqual({
+      id: AWS_CEO,
+      title: meta.title,
+      dek: meta.dek,
+      authors: 'Donna Goodison',
+      lead: meta.lead,
+    });
     expect(toSearchDoc(meta, archive.authorsOf(meta), archive.body(AWS_CEO)).body).toMatch(/Tableau Software/);
   });
 });

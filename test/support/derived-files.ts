@@ -14,7 +14,8 @@ export function derivedFilesProblems(dir: string): string[] {
   const index = JSON.parse(bytes.toString('utf8')) as { lookup?: string; keys?: string; catalog?: string; articles: ArticleMeta[] };
   if (!index.lookup || !index.keys || !index.catalog) return ['index.json names no lookup, keys or catalog'];
   const lookup = readFileSync(join(dir, index.lookup), 'latin1').split('\n').slice(0, -1);
-  if (lookup[0].trimEnd() !== `byline-ids 1 ${bytes.length} ${index.articles.length}`) problems.push(`lookup header: ${lookup[0].trimEnd()}`);
+  if (lookup[0].trimEnd() !== `byline-ids 1 ${bytes.length} ${index.articles.length}`)
+    problems.push(`lookup header: ${lookup[0].trimEnd()}`);
   const records = lookup.slice(1);
   if (records.length !== index.articles.length) problems.push(`lookup has ${records.length} records for ${index.articles.length} articles`);
   const ids = records.map((r) => r.slice(0, 80).trimEnd());
@@ -35,7 +36,8 @@ export function derivedFilesProblems(dir: string): string[] {
   const keys = readFileSync(join(dir, index.keys), 'latin1');
   const expected = index.articles.flatMap((a, i) => articleKeyRecords(a, i)).sort();
   const actual = keys.slice(KEY_RECORD).match(new RegExp(`[^]{${KEY_RECORD}}`, 'g')) ?? [];
-  if (keys.slice(0, KEY_RECORD).trimEnd() !== `byline-keys 1 ${bytes.length} ${expected.length}`) problems.push(`keys header: ${keys.slice(0, KEY_RECORD).trimEnd()}`);
+  if (keys.slice(0, KEY_RECORD).trimEnd() !== `byline-keys 1 ${bytes.length} ${expected.length}`)
+    problems.push(`keys header: ${keys.slice(0, KEY_RECORD).trimEnd()}`);
   if (actual.join('') !== expected.join('')) problems.push('keys differ from the articles');
   const catalog = readFileSync(join(dir, index.catalog), 'utf8');
   if (catalog !== catalogTextOfLines(index.articles.map(catalogLine), bytes.length)) problems.push('catalog differs from the articles');

@@ -126,7 +126,8 @@ export function runPty(args: string[], { cols = 100, rows = 30, env = {} as Reco
       const deadline = Date.now() + timeout;
       while (!ok(out)) {
         if (Date.now() > deadline) throw new Error(`timed out waiting for ${what ?? String(test)}; last frame:\n${run.frame().join('\n')}`);
-        if (done) throw new Error(`the program exited while waiting for ${what ?? String(test)}; output:\n${JSON.stringify(out.slice(-2000))}`);
+        if (done)
+          throw new Error(`the program exited while waiting for ${what ?? String(test)}; output:\n${JSON.stringify(out.slice(-2000))}`);
         await new Promise((r) => setTimeout(r, 20));
       }
     },
@@ -162,11 +163,29 @@ export class PrivateTmux {
   readonly socket = `byline-hardening-${process.pid}-${++sessions}`;
   readonly name = 'main';
 
-  constructor(command: string, columns: number, rows: number, env: Record<string, string>, readonly rawFile?: string) {
+  constructor(
+    command: string,
+    columns: number,
+    rows: number,
+    env: Record<string, string>,
+    readonly rawFile?: string,
+  ) {
     const exports = Object.entries(env)
       .map(([k, v]) => `export ${k}='${v.replace(/'/g, "'\\''")}';`)
       .join(' ');
-    this.tmux('-f', '/dev/null', 'new-session', '-d', '-s', this.name, '-x', String(columns), '-y', String(rows), `unset CI; ${exports} ${command}; echo "EXIT=$?"; sleep 60`);
+    this.tmux(
+      '-f',
+      '/dev/null',
+      'new-session',
+      '-d',
+      '-s',
+      this.name,
+      '-x',
+      String(columns),
+      '-y',
+      String(rows),
+      `unset CI; ${exports} ${command}; echo "EXIT=$?"; sleep 60`,
+    );
     // Let applications set tmux's clipboard (OSC 52 → a paste buffer): if byline ever let
     // one through, a buffer would appear.
     this.tmux('set-option', '-s', 'set-clipboard', 'on');

@@ -53,8 +53,15 @@ export async function startPageServer(): Promise<PageServer> {
         return html(res, brotliCompressSync(buses), 'text/html', { 'content-encoding': 'br' });
       case '/news/cafe.html': {
         // windows-1252 bytes, no charset in the header, none in the page
-        const text = buses.toString('utf8').replace('Night buses return to the old town', 'Caf\u00e9 owners cheer the night buses').replace(/"It has cost us/, '\u201cIt has cost us').replace(/," said the owner/, ',\u201d said the owner');
-        const bytes = Buffer.from(text.replace(/[\u201c\u201d]/g, (q) => (q === '\u201c' ? '\x93' : '\x94')), 'latin1');
+        const text = buses
+          .toString('utf8')
+          .replace('Night buses return to the old town', 'Caf\u00e9 owners cheer the night buses')
+          .replace(/"It has cost us/, '\u201cIt has cost us')
+          .replace(/," said the owner/, ',\u201d said the owner');
+        const bytes = Buffer.from(
+          text.replace(/[\u201c\u201d]/g, (q) => (q === '\u201c' ? '\x93' : '\x94')),
+          'latin1',
+        );
         return html(res, bytes, 'text/html');
       }
       case '/slow.html':

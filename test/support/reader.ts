@@ -47,7 +47,11 @@ export async function startReader(
     edit: (markdown, name) => (outside.push(`edit ${name} ${markdown.slice(0, 20)}`), 'editor: exit 0'),
     ...options.services,
   });
-  const state = initialState(archive, { marks: userState.marks(), size: { columns: options.columns ?? 100, rows: options.rows ?? 30 }, engine: engine ? { status: 'ready' } : undefined });
+  const state = initialState(archive, {
+    marks: userState.marks(),
+    size: { columns: options.columns ?? 100, rows: options.rows ?? 30 },
+    engine: engine ? { status: 'ready' } : undefined,
+  });
   const store = new ReaderStore(state, runner);
   return {
     store,

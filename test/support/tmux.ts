@@ -13,7 +13,12 @@ export const hasTmux = (() => {
 let counter = 0;
 
 /** Reads a screen until it satisfies the predicate, or fails with what it last showed. */
-export async function pollScreen(read: () => string, predicate: (screen: string) => boolean, what: string, timeout: number): Promise<string> {
+export async function pollScreen(
+  read: () => string,
+  predicate: (screen: string) => boolean,
+  what: string,
+  timeout: number,
+): Promise<string> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const s = read();
@@ -34,7 +39,17 @@ export class TmuxSession {
       .map(([k, v]) => (v === '' ? `unset ${k};` : `export ${k}='${v.replace(/'/g, "'\\''")}';`))
       .join(' ');
     // The shell stays after byline exits, so the exit code and terminal modes can be read.
-    const args = ['new-session', '-d', '-s', this.name, '-x', String(columns), '-y', String(rows), `${exports} ${command}; echo "EXIT=$?"; sleep 60`];
+    const args = [
+      'new-session',
+      '-d',
+      '-s',
+      this.name,
+      '-x',
+      String(columns),
+      '-y',
+      String(rows),
+      `${exports} ${command}; echo "EXIT=$?"; sleep 60`,
+    ];
     // Two test files starting the first session at once race to start the tmux server; the loser retries.
     for (let attempt = 1; ; attempt++) {
       try {

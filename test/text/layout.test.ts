@@ -3,7 +3,17 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { Archive } from '../../src/archive/store.js';
 import { blockText, type Article, type Author, type Block } from '../../src/model/schema.js';
-import { bylineText, DERIVED_TITLE_NOTICE, EXCERPT_NOTICE, layoutArticle, pageOfLine, paginate, QUOTE_PREFIX, wrap, type Line } from '../../src/text/layout.js';
+import {
+  bylineText,
+  DERIVED_TITLE_NOTICE,
+  EXCERPT_NOTICE,
+  layoutArticle,
+  pageOfLine,
+  paginate,
+  QUOTE_PREFIX,
+  wrap,
+  type Line,
+} from '../../src/text/layout.js';
 import { articleMeta } from '../support/archives.js';
 import { DEFAULT_ARCHIVE } from '../support/paths.js';
 
@@ -22,7 +32,8 @@ function article(body: Block[], over: Partial<Article> = {}): Article {
 }
 
 /** The text a layout line carries for its block, without the quote prefix. */
-const content = (line: Line) => (line.style === 'quote' && line.text.startsWith(QUOTE_PREFIX) ? line.text.slice(QUOTE_PREFIX.length) : line.text);
+const content = (line: Line) =>
+  line.style === 'quote' && line.text.startsWith(QUOTE_PREFIX) ? line.text.slice(QUOTE_PREFIX.length) : line.text;
 
 function blockSource(block: Block): string {
   if (block.type !== 'figure') return blockText(block);
@@ -49,7 +60,8 @@ describe('layoutArticle wraps to the width', () => {
     const tooWide: string[] = [];
     for (const { article: a, authors } of articles) {
       for (const width of [1, 2, 4, 7, 13, 34, 80]) {
-        for (const line of layoutArticle(a, authors, width)) if (stringWidth(line.text) > width) tooWide.push(`${a.id} @${width}: ${line.text}`);
+        for (const line of layoutArticle(a, authors, width))
+          if (stringWidth(line.text) > width) tooWide.push(`${a.id} @${width}: ${line.text}`);
       }
     }
     expect(tooWide).toEqual([]);
@@ -70,14 +82,23 @@ describe('layoutArticle wraps to the width', () => {
 
   it('loses no words: each block’s lines give back its word sequence (widths wider than any word)', () => {
     for (const { article: a, authors } of articles) {
-      const longest = Math.max(...a.body.flatMap((b) => words(blockSource(b))).map((w) => stringWidth(w)), ...words(a.title).map((w) => w.length));
+      const longest = Math.max(
+        ...a.body.flatMap((b) => words(blockSource(b))).map((w) => stringWidth(w)),
+        ...words(a.title).map((w) => w.length),
+      );
       for (const width of [longest + 4, 57, 200].filter((w) => w >= longest + 4)) {
         const lines = layoutArticle(a, authors, width);
         a.body.forEach((block, i) => {
-          const got = lines.filter((l) => l.block === i && l.style !== 'blank').map(content).join(' ');
+          const got = lines
+            .filter((l) => l.block === i && l.style !== 'blank')
+            .map(content)
+            .join(' ');
           expect(words(got), `${a.id} block ${i} @${width}`).toEqual(words(blockSource(block)));
         });
-        const header = lines.filter((l) => l.block === -1).map((l) => l.text).join(' ');
+        const header = lines
+          .filter((l) => l.block === -1)
+          .map((l) => l.text)
+          .join(' ');
         expect(words(header).slice(0, words(a.title).length)).toEqual(words(a.title));
       }
     }
@@ -88,7 +109,10 @@ describe('layoutArticle wraps to the width', () => {
       for (const width of [2, 7, 20]) {
         const lines = layoutArticle(a, authors, width);
         a.body.forEach((block, i) => {
-          const got = lines.filter((l) => l.block === i && l.style !== 'blank').map(content).join('');
+          const got = lines
+            .filter((l) => l.block === i && l.style !== 'blank')
+            .map(content)
+            .join('');
           expect(ink(got), `${a.id} block ${i} @${width}`).toBe(ink(blockSource(block)));
         });
       }
@@ -132,7 +156,13 @@ describe('layoutArticle wraps to the width', () => {
 });
 
 describe('bylineText', () => {
-  const person = (name: string, handle?: string): Author => ({ id: name.toLowerCase().replace(/ /g, '-'), name, bio: '', kind: 'person', ...(handle ? { handle } : {}) });
+  const person = (name: string, handle?: string): Author => ({
+    id: name.toLowerCase().replace(/ /g, '-'),
+    name,
+    bio: '',
+    kind: 'person',
+    ...(handle ? { handle } : {}),
+  });
 
   it('says the author is unknown instead of guessing', () => {
     expect(bylineText({ sponsored: false }, [])).toBe('Author unknown');
@@ -140,7 +170,9 @@ describe('bylineText', () => {
 
   it('names one, two or more authors, with handles', () => {
     expect(bylineText({ sponsored: false }, [person('Kate Kaye')])).toBe('By Kate Kaye');
-    expect(bylineText({ sponsored: false }, [person('Donna Goodison', '@dgoodison'), person('Kate Kaye')])).toBe('By Donna Goodison (@dgoodison) and Kate Kaye');
+    expect(bylineText({ sponsored: false }, [person('Donna Goodison', '@dgoodison'), person('Kate Kaye')])).toBe(
+      'By Donna Goodison (@dgoodison) and Kate Kaye',
+    );
     expect(bylineText({ sponsored: false }, [person('A B'), person('C D'), person('E F')])).toBe('By A B, C D and E F');
   });
 
@@ -170,7 +202,8 @@ describe('wrap', () => {
 });
 
 describe('paginate', () => {
-  const linesOf = (styles: string) => [...styles].map((c, i): Line => ({ text: c === '.' ? '' : `line ${i}`, style: c === '.' ? 'blank' : 'paragraph', block: i }));
+  const linesOf = (styles: string) =>
+    [...styles].map((c, i): Line => ({ text: c === '.' ? '' : `line ${i}`, style: c === '.' ? 'blank' : 'paragraph', block: i }));
 
   function checkPages(lines: Line[], height: number) {
     const pages = paginate(lines, height);
@@ -204,7 +237,9 @@ describe('paginate', () => {
 
   it('covers every line exactly once for any mix of blank and text lines (property)', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[.x]{0,60}$/), fc.integer({ min: -2, max: 30 }), (styles, height) => checkPages(linesOf(styles), height)),
+      fc.property(fc.stringMatching(/^[.x]{0,60}$/), fc.integer({ min: -2, max: 30 }), (styles, height) =>
+        checkPages(linesOf(styles), height),
+      ),
       { numRuns: 500 },
     );
   });

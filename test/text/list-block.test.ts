@@ -22,12 +22,19 @@ describe('list blocks', () => {
   });
 
   it('lay out one item a line behind a bullet or its number', () => {
-    const lines = layoutArticle(article, [], 80).filter((l) => l.block >= 1 && l.style !== 'blank').map((l) => l.text);
+    const lines = layoutArticle(article, [], 80)
+      .filter((l) => l.block >= 1 && l.style !== 'blank')
+      .map((l) => l.text);
     expect(lines).toEqual(['• Lack of mentorship', '• No editor for the web', '1. Pick a story', '2. Write it down']);
   });
 
   it('render as markdown lists and as JSON items', () => {
     expect(renderMarkdown(article, [])).toContain('- Lack of mentorship\n- No editor for the web\n\n1. Pick a story\n2. Write it down');
-    expect(articleJson(article, []).body[1]).toEqual({ type: 'list', ordered: false, text: 'Lack of mentorship\nNo editor for the web', items: ['Lack of mentorship', 'No editor for the web'] });
+    expect(articleJson(article, []).body[1]).toEqual({
+      type: 'list',
+      ordered: false,
+      text: 'Lack of mentorship\nNo editor for the web',
+      items: ['Lack of mentorship', 'No editor for the web'],
+    });
   });
 });

@@ -30,10 +30,13 @@ describe('single-column text (the width fast path)', () => {
 
   it('gives the width string-width gives, for strings of them (property)', () => {
     fc.assert(
-      fc.property(fc.array(singleColumnChar, { maxLength: 60 }).map((a) => a.join('')), (text) => {
-        expect(displayWidth(text)).toBe(stringWidth(text));
-        expect(displayWidth(truncateToWidth(text, 10))).toBeLessThanOrEqual(10);
-      }),
+      fc.property(
+        fc.array(singleColumnChar, { maxLength: 60 }).map((a) => a.join('')),
+        (text) => {
+          expect(displayWidth(text)).toBe(stringWidth(text));
+          expect(displayWidth(truncateToWidth(text, 10))).toBeLessThanOrEqual(10);
+        },
+      ),
     );
   });
 

@@ -58,11 +58,15 @@ describe('renderMarkdown', () => {
     expect(parts[0]).toBe(`# ${article.title}`);
     expect(parts[1]).toBe(`*${article.dek}*`);
     expect(parts[2]).toBe('**Author unknown**');
-    expect(parts[3]).toBe('*AWS balancing act — AWS is balancing profit potential in China with AI risk its own CEO warned about.* — Illustration: Christopher T. Fong/Protocol');
+    expect(parts[3]).toBe(
+      '*AWS balancing act — AWS is balancing profit potential in China with AI risk its own CEO warned about.* — Illustration: Christopher T. Fong/Protocol',
+    );
     expect(parts).toContain('## Locally sourced AI and data');
     expect(parts).toContain('## National security meets big cloud AI');
     expect(parts).toContain('## Tech and data at risk?');
-    expect(parts).toContain('> “The bottom line is the Chinese government could walk into any of those data centers, and they do, and look at everything.”');
+    expect(parts).toContain(
+      '> “The bottom line is the Chinese government could walk into any of those data centers, and they do, and look at everything.”',
+    );
     expect(parts).toContain('*Swag from the AWS China Region booth at the AWS Re:Invent conference in 2019* — Image: Amazon');
     expect(parts.length).toBe(3 + article.body.length);
   });
@@ -70,7 +74,12 @@ describe('renderMarkdown', () => {
   it('adds the derived-title and excerpt notices', () => {
     const { article, authors } = get('we-launched');
     const parts = renderMarkdown(article, authors).split('\n\n');
-    expect(parts.slice(0, 4)).toEqual([`# ${article.title}`, '**By Bennett Richardson (@bennettrich)**', `> ${DERIVED_TITLE_NOTICE}`, `> ${EXCERPT_NOTICE}`]);
+    expect(parts.slice(0, 4)).toEqual([
+      `# ${article.title}`,
+      '**By Bennett Richardson (@bennettrich)**',
+      `> ${DERIVED_TITLE_NOTICE}`,
+      `> ${EXCERPT_NOTICE}`,
+    ]);
   });
 
   it('labels sponsored content', () => {

@@ -30,7 +30,9 @@ describe('lists, preformatted text and inline marks', () => {
   it('are valid blocks of the archive schema, and old blocks stay valid', () => {
     for (const b of body) expect(v.safeParse(BlockSchema, b).success).toBe(true);
     expect(v.safeParse(BlockSchema, { type: 'paragraph', text: 'plain' }).success).toBe(true);
-    expect(v.safeParse(BlockSchema, { type: 'paragraph', text: 'x', marks: [{ type: 'link', start: 0, end: 1, href: 'not a url' }] }).success).toBe(false);
+    expect(
+      v.safeParse(BlockSchema, { type: 'paragraph', text: 'x', marks: [{ type: 'link', start: 0, end: 1, href: 'not a url' }] }).success,
+    ).toBe(false);
   });
 
   it('markdown writes links, emphasis, levels, bullets, numbers and fences', () => {

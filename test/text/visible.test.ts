@@ -7,7 +7,9 @@ const RAW_C1_OR_BIDI = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202
 
 describe('visible', () => {
   it('turns controls and bidi characters into visible symbols, keeping newlines', () => {
-    expect(visible('a\u001b[31mb\u0007c\u007f\u009bd\u202ee\u2066f\u200fg\nh\ti')).toBe('a␛[31mb␇c␡<U+009B>d<U+202E>e<U+2066>f<U+200F>g\nh i');
+    expect(visible('a\u001b[31mb\u0007c\u007f\u009bd\u202ee\u2066f\u200fg\nh\ti')).toBe(
+      'a␛[31mb␇c␡<U+009B>d<U+202E>e<U+2066>f<U+200F>g\nh i',
+    );
   });
 
   it('leaves ordinary text (including CJK and emoji) alone', () => {
@@ -30,7 +32,8 @@ describe('invisible format characters', () => {
   });
 
   it('keep what emoji and scripts are built with: ZWJ, ZWNJ, variation selectors, tag characters', () => {
-    for (const text of ['👨‍👩‍👧‍👦', '❤️', 'می\u200cخواهم', '🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}', '1️⃣']) expect(visible(text)).toBe(text);
+    for (const text of ['👨‍👩‍👧‍👦', '❤️', 'می\u200cخواهم', '🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}', '1️⃣'])
+      expect(visible(text)).toBe(text);
   });
 });
 
@@ -42,13 +45,29 @@ describe('visibleLine (one-row fields)', () => {
 
   it('moves match ranges with the text (property: the ranged text is the same, made visible)', () => {
     expect(visibleLineRanges('co\u00adop news', [[6, 10]])).toEqual([[5, 9]]);
-    expect(visibleLineRanges('a\u001bb\nc', [[2, 3], [4, 5]])).toEqual([[2, 3], [4, 5]]);
+    expect(
+      visibleLineRanges('a\u001bb\nc', [
+        [2, 3],
+        [4, 5],
+      ]),
+    ).toEqual([
+      [2, 3],
+      [4, 5],
+    ]);
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'é', ' ', '東', '\u00ad', '\n', '\u001b', '\u200b', '\u009b', '\u202e', '\ufeff'), maxLength: 30 }), fc.nat(30), fc.nat(30), (text, a, b) => {
-        const [s, e] = [Math.min(a, b, text.length), Math.min(Math.max(a, b), text.length)];
-        const [[vs, ve]] = visibleLineRanges(text, [[s, e]]);
-        expect(visibleLine(text).slice(vs, ve)).toBe(visibleLine(text.slice(s, e)));
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom('a', 'é', ' ', '東', '\u00ad', '\n', '\u001b', '\u200b', '\u009b', '\u202e', '\ufeff'),
+          maxLength: 30,
+        }),
+        fc.nat(30),
+        fc.nat(30),
+        (text, a, b) => {
+          const [s, e] = [Math.min(a, b, text.length), Math.min(Math.max(a, b), text.length)];
+          const [[vs, ve]] = visibleLineRanges(text, [[s, e]]);
+          expect(visibleLine(text).slice(vs, ve)).toBe(visibleLine(text.slice(s, e)));
+        },
+      ),
       { numRuns: 300 },
     );
   });

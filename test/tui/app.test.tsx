@@ -68,9 +68,17 @@ describe('list screen', () => {
   it('renders only the rows that fit (windowed) and scrolls with the selection', async () => {
     const big = await syntheticArchive(50);
     const userState = await UserState.load(join(mkdtempSync(join(tmpdir(), 'byline-tui-')), 'state.json'));
-    const screen = await renderSized(<App archive={big} userState={userState} engine={searchEngineFor(big, { bodies: false })} onQuit={() => {}} />, 80, 10);
+    const screen = await renderSized(
+      <App archive={big} userState={userState} engine={searchEngineFor(big, { bodies: false })} onQuit={() => {}} />,
+      80,
+      10,
+    );
     screens.push(screen);
-    const rows = () => screen.frame().split('\n').filter((l) => /^[› ] [● ] [★ ] /.test(l));
+    const rows = () =>
+      screen
+        .frame()
+        .split('\n')
+        .filter((l) => /^[› ] [● ] [★ ] /.test(l));
     await screen.waitFor((f) => f.includes('1–7 of 50 ↓'), 'a window of 7 rows');
     expect(rows()).toHaveLength(7);
     await screen.press('G');
@@ -113,7 +121,7 @@ describe('search', () => {
     expect(f).toMatch(/1 hit/);
   });
 
-  it('without a body snippet, shows the dek, or else the lead — read back from the body in the reader\'s lean archive', async () => {
+  it("without a body snippet, shows the dek, or else the lead — read back from the body in the reader's lean archive", async () => {
     const lean = await Archive.open('data/protocol', { lean: true });
     expect(lean.lean).toBe(true);
     const { screen } = await start({ archive: lean, bodies: false });
@@ -220,7 +228,13 @@ describe('article', () => {
     await screen.waitFor((f) => f.includes('page 1/'));
     await screen.press(KEY.space, KEY.space, KEY.space);
     const before = await screen.waitFor((f) => f.includes('page 4/'));
-    const firstText = before.split('\n').find((l) => l.trim().length > 20)!.trim().split(' ').slice(0, 4).join(' ');
+    const firstText = before
+      .split('\n')
+      .find((l) => l.trim().length > 20)!
+      .trim()
+      .split(' ')
+      .slice(0, 4)
+      .join(' ');
     await screen.resize(60, 24);
     const after = await screen.waitFor((f) => !f.includes('page 4/') || f.split('\n')[0].length <= 60);
     // The paragraph that was at the top is still on screen, whatever the page number now is.
@@ -235,9 +249,15 @@ describe('authors, help, small terminals', () => {
     const f = await screen.waitFor((f) => f.includes('Authors'));
     expect(f).toMatch(/Financial Technology Association +organization +1 article/);
     // Sorted by name, in aligned columns.
-    const names = f.split('\n').slice(1, 6).map((l) => l.slice(2).split(/ {2,}/)[0]);
+    const names = f
+      .split('\n')
+      .slice(1, 6)
+      .map((l) => l.slice(2).split(/ {2,}/)[0]);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
-    const kinds = f.split('\n').slice(1, 6).map((l) => l.search(/person|organization/));
+    const kinds = f
+      .split('\n')
+      .slice(1, 6)
+      .map((l) => l.search(/person|organization/));
     expect(new Set(kinds).size).toBe(1);
     await screen.press('G', KEY.enter);
     await screen.waitFor((f) => f.includes('Veronica Irwin') && f.includes('Articles in the archive'));
@@ -295,7 +315,11 @@ describe('reader state', () => {
     const dir = mkdtempSync(join(tmpdir(), 'byline-tui-'));
     const statePath = join(dir, 'state.json');
     const [first, second] = archive.articles;
-    const marks = { [first.id]: { read: true, bookmarked: true }, [second.id]: { bookmarked: true }, 'no-such-article': { read: true, bookmarked: true } };
+    const marks = {
+      [first.id]: { read: true, bookmarked: true },
+      [second.id]: { bookmarked: true },
+      'no-such-article': { read: true, bookmarked: true },
+    };
     writeFileSync(statePath, JSON.stringify({ version: 1, articles: marks }));
     const { screen } = await start({ statePath });
     expect(screen.frame()).toContain('1/6 · 5 unread');

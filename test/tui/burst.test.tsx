@@ -35,7 +35,39 @@ const screenOf = (state: ReaderState) => {
   return frame;
 };
 
-const KEY_NAMES = ['j', 'k', 'enter', 'escape', 'space', 'b', '/', 'a', 'm', 'u', 's', 'B', '?', 'G', 'g', 'n', 'N', 'h', 'l', 'c', 'i', 'backspace', 'down', 'up', 'pagedown', 'ctrl+w', 'ctrl+n', 'q', 'o', '|', 'x'];
+const KEY_NAMES = [
+  'j',
+  'k',
+  'enter',
+  'escape',
+  'space',
+  'b',
+  '/',
+  'a',
+  'm',
+  'u',
+  's',
+  'B',
+  '?',
+  'G',
+  'g',
+  'n',
+  'N',
+  'h',
+  'l',
+  'c',
+  'i',
+  'backspace',
+  'down',
+  'up',
+  'pagedown',
+  'ctrl+w',
+  'ctrl+n',
+  'q',
+  'o',
+  '|',
+  'x',
+];
 
 describe('key bursts equal slow typing (issue 10)', () => {
   it('in the store: any keys, all at once or one a tick, end in the same state and screen', async () => {
@@ -60,13 +92,42 @@ describe('key bursts equal slow typing (issue 10)', () => {
   // What Ink reads from a terminal: one write of many keys (as fast typing or a paste
   // arrives), or one write a key. A lone Esc is left out: in one read, Esc and the next key
   // are Alt+key, in every terminal program.
-  const TERMINAL_KEYS = ['j', 'k', KEY.enter, ' ', 'b', '/', 'a', 'm', 'u', 's', 'B', '?', 'G', 'g', 'n', 'h', 'l', 'x', 'w', KEY.backspace, KEY.down, KEY.up, KEY.pageDown, KEY.ctrlN];
+  const TERMINAL_KEYS = [
+    'j',
+    'k',
+    KEY.enter,
+    ' ',
+    'b',
+    '/',
+    'a',
+    'm',
+    'u',
+    's',
+    'B',
+    '?',
+    'G',
+    'g',
+    'n',
+    'h',
+    'l',
+    'x',
+    'w',
+    KEY.backspace,
+    KEY.down,
+    KEY.up,
+    KEY.pageDown,
+    KEY.ctrlN,
+  ];
 
   it('through Ink: one write of many keys and one write a key end in the same state and frame', async () => {
     const mount = async () => {
       const userState = await UserState.load(join(mkdtempSync(join(tmpdir(), 'byline-burst-')), 'state.json'));
       const storeRef: { current?: ReaderStore } = {};
-      const screen = await renderSized(<App archive={archive} userState={userState} engine={engine} onQuit={() => {}} storeRef={storeRef} />, 80, 24);
+      const screen = await renderSized(
+        <App archive={archive} userState={userState} engine={engine} onQuit={() => {}} storeRef={storeRef} />,
+        80,
+        24,
+      );
       return { screen, store: () => storeRef.current! };
     };
     await fc.assert(

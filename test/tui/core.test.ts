@@ -129,10 +129,14 @@ describe('saving reader state (issue 10, section 1)', () => {
     r.keys('h');
     expect(writes).toHaveBeenCalledTimes(1);
     const [[changes]] = writes.mock.calls as unknown as [[[string, object][]]];
-    expect(Object.fromEntries(changes)[r.state().article.id]).toMatchObject({ read: true, block: expect.any(Number), offset: expect.any(Number) });
+    expect(Object.fromEntries(changes)[r.state().article.id]).toMatchObject({
+      read: true,
+      block: expect.any(Number),
+      offset: expect.any(Number),
+    });
   });
 
-  it('a signal saves the open article\'s place, then quits with its code', async () => {
+  it("a signal saves the open article's place, then quits with its code", async () => {
     const r = await startReader(archive);
     r.keys('enter', 'space');
     r.store.send({ type: 'stop', code: 143 });

@@ -26,7 +26,11 @@ afterEach(() => {
 async function start(props: { engineError?: string; engine?: boolean } = {}) {
   const userState = await UserState.load(join(mkdtempSync(join(tmpdir(), 'byline-defects-')), 'state.json'));
   const engine = props.engine === false ? null : searchEngineFor(archive, { bodies: true });
-  const screen = await renderSized(<App archive={archive} userState={userState} engine={engine} engineError={props.engineError} onQuit={() => {}} />, 100, 30);
+  const screen = await renderSized(
+    <App archive={archive} userState={userState} engine={engine} engineError={props.engineError} onQuit={() => {}} />,
+    100,
+    30,
+  );
   screens.push(screen);
   await screen.waitFor((f) => f.includes('1/6'), 'the list');
   return screen;
@@ -96,7 +100,8 @@ describe('issue 10 defects, through the reader', () => {
     const realSetTimeout = globalThis.setTimeout;
     const quiet = vi
       .spyOn(globalThis, 'setTimeout')
-      .mockImplementation(((fn: () => void, ms?: number, ...rest: unknown[]) => (ms === 2000 ? realSetTimeout(() => {}, 0) : realSetTimeout(fn, ms, ...rest))) as typeof setTimeout);
+      .mockImplementation(((fn: () => void, ms?: number, ...rest: unknown[]) =>
+        ms === 2000 ? realSetTimeout(() => {}, 0) : realSetTimeout(fn, ms, ...rest)) as typeof setTimeout);
     onTestFinished(() => quiet.mockRestore());
     const screen = await renderSized(<App archive={archive} userState={userState} engine={null} onQuit={() => {}} />, 100, 30);
     screens.push(screen);

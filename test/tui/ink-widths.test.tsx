@@ -26,24 +26,33 @@ import { writeArchive } from '../support/hardening.js';
 import { KEY, renderSized, type Screen } from '../support/ink.js';
 import { DISPUTED, widthTitle } from '../support/unicode.js';
 
-const shown = fc.oneof(widthTitle, fc.constantFrom(...DISPUTED).map((d) => d.repeat(30))).map(visibleLine);
+const shown = fc
+  .oneof(
+    widthTitle,
+    fc.constantFrom(...DISPUTED).map((d) => d.repeat(30)),
+  )
+  .map(visibleLine);
 
 describe('byline never measures a row narrower than Ink does', () => {
   // string-width costs ~20 µs a call, so it is asked only where it could say more: never for a
   // code point byline gives 2 columns (string-width gives one code point at most 2), nor an
   // unassigned or private-use one (both take their width from get-east-asian-width alone).
-  it('each assigned code point byline lets through: at least as wide to byline as to string-width (exhaustive)', { timeout: 60_000 }, () => {
-    const narrower: string[] = [];
-    const skip = /^[\p{Cn}\p{Co}\p{Cs}]$/u;
-    for (let cp = 0; cp <= 0x10ffff; cp++) {
-      const ch = String.fromCodePoint(cp);
-      if (skip.test(ch) || visibleLine(ch) !== ch) continue;
-      // One code point is one cluster: its width is clusterWidth's, without the segmenter.
-      const own = clusterWidth(ch);
-      if (own < 2 && own < stringWidth(ch)) narrower.push(`U+${cp.toString(16)}: byline ${own}, string-width ${stringWidth(ch)}`);
-    }
-    expect(narrower).toEqual([]);
-  });
+  it(
+    'each assigned code point byline lets through: at least as wide to byline as to string-width (exhaustive)',
+    { timeout: 60_000 },
+    () => {
+      const narrower: string[] = [];
+      const skip = /^[\p{Cn}\p{Co}\p{Cs}]$/u;
+      for (let cp = 0; cp <= 0x10ffff; cp++) {
+        const ch = String.fromCodePoint(cp);
+        if (skip.test(ch) || visibleLine(ch) !== ch) continue;
+        // One code point is one cluster: its width is clusterWidth's, without the segmenter.
+        const own = clusterWidth(ch);
+        if (own < 2 && own < stringWidth(ch)) narrower.push(`U+${cp.toString(16)}: byline ${own}, string-width ${stringWidth(ch)}`);
+      }
+      expect(narrower).toEqual([]);
+    },
+  );
 
   it('text of disputed clusters: as a whole, cut and wrapped (property)', () => {
     fc.assert(
@@ -60,19 +69,24 @@ describe('byline never measures a row narrower than Ink does', () => {
 describe('Ink draws a row byline has cut exactly as it is', () => {
   it('neither cuts nor wraps it, whatever the characters (property)', () => {
     fc.assert(
-      fc.property(shown, fc.integer({ min: 1, max: 90 }), fc.constantFrom('truncate', 'wrap') as fc.Arbitrary<'truncate' | 'wrap'>, (text, width, wrap) => {
-        const row = truncateToWidth(text, width);
-        const { lastFrame, unmount } = render(
-          <Box width={width} height={1}>
-            <Text wrap={wrap}>{row}</Text>
-          </Box>,
-        );
-        try {
-          expect(lastFrame()).toBe(row.trimEnd());
-        } finally {
-          unmount();
-        }
-      }),
+      fc.property(
+        shown,
+        fc.integer({ min: 1, max: 90 }),
+        fc.constantFrom('truncate', 'wrap') as fc.Arbitrary<'truncate' | 'wrap'>,
+        (text, width, wrap) => {
+          const row = truncateToWidth(text, width);
+          const { lastFrame, unmount } = render(
+            <Box width={width} height={1}>
+              <Text wrap={wrap}>{row}</Text>
+            </Box>,
+          );
+          try {
+            expect(lastFrame()).toBe(row.trimEnd());
+          } finally {
+            unmount();
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -90,7 +104,10 @@ function disputedArchive(): string {
   const titles = [`Skin tones ${SKIN}`, `Thai ${THAI}`, LONG];
   return writeArchive(
     mkdtempSync(join(tmpdir(), 'byline-ink-widths-')),
-    titles.map((title, i) => ({ meta: { id: `w-${i}`, title, dek: LONG, authors: ['wide'] }, body: [{ type: 'paragraph', text: `${LONG} `.repeat(5) }] })),
+    titles.map((title, i) => ({
+      meta: { id: `w-${i}`, title, dek: LONG, authors: ['wide'] },
+      body: [{ type: 'paragraph', text: `${LONG} `.repeat(5) }],
+    })),
     AUTHORS,
   );
 }
@@ -105,49 +122,61 @@ afterEach(() => {
  * one terminal row short of the screen (Ink's last line ends without a line feed). */
 function expectRowsFit(frame: string, columns: number, rows: number, what: string): void {
   const lines = frame.split('\n');
-  for (const line of lines) expect(displayWidth(line), `${what} at ${columns} columns: ${JSON.stringify(line)}\n${frame}`).toBeLessThanOrEqual(columns);
+  for (const line of lines)
+    expect(displayWidth(line), `${what} at ${columns} columns: ${JSON.stringify(line)}\n${frame}`).toBeLessThanOrEqual(columns);
   expect(lines.length, `${what} at ${columns} columns:\n${frame}`).toBeLessThanOrEqual(rows - 1);
 }
 
 describe('the reader hands Ink only rows it has cut to the width', () => {
   for (const columns of [40, 80]) {
-    it(`list, search (typed, no matches, hits), article find and pipe, author, authors, help at ${columns} columns`, { timeout: 60_000 }, async () => {
-      const rows = 24;
-      const archive = await Archive.open(disputedArchive());
-      const userState = await UserState.load(join(mkdtempSync(join(tmpdir(), 'byline-ink-widths-')), 'state.json'));
-      const screen = await renderSized(
-        <App archive={archive} userState={userState} engine={searchEngineFor(archive, { bodies: true })} onQuit={vi.fn()} title={`byline · ${SKIN}`} />,
-        columns,
-        rows,
-      );
-      screens.push(screen);
-      const check = async (what: string, ready: (f: string) => boolean) => expectRowsFit(await screen.waitFor(ready, what), columns, rows, what);
+    it(
+      `list, search (typed, no matches, hits), article find and pipe, author, authors, help at ${columns} columns`,
+      { timeout: 60_000 },
+      async () => {
+        const rows = 24;
+        const archive = await Archive.open(disputedArchive());
+        const userState = await UserState.load(join(mkdtempSync(join(tmpdir(), 'byline-ink-widths-')), 'state.json'));
+        const screen = await renderSized(
+          <App
+            archive={archive}
+            userState={userState}
+            engine={searchEngineFor(archive, { bodies: true })}
+            onQuit={vi.fn()}
+            title={`byline · ${SKIN}`}
+          />,
+          columns,
+          rows,
+        );
+        screens.push(screen);
+        const check = async (what: string, ready: (f: string) => boolean) =>
+          expectRowsFit(await screen.waitFor(ready, what), columns, rows, what);
 
-      await check('the list', (f) => f.includes('3 unread'));
-      await screen.press('/');
-      await screen.type(SKIN);
-      await check('a search with no matches', (f) => f.includes('0 hits'));
-      await screen.press('\u0017'); // ctrl+w clears the line
-      await screen.type('end');
-      await check('search hits with their deks', (f) => /\d hits?/.test(f));
-      await screen.press(KEY.escape, KEY.escape);
-      await screen.waitFor((f) => f.includes('3 unread'), 'the list again');
-      await screen.press(KEY.enter);
-      await check('the article', (f) => /page 1\/\d+/.test(f));
-      await screen.press('/');
-      await screen.type(THAI);
-      await check('find in the article', (f) => !/page 1\/\d+/.test(f));
-      await screen.press(KEY.escape, '|');
-      await screen.type(SKIN);
-      await check('the pipe prompt', (f) => f.includes('👍'));
-      await screen.press(KEY.escape, 'a');
-      await check('the author', (f) => f.includes('Articles in the archive'));
-      await screen.press(KEY.escape, KEY.escape);
-      await screen.waitFor((f) => /\d unread/.test(f), 'the list again');
-      await screen.press('a');
-      await check('the authors', (f) => f.includes('Authors (1)'));
-      await screen.press('?');
-      await check('the help', (f) => f.includes('byline keys'));
-    });
+        await check('the list', (f) => f.includes('3 unread'));
+        await screen.press('/');
+        await screen.type(SKIN);
+        await check('a search with no matches', (f) => f.includes('0 hits'));
+        await screen.press('\u0017'); // ctrl+w clears the line
+        await screen.type('end');
+        await check('search hits with their deks', (f) => /\d hits?/.test(f));
+        await screen.press(KEY.escape, KEY.escape);
+        await screen.waitFor((f) => f.includes('3 unread'), 'the list again');
+        await screen.press(KEY.enter);
+        await check('the article', (f) => /page 1\/\d+/.test(f));
+        await screen.press('/');
+        await screen.type(THAI);
+        await check('find in the article', (f) => !/page 1\/\d+/.test(f));
+        await screen.press(KEY.escape, '|');
+        await screen.type(SKIN);
+        await check('the pipe prompt', (f) => f.includes('👍'));
+        await screen.press(KEY.escape, 'a');
+        await check('the author', (f) => f.includes('Articles in the archive'));
+        await screen.press(KEY.escape, KEY.escape);
+        await screen.waitFor((f) => /\d unread/.test(f), 'the list again');
+        await screen.press('a');
+        await check('the authors', (f) => f.includes('Authors (1)'));
+        await screen.press('?');
+        await check('the help', (f) => f.includes('byline keys'));
+      },
+    );
   }
 });

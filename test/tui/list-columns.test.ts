@@ -5,13 +5,26 @@ import { describe, expect, it } from 'vitest';
 import { listColumns, rowCells, ROW_PREFIX_WIDTH, type RowText } from '../../src/tui/components/list-columns.js';
 import { displayWidth } from '../../src/text/wrap.js';
 
-const line = (cells: ReturnType<typeof rowCells>) => cells.title + cells.tags + cells.afterTitle + cells.author + cells.afterAuthor + cells.page;
+const line = (cells: ReturnType<typeof rowCells>) =>
+  cells.title + cells.tags + cells.afterTitle + cells.author + cells.afterAuthor + cells.page;
 const at = (text: string, part: string) => displayWidth(text.slice(0, text.indexOf(part)));
 
 const rows: RowText[] = [
   { title: 'A short title', tags: '', authors: 'Kate Kaye', site: 'protocol.com', date: '2022-11-15' },
-  { title: 'A title long enough that it has to be cut somewhere before the author column begins', tags: ' [excerpt · 40%]', authors: 'Someone With A Very Long Name, And A Second Author', site: 'The Extremely Long Name Of A Newspaper', date: '2019-01-02' },
-  { title: '東京の新しい地下鉄路線が開業する予定です、そして記事の題名は長い', tags: ' [sponsored]', authors: '山田太郎', site: 'ニュース.example', date: '' },
+  {
+    title: 'A title long enough that it has to be cut somewhere before the author column begins',
+    tags: ' [excerpt · 40%]',
+    authors: 'Someone With A Very Long Name, And A Second Author',
+    site: 'The Extremely Long Name Of A Newspaper',
+    date: '2019-01-02',
+  },
+  {
+    title: '東京の新しい地下鉄路線が開業する予定です、そして記事の題名は長い',
+    tags: ' [sponsored]',
+    authors: '山田太郎',
+    site: 'ニュース.example',
+    date: '',
+  },
   { title: 'No site, no date', tags: '', authors: 'unknown', site: '', date: '' },
 ];
 

@@ -16,9 +16,37 @@ beforeAll(async () => {
   const dir = writeArchive(
     scratch(),
     [
-      { meta: { id: 'ferry', title: 'Why the river ferry still matters', authors: ['ana'], url: 'https://www.valleypost.example/ferry', publishedAt: '2023-04-01T09:00:00+02:00' }, body },
-      { meta: { id: 'tram', title: 'City council approves the new tram line after a decade of argument about where it should run', authors: ['ben'], siteName: 'The Valley Post', url: 'https://valleypost.example/tram?a=1&b=$(touch /tmp/x)', publishedAt: '2024-11-20' }, body },
-      { meta: { id: 'map', title: '紙の地図の静かな復活について書かれた長い記事の題名', authors: ['ana', 'ben'], siteName: '地図新聞', publishedAt: '2021-06-30' }, body },
+      {
+        meta: {
+          id: 'ferry',
+          title: 'Why the river ferry still matters',
+          authors: ['ana'],
+          url: 'https://www.valleypost.example/ferry',
+          publishedAt: '2023-04-01T09:00:00+02:00',
+        },
+        body,
+      },
+      {
+        meta: {
+          id: 'tram',
+          title: 'City council approves the new tram line after a decade of argument about where it should run',
+          authors: ['ben'],
+          siteName: 'The Valley Post',
+          url: 'https://valleypost.example/tram?a=1&b=$(touch /tmp/x)',
+          publishedAt: '2024-11-20',
+        },
+        body,
+      },
+      {
+        meta: {
+          id: 'map',
+          title: '紙の地図の静かな復活について書かれた長い記事の題名',
+          authors: ['ana', 'ben'],
+          siteName: '地図新聞',
+          publishedAt: '2021-06-30',
+        },
+        body,
+      },
       { meta: { id: 'nothing', title: 'A story with no page behind it', authors: [] }, body },
     ],
     [
@@ -38,7 +66,17 @@ afterEach(() => {
 
 async function start(columns: number, rows: number, openUrl = vi.fn()) {
   const userState = await UserState.load(join(scratch(), 'state.json'));
-  const screen = await renderSized(<App archive={archive} userState={userState} engine={searchEngineFor(archive, { bodies: false })} onQuit={() => {}} services={{ openUrl: (url: string, failed: (why: string) => void) => (openUrl(url, failed), `Opening ${url}`) }} />, columns, rows);
+  const screen = await renderSized(
+    <App
+      archive={archive}
+      userState={userState}
+      engine={searchEngineFor(archive, { bodies: false })}
+      onQuit={() => {}}
+      services={{ openUrl: (url: string, failed: (why: string) => void) => (openUrl(url, failed), `Opening ${url}`) }}
+    />,
+    columns,
+    rows,
+  );
   screens.push(screen);
   await screen.waitFor((f) => f.includes('1/4'), 'the list');
   return { screen, openUrl };
@@ -107,7 +145,9 @@ describe('o opens the article address', () => {
   });
 
   it('a browser that cannot be started is reported in the status bar', async () => {
-    const openUrl = vi.fn((_url: string, failed: (why: string) => void) => setTimeout(() => failed('Could not open the address: xdg-open not found'), 10));
+    const openUrl = vi.fn((_url: string, failed: (why: string) => void) =>
+      setTimeout(() => failed('Could not open the address: xdg-open not found'), 10),
+    );
     const { screen } = await start(100, 30, openUrl);
     await screen.press('o');
     await screen.waitFor((f) => f.includes('Could not open the address: xdg-open not found'), 'the failure');

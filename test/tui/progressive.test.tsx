@@ -59,7 +59,17 @@ async function reader(first: Shown) {
   function Live() {
     const [shown, setShown] = useState(first);
     feed.show = setShown;
-    return <App archive={shown.data} holding={shown.holding} loading={shown.loading} engine={shown.engine} engineError={shown.engineError} userState={userState} onQuit={() => {}} />;
+    return (
+      <App
+        archive={shown.data}
+        holding={shown.holding}
+        loading={shown.loading}
+        engine={shown.engine}
+        engineError={shown.engineError}
+        userState={userState}
+        onQuit={() => {}}
+      />
+    );
   }
   const screen = await renderSized(<Live />, 100, 30);
   screens.push(screen);
@@ -165,7 +175,14 @@ describe('a big archive in the reader, a piece at a time', () => {
     const { screen, show, shows } = await reader(first);
     await screen.waitFor((f) => f.includes(bigTitle(1)), 'the first rows');
     let opened = 0;
-    await readTheRestOrWhole(reading, first, show, () => false, () => (opened++, Archive.open(dir, { lean: true })), CHUNK);
+    await readTheRestOrWhole(
+      reading,
+      first,
+      show,
+      () => false,
+      () => (opened++, Archive.open(dir, { lean: true })),
+      CHUNK,
+    );
     expect(opened).toBe(1);
     expect(reading.done).toBe(true); // closed
     const whole = shows.at(-1)!;

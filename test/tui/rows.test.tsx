@@ -12,14 +12,26 @@ import { articleMeta } from '../support/archives.js';
 const kaye: Author = { id: 'kaye', name: 'Kate Kaye', bio: '', kind: 'person' };
 const metas = [
   articleMeta({ id: 'a', title: 'A short title', authors: ['kaye'], publishedAt: '2022-11-14T09:00:00Z', siteName: 'Protocol' }),
-  articleMeta({ id: 'b', title: '東京の地図が売れている：紙の地図は電池も電波もいらない、その理由', kind: 'excerpt', publishedAt: '2021-02-01' }),
+  articleMeta({
+    id: 'b',
+    title: '東京の地図が売れている：紙の地図は電池も電波もいらない、その理由',
+    kind: 'excerpt',
+    publishedAt: '2021-02-01',
+  }),
   articleMeta({ id: 'c', title: 'No date and no site, with a title long enough to be cut somewhere', authors: ['kaye'] }),
 ];
 
 function rows(width: number) {
   const columns = rowColumns(width, { date: true, site: true });
   return metas.map((meta, i) => {
-    const drawn = render(<ArticleRow row={{ meta, authors: meta.authors.length ? [kaye] : [], mark: {} }} selected={i === 0} width={width} columns={columns} />);
+    const drawn = render(
+      <ArticleRow
+        row={{ meta, authors: meta.authors.length ? [kaye] : [], mark: {} }}
+        selected={i === 0}
+        width={width}
+        columns={columns}
+      />,
+    );
     const line = stripAnsi(drawn.lastFrame() ?? '');
     drawn.unmount();
     return line;

@@ -7,8 +7,64 @@ import { absoluteHref, inlineLine, inlineSegments, NEVER_TEXT, type InlineText }
 import { isFurniture } from './furniture.js';
 
 const HEADING = /^h([1-6])$/;
-const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'span', 'center', 'details', 'summary', 'hgroup', 'body', 'html', 'font', 'tbody', 'thead', 'tfoot', 'picture', 'address']);
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'tt', 'font', 'label', 'wbr', 'strike', 'big', 'br', 'nobr']);
+const CONTAINERS = new Set([
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'span',
+  'center',
+  'details',
+  'summary',
+  'hgroup',
+  'body',
+  'html',
+  'font',
+  'tbody',
+  'thead',
+  'tfoot',
+  'picture',
+  'address',
+]);
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'tt',
+  'font',
+  'label',
+  'wbr',
+  'strike',
+  'big',
+  'br',
+  'nobr',
+]);
 
 /** Credits at the end of a caption: "… Photo: Jane Doe", "(Photo by X/Getty Images)", "© X",
  * "Jane Doe/AFP". The one that starts last wins: the credit is as short as it can be. */
@@ -31,7 +87,12 @@ export function splitCaption(text: string): { caption: string; credit: string } 
 
 function imageSource(img: Element | null, base: string | undefined): string | undefined {
   if (!img) return undefined;
-  const candidates = [img.getAttribute('src'), img.getAttribute('data-src'), img.getAttribute('data-original'), img.getAttribute('srcset')?.split(/\s+/)[0] ?? null];
+  const candidates = [
+    img.getAttribute('src'),
+    img.getAttribute('data-src'),
+    img.getAttribute('data-original'),
+    img.getAttribute('srcset')?.split(/\s+/)[0] ?? null,
+  ];
   for (const c of candidates) {
     if (!c || c.startsWith('data:')) continue;
     const href = absoluteHref(c, base);
@@ -48,10 +109,12 @@ function isTinyImage(img: Element): boolean {
 
 /** A caption or credit outside a <figure> ("<p class="caption">", "<div class="photo-credit">"):
  * a figure block, so its text stays out of the story's paragraphs. */
-const CAPTION_WORD = /(?:^|[-_])(?:caption|captions|credit|credits|photo-?credit|image-?credit|wp-caption-text|figcaption|image-?caption|photo-?caption|media-?caption)(?:$|[-_])/i;
+const CAPTION_WORD =
+  /(?:^|[-_])(?:caption|captions|credit|credits|photo-?credit|image-?credit|wp-caption-text|figcaption|image-?caption|photo-?caption|media-?caption)(?:$|[-_])/i;
 
 export function isCaption(el: Element): boolean {
-  const hinted = (el.getAttribute('class') ?? '').split(/\s+/).some((t) => CAPTION_WORD.test(t)) || CAPTION_WORD.test(el.getAttribute('id') ?? '');
+  const hinted =
+    (el.getAttribute('class') ?? '').split(/\s+/).some((t) => CAPTION_WORD.test(t)) || CAPTION_WORD.test(el.getAttribute('id') ?? '');
   return hinted && (el.textContent ?? '').length < 400 && !el.querySelector('p p, h1, h2, h3, ul, ol, table');
 }
 
@@ -66,7 +129,7 @@ class BlockWriter {
   private figure(el: Element): void {
     const img = el.localName === 'img' ? el : el.querySelector('img');
     if (img && isTinyImage(img)) return;
-    const captionEl = el.localName === 'img' ? null : el.querySelector('figcaption') ?? el.querySelector('[class*="caption"]');
+    const captionEl = el.localName === 'img' ? null : (el.querySelector('figcaption') ?? el.querySelector('[class*="caption"]'));
     let caption = '';
     let credit = '';
     if (captionEl) {
@@ -160,7 +223,9 @@ class BlockWriter {
       case 'ol':
         return this.list(el);
       case 'pre': {
-        const text = sanitizeText(el.textContent ?? '').replace(/\s+$/, '').replace(/^\n+/, '');
+        const text = sanitizeText(el.textContent ?? '')
+          .replace(/\s+$/, '')
+          .replace(/^\n+/, '');
         if (text.trim()) this.blocks.push({ type: 'pre', text });
         return;
       }
@@ -172,7 +237,17 @@ class BlockWriter {
       case 'dl':
         for (const c of Array.from(el.children)) {
           const line = inlineLine(c, this.base);
-          if (line.text) this.blocks.push(withMarks({ type: c.localName === 'dt' ? 'heading' : 'paragraph', text: line.text, ...(c.localName === 'dt' ? { level: 4 } : {}) } as Block, line.marks));
+          if (line.text)
+            this.blocks.push(
+              withMarks(
+                {
+                  type: c.localName === 'dt' ? 'heading' : 'paragraph',
+                  text: line.text,
+                  ...(c.localName === 'dt' ? { level: 4 } : {}),
+                } as Block,
+                line.marks,
+              ),
+            );
         }
         return;
       default:
@@ -208,7 +283,11 @@ class BlockWriter {
       }
       if (child.nodeType !== 1) continue;
       const c = child as Element;
-      if (INLINE.has(c.localName) && c.localName !== 'span' && !c.querySelector('p, div, figure, ul, ol, table, blockquote, h1, h2, h3, h4, h5, h6')) {
+      if (
+        INLINE.has(c.localName) &&
+        c.localName !== 'span' &&
+        !c.querySelector('p, div, figure, ul, ol, table, blockquote, h1, h2, h3, h4, h5, h6')
+      ) {
         if (c.localName === 'br' && run.length) {
           run.push(c);
           continue;

@@ -30,7 +30,8 @@ const NEWSLETTER = /\b(newsletter|sign up|subscribe|inbox|unsubscribe)\b/i;
 const DATE_LINE =
   /^(?:(?:updated|published|posted|last (?:updated|modified)|first published|on)\b[^.]{0,80}|[^.]{0,30}\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b[^.]{0,40}|[^.]{0,30}\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+\d{4}\b[^.]{0,40}|\d{4}-\d{2}-\d{2}(?:[t ][\d:.+-z]*)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?:\s+\d{1,2}:\d{2}.*)?|\d+\s+(?:minutes?|hours?|days?)\s+ago)$/i;
 
-const DATE_WORD = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|at|am|pm|a|p|m|updated|published|posted|on|et|edt|est|pt|pdt|pst|gmt|utc|bst|cet|cest)$/i;
+const DATE_WORD =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|at|am|pm|a|p|m|updated|published|posted|on|et|edt|est|pt|pdt|pst|gmt|utc|bst|cet|cest)$/i;
 
 /** "22 Dec, 2016", "Tue 5 March 2024 10.00 GMT": numbers and date words only. */
 function onlyDateWords(text: string): boolean {
@@ -60,13 +61,18 @@ function isByline(text: string, authors: string[]): boolean {
   const names = authors.map(fold).filter(Boolean);
   if (names.length === 0) return false;
   // The names, and little else ("Jane Doe, Staff writer", "Jane Doe and John Roe | Reuters").
-  const rest = names.reduce((s, n) => s.replace(n, ' '), f).replace(/\b(and|und|et|y|e|staff|writer|reporter|correspondent|editor|contributor|senior|reuters|ap|afp)\b/g, ' ').trim();
+  const rest = names
+    .reduce((s, n) => s.replace(n, ' '), f)
+    .replace(/\b(and|und|et|y|e|staff|writer|reporter|correspondent|editor|contributor|senior|reuters|ap|afp)\b/g, ' ')
+    .trim();
   return names.some((n) => f.includes(n)) && words(rest) <= 3;
 }
 
 function isRelatedHeading(text: string): boolean {
   if (/^(?:more|other|latest|recent|top) [\w ]{0,30}(?:news|stories|articles|coverage|headlines)\s*:?$/i.test(text)) return true;
-  return /^(?:related|more (?:from|on|about|stories|news|coverage)|read (?:more|next|also)|recommended|you (?:may|might) (?:also )?like|popular|trending|most (?:read|popular|viewed)|latest (?:news|stories)|further reading|in other news|around the web|what to read next|more in)\b/i.test(text);
+  return /^(?:related|more (?:from|on|about|stories|news|coverage)|read (?:more|next|also)|recommended|you (?:may|might) (?:also )?like|popular|trending|most (?:read|popular|viewed)|latest (?:news|stories)|further reading|in other news|around the web|what to read next|more in)\b/i.test(
+    text,
+  );
 }
 
 /** Blocks without the furniture. Keeps everything when the rules would leave nothing. */
@@ -101,12 +107,30 @@ export function cleanBlocks(input: Block[], ctx: CleanContext): Block[] {
     }
     // The title again at the top. (A first paragraph that repeats the description stays: sites
     // often describe a story by its opening paragraph; the dek gives way instead.)
-    if ((block.type === 'heading' || block.type === 'paragraph') && nearTop && f && (f === title || (block.type === 'heading' && dek && f === dek))) return;
+    if (
+      (block.type === 'heading' || block.type === 'paragraph') &&
+      nearTop &&
+      f &&
+      (f === title || (block.type === 'heading' && dek && f === dek))
+    )
+      return;
     if (block.type !== 'pre' && short && BOILERPLATE.test(text)) return;
     if (block.type !== 'pre' && words(text) <= 40 && PITCH.test(text)) return;
-    if (block.type === 'paragraph' && words(text) <= 40 && NEWSLETTER.test(text) && /\b(sign up|subscribe|newsletter)\b/i.test(text) && (nearEnd || nearTop || linkShare(block) > 0)) return;
+    if (
+      block.type === 'paragraph' &&
+      words(text) <= 40 &&
+      NEWSLETTER.test(text) &&
+      /\b(sign up|subscribe|newsletter)\b/i.test(text) &&
+      (nearEnd || nearTop || linkShare(block) > 0)
+    )
+      return;
     if ((nearTop || nearEnd) && block.type !== 'list' && isByline(text, ctx.authors)) return;
-    if ((nearTop || nearEnd) && short && (DATE_LINE.test(text) || onlyDateWords(text) || /\b(?:first )?published\b[^.]{0,40}\d{4}/i.test(text))) return;
+    if (
+      (nearTop || nearEnd) &&
+      short &&
+      (DATE_LINE.test(text) || onlyDateWords(text) || /\b(?:first )?published\b[^.]{0,40}\d{4}/i.test(text))
+    )
+      return;
     if (block.type === 'paragraph' && short && linkShare(block) > 0.8 && (nearEnd || nearTop)) return;
     // A short line twice in a row is a layout's double (a caption or a label for two screens).
     const prev = out[out.length - 1];

@@ -43,7 +43,9 @@ function sameName(a: string, b: string): boolean {
 /** Authors: the page's metadata first, then the extractor's byline. A name that is the
  * site's own is an organization. */
 function authorsFor(metaAuthors: ImportedAuthor[], byline: string | null | undefined, siteName: string | undefined): ImportedAuthor[] {
-  const list = metaAuthors.length ? metaAuthors : splitByline(byline ?? '').map((name): ImportedAuthor => ({ name, bio: '', kind: 'person' }));
+  const list = metaAuthors.length
+    ? metaAuthors
+    : splitByline(byline ?? '').map((name): ImportedAuthor => ({ name, bio: '', kind: 'person' }));
   const seen = new Set<string>();
   return list
     .filter((a) => {
@@ -59,7 +61,11 @@ function authorsFor(metaAuthors: ImportedAuthor[], byline: string | null | undef
 function repeatsOpening(dek: string, body: Block[]): boolean {
   const first = body.find((b) => b.type !== 'figure');
   if (!dek || !first || !('text' in first)) return false;
-  const squash = (s: string) => s.replace(/[…\s.]+$/u, '').replace(/\s+/g, ' ').toLowerCase();
+  const squash = (s: string) =>
+    s
+      .replace(/[…\s.]+$/u, '')
+      .replace(/\s+/g, ' ')
+      .toLowerCase();
   return squash(first.text).startsWith(squash(dek));
 }
 
@@ -93,7 +99,8 @@ function tooDeep(root: Element | null): boolean {
 
 export function extractHtml(html: string, input: ImportInput): { articles: ImportedArticle[]; warnings: string[] } {
   const { document } = parseHTML(html);
-  if (tooDeep(document.documentElement as unknown as Element)) throw new Error(`elements nested more than ${MAX_DEPTH} levels deep; no browser shows such a page`);
+  if (tooDeep(document.documentElement as unknown as Element))
+    throw new Error(`elements nested more than ${MAX_DEPTH} levels deep; no browser shows such a page`);
   const meta = readMetadata(document as unknown as Document, input.url);
   const docTitle = sanitizeLine(document.querySelector('title')?.textContent ?? '');
   captionsToFigures(document as unknown as Document);

@@ -6,7 +6,18 @@
 const FURNITURE_WORD =
   /(?:^|[-_])(?:share|sharing|sharebar|social|newsletter|related|recommend|recommended|recommendations|promo|subscribe|subscription|signup|outbrain|taboola|sponsor|sponsored|advert|advertisement|advertising|ad|ads|adslot|comments?|breadcrumbs?|toolbar|tags|byline|bylines|dateline|timestamp|author-?bio|authorbio|more-?stories|read-?more|readmore|paywall|donate|follow|popular|trending|most-?read|newsletters|skip-?link|print|rating|reactions)(?:$|[-_])/i;
 
-const FURNITURE_ROLE = new Set(['navigation', 'complementary', 'banner', 'contentinfo', 'dialog', 'alert', 'search', 'menu', 'menubar', 'toolbar']);
+const FURNITURE_ROLE = new Set([
+  'navigation',
+  'complementary',
+  'banner',
+  'contentinfo',
+  'dialog',
+  'alert',
+  'search',
+  'menu',
+  'menubar',
+  'toolbar',
+]);
 
 const SMALL_TEXT = 400;
 
@@ -20,7 +31,9 @@ function linkDensity(el: Element, textLength: number): number {
 /** True for an element that is page furniture, not article text. */
 export function isFurniture(el: Element): boolean {
   const role = el.getAttribute('role');
-  const hinted = FURNITURE_WORD.test(`${el.getAttribute('class') ?? ''}`.split(/\s+/).find((t) => FURNITURE_WORD.test(t)) ?? '') || FURNITURE_WORD.test(el.getAttribute('id') ?? '');
+  const hinted =
+    FURNITURE_WORD.test(`${el.getAttribute('class') ?? ''}`.split(/\s+/).find((t) => FURNITURE_WORD.test(t)) ?? '') ||
+    FURNITURE_WORD.test(el.getAttribute('id') ?? '');
   if (!hinted && !(role && FURNITURE_ROLE.has(role))) return false;
   const length = (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
   return length < SMALL_TEXT || linkDensity(el, length) > 0.5;

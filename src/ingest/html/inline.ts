@@ -11,12 +11,44 @@ export interface InlineText {
 
 type MarkType = Mark['type'];
 
-const MARK_OF: Record<string, MarkType> = { a: 'link', em: 'em', i: 'em', cite: 'em', strong: 'strong', b: 'strong', code: 'code', kbd: 'code', samp: 'code', tt: 'code' };
+const MARK_OF: Record<string, MarkType> = {
+  a: 'link',
+  em: 'em',
+  i: 'em',
+  cite: 'em',
+  strong: 'strong',
+  b: 'strong',
+  code: 'code',
+  kbd: 'code',
+  samp: 'code',
+  tt: 'code',
+};
 
 /** Elements whose content is never article text. */
 export const NEVER_TEXT = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'canvas', 'video', 'audio', 'button',
-  'input', 'select', 'textarea', 'form', 'nav', 'head', 'meta', 'link', 'dialog', 'map',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'canvas',
+  'video',
+  'audio',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'form',
+  'nav',
+  'head',
+  'meta',
+  'link',
+  'dialog',
+  'map',
 ]);
 
 /** A link target worth keeping: absolute http(s) or mailto, resolved against the page. */
@@ -58,7 +90,8 @@ export class InlineBuilder {
 
   closeMark(): void {
     const m = this.open.pop();
-    if (m && this.text.length > m.start) this.marks.push({ type: m.type, start: m.start, end: this.text.length, ...(m.href ? { href: m.href } : {}) });
+    if (m && this.text.length > m.start)
+      this.marks.push({ type: m.type, start: m.start, end: this.text.length, ...(m.href ? { href: m.href } : {}) });
   }
 
   /** Ends the current segment (a line break); marks still open continue in the next. */
@@ -66,7 +99,8 @@ export class InlineBuilder {
     const open = this.open;
     for (let i = open.length - 1; i >= 0; i--) {
       const m = open[i];
-      if (this.text.length > m.start) this.marks.push({ type: m.type, start: m.start, end: this.text.length, ...(m.href ? { href: m.href } : {}) });
+      if (this.text.length > m.start)
+        this.marks.push({ type: m.type, start: m.start, end: this.text.length, ...(m.href ? { href: m.href } : {}) });
     }
     this.finishSegment();
     for (const m of open) m.start = 0;
@@ -118,7 +152,33 @@ export class InlineBuilder {
 }
 
 /** Block elements met inside inline content (a <p> inside an <li>): a space, not a join. */
-const INLINE_BLOCKS = new Set(['p', 'div', 'li', 'ul', 'ol', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'section', 'article', 'tr', 'td', 'th', 'table', 'pre', 'header', 'footer', 'aside', 'address']);
+const INLINE_BLOCKS = new Set([
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'dd',
+  'dt',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'section',
+  'article',
+  'tr',
+  'td',
+  'th',
+  'table',
+  'pre',
+  'header',
+  'footer',
+  'aside',
+  'address',
+]);
 
 /** One element's inline content as segments (split at <br>). */
 export function inlineSegments(el: Element, base: string | undefined): InlineText[] {

@@ -15,7 +15,8 @@ export interface PageMetadata {
   url?: string;
 }
 
-const ARTICLE_TYPES = /^(?:NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|TechArticle|ScholarlyArticle|LiveBlogPosting|Report|SocialMediaPosting|Blog|WebPage)$/;
+const ARTICLE_TYPES =
+  /^(?:NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|TechArticle|ScholarlyArticle|LiveBlogPosting|Report|SocialMediaPosting|Blog|WebPage)$/;
 
 type Json = Record<string, unknown>;
 
@@ -26,7 +27,21 @@ const str = (x: unknown): string | undefined => (typeof x === 'string' && saniti
 function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp|rsquo|lsquo|rdquo|ldquo|mdash|ndash|hellip);/gi, (all, code: string) => {
-    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', mdash: '—', ndash: '–', hellip: '…' };
+    const named: Record<string, string> = {
+      amp: '&',
+      lt: '<',
+      gt: '>',
+      quot: '"',
+      apos: "'",
+      nbsp: ' ',
+      rsquo: '’',
+      lsquo: '‘',
+      rdquo: '”',
+      ldquo: '“',
+      mdash: '—',
+      ndash: '–',
+      hellip: '…',
+    };
     const c = code.toLowerCase();
     if (c in named) return named[c];
     const n = c.startsWith('#x') ? parseInt(c.slice(2), 16) : parseInt(c.slice(1), 10);
@@ -35,7 +50,9 @@ function decodeEntities(s: string): string {
 }
 
 function typesOf(node: Json): string[] {
-  return asArray(node['@type']).filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^.*[/#]/, ''));
+  return asArray(node['@type'])
+    .filter((t): t is string => typeof t === 'string')
+    .map((t) => t.replace(/^.*[/#]/, ''));
 }
 
 /** Every object in the JSON-LD blocks, @graph and nesting flattened. */
@@ -77,10 +94,14 @@ function authorsOf(node: Json | undefined, byId: Map<string, Json>): ImportedAut
   if (!node) return [];
   const out: ImportedAuthor[] = [];
   for (let a of asArray(node.author ?? node.creator)) {
-    if (a && typeof a === 'object' && !(a as Json).name && typeof (a as Json)['@id'] === 'string') a = byId.get((a as Json)['@id'] as string) ?? a;
+    if (a && typeof a === 'object' && !(a as Json).name && typeof (a as Json)['@id'] === 'string')
+      a = byId.get((a as Json)['@id'] as string) ?? a;
     const name = personName(a);
     if (!name || /^https?:\/\//.test(name)) continue;
-    const kind = a && typeof a === 'object' && typesOf(a as Json).some((t) => /Organization|NewsMediaOrganization|Corporation/.test(t)) ? 'organization' : 'person';
+    const kind =
+      a && typeof a === 'object' && typesOf(a as Json).some((t) => /Organization|NewsMediaOrganization|Corporation/.test(t))
+        ? 'organization'
+        : 'person';
     const url = a && typeof a === 'object' ? str(asArray((a as Json).url)[0]) : undefined;
     out.push({ name, bio: '', kind, ...(url && /^https?:\/\//.test(url) ? { url } : {}) });
   }
@@ -126,13 +147,22 @@ export function splitByline(byline: string): string[] {
     .replace(/^(?:by|written by|words by|story by|reporting by|text by|von|par|por)\s*[:\s]\s*/i, '')
     .replace(/\s*[|•·—–]\s.*$/, '')
     // a date, a time or a handle after the names ends them
-    .replace(/\s+(?:(?:on|updated|published|posted)\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,4}[/.-]\d|\d{1,2}:\d{2}|@\w).*$/i, '')
+    .replace(
+      /\s+(?:(?:on|updated|published|posted)\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,4}[/.-]\d|\d{1,2}:\d{2}|@\w).*$/i,
+      '',
+    )
     .replace(/\s+(?:on|updated|published|posted)$/i, '');
   if (!text || text.length > 120 || /^https?:/.test(text)) return [];
   return text
     .split(/\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*/i)
     .map((n) => n.trim().replace(/\.$/, ''))
-    .filter((n) => n && n.length <= 60 && /\p{L}/u.test(n) && !/^(?:staff|reporter|writer|correspondent|editor|contributor|the associated press|associated press)$/i.test(n));
+    .filter(
+      (n) =>
+        n &&
+        n.length <= 60 &&
+        /\p{L}/u.test(n) &&
+        !/^(?:staff|reporter|writer|correspondent|editor|contributor|the associated press|associated press)$/i.test(n),
+    );
 }
 
 function isoDate(value: string | undefined): string | undefined {
@@ -165,7 +195,8 @@ export function readMetadata(document: Document, pageUrl: string | undefined): P
   const byId = new Map(nodes.filter((n) => typeof n['@id'] === 'string').map((n) => [n['@id'] as string, n]));
   const article = articleNode(nodes);
   const publisher = article?.publisher && typeof article.publisher === 'object' ? (article.publisher as Json) : undefined;
-  const publisherNode = publisher && !publisher.name && typeof publisher['@id'] === 'string' ? byId.get(publisher['@id'] as string) : publisher;
+  const publisherNode =
+    publisher && !publisher.name && typeof publisher['@id'] === 'string' ? byId.get(publisher['@id'] as string) : publisher;
 
   let authors = authorsOf(article, byId);
   if (authors.length === 0) {
@@ -188,9 +219,25 @@ export function readMetadata(document: Document, pageUrl: string | undefined): P
     authors,
     publishedAt:
       isoDate(str(article?.datePublished) ?? str(article?.dateCreated)) ??
-      isoDate(meta(metas, 'article:published_time', 'og:article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'DC.date.issued', 'dc.date', 'sailthru.date', 'parsely-pub-date')) ??
+      isoDate(
+        meta(
+          metas,
+          'article:published_time',
+          'og:article:published_time',
+          'datePublished',
+          'pubdate',
+          'publishdate',
+          'date',
+          'DC.date.issued',
+          'dc.date',
+          'sailthru.date',
+          'parsely-pub-date',
+        ),
+      ) ??
       isoDate(time?.getAttribute('datetime') ?? undefined),
-    modifiedAt: isoDate(str(article?.dateModified)) ?? isoDate(meta(metas, 'article:modified_time', 'og:updated_time', 'dateModified', 'last-modified')),
+    modifiedAt:
+      isoDate(str(article?.dateModified)) ??
+      isoDate(meta(metas, 'article:modified_time', 'og:updated_time', 'dateModified', 'last-modified')),
     siteName: str(publisherNode?.name) ?? meta(metas, 'og:site_name', 'application-name'),
     language:
       languageTag(document.documentElement?.getAttribute('lang')) ??

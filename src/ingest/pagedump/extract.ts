@@ -66,7 +66,7 @@ function densestRun(units: Unit[]): { start: number; end: number } | null {
     }
     prev = u;
   }
-  for (let i = 0; i < units.length; ) {
+  for (let i = 0; i < units.length;) {
     let j = i;
     let short = 0;
     while (j < units.length && !units[j].good) if (units[j++].kind === 'text') short++;
@@ -107,12 +107,21 @@ function stems(text: string): string[] {
 
 /** Words too common to tell one text from another (English, and the commonest of a few other languages). */
 const COMMON = new Set(
-  'the and for from with that this are was were has have had not but you your our his her its who how what why when where which all can will into over after about than then they them their there been more most also just one two new out now get may per via les des une est pour par sur dans que qui der die das und mit von für den del los las por con para una que'.split(' '),
+  'the and for from with that this are was were has have had not but you your our his her its who how what why when where which all can will into over after about than then they them their there been more most also just one two new out now get may per via les des une est pour par sur dans que qui der die das und mit von für den del los las por con para una que'.split(
+    ' ',
+  ),
 );
 
 /** Scores a title candidate: a headline is a short line with the article's furniture (dek,
  * byline, date, hero image) under it, its words in the body below, and no byline above it. */
-function titleScore(units: Unit[], i: number, firstGood: number, timesOnPage: (u: Unit) => number, body: Set<string>, lostShare: number): number {
+function titleScore(
+  units: Unit[],
+  i: number,
+  firstGood: number,
+  timesOnPage: (u: Unit) => number,
+  body: Set<string>,
+  lostShare: number,
+): number {
   const u = units[i];
   const w = u.words;
   // Headlines run four to fifteen words; kickers are shorter, deks longer.
@@ -176,7 +185,7 @@ function bylineBelow(units: Unit[], i: number): boolean {
 
 function chooseTitle(units: Unit[], from: number, to: number, firstGood: number, runEnd: number): number {
   let near = firstGood;
-  for (let seen = 0; near < to && seen < 4; ) if (!isSkipped(units[++near])) seen++;
+  for (let seen = 0; near < to && seen < 4;) if (!isSkipped(units[++near])) seen++;
   // How often each candidate's text stands on the page (a headline is often repeated): only
   // lines of the same length are compared, so only a few are normalised.
   const byLength = new Map<number, Unit[]>();
@@ -280,7 +289,7 @@ export function extractArticle(units: Unit[]): Extracted | null {
     } else {
       // Up to TITLE_REACH lines above the first paragraph (chrome not counted), a few below it.
       let from = firstGood;
-      for (let seen = 0; from > 0 && seen < TITLE_REACH; ) if (!isSkipped(units[--from])) seen++;
+      for (let seen = 0; from > 0 && seen < TITLE_REACH;) if (!isSkipped(units[--from])) seen++;
       title = chooseTitle(units, from, end, firstGood, end);
       reach = from;
     }
@@ -322,7 +331,11 @@ export function extractArticle(units: Unit[]): Extracted | null {
           // The seed's hero: "figure title / caption / Credit: …" under the dek.
           const between = texts.slice(1).map((t) => t.text);
           credits.push(u.credit!);
-          body.push(between.length === 1 ? { type: 'figure', caption: between[0], credit: u.credit! } : { type: 'figure', title: between[0], caption: between.slice(1).join(' '), credit: u.credit! });
+          body.push(
+            between.length === 1
+              ? { type: 'figure', caption: between[0], credit: u.credit! }
+              : { type: 'figure', title: between[0], caption: between.slice(1).join(' '), credit: u.credit! },
+          );
           continue;
         }
         furniture(u);
@@ -399,7 +412,8 @@ export function extractArticle(units: Unit[]): Extracted | null {
     }
   }
 
-  const derivedFrom = title >= 0 ? undefined : (units.slice(start).find((u) => u.kind === 'text') ?? units.find((u) => u.kind === 'text'))?.text;
+  const derivedFrom =
+    title >= 0 ? undefined : (units.slice(start).find((u) => u.kind === 'text') ?? units.find((u) => u.kind === 'text'))?.text;
   return {
     title: title >= 0 ? units[title].text : deriveTitle(derivedFrom ?? credits[0] ?? 'Untitled'),
     titleDerived: title < 0,

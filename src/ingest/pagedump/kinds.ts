@@ -205,13 +205,15 @@ function isMenuLine(text: string): boolean {
 }
 
 /** Words that every chrome phrase above holds one of: most lines are passed over on this alone. */
-const CHROME_HINT = /forward|cookie|sign|subscri|regist|newsletter|free|access|log ?in|account|related|see also|read|recommend|more|watch|listen|\d|©|copyright|rights|click|tap|loading|up next|video|filed|posted|tagged|[»›]|komment|comment|src=|\.(?:jpe?g|png|gif|webp|svg|avif|mp4)$/i;
+const CHROME_HINT =
+  /forward|cookie|sign|subscri|regist|newsletter|free|access|log ?in|account|related|see also|read|recommend|more|watch|listen|\d|©|copyright|rights|click|tap|loading|up next|video|filed|posted|tagged|[»›]|komment|comment|src=|\.(?:jpe?g|png|gif|webp|svg|avif|mp4)$/i;
 
 export function isChrome(text: string): boolean {
   if (text.length > SHORT) return false;
   if (!/[\p{L}\p{N}]/u.test(text)) return true;
   if (text.length <= 60 && text.split(' ', 9).length <= 8 && CHROME_LINE.test(text)) return true;
-  if ((text.startsWith('[') || text.includes('[ ') || text.endsWith(' *') || text.includes('______')) && BROWSER_RESIDUE.test(text)) return true;
+  if ((text.startsWith('[') || text.includes('[ ') || text.endsWith(' *') || text.includes('______')) && BROWSER_RESIDUE.test(text))
+    return true;
   if (isRepeatedPhrase(text)) return true;
   if (/\s[|•·/]\s/.test(text) && isMenuLine(text)) return true;
   if (wordCount(text) > 40 || !CHROME_HINT.test(text)) return false;
@@ -267,7 +269,8 @@ export function endsArticle(text: string): boolean {
 // ---- dates -----------------------------------------------------------------------------
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
 const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})\\b`, 'i');
 const ISO_DATE = /\b(\d{4})[-/](\d{2})[-/](\d{2})\b/;
@@ -358,7 +361,8 @@ function namesIn(list: string): string[] | undefined {
 
 const BY = /^(?:by|written by|words by|story by|text by|reporting by|von|por|par|di|door|av|af)\s*:?\s+(.+)$/i;
 /** People named beside the author who are not the author. */
-const NOT_AUTHOR = /^(?:reviewed|edited|fact[- ]checked|medically reviewed|photographs?|photos|illustrations?|produced|translated|additional reporting) by:?\s+(?=[A-Z\u00c0-\u024f])/i;
+const NOT_AUTHOR =
+  /^(?:reviewed|edited|fact[- ]checked|medically reviewed|photographs?|photos|illustrations?|produced|translated|additional reporting) by:?\s+(?=[A-Z\u00c0-\u024f])/i;
 const WEEKDAY = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*$/i;
 const WRITERS_PICTURE = /^writer['’]?s picture\s+(.+)$/i;
 

@@ -33,7 +33,8 @@ function wrapWidth(lengths: number[], breakable: boolean[]): number | undefined 
   const width = sorted[Math.floor(sorted.length * 0.005)];
   if (width === undefined || width > MAX_WRAP || width < MIN_WRAP) return undefined;
   let near = 0;
-  for (let i = 0; i + 1 < lengths.length; i++) if (breakable[i] && lengths[i] <= width && lengths[i] >= width - 12 && lengths[i + 1] > 0) near++;
+  for (let i = 0; i + 1 < lengths.length; i++)
+    if (breakable[i] && lengths[i] <= width && lengths[i] >= width - 12 && lengths[i + 1] > 0) near++;
   return near >= 3 ? width : undefined;
 }
 

@@ -45,7 +45,16 @@ export function isGood(text: string, words: number): boolean {
 function classify(line: Line): Unit {
   const { text, gap, number } = line;
   const words = wordCount(text);
-  const unit = (kind: UnitKind, extra: Partial<Unit> = {}): Unit => ({ kind, text, gap, number, source: text, good: false, words, ...extra });
+  const unit = (kind: UnitKind, extra: Partial<Unit> = {}): Unit => ({
+    kind,
+    text,
+    gap,
+    number,
+    source: text,
+    good: false,
+    words,
+    ...extra,
+  });
   if (KEEP_READING.test(text)) return unit('marker');
   // Numbers without words: the axis labels and values of a chart drawn as text.
   if (text.length <= 12 && !/\p{L}{2}/u.test(text) && /\d/.test(text)) return unit('noise');
@@ -129,7 +138,8 @@ function findBareBylines(units: Unit[]): void {
     const prev = units[i - 1];
     const next = units[i + 1];
     const beside = (v: Unit | undefined) =>
-      v !== undefined && (v.kind === 'date' || (v.kind === 'chrome' && BESIDE_NAME.test(v.text)) || (v.kind !== 'text' ? false : v.text === u.text));
+      v !== undefined &&
+      (v.kind === 'date' || (v.kind === 'chrome' && BESIDE_NAME.test(v.text)) || (v.kind !== 'text' ? false : v.text === u.text));
     if ((u.gap === 0 && beside(prev)) || (next?.gap === 0 && beside(next))) Object.assign(u, { kind: 'byline', names: [name] });
   }
 }

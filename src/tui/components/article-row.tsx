@@ -46,7 +46,8 @@ function tags(meta: ArticleMeta, mark: Mark): string {
 }
 
 /** "2022-11-14" from an ISO date; other text as it is, cut to the column. */
-const shownDate = (text: string | undefined) => truncateToWidth(visibleLine(text ?? '').slice(0, /^\d{4}-\d\d-\d\d/.test(text ?? '') ? DATE : undefined), DATE);
+const shownDate = (text: string | undefined) =>
+  truncateToWidth(visibleLine(text ?? '').slice(0, /^\d{4}-\d\d-\d\d/.test(text ?? '') ? DATE : undefined), DATE);
 
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 

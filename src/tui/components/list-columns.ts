@@ -71,5 +71,12 @@ export function rowCells(row: RowText, columns: ColumnWidths): RowCells {
   if (!site && !date) return { title, tags, afterTitle, author, afterAuthor: '', page: '' };
   const siteCell = columns.site ? padTo(truncateToWidth(site, columns.site), columns.site) : '';
   const dateCell = columns.date ? (columns.site ? ' ' : '') + date : '';
-  return { title, tags, afterTitle, author, afterAuthor: spaces(columns.author - displayWidth(author) + GAP), page: (siteCell + dateCell).trimEnd() };
+  return {
+    title,
+    tags,
+    afterTitle,
+    author,
+    afterAuthor: spaces(columns.author - displayWidth(author) + GAP),
+    page: (siteCell + dateCell).trimEnd(),
+  };
 }

@@ -51,7 +51,11 @@ export function leaveArticle(state: ReaderState): Result {
   const { id, body } = state.article;
   if (!id || body === null) return done(state, { type: 'saveState' });
   const view = articleView(state);
-  const position = { block: state.article.anchor.block, offset: state.article.anchor.offset, percent: percentAt(view.lines, view.top, view.height) };
+  const position = {
+    block: state.article.anchor.block,
+    offset: state.article.anchor.offset,
+    percent: percentAt(view.lines, view.top, view.height),
+  };
   const saved = setMark(state, id, position);
   return { state: saved.state, effects: [...saved.effects, { type: 'saveState' }] };
 }

@@ -9,7 +9,10 @@ import type { FindState, ReaderState, Result } from './types.js';
 
 export const NO_FIND: FindState = { query: '', typing: false, current: 0 };
 
-export const withFind = (state: ReaderState, find: Partial<FindState>): ReaderState => ({ ...state, article: { ...state.article, find: { ...state.article.find, ...find } } });
+export const withFind = (state: ReaderState, find: Partial<FindState>): ReaderState => ({
+  ...state,
+  article: { ...state.article, find: { ...state.article.find, ...find } },
+});
 
 export function jumpToMatch(state: ReaderState, index: number): ReaderState {
   const matches = findMatches(state);
@@ -20,7 +23,11 @@ export function jumpToMatch(state: ReaderState, index: number): ReaderState {
   const line = matches[current].line;
   const onScreen = line >= view.top && line < view.top + view.height;
   const moved = onScreen ? state : moveTo(state, view.pages[pageOfLine(view.pages, line)].start);
-  return { ...moved, article: { ...moved.article, find: { ...find, typing: false, current } }, message: `match ${current + 1}/${matches.length}` };
+  return {
+    ...moved,
+    article: { ...moved.article, find: { ...find, typing: false, current } },
+    message: `match ${current + 1}/${matches.length}`,
+  };
 }
 
 export function findKey(state: ReaderState, command: KeyCommand | undefined, text: string): Result {
@@ -42,4 +49,3 @@ export function findKey(state: ReaderState, command: KeyCommand | undefined, tex
       return done(text ? withFind(state, { query: query + text }) : state);
   }
 }
-

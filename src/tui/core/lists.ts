@@ -20,7 +20,8 @@ export function clampList(state: ReaderState): ReaderState {
 export function listKey(state: ReaderState, command: KeyCommand): Result {
   const ordered = orderedList(state);
   const height = listHeight(state.size);
-  if (isCursorMove(command)) return done({ ...state, list: { ...state.list, cursor: moveCursor(state.list.cursor, command, ordered.length, height) } });
+  if (isCursorMove(command))
+    return done({ ...state, list: { ...state.list, cursor: moveCursor(state.list.cursor, command, ordered.length, height) } });
   const current = ordered[state.list.cursor.index];
   switch (command) {
     case 'open':
@@ -37,13 +38,23 @@ export function listKey(state: ReaderState, command: KeyCommand): Result {
     }
     case 'sort':
     case 'bookmarksOnly': {
-      const list = command === 'sort' ? { ...state.list, sort: nextSort(state.list.sort) } : { ...state.list, bookmarksOnly: !state.list.bookmarksOnly };
+      const list =
+        command === 'sort'
+          ? { ...state.list, sort: nextSort(state.list.sort) }
+          : { ...state.list, bookmarksOnly: !state.list.bookmarksOnly };
       const next = { ...state, list };
       const shown = orderedList(next);
       // The same article stays selected when it is still shown.
-      const index = Math.max(0, shown.findIndex((m) => m.id === current?.id));
+      const index = Math.max(
+        0,
+        shown.findIndex((m) => m.id === current?.id),
+      );
       const message = list.bookmarksOnly && shown.length === 0 ? 'No bookmarks yet: press m on an article to add one' : '';
-      return done({ ...next, message, list: { ...list, cursor: ensureVisible({ index, offset: state.list.cursor.offset }, shown.length, height) } });
+      return done({
+        ...next,
+        message,
+        list: { ...list, cursor: ensureVisible({ index, offset: state.list.cursor.offset }, shown.length, height) },
+      });
     }
     case 'openUrl':
       // A list row may not have the address (a catalog row): the runner reads the article.
@@ -59,7 +70,8 @@ export function listKey(state: ReaderState, command: KeyCommand): Result {
 
 export function authorsKey(state: ReaderState, command: KeyCommand): Result {
   const authors = sortedAuthors(state.data);
-  if (isCursorMove(command)) return done({ ...state, authors: { cursor: moveCursor(state.authors.cursor, command, authors.length, listHeight(state.size)) } });
+  if (isCursorMove(command))
+    return done({ ...state, authors: { cursor: moveCursor(state.authors.cursor, command, authors.length, listHeight(state.size)) } });
   if (command === 'open') return openAuthor(state, authors[state.authors.cursor.index]?.id);
   if (command === 'help') return done({ ...state, help: { context: 'authors', all: false, top: 0 } });
   if (command === 'back') return done({ ...state, stack: state.stack.slice(0, -1) });
@@ -69,7 +81,8 @@ export function authorsKey(state: ReaderState, command: KeyCommand): Result {
 export function authorKey(state: ReaderState, command: KeyCommand): Result {
   const articles = authorArticleList(state);
   const height = authorListHeight(state.data.author(state.author.id), state.size);
-  if (isCursorMove(command)) return done({ ...state, author: { ...state.author, cursor: moveCursor(state.author.cursor, command, articles.length, height) } });
+  if (isCursorMove(command))
+    return done({ ...state, author: { ...state.author, cursor: moveCursor(state.author.cursor, command, articles.length, height) } });
   if (command === 'open') return openArticle(state, articles[state.author.cursor.index]?.id);
   if (command === 'help') return done({ ...state, help: { context: 'author', all: false, top: 0 } });
   if (command === 'back') return done({ ...state, stack: state.stack.slice(0, -1) });

@@ -7,7 +7,9 @@ export function promptKey(state: ReaderState, command: KeyCommand | undefined, t
   const line = state.prompt ?? '';
   switch (command) {
     case 'submit':
-      return line.trim() ? done({ ...state, prompt: null }, { type: 'pipe', id: state.article.id, command: line }) : done({ ...state, prompt: null });
+      return line.trim()
+        ? done({ ...state, prompt: null }, { type: 'pipe', id: state.article.id, command: line })
+        : done({ ...state, prompt: null });
     case 'back':
       return done({ ...state, prompt: null });
     case 'deleteChar':

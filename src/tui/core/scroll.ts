@@ -8,4 +8,3 @@ export function moveTo(state: ReaderState, top: number, message = ''): ReaderSta
   const t = Math.max(0, Math.min(top, maxTop(view.pages), Math.max(0, view.lines.length - 1)));
   return { ...state, article: { ...state.article, anchor: anchorOf(view.lines, t) }, message };
 }
-

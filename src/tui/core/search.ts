@@ -45,7 +45,10 @@ function summariesNeeded(state: ReaderState): Effect[] {
 export function searchKey(state: ReaderState, command: KeyCommand | undefined, text: string): Result {
   const hits = currentHits(state);
   if (command && isCursorMove(command)) {
-    const next = { ...state, search: { ...state.search, cursor: moveCursor(state.search.cursor, command, hits.length, searchHeight(state.size)) } };
+    const next = {
+      ...state,
+      search: { ...state.search, cursor: moveCursor(state.search.cursor, command, hits.length, searchHeight(state.size)) },
+    };
     // Near the end of what was asked for, and there may be more: ask for more.
     const { limit } = state.search.results;
     const more = limit !== undefined && hits.length >= limit && hitsWanted(next) > limit ? searchFor(next, state.search.query) : [];
@@ -73,7 +76,12 @@ export function searchResults(state: ReaderState, query: string, hits: readonly 
   return done(next, ...summariesNeeded(next));
 }
 
-export function withSummaries(state: ReaderState, summaries: Record<string, string>, query?: string, snippets?: Record<string, Snippet>): ReaderState {
+export function withSummaries(
+  state: ReaderState,
+  summaries: Record<string, string>,
+  query?: string,
+  snippets?: Record<string, Snippet>,
+): ReaderState {
   const search = { ...state.search, summaries: { ...state.search.summaries, ...summaries } };
   if (snippets && query === state.search.query) search.snippets = { ...state.search.snippets, ...snippets };
   return { ...state, search };

@@ -81,4 +81,5 @@ export function currentHits(state: ReaderState) {
   return query.trim() && results.query === query ? results.hits : [];
 }
 
-export const searchPending = (state: ReaderState) => Boolean(state.search.query.trim()) && state.search.results.query !== state.search.query;
+export const searchPending = (state: ReaderState) =>
+  Boolean(state.search.query.trim()) && state.search.results.query !== state.search.query;

@@ -75,7 +75,13 @@ export interface ReaderState {
   /** While the rest of a big archive is read after the first frame: how far it is. */
   loading: { loaded: number; total: number } | null;
   list: { cursor: Cursor; sort: SortMode; bookmarksOnly: boolean };
-  search: { query: string; cursor: Cursor; results: { query: string; hits: readonly Hit[]; limit?: number }; summaries: Readonly<Record<string, string>>; snippets: Readonly<Record<string, Snippet>> };
+  search: {
+    query: string;
+    cursor: Cursor;
+    results: { query: string; hits: readonly Hit[]; limit?: number };
+    summaries: Readonly<Record<string, string>>;
+    snippets: Readonly<Record<string, Snippet>>;
+  };
   article: ArticleState;
   authors: { cursor: Cursor };
   author: { id: string; cursor: Cursor };

@@ -14,7 +14,12 @@ export class CatalogData implements ReaderData {
   ) {}
 
   /** The same archive with more rows read. */
-  static grown(rows: ListedArticle[], byId: Map<string, ListedArticle>, authors: readonly Author[], authorsById: ReadonlyMap<string, Author>): CatalogData {
+  static grown(
+    rows: ListedArticle[],
+    byId: Map<string, ListedArticle>,
+    authors: readonly Author[],
+    authorsById: ReadonlyMap<string, Author>,
+  ): CatalogData {
     return new CatalogData(rows.slice(), byId, authors, authorsById);
   }
 

@@ -18,7 +18,9 @@ export interface Terminal {
 function prefersOsc52(env: NodeJS.ProcessEnv): boolean {
   if (env.BYLINE_CLIPBOARD) return env.BYLINE_CLIPBOARD === 'osc52';
   if (env.TMUX || env.SSH_TTY || env.SSH_CONNECTION) return true;
-  return /^(iTerm\.app|WezTerm|ghostty|vscode)$/.test(env.TERM_PROGRAM ?? '') || /kitty|alacritty|foot|wezterm|ghostty/.test(env.TERM ?? '');
+  return (
+    /^(iTerm\.app|WezTerm|ghostty|vscode)$/.test(env.TERM_PROGRAM ?? '') || /kitty|alacritty|foot|wezterm|ghostty/.test(env.TERM ?? '')
+  );
 }
 
 export function osc52(text: string): string {

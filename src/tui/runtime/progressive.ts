@@ -44,7 +44,12 @@ export function grow(reading: CatalogReading, rows: Rows, bytes: number): Shown 
   rowsOf.set(data, rows);
   const loading = reading.done ? null : { loaded: rows.rows.length, total: reading.total };
   const { search } = rows;
-  return { data, loading, engine: search.engine(rows.docs.slice()), holding: (id) => (search.lines.meta(id) ? search.archiveOf([id]) : undefined) };
+  return {
+    data,
+    loading,
+    engine: search.engine(rows.docs.slice()),
+    holding: (id) => (search.lines.meta(id) ? search.archiveOf([id]) : undefined),
+  };
 }
 
 /** The first frame's rows: the catalog's first `bytes`. Throws CatalogProblem when they do not check. */
@@ -88,10 +93,12 @@ export async function readTheRest(
 /** index.json read whole: its search engine is built after the first frame, in slices, and
  * shown when ready (or why it could not be). */
 export function searchWhole(whole: Archive, show: (next: Shown) => void): Promise<void> {
-  return import('../../archive/searchable.js').then(({ searchEngineForAsync }) => searchEngineForAsync(whole)).then(
-    (engine) => show({ data: whole, engine }),
-    (error: Error) => show({ data: whole, engine: null, engineError: error.message }),
-  );
+  return import('../../archive/searchable.js')
+    .then(({ searchEngineForAsync }) => searchEngineForAsync(whole))
+    .then(
+      (engine) => show({ data: whole, engine }),
+      (error: Error) => show({ data: whole, engine: null, engineError: error.message }),
+    );
 }
 
 /** readTheRest; and when the catalog turns out not to agree with index.json part way, index.json

@@ -38,7 +38,8 @@ export function createRunner(services: Services): EffectRunner {
         try {
           const archive = services.holding(effect.id);
           const meta = archive?.article(effect.id);
-          if (!archive || !meta) return send({ type: 'bodyFailed', id: effect.id, error: `cannot read article ${effect.id}: it is no longer in the archive` });
+          if (!archive || !meta)
+            return send({ type: 'bodyFailed', id: effect.id, error: `cannot read article ${effect.id}: it is no longer in the archive` });
           return send({ type: 'bodyLoaded', id: effect.id, body: archive.body(effect.id), meta });
         } catch (error) {
           return send({ type: 'bodyFailed', id: effect.id, error: message(error) });
@@ -53,7 +54,12 @@ export function createRunner(services: Services): EffectRunner {
           if (!engine) return;
           try {
             // No snippets here: they read bodies, and only the rows on screen get one, after the frame.
-            send({ type: 'searchResults', query: effect.query, hits: engine.search(effect.query, { limit: effect.limit, snippets: 0 }), limit: effect.limit });
+            send({
+              type: 'searchResults',
+              query: effect.query,
+              hits: engine.search(effect.query, { limit: effect.limit, snippets: 0 }),
+              limit: effect.limit,
+            });
           } catch (error) {
             // A word index that breaks while it is read (a segment cut short) is a broken index too.
             send({ type: 'engine', status: { status: 'failed', error: message(error) } });
@@ -83,14 +89,22 @@ export function createRunner(services: Services): EffectRunner {
         return send({ type: 'notice', text: services.openUrl ? services.openUrl(url, (why) => send({ type: 'notice', text: why })) : url });
       }
       case 'openUrl':
-        return send({ type: 'notice', text: services.openUrl ? services.openUrl(effect.url, (why) => send({ type: 'notice', text: why })) : effect.url });
+        return send({
+          type: 'notice',
+          text: services.openUrl ? services.openUrl(effect.url, (why) => send({ type: 'notice', text: why })) : effect.url,
+        });
       case 'copy': {
         const archive = services.holding(effect.id);
         const meta = archive?.article(effect.id);
         if (!archive || !meta || !services.copy) return send({ type: 'notice', text: 'Copying is not available here' });
         let text: string;
         try {
-          text = effect.what === 'url' ? (meta.url ?? '') : effect.what === 'citation' ? citation(meta, archive.authorsOf(meta)) : articleText(archive, meta, 'text');
+          text =
+            effect.what === 'url'
+              ? (meta.url ?? '')
+              : effect.what === 'citation'
+                ? citation(meta, archive.authorsOf(meta))
+                : articleText(archive, meta, 'text');
         } catch (error) {
           return send({ type: 'notice', text: message(error) });
         }

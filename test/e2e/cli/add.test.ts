@@ -25,24 +25,37 @@ const index = (dir: string) => JSON.parse(readFileSync(join(dir, 'index.json'), 
 describe('byline add - (URLs on standard input)', () => {
   it('adds every URL, one a line; a failure gets its line, the rest go on, the summary counts it, exit 1', async () => {
     const dir = fresh();
-    const input = [`${server.base}/news/ferry.html`, '', `  ${server.base}/broken.html  `, '# a comment', `${server.base}/news/buses.html`, ''].join('\n');
+    const input = [
+      `${server.base}/news/ferry.html`,
+      '',
+      `  ${server.base}/broken.html  `,
+      '# a comment',
+      `${server.base}/news/buses.html`,
+      '',
+    ].join('\n');
     const r = await add(['-', '--archive', dir], { input });
     expect(r.exitCode).toBe(1);
-    expect(lines(r.stderr)).toEqual([`byline: cannot add ${server.base}/broken.html: HTTP 500 Internal Server Error`, 'added 2 articles (2 new, 0 updated, 0 unchanged), 3 authors; 1 of 3 URLs failed']);
+    expect(lines(r.stderr)).toEqual([
+      `byline: cannot add ${server.base}/broken.html: HTTP 500 Internal Server Error`,
+      'added 2 articles (2 new, 0 updated, 0 unchanged), 3 authors; 1 of 3 URLs failed',
+    ]);
     expect(index(dir).articles).toHaveLength(2);
   });
-
 });
 
 describe('progress on a terminal', () => {
   it('with several URLs and stderr a terminal: a progress line (count, failures, URL), cleared before the summary', async () => {
     const dir = fresh();
     const { CI: _ci, ...base } = process.env;
-    const term = pty.spawn(process.execPath, [BIN, 'add', `${server.base}/broken.html`, `${server.base}/news/buses.html`, '--archive', dir], {
-      cols: 120,
-      rows: 10,
-      env: { ...base, ...env } as Record<string, string>,
-    });
+    const term = pty.spawn(
+      process.execPath,
+      [BIN, 'add', `${server.base}/broken.html`, `${server.base}/news/buses.html`, '--archive', dir],
+      {
+        cols: 120,
+        rows: 10,
+        env: { ...base, ...env } as Record<string, string>,
+      },
+    );
     let output = '';
     term.onData((d) => (output += d));
     const { exitCode } = await new Promise<{ exitCode: number }>((resolve) => term.onExit(resolve));

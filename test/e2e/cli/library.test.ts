@@ -9,7 +9,11 @@ import { byline, cleanEnv, lines, requireBuild, type Run } from '../../support/c
 import { cleanTemp, scratch } from '../../support/hardening.js';
 import { DEFAULT_ARCHIVE, fixture, ROOT, snapshotDir } from '../../support/paths.js';
 
-const PROTOCOL_IDS: string[] = (JSON.parse(readFileSync(join(DEFAULT_ARCHIVE, 'index.json'), 'utf8')) as { articles: { id: string }[] }).articles.map((a) => a.id).sort();
+const PROTOCOL_IDS: string[] = (
+  JSON.parse(readFileSync(join(DEFAULT_ARCHIVE, 'index.json'), 'utf8')) as { articles: { id: string }[] }
+).articles
+  .map((a) => a.id)
+  .sort();
 const FIXTURES = ['one-full-article.txt', 'several-full-articles.txt', 'teasers.txt', 'river-ferry-full.txt'];
 
 let bundledBefore: Map<string, Buffer>;
@@ -23,7 +27,10 @@ afterAll(() => {
   cleanTemp();
 });
 
-const ids = (r: Run) => lines(r.stdout).map((l) => l.split('\t')[0]).sort();
+const ids = (r: Run) =>
+  lines(r.stdout)
+    .map((l) => l.split('\t')[0])
+    .sort();
 
 /** The ids a fixture gives when imported on its own. */
 async function idsOf(...names: string[]): Promise<string[]> {
@@ -76,7 +83,11 @@ describe('an installed, read-only package', () => {
       return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
     };
     // The modes really do stop a write here.
-    const probe = await execa(asNobody ? 'setpriv' : 'touch', asNobody ? [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', 'touch', join(pkg, 'data', 'x')] : [join(pkg, 'data', 'x')], { reject: false });
+    const probe = await execa(
+      asNobody ? 'setpriv' : 'touch',
+      asNobody ? [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', 'touch', join(pkg, 'data', 'x')] : [join(pkg, 'data', 'x')],
+      { reject: false },
+    );
     expect(probe.exitCode).not.toBe(0);
 
     expect(ids(await run('list'))).toEqual(PROTOCOL_IDS);

@@ -17,7 +17,10 @@ beforeAll(async () => {
   requireBuild();
   root = tempDir('byline-cli-pipes-');
   // An article of ~2 MB, far more than a pipe buffer holds, so `| head -1` really closes the pipe early.
-  const paragraphs = Array.from({ length: 20_000 }, (_, i) => `Paragraph ${i} of a very long story about archives, terminals and pipes that keeps going.`);
+  const paragraphs = Array.from(
+    { length: 20_000 },
+    (_, i) => `Paragraph ${i} of a very long story about archives, terminals and pipes that keeps going.`,
+  );
   const dump = join(root, 'big.txt');
   writeFileSync(dump, `A very long story\n\nThe dek of the long story.\n\nPhoto: Someone\n\n${paragraphs.join('\n\n')}\n`);
   big = join(root, 'big-archive');
@@ -44,7 +47,13 @@ describe('a closed pipe (EPIPE)', () => {
     expect(r.head).toBe('Profits over politics: AWS and Microsoft execs warn of China’s AI threat while growing AI hubs inside China');
   });
 
-  for (const args of ['read a-very-long-story', 'read a-very-long-story --format json', 'read a-very-long-story --format markdown --width 30', 'export', 'search paragraph --json']) {
+  for (const args of [
+    'read a-very-long-story',
+    'read a-very-long-story --format json',
+    'read a-very-long-story --format markdown --width 30',
+    'export',
+    'search paragraph --json',
+  ]) {
     it(`\`byline ${args} | head -1\` on a 2 MB article exits 0 with nothing on stderr`, async () => {
       const r = await intoHead(`${args} --archive "${big}"`);
       expect(r.stderr).toBe('');
@@ -76,7 +85,11 @@ function inTerminal(args: string[], env: Record<string, string> = {}, cols = 60)
       cols,
       rows: 40,
       cwd: ROOT,
-      env: { ...Object.fromEntries(Object.entries(base).filter((e): e is [string, string] => e[1] !== undefined)), TERM: 'xterm-256color', ...env },
+      env: {
+        ...Object.fromEntries(Object.entries(base).filter((e): e is [string, string] => e[1] !== undefined)),
+        TERM: 'xterm-256color',
+        ...env,
+      },
     });
     let output = '';
     const timer = setTimeout(() => {
@@ -97,14 +110,20 @@ describe('a terminal', () => {
     const r = await inTerminal(['read', AWS_CEO], {}, 60);
     expect(r.exitCode).toBe(0);
     expect(r.output).toMatch(/\u001b\[1mAWS CEO: The cloud isn’t just about technology\u001b\[22m/);
-    const widths = stripAnsi(r.output).trimEnd().split('\n').map((l) => stringWidth(l));
+    const widths = stripAnsi(r.output)
+      .trimEnd()
+      .split('\n')
+      .map((l) => stringWidth(l));
     expect(Math.max(...widths)).toBeLessThanOrEqual(58);
     expect(Math.max(...widths)).toBeGreaterThan(40);
   });
 
   it('never wraps wider than 80 columns, even in a wide terminal', async () => {
     const r = await inTerminal(['read', CHINA], {}, 200);
-    const widths = stripAnsi(r.output).trimEnd().split('\n').map((l) => stringWidth(l));
+    const widths = stripAnsi(r.output)
+      .trimEnd()
+      .split('\n')
+      .map((l) => stringWidth(l));
     expect(Math.max(...widths)).toBeLessThanOrEqual(80);
   });
 
@@ -119,7 +138,10 @@ describe('a terminal', () => {
 
   it('--width wins over the terminal width', async () => {
     const r = await inTerminal(['read', AWS_CEO, '--width', '30', '--no-color'], {}, 100);
-    const widths = r.output.trimEnd().split('\n').map((l) => stringWidth(l));
+    const widths = r.output
+      .trimEnd()
+      .split('\n')
+      .map((l) => stringWidth(l));
     expect(Math.max(...widths)).toBeLessThanOrEqual(30);
   });
 

@@ -17,7 +17,8 @@ describe.concurrent('the command line', () => {
   it('--help prints usage with every command, exit 0', async () => {
     const r = await byline(['--help']);
     expect(r.exitCode).toBe(0);
-    for (const word of ['Usage', 'list', 'search', 'read', 'authors', 'author', 'import', 'export', '--archive', '--json', '--width']) expect(r.stdout).toContain(word);
+    for (const word of ['Usage', 'list', 'search', 'read', 'authors', 'author', 'import', 'export', '--archive', '--json', '--width'])
+      expect(r.stdout).toContain(word);
   });
 
   it('--version prints the package version, exit 0', async () => {
@@ -49,7 +50,10 @@ describe.concurrent('the command line', () => {
       ['reindex', 'search index'],
     ];
     for (const [command, mentions] of commands) {
-      for (const args of [[command, '--help'], ['help', command]]) {
+      for (const args of [
+        [command, '--help'],
+        ['help', command],
+      ]) {
         const r = await byline(args);
         expect(r.exitCode, args.join(' ')).toBe(0);
         expect(r.stderr).toBe('');

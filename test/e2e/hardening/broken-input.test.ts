@@ -21,17 +21,32 @@ beforeAll(() => {
   const text = Buffer.from('A fine title\n\nA dek that is fine.\n\nA paragraph of text that is fine.\n');
   writeFileSync(join(files, 'empty.txt'), '');
   // PNG signature, then every byte value: NUL bytes included.
-  writeFileSync(join(files, 'image.png'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 256))]));
+  writeFileSync(
+    join(files, 'image.png'),
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 256)),
+    ]),
+  );
   // Binary without a single NUL byte (a JPEG-like header): refused by its signature.
-  writeFileSync(join(files, 'photo.jpg'), Buffer.from(Array.from({ length: 4096 }, (_, i) => [0xff, 0xd8, 0xff, 0xe0, 0x10, 0x4a, 0xc3, 0x28][i % 8])));
+  writeFileSync(
+    join(files, 'photo.jpg'),
+    Buffer.from(Array.from({ length: 4096 }, (_, i) => [0xff, 0xd8, 0xff, 0xe0, 0x10, 0x4a, 0xc3, 0x28][i % 8])),
+  );
   // Binary without a NUL byte or a signature: no encoding makes text of it.
   writeFileSync(join(files, 'noise.bin'), Buffer.from(Array.from({ length: 4096 }, (_, i) => 1 + (i % 255))));
   writeFileSync(join(files, 'latin1.txt'), Buffer.from('Caf\xe9 society\n\nA paragraph.', 'latin1'));
   // UTF-8 text (with accents) for 200 KB, then one bad byte: damaged UTF-8, not a legacy
   // encoding, and the whole file is checked, not a prefix.
-  writeFileSync(join(files, 'late-bad-byte.txt'), Buffer.concat([Buffer.from('Title\n\n' + 'wörd '.repeat(40_000)), Buffer.from([0xc3, 0x28]), text]));
+  writeFileSync(
+    join(files, 'late-bad-byte.txt'),
+    Buffer.concat([Buffer.from('Title\n\n' + 'wörd '.repeat(40_000)), Buffer.from([0xc3, 0x28]), text]),
+  );
   writeFileSync(join(files, 'utf16le.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Title\n\nBody text.', 'utf16le')]));
-  writeFileSync(join(files, 'utf16be.txt'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('Title\n\nBody text.', 'utf16le').swap16()]));
+  writeFileSync(
+    join(files, 'utf16be.txt'),
+    Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('Title\n\nBody text.', 'utf16le').swap16()]),
+  );
   writeFileSync(join(files, 'unreadable.txt'), text);
   chmodSync(join(files, 'unreadable.txt'), 0o000);
   execFileSync('mkfifo', [join(files, 'a-fifo')]);
@@ -88,7 +103,12 @@ describe.concurrent('a bad import file → one line naming it, exit 1, archive u
   });
 
   it('the same bad bytes on standard input (-) are refused the same way', async () => {
-    for (const [name, reason] of [['image.png', /PNG image/], ['late-bad-byte.txt', /UTF-8/], ['noise.bin', /binary data/], ['empty.txt', /empty/]] as const) {
+    for (const [name, reason] of [
+      ['image.png', /PNG image/],
+      ['late-bad-byte.txt', /UTF-8/],
+      ['noise.bin', /binary data/],
+      ['empty.txt', /empty/],
+    ] as const) {
       const dir = archiveCopy();
       const before = snapshotDir(dir);
       const r = await byline(['import', '-', '--archive', dir], { inputFile: join(files, name) });
@@ -107,7 +127,14 @@ describe.concurrent('a bad import file → one line naming it, exit 1, archive u
     if (asRoot) {
       // nobody must be able to reach the checkout and the temp folders at all; a clone in a
       // private folder (mode 700 somewhere above it) cannot be tested this way.
-      const probe = await execa(process.execPath, [BIN, '--version'], { cwd: ROOT, reject: false, extendEnv: false, env: cleanEnv(), uid: 65534, gid: 65534 });
+      const probe = await execa(process.execPath, [BIN, '--version'], {
+        cwd: ROOT,
+        reject: false,
+        extendEnv: false,
+        env: cleanEnv(),
+        uid: 65534,
+        gid: 65534,
+      });
       if (probe.exitCode !== 0) return ctx.skip('the unprivileged user cannot run byline from this checkout (a private parent folder)');
     }
     const r = await execa(process.execPath, [BIN, 'import', path, '--archive', dir], {
@@ -189,7 +216,9 @@ describe('large valid input imports successfully', () => {
   it('one line of 1 MB: imported, read back whole', async () => {
     const dir = archiveCopy();
     const dump = join(root, 'one-mb-line.txt');
-    const line = Array.from({ length: 150_000 }, (_, i) => `w${i % 1000}`).join(' ').slice(0, 1024 * 1024);
+    const line = Array.from({ length: 150_000 }, (_, i) => `w${i % 1000}`)
+      .join(' ')
+      .slice(0, 1024 * 1024);
     writeFileSync(dump, `A story with one enormous line\n\nA dek for it.\n\n${line}\n`);
     const r = await byline(['import', dump, '--archive', dir]);
     expect(r.exitCode, r.stderr).toBe(0);
@@ -221,5 +250,4 @@ describe('large valid input imports successfully', () => {
     expectRefused(await byline(['import', dump, '--archive', dir]), dump, /looks like JSON; byline reads HTML pages and page dumps/);
     expect(snapshotDir(dir)).toEqual(before);
   });
-
 });

@@ -14,10 +14,16 @@ beforeAll(() => requireBuild());
 afterAll(() => cleanTemp());
 
 const validIndex = readFileSync(join(DEFAULT_ARCHIVE, 'index.json'));
-const validState = Buffer.from(JSON.stringify({ version: 1, articles: { 'some-article': { read: true, bookmarked: true, block: 3, percent: 40 } } }, null, 2) + '\n');
+const validState = Buffer.from(
+  JSON.stringify({ version: 1, articles: { 'some-article': { read: true, bookmarked: true, block: 3, percent: 40 } } }, null, 2) + '\n',
+);
 
 /** name, the file's bytes, and what the reason must say. */
-function corruptions(valid: Buffer, schemaBreak: (text: string) => string, versionBump: (text: string) => string): [string, Buffer, RegExp][] {
+function corruptions(
+  valid: Buffer,
+  schemaBreak: (text: string) => string,
+  versionBump: (text: string) => string,
+): [string, Buffer, RegExp][] {
   const text = valid.toString('utf8');
   return [
     ['empty (0 bytes)', Buffer.alloc(0), /empty/],
@@ -103,7 +109,11 @@ describe('a corrupt reader-state file: moved aside, one-line warning, fresh star
       state.update('another-article', { bookmarked: true });
       await state.flush();
       expect(state.saveError).toBeUndefined();
-      expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ kind: 'byline-state', version: 1, articles: { 'another-article': { bookmarked: true } } });
+      expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({
+        kind: 'byline-state',
+        version: 1,
+        articles: { 'another-article': { bookmarked: true } },
+      });
       expect(readFileSync(aside).equals(bytes)).toBe(true);
       const again = await UserState.load(path);
       expect(again.warning).toBeUndefined();
@@ -135,26 +145,35 @@ describe('a corrupt reader-state file: moved aside, one-line warning, fresh star
   });
 
   for (const [label, bytes] of [STATE_CASES[2], STATE_CASES[6]]) {
-    it(`end to end (${label}): the reader warns on one line, starts fresh and saves beside the moved file`, { timeout: 60_000 }, async () => {
-      const path = join(scratch('byline-corrupt-state-e2e-'), 'state.json');
-      writeFileSync(path, bytes);
-      const run = runPty([], { env: { BYLINE_STATE: path } });
-      await run.waitFor('6 unread', 'the list (fresh: nothing read)');
-      const warning = run.output().split(/\r?\n/).filter((l) => l.includes('byline: reader state'));
-      expect(warning).toHaveLength(1);
-      expect(warning[0]).toMatch(new RegExp(`^byline: reader state ${path} was unreadable \\(.+\\); moved it to ${path}\\.corrupt-\\S+ and started fresh$`));
-      expect(run.frame().join('\n')).toContain('⚠ state: see stderr');
-      run.term.write('m');
-      await run.waitFor(() => run.frame().some((l) => l.startsWith('› ● ★')), 'the bookmark');
-      run.term.write('q');
-      expect((await run.exited).exitCode).toBe(0);
-      const dir = dirname(path);
-      const asides = readdirSync(dir).filter((f) => f.startsWith('state.json.corrupt-'));
-      expect(asides).toHaveLength(1);
-      expect(readFileSync(join(dir, asides[0])).equals(bytes)).toBe(true);
-      const saved = JSON.parse(readFileSync(path, 'utf8'));
-      expect(saved.version).toBe(1);
-      expect(Object.values(saved.articles)).toEqual([{ bookmarked: true }]);
-    });
+    it(
+      `end to end (${label}): the reader warns on one line, starts fresh and saves beside the moved file`,
+      { timeout: 60_000 },
+      async () => {
+        const path = join(scratch('byline-corrupt-state-e2e-'), 'state.json');
+        writeFileSync(path, bytes);
+        const run = runPty([], { env: { BYLINE_STATE: path } });
+        await run.waitFor('6 unread', 'the list (fresh: nothing read)');
+        const warning = run
+          .output()
+          .split(/\r?\n/)
+          .filter((l) => l.includes('byline: reader state'));
+        expect(warning).toHaveLength(1);
+        expect(warning[0]).toMatch(
+          new RegExp(`^byline: reader state ${path} was unreadable \\(.+\\); moved it to ${path}\\.corrupt-\\S+ and started fresh$`),
+        );
+        expect(run.frame().join('\n')).toContain('⚠ state: see stderr');
+        run.term.write('m');
+        await run.waitFor(() => run.frame().some((l) => l.startsWith('› ● ★')), 'the bookmark');
+        run.term.write('q');
+        expect((await run.exited).exitCode).toBe(0);
+        const dir = dirname(path);
+        const asides = readdirSync(dir).filter((f) => f.startsWith('state.json.corrupt-'));
+        expect(asides).toHaveLength(1);
+        expect(readFileSync(join(dir, asides[0])).equals(bytes)).toBe(true);
+        const saved = JSON.parse(readFileSync(path, 'utf8'));
+        expect(saved.version).toBe(1);
+        expect(Object.values(saved.articles)).toEqual([{ bookmarked: true }]);
+      },
+    );
   }
 });

@@ -54,7 +54,13 @@ const EVIL_PARAS = [
   'filler words '.repeat(30).trim(),
   `Ends unterminated ${H.unterminated}`,
 ];
-const EVIL_AUTHOR: Author = { id: 'mal', name: `Mal ${H.clear}\u202eory\u202c`, handle: '@mal', bio: `Bio ${H.osc52} and ${H.bidi}`, kind: 'person' };
+const EVIL_AUTHOR: Author = {
+  id: 'mal',
+  name: `Mal ${H.clear}\u202eory\u202c`,
+  handle: '@mal',
+  bio: `Bio ${H.osc52} and ${H.bidi}`,
+  kind: 'person',
+};
 
 function handArchive(dir = scratch()): string {
   return writeArchive(
@@ -71,7 +77,10 @@ function handArchive(dir = scratch()): string {
           { type: 'paragraph', text: EVIL_PARAS[2] },
         ],
       },
-      { meta: { id: 'plain', title: 'A plain second article', authors: ['mal'] }, body: [{ type: 'paragraph', text: 'Nothing to see here.' }] },
+      {
+        meta: { id: 'plain', title: 'A plain second article', authors: ['mal'] },
+        body: [{ type: 'paragraph', text: 'Nothing to see here.' }],
+      },
     ],
     [EVIL_AUTHOR],
   );
@@ -92,7 +101,9 @@ function checkTextBytes(bytes: Buffer, { sgr }: { sgr: boolean }): string {
   let rest = text.replace(/\r\n/g, '\n');
   if (sgr) rest = rest.replace(/\u001b\[(?:1|22|2|3|23|4|24|33|39)m/g, '');
   const bad = [...rest].map((ch, i) => [ch, i] as const).filter(([ch]) => ch !== '\t' && ch !== '\n' && TERMINAL_ACTIVE.test(ch));
-  expect(bad.map(([ch, i]) => `U+${ch.codePointAt(0)!.toString(16)} at ${i}: ${JSON.stringify(rest.slice(Math.max(0, i - 20), i + 20))}`)).toEqual([]);
+  expect(
+    bad.map(([ch, i]) => `U+${ch.codePointAt(0)!.toString(16)} at ${i}: ${JSON.stringify(rest.slice(Math.max(0, i - 20), i + 20))}`),
+  ).toEqual([]);
   for (let i = 0; i < bytes.length; i++) {
     // Raw 8-bit C1 (0x80–0x9f) is only allowed as a UTF-8 continuation byte, never as a C2 xx pair.
     if (bytes[i] === 0xc2 && bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9f) throw new Error(`UTF-8 encoded C1 at byte ${i}`);
@@ -140,8 +151,21 @@ describe('import: hostile sequences never enter the store (case 1, 2)', () => {
   });
 
   it('the CLI output of the imported archive is clean, byte by byte (pipes)', async () => {
-    for (const args of [['list'], ['read', 'hostile'], ['read', 'hostile', '-f', 'markdown'], ['search', 'clipboard'], ['authors'], ['author', 'mal']]) {
-      const r = await execa(process.execPath, [BIN, ...args, '--archive', dir], { cwd: ROOT, env: cleanEnv(), extendEnv: false, encoding: 'buffer', reject: false });
+    for (const args of [
+      ['list'],
+      ['read', 'hostile'],
+      ['read', 'hostile', '-f', 'markdown'],
+      ['search', 'clipboard'],
+      ['authors'],
+      ['author', 'mal'],
+    ]) {
+      const r = await execa(process.execPath, [BIN, ...args, '--archive', dir], {
+        cwd: ROOT,
+        env: cleanEnv(),
+        extendEnv: false,
+        encoding: 'buffer',
+        reject: false,
+      });
       expect(r.exitCode, args.join(' ')).toBe(0);
       expect((r.stdout as Uint8Array).includes(0x1b), args.join(' ')).toBe(false);
       checkTextBytes(Buffer.from(r.stdout as Uint8Array), { sgr: false });
@@ -154,11 +178,26 @@ describe('CLI output of stored hostile text (hand-written archive)', () => {
   beforeAll(() => {
     dir = handArchive();
   });
-  const HUMAN: string[][] = [['list'], ['read', 'evil'], ['read', 'evil', '--width', '30'], ['read', 'evil', '-f', 'markdown'], ['search', 'words'], ['search', 'filler'], ['authors'], ['author', 'mal']];
+  const HUMAN: string[][] = [
+    ['list'],
+    ['read', 'evil'],
+    ['read', 'evil', '--width', '30'],
+    ['read', 'evil', '-f', 'markdown'],
+    ['search', 'words'],
+    ['search', 'filler'],
+    ['authors'],
+    ['author', 'mal'],
+  ];
 
   it('piped: no ESC at all, no C1, bidi, BEL or CR — every byte checked', { timeout: 60_000 }, async () => {
     for (const args of HUMAN) {
-      const r = await execa(process.execPath, [BIN, ...args, '--archive', dir], { cwd: ROOT, env: cleanEnv(), extendEnv: false, encoding: 'buffer', reject: false });
+      const r = await execa(process.execPath, [BIN, ...args, '--archive', dir], {
+        cwd: ROOT,
+        env: cleanEnv(),
+        extendEnv: false,
+        encoding: 'buffer',
+        reject: false,
+      });
       expect(r.exitCode, `${args.join(' ')}: ${Buffer.from(r.stderr as Uint8Array).toString()}`).toBe(0);
       const bytes = Buffer.from(r.stdout as Uint8Array);
       expect(bytes.includes(0x1b), args.join(' ')).toBe(false);
@@ -193,8 +232,22 @@ describe('CLI output of stored hostile text (hand-written archive)', () => {
   });
 
   it('--json escapes C1 and bidi (and ESC), and parses back to exactly the stored text', { timeout: 60_000 }, async () => {
-    for (const args of [['list', '--json'], ['read', 'evil', '--json'], ['read', 'evil', '-f', 'json'], ['search', 'words', '--json'], ['authors', '--json'], ['author', 'mal', '--json'], ['export']]) {
-      const r = await execa(process.execPath, [BIN, ...args, '--archive', dir], { cwd: ROOT, env: cleanEnv(), extendEnv: false, encoding: 'buffer', reject: false });
+    for (const args of [
+      ['list', '--json'],
+      ['read', 'evil', '--json'],
+      ['read', 'evil', '-f', 'json'],
+      ['search', 'words', '--json'],
+      ['authors', '--json'],
+      ['author', 'mal', '--json'],
+      ['export'],
+    ]) {
+      const r = await execa(process.execPath, [BIN, ...args, '--archive', dir], {
+        cwd: ROOT,
+        env: cleanEnv(),
+        extendEnv: false,
+        encoding: 'buffer',
+        reject: false,
+      });
       expect(r.exitCode, args.join(' ')).toBe(0);
       const bytes = Buffer.from(r.stdout as Uint8Array);
       expect(bytes.includes(0x1b), args.join(' ')).toBe(false);
@@ -245,69 +298,82 @@ describe('the reader shows stored hostile text as symbols (real terminal)', () =
     ['PDI', '\u2069'],
   ];
 
-  it.skipIf(!hasTmux)('list, article and author screens: visible symbols, intact rows and status bar, nothing emitted', { timeout: 60_000 }, async () => {
-    const dir = handArchive();
-    const rawFile = join(scratch(), 'pane.raw');
-    writeFileSync(rawFile, '');
-    const cols = 90;
-    const rows = 24;
-    // The pause lets pipe-pane attach before byline draws its first byte.
-    session = new PrivateTmux(`sleep 0.5; node ${BIN} --archive ${dir}`, cols, rows, { BYLINE_STATE: join(scratch(), 'state.json') }, rawFile);
-    const titleBefore = session.paneTitle();
+  it.skipIf(!hasTmux)(
+    'list, article and author screens: visible symbols, intact rows and status bar, nothing emitted',
+    { timeout: 60_000 },
+    async () => {
+      const dir = handArchive();
+      const rawFile = join(scratch(), 'pane.raw');
+      writeFileSync(rawFile, '');
+      const cols = 90;
+      const rows = 24;
+      // The pause lets pipe-pane attach before byline draws its first byte.
+      session = new PrivateTmux(
+        `sleep 0.5; node ${BIN} --archive ${dir}`,
+        cols,
+        rows,
+        { BYLINE_STATE: join(scratch(), 'state.json') },
+        rawFile,
+      );
+      const titleBefore = session.paneTitle();
 
-    const list = (await session.waitFor((s) => s.includes('1/2 · 2 unread'), 'the list')).split('\n');
-    expect(list[0]).toMatch(/^byline · .* — 2 articles/);
-    expect(list[1]).toMatch(/^› ● {3}Clip␛\]52;c;cm0gLXJmIH4vKg==␇board /);
-    expect(list[2]).toMatch(/^ {2}● {3}A plain second article +Mal ␛\[2J<U\+202E>ory/);
-    // Status bar on its own row, one row above the bottom, whole.
-    expect(list[rows - 2]).toMatch(/^1\/2 · 2 unread · \? help +1–2 of 2$/);
-    for (const line of list) expect(stringWidth(line)).toBeLessThanOrEqual(cols);
+      const list = (await session.waitFor((s) => s.includes('1/2 · 2 unread'), 'the list')).split('\n');
+      expect(list[0]).toMatch(/^byline · .* — 2 articles/);
+      expect(list[1]).toMatch(/^› ● {3}Clip␛\]52;c;cm0gLXJmIH4vKg==␇board /);
+      expect(list[2]).toMatch(/^ {2}● {3}A plain second article +Mal ␛\[2J<U\+202E>ory/);
+      // Status bar on its own row, one row above the bottom, whole.
+      expect(list[rows - 2]).toMatch(/^1\/2 · 2 unread · \? help +1–2 of 2$/);
+      for (const line of list) expect(stringWidth(line)).toBeLessThanOrEqual(cols);
 
-    session.keys('Enter');
-    const article = (await session.waitFor((s) => /page 1\/\d+/.test(s), 'the article')).split('\n');
-    // The screen shows exactly the laid-out lines (display-safe): nothing overwritten or shifted.
-    const textWidth = Math.min(cols - 4, 80);
-    const expected = layoutArticle(
-      { ...(JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')).articles[0]), body: JSON.parse(readFileSync(join(dir, 'articles', 'evil.json'), 'utf8')).body },
-      [EVIL_AUTHOR],
-      textWidth,
-    ).slice(0, rows - 2);
-    expect(article.slice(0, expected.length).map((l) => l.trim())).toEqual(expected.map((l) => l.text.trim()));
-    const shown = article.join('\n');
-    expect(shown).toContain('␛]52;c;cm0gLXJmIH4vKg==␇');
-    expect(shown).toContain('␛]2;PWNED-TITLE-2␛\\');
-    expect(shown).toContain('<U+202E>evil<U+202C>');
-    expect(shown).toContain('<U+009B>2J');
-    expect(shown).toContain('␍');
-    expect(article[rows - 2]).toMatch(/^Clip␛\]52;.* page 1\/\d+ · \d+%$/);
-    for (const line of article) expect(stringWidth(line)).toBeLessThanOrEqual(cols);
+      session.keys('Enter');
+      const article = (await session.waitFor((s) => /page 1\/\d+/.test(s), 'the article')).split('\n');
+      // The screen shows exactly the laid-out lines (display-safe): nothing overwritten or shifted.
+      const textWidth = Math.min(cols - 4, 80);
+      const expected = layoutArticle(
+        {
+          ...JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')).articles[0],
+          body: JSON.parse(readFileSync(join(dir, 'articles', 'evil.json'), 'utf8')).body,
+        },
+        [EVIL_AUTHOR],
+        textWidth,
+      ).slice(0, rows - 2);
+      expect(article.slice(0, expected.length).map((l) => l.trim())).toEqual(expected.map((l) => l.text.trim()));
+      const shown = article.join('\n');
+      expect(shown).toContain('␛]52;c;cm0gLXJmIH4vKg==␇');
+      expect(shown).toContain('␛]2;PWNED-TITLE-2␛\\');
+      expect(shown).toContain('<U+202E>evil<U+202C>');
+      expect(shown).toContain('<U+009B>2J');
+      expect(shown).toContain('␍');
+      expect(article[rows - 2]).toMatch(/^Clip␛\]52;.* page 1\/\d+ · \d+%$/);
+      for (const line of article) expect(stringWidth(line)).toBeLessThanOrEqual(cols);
 
-    session.keys('G');
-    const last = await session.waitFor((s) => /page (\d+)\/\1 · 100%/.test(s), 'the last page');
-    expect(last).toContain('Ends unterminated ␛]52;c;dW50ZXJtaW5hdGVk');
+      session.keys('G');
+      const last = await session.waitFor((s) => /page (\d+)\/\1 · 100%/.test(s), 'the last page');
+      expect(last).toContain('Ends unterminated ␛]52;c;dW50ZXJtaW5hdGVk');
 
-    session.keys('a');
-    const author = await session.waitFor((s) => s.includes('Articles in the archive'), 'the author screen');
-    expect(author).toContain('Mal ␛[2J<U+202E>ory<U+202C>');
-    expect(author).toContain('Bio ␛]52;c;cm0gLXJmIH4vKg==␇');
+      session.keys('a');
+      const author = await session.waitFor((s) => s.includes('Articles in the archive'), 'the author screen');
+      expect(author).toContain('Mal ␛[2J<U+202E>ory<U+202C>');
+      expect(author).toContain('Bio ␛]52;c;cm0gLXJmIH4vKg==␇');
 
-    session.keys('Escape');
-    await session.waitFor((s) => /page \d+\/\d+/.test(s), 'back at the article');
-    session.keys('Escape');
-    await session.waitFor((s) => s.includes('1/2 · 1 unread'), 'back at the list');
-    session.keys('q');
-    await session.waitFor((s) => s.includes('EXIT=0'), 'the exit');
+      session.keys('Escape');
+      await session.waitFor((s) => /page \d+\/\d+/.test(s), 'back at the article');
+      session.keys('Escape');
+      await session.waitFor((s) => s.includes('1/2 · 1 unread'), 'back at the list');
+      session.keys('q');
+      await session.waitFor((s) => s.includes('EXIT=0'), 'the exit');
 
-    // The terminal itself saw nothing: no clipboard buffer, no title change …
-    expect(session.buffers()).toBe('');
-    expect(session.paneTitle()).toBe(titleBefore);
-    expect(session.paneTitle()).not.toMatch(/PWNED/);
-    // … and no forbidden byte sequence in what byline wrote.
-    const raw = readFileSync(rawFile, 'utf8');
-    expect(raw).toContain('\u001b[?1049h'); // the capture saw byline from its first frame
-    expect(raw).toContain('␛]52;c;');
-    for (const [name, seq] of FORBIDDEN) expect(raw.includes(seq), name).toBe(false);
-  });
+      // The terminal itself saw nothing: no clipboard buffer, no title change …
+      expect(session.buffers()).toBe('');
+      expect(session.paneTitle()).toBe(titleBefore);
+      expect(session.paneTitle()).not.toMatch(/PWNED/);
+      // … and no forbidden byte sequence in what byline wrote.
+      const raw = readFileSync(rawFile, 'utf8');
+      expect(raw).toContain('\u001b[?1049h'); // the capture saw byline from its first frame
+      expect(raw).toContain('␛]52;c;');
+      for (const [name, seq] of FORBIDDEN) expect(raw.includes(seq), name).toBe(false);
+    },
+  );
 
   it('in a pseudo-terminal: the raw bytes of every frame carry no sequence from the article', { timeout: 60_000 }, async () => {
     const dir = handArchive();
@@ -338,7 +404,6 @@ describe('the reader shows stored hostile text as symbols (real terminal)', () =
   });
 });
 
-
 // ------------------------------------------------------------------ line feeds in one-line fields
 // Issue "Nothing lost, ever", case 10: a line feed inside a title, a name, a dek or a URL (an
 // archive written by hand) made `list` print fake rows and split the reader's status bar. In
@@ -352,8 +417,14 @@ function lfArchive(): string {
   return writeArchive(
     scratch(),
     [
-      { meta: { id: 'lf', title: LF_TITLE, dek: 'Dek line\nnext line', authors: ['ann'], url: LF_URL }, body: [{ type: 'paragraph', text: 'Body words here.\nA second line in the paragraph.' }] },
-      { meta: { id: 'plain', title: 'A plain second article', authors: ['ann'] }, body: [{ type: 'paragraph', text: 'Nothing to see here.' }] },
+      {
+        meta: { id: 'lf', title: LF_TITLE, dek: 'Dek line\nnext line', authors: ['ann'], url: LF_URL },
+        body: [{ type: 'paragraph', text: 'Body words here.\nA second line in the paragraph.' }],
+      },
+      {
+        meta: { id: 'plain', title: 'A plain second article', authors: ['ann'] },
+        body: [{ type: 'paragraph', text: 'Nothing to see here.' }],
+      },
     ],
     [LF_AUTHOR],
   );
@@ -379,7 +450,10 @@ describe('line feeds in titles, names, deks and URLs (hand-written archive)', ()
   });
 
   it('in a terminal: `list` and `author` keep one line per row', async () => {
-    for (const [args, count] of [[['list'], 2], [['author', 'ann'], 8]] as const) {
+    for (const [args, count] of [
+      [['list'], 2],
+      [['author', 'ann'], 8],
+    ] as const) {
       const run = runPty([...args, '--archive', dir, '--no-color'], { cols: 80, rows: 20 });
       expect((await run.exited).exitCode).toBe(0);
       const out = run.output().replace(/\r\n/g, '\n').trimEnd().split('\n');
@@ -390,7 +464,12 @@ describe('line feeds in titles, names, deks and URLs (hand-written archive)', ()
 
   it('`read`: title, dek and byline are one line each; the paragraph keeps its line feed', async () => {
     const read = await byline(['read', 'lf', '--archive', dir]);
-    expect(read.stdout.split('\n').slice(0, 4)).toEqual(['First half␊Second half of the title', 'Dek line␊next line', '', 'By Ann␊Other (@ann␊fake)']);
+    expect(read.stdout.split('\n').slice(0, 4)).toEqual([
+      'First half␊Second half of the title',
+      'Dek line␊next line',
+      '',
+      'By Ann␊Other (@ann␊fake)',
+    ]);
     expect(read.stdout).toContain('Body words here.\nA second line in the paragraph.');
     const md = await byline(['read', 'lf', '-f', 'markdown', '--archive', dir]);
     expect(md.stdout.split('\n')[0]).toBe('# First half␊Second half of the title');
@@ -404,35 +483,39 @@ describe('line feeds in titles, names, deks and URLs (hand-written archive)', ()
     session = undefined;
   });
 
-  it.skipIf(!hasTmux)('the reader in tmux: list rows and status bars stay whole, on the list, the article and the author screens', { timeout: 60_000 }, async () => {
-    const [cols, rows] = [80, 16];
-    session = new PrivateTmux(`node ${BIN} --archive ${dir}`, cols, rows, { BYLINE_STATE: join(scratch(), 'state.json') });
-    const unwrapped = () => {
-      // A row that wrapped shows as two rows, and as one when tmux joins wrapped rows (-J).
-      const joined = session!.tmux('capture-pane', '-p', '-J', '-t', session!.name).split('\n');
-      expect(joined.map((l) => l.trimEnd())).toEqual(session!.screen().split('\n'));
-    };
-    const list = (await session.waitFor((s) => s.includes('1/2 · 2 unread'), 'the list')).split('\n');
-    expect(list[1]).toMatch(/^› ● {3}First half␊Second half of the title +Ann␊Other/);
-    expect(list[2]).toMatch(/^ {2}● {3}A plain second article +Ann␊Other/);
-    expect(list[rows - 2]).toMatch(/^1\/2 · 2 unread · \? help +1–2 of 2$/);
-    unwrapped();
+  it.skipIf(!hasTmux)(
+    'the reader in tmux: list rows and status bars stay whole, on the list, the article and the author screens',
+    { timeout: 60_000 },
+    async () => {
+      const [cols, rows] = [80, 16];
+      session = new PrivateTmux(`node ${BIN} --archive ${dir}`, cols, rows, { BYLINE_STATE: join(scratch(), 'state.json') });
+      const unwrapped = () => {
+        // A row that wrapped shows as two rows, and as one when tmux joins wrapped rows (-J).
+        const joined = session!.tmux('capture-pane', '-p', '-J', '-t', session!.name).split('\n');
+        expect(joined.map((l) => l.trimEnd())).toEqual(session!.screen().split('\n'));
+      };
+      const list = (await session.waitFor((s) => s.includes('1/2 · 2 unread'), 'the list')).split('\n');
+      expect(list[1]).toMatch(/^› ● {3}First half␊Second half of the title +Ann␊Other/);
+      expect(list[2]).toMatch(/^ {2}● {3}A plain second article +Ann␊Other/);
+      expect(list[rows - 2]).toMatch(/^1\/2 · 2 unread · \? help +1–2 of 2$/);
+      unwrapped();
 
-    session.keys('Enter');
-    const article = (await session.waitFor((s) => /page 1\/1/.test(s), 'the article')).split('\n');
-    expect(article[0].trim()).toBe('First half␊Second half of the title');
-    expect(article[1].trim()).toBe('Dek line␊next line');
-    expect(article[rows - 2]).toMatch(/^First half␊Second half of the title +page 1\/1 · 100%$/);
-    unwrapped();
+      session.keys('Enter');
+      const article = (await session.waitFor((s) => /page 1\/1/.test(s), 'the article')).split('\n');
+      expect(article[0].trim()).toBe('First half␊Second half of the title');
+      expect(article[1].trim()).toBe('Dek line␊next line');
+      expect(article[rows - 2]).toMatch(/^First half␊Second half of the title +page 1\/1 · 100%$/);
+      unwrapped();
 
-    session.keys('a');
-    const author = (await session.waitFor((s) => s.includes('Articles in the archive'), 'the author screen')).split('\n');
-    expect(author[0]).toBe('Ann␊Other');
-    expect(author[1]).toBe('@ann␊fake · person');
-    expect(author.some((l) => /^› [ ●] {3}First half␊Second half/.test(l))).toBe(true);
-    unwrapped();
-    session.keys('q');
-  });
+      session.keys('a');
+      const author = (await session.waitFor((s) => s.includes('Articles in the archive'), 'the author screen')).split('\n');
+      expect(author[0]).toBe('Ann␊Other');
+      expect(author[1]).toBe('@ann␊fake · person');
+      expect(author.some((l) => /^› [ ●] {3}First half␊Second half/.test(l))).toBe(true);
+      unwrapped();
+      session.keys('q');
+    },
+  );
 });
 
 describe('a line feed in an article URL, shown when it is opened (o)', () => {
@@ -440,7 +523,13 @@ describe('a line feed in an article URL, shown when it is opened (o)', () => {
     const archive = await Archive.open(lfArchive());
     const userState = await UserState.load(join(scratch(), 'state.json'));
     const [cols, rows] = [90, 12];
-    const app = createElement(App, { archive, userState, engine: null, onQuit: () => {}, services: { openUrl: (url: string) => `Opening ${url}` } });
+    const app = createElement(App, {
+      archive,
+      userState,
+      engine: null,
+      onQuit: () => {},
+      services: { openUrl: (url: string) => `Opening ${url}` },
+    });
     const screen = await renderSized(app, cols, rows);
     try {
       await screen.waitFor((f) => f.includes('1/2 · 2 unread'), 'the list');

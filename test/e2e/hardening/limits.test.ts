@@ -59,7 +59,14 @@ async function importCapped(file: string) {
   } catch {
     // no report: the process died before its exit handlers ran (a V8 out-of-memory abort)
   }
-  return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr), peakMb, unchanged: () => expect(snapshotDir(dir)).toEqual(before), dir };
+  return {
+    exitCode: r.exitCode ?? -1,
+    stdout: String(r.stdout),
+    stderr: String(r.stderr),
+    peakMb,
+    unchanged: () => expect(snapshotDir(dir)).toEqual(before),
+    dir,
+  };
 }
 
 function expectRefused(r: { exitCode: number; stdout: string; stderr: string }, file: string, reason: RegExp): void {
@@ -114,13 +121,19 @@ describe('one line or one article past 4 MB is refused, inside a 160 MB heap (it
     writeFileSync(file, `A title\n\n${words(Math.ceil((5 * MB) / 6))}\n`);
     const dir = archiveCopy();
     const before = snapshotDir(dir);
-    expectRefused(await byline(['import', '-', '--archive', dir], { inputFile: file, timeout: 60_000 }), 'standard input', /line 3 is longer than 4 MB/);
+    expectRefused(
+      await byline(['import', '-', '--archive', dir], { inputFile: file, timeout: 60_000 }),
+      'standard input',
+      /line 3 is longer than 4 MB/,
+    );
     expect(snapshotDir(dir)).toEqual(before);
   });
 
   it('an article of 3.5 MB (one line of it 3 MB) is under the limits: imported and read back whole', { timeout: 60_000 }, async () => {
     const file = join(root, 'big-but-fine.txt');
-    const long = words(Math.ceil((3 * MB) / 6)).slice(0, 3 * MB).trimEnd();
+    const long = words(Math.ceil((3 * MB) / 6))
+      .slice(0, 3 * MB)
+      .trimEnd();
     const rest = words(Math.ceil((0.5 * MB) / 6), 11).replace(/((?:\S+ ){59}\S+) /g, '$1.\n\n');
     writeFileSync(file, `A long but fine story\n\nIts dek.\n\n${long}\n\n${rest}\n`);
     const dir = archiveCopy();
@@ -140,7 +153,11 @@ describe('an article body past 4 MB: refused at import, never read (item 15)', (
     writeFileSync(file, `A story of tiny paragraphs\n\nA dek.\n\n${'x\n\n'.repeat(400_000)}`);
     const dir = archiveCopy();
     const before = snapshotDir(dir);
-    expectRefused(await byline(['import', file, '--archive', dir], { timeout: 60_000 }), file, /the article starting at line 1 is larger than 4 MB/);
+    expectRefused(
+      await byline(['import', file, '--archive', dir], { timeout: 60_000 }),
+      file,
+      /the article starting at line 1 is larger than 4 MB/,
+    );
     expect(snapshotDir(dir)).toEqual(before);
   });
 
@@ -159,7 +176,9 @@ describe('an article body past 4 MB: refused at import, never read (item 15)', (
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toBe('');
     expect(lines(r.stderr)).toHaveLength(1);
-    expect(r.stderr).toMatch(/^byline: cannot read article huge-one \(.*huge-one\.json\): the body file is 6\.\d MB, larger than 4 MB \(the limit for one article\)$/m);
+    expect(r.stderr).toMatch(
+      /^byline: cannot read article huge-one \(.*huge-one\.json\): the body file is 6\.\d MB, larger than 4 MB \(the limit for one article\)$/m,
+    );
     const small = await byline(['read', 'small-one', '--archive', handDir]);
     expect(small.exitCode, small.stderr).toBe(0);
     expect(small.stdout).toContain('Short and sweet.');
@@ -171,7 +190,10 @@ describe('an article body past 4 MB: refused at import, never read (item 15)', (
     run.term.write('j');
     await run.waitFor(() => run.frame().some((l) => l.startsWith('›') && l.includes('A huge one')), 'the huge one selected');
     run.term.write('\r');
-    await run.waitFor(() => run.frame().some((l) => /the body file is 6\.\d MB, larger than 4 MB/.test(l)), 'the refusal in the status bar');
+    await run.waitFor(
+      () => run.frame().some((l) => /the body file is 6\.\d MB, larger than 4 MB/.test(l)),
+      'the refusal in the status bar',
+    );
     expect(run.frame().some((l) => l.includes('A small one'))).toBe(true);
     run.term.write('k');
     run.term.write('\r');

@@ -51,7 +51,10 @@ describe('a reader-state path that is not a reader-state file (1, 7)', () => {
     const run = runPty(['--archive', archive.dir], { env: { BYLINE_STATE: Archive.indexPath(archive.dir) } });
     const end = await run.exited;
     expect(end.exitCode).toBe(2);
-    const said = run.output().split(/\r?\n/).filter((l) => l.trim());
+    const said = run
+      .output()
+      .split(/\r?\n/)
+      .filter((l) => l.trim());
     expect(said.filter((l) => l.startsWith('byline:'))).toHaveLength(1);
     expect(run.output()).toMatch(/byline: reader state .*index\.json is not a byline reader-state file/);
     expect(snapshotDir(archive.dir)).toEqual(before);
@@ -74,7 +77,11 @@ describe('a reader-state path that is not a reader-state file (1, 7)', () => {
     expect(state.mark('old').read).toBe(true);
     state.update('new', { bookmarked: true });
     await state.flush();
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ kind: 'byline-state', version: 1, articles: { old: { read: true }, new: { bookmarked: true } } });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({
+      kind: 'byline-state',
+      version: 1,
+      articles: { old: { read: true }, new: { bookmarked: true } },
+    });
   });
 
   it('a directory, a FIFO or a device as the state path is refused with one line; nothing is moved or read', async () => {
@@ -120,10 +127,14 @@ describe('a reader-state path that is not a reader-state file (1, 7)', () => {
 
 /** Runs `byline import FILE` and kills it (SIGKILL) at the named point of the write. */
 async function importKilledAt(point: string, file: string, dir: string): Promise<void> {
-  const child = spawn(process.execPath, [join(import.meta.dirname, '..', '..', '..', 'bin', 'byline.js'), 'import', file, '--archive', dir], {
-    env: { ...process.env, BYLINE_TEST_CRASH_AT: point },
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    process.execPath,
+    [join(import.meta.dirname, '..', '..', '..', 'bin', 'byline.js'), 'import', file, '--archive', dir],
+    {
+      env: { ...process.env, BYLINE_TEST_CRASH_AT: point },
+      stdio: 'ignore',
+    },
+  );
   const end = await new Promise<NodeJS.Signals | null>((r) => child.once('exit', (_c, s) => r(s)));
   expect(end, `the import was not stopped at ${point}`).toBe('SIGKILL');
 }
@@ -198,7 +209,11 @@ describe('writers re-read what they merge into, under the lock (3)', () => {
     await other.import([{ file: 'b.txt', articles: parsePageDump(page('Beta story', 'zebrafish')) }]);
     expect(await archive.rebuildSearchIndex()).toBe(2);
     const fresh = await Archive.open(archive.dir);
-    expect(searchEngineFor(fresh, { bodies: true }).search('zebrafish', { limit: 5 }).map((h) => h.id)).toEqual(['beta-story']);
+    expect(
+      searchEngineFor(fresh, { bodies: true })
+        .search('zebrafish', { limit: 5 })
+        .map((h) => h.id),
+    ).toEqual(['beta-story']);
   });
 
   it('three importers at once, ten times over: every article lands', { timeout: 120_000 }, async () => {
@@ -213,7 +228,12 @@ describe('writers re-read what they merge into, under the lock (3)', () => {
         return f;
       });
       const codes = await Promise.all(
-        files.map((f) => new Promise<number | null>((r) => spawn(process.execPath, [bin, 'import', f, '--archive', dir], { stdio: 'ignore' }).once('exit', r))),
+        files.map(
+          (f) =>
+            new Promise<number | null>((r) =>
+              spawn(process.execPath, [bin, 'import', f, '--archive', dir], { stdio: 'ignore' }).once('exit', r),
+            ),
+        ),
       );
       expect(codes).toEqual([0, 0, 0]);
       const titles = (await Archive.open(dir)).articles.map((a) => a.title);
@@ -252,7 +272,9 @@ describe('a different story with the same title is a new article (4)', () => {
 
   it('the same story corrected (same title and authors, most of the text) is an update, not a new article', async () => {
     const archive = await archiveWith(monday);
-    const s = await archive.import([{ file: 'c.txt', articles: parsePageDump(page('Morning Brief', 'monday', 'One more paragraph added in an update.')) }]);
+    const s = await archive.import([
+      { file: 'c.txt', articles: parsePageDump(page('Morning Brief', 'monday', 'One more paragraph added in an update.')) },
+    ]);
     expect(s).toMatchObject({ added: 0, updated: 1 });
     expect(archive.articles).toHaveLength(1);
   });
@@ -355,10 +377,12 @@ describe('locks (8)', () => {
     const lock = `${Archive.indexPath(archive.dir)}.lock`;
     const { lockRecord } = await import('../../../src/archive/lock.js');
     writeFileSync(lock, lockRecord());
-    await expect(archive.import([{ file: 'b.txt', articles: parsePageDump(page('Beta story', 'beta')) }])).rejects.toThrow(/is locked by PID \d+/);
+    await expect(archive.import([{ file: 'b.txt', articles: parsePageDump(page('Beta story', 'beta')) }])).rejects.toThrow(
+      /is locked by PID \d+/,
+    );
   });
 
-  it("leftover lock-attempt files of dead processes are cleaned up", async () => {
+  it('leftover lock-attempt files of dead processes are cleaned up', async () => {
     const archive = await archiveWith(page('Alpha story', 'alpha'));
     const attempt = `${Archive.indexPath(archive.dir)}.lock.999999999.abc123`;
     writeFileSync(attempt, '999999999\n');

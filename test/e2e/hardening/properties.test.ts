@@ -41,24 +41,73 @@ const noSpace = (s: string) => s.replace(/\s+/g, '');
 /** Text as it comes: words from many scripts, emoji, combining marks, controls, bidi,
  * escape sequences, odd white space. */
 const piece = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom('the', 'archive', 'terminal', 'supercalifragilisticexpialidocious', 'a', 'I', '—', '“quoted”', 'co-operate', 'x'.repeat(45)) },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(
+      'the',
+      'archive',
+      'terminal',
+      'supercalifragilisticexpialidocious',
+      'a',
+      'I',
+      '—',
+      '“quoted”',
+      'co-operate',
+      'x'.repeat(45),
+    ),
+  },
   { weight: 3, arbitrary: fc.constantFrom('東京の地図', '한국어', 'ภาษาไทย', 'Ｗｉｄｅ', 'ｱｲｳ', 'e\u0301', 'a\u0308\u0301\u0323', 'Zoë') },
   { weight: 3, arbitrary: fc.constantFrom('👨‍👩‍👧‍👦', '👩🏽‍💻', '🏳️‍🌈', '❤️', '⭐️', '✌️', '🇯🇵', '1️⃣', '👍🏿') },
-  { weight: 2, arbitrary: fc.constantFrom(...Object.values(HOSTILE), '\t', '\u0085', '\u2028', '\u00a0', '\u3000', '\u200b', '\ufeff', '\u0000', '\u007f') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      ...Object.values(HOSTILE),
+      '\t',
+      '\u0085',
+      '\u2028',
+      '\u00a0',
+      '\u3000',
+      '\u200b',
+      '\ufeff',
+      '\u0000',
+      '\u007f',
+    ),
+  },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
 );
 const sep = fc.constantFrom(' ', ' ', ' ', '  ', '\n', ' \t ');
-const text = fc.array(fc.tuple(piece, sep), { minLength: 1, maxLength: 30 }).map((parts) => parts.map(([p, s]) => p + s).join('').trim() || 'x');
+const text = fc.array(fc.tuple(piece, sep), { minLength: 1, maxLength: 30 }).map(
+  (parts) =>
+    parts
+      .map(([p, s]) => p + s)
+      .join('')
+      .trim() || 'x',
+);
 
 const block: fc.Arbitrary<Block> = fc.oneof(
   text.map((t) => ({ type: 'paragraph' as const, text: t })),
   text.map((t) => ({ type: 'heading' as const, text: t })),
   text.map((t) => ({ type: 'quote' as const, text: t })),
-  fc.record({ title: fc.option(text, { nil: undefined }), caption: text, credit: text }).map((f) => ({ type: 'figure' as const, ...(f.title ? { title: f.title } : {}), caption: f.caption, credit: f.credit })),
+  fc
+    .record({ title: fc.option(text, { nil: undefined }), caption: text, credit: text })
+    .map((f) => ({ type: 'figure' as const, ...(f.title ? { title: f.title } : {}), caption: f.caption, credit: f.credit })),
   // lists and preformatted text (HTML pages): items and lines hold no line break of their own
-  fc.record({ ordered: fc.boolean(), items: fc.array(text.map((t) => t.replace(/\n/g, ' ')), { minLength: 1, maxLength: 12 }) }).map((l) => ({ type: 'list' as const, ordered: l.ordered, text: l.items.join('\n') })),
-  fc.array(text.map((t) => t.replace(/\n/g, ' ')), { minLength: 1, maxLength: 4 }).map((lines) => ({ type: 'pre' as const, text: lines.join('\n') })),
+  fc
+    .record({
+      ordered: fc.boolean(),
+      items: fc.array(
+        text.map((t) => t.replace(/\n/g, ' ')),
+        { minLength: 1, maxLength: 12 },
+      ),
+    })
+    .map((l) => ({ type: 'list' as const, ordered: l.ordered, text: l.items.join('\n') })),
+  fc
+    .array(
+      text.map((t) => t.replace(/\n/g, ' ')),
+      { minLength: 1, maxLength: 4 },
+    )
+    .map((lines) => ({ type: 'pre' as const, text: lines.join('\n') })),
 );
 const article: fc.Arbitrary<{ article: Article; authors: Author[] }> = fc
   .record({
@@ -70,12 +119,16 @@ const article: fc.Arbitrary<{ article: Article; authors: Author[] }> = fc
     authorName: fc.option(text, { nil: undefined }),
   })
   .map((r) => ({
-    article: { ...meta({ id: 'prop', title: r.title, dek: r.dek, kind: r.excerpt ? 'excerpt' : 'full', titleDerived: r.derived }), body: r.body },
+    article: {
+      ...meta({ id: 'prop', title: r.title, dek: r.dek, kind: r.excerpt ? 'excerpt' : 'full', titleDerived: r.derived }),
+      body: r.body,
+    },
     authors: r.authorName ? [{ id: 'a', name: r.authorName, bio: '', kind: 'person' as const }] : [],
   }));
 
 /** What a block's lines carry, without the quote bar (dropped when there is no room for it). */
-const content = (line: Line) => (line.style === 'quote' && line.text.startsWith(QUOTE_PREFIX) ? line.text.slice(QUOTE_PREFIX.length) : line.text);
+const content = (line: Line) =>
+  line.style === 'quote' && line.text.startsWith(QUOTE_PREFIX) ? line.text.slice(QUOTE_PREFIX.length) : line.text;
 function blockSource(b: Block): string[] {
   if (b.type === 'list') {
     const items = b.text.split('\n');
@@ -116,10 +169,29 @@ describe('layout (property)', () => {
         };
         // a list item's text sits after its marker ("• ", " 3. ")
         const indent = (b: Block) => (b.type !== 'list' ? 0 : b.ordered ? String(b.text.split('\n').length).length + 2 : 2);
-        a.body.forEach((b, i) => check(lines.filter((l) => l.block === i && l.style !== 'blank'), blockSource(b), `block ${i} @${width}`, visible, indent(b)));
+        a.body.forEach((b, i) =>
+          check(
+            lines.filter((l) => l.block === i && l.style !== 'blank'),
+            blockSource(b),
+            `block ${i} @${width}`,
+            visible,
+            indent(b),
+          ),
+        );
         // Title and dek are one-line fields: a line feed in them is shown as ␊.
-        check(lines.filter((l) => l.style === 'title'), [a.title], `title @${width}`, visibleLine);
-        if (a.dek) check(lines.filter((l) => l.style === 'dek'), [a.dek], `dek @${width}`, visibleLine);
+        check(
+          lines.filter((l) => l.style === 'title'),
+          [a.title],
+          `title @${width}`,
+          visibleLine,
+        );
+        if (a.dek)
+          check(
+            lines.filter((l) => l.style === 'dek'),
+            [a.dek],
+            `dek @${width}`,
+            visibleLine,
+          );
       }),
       { numRuns: 400 },
     );
@@ -146,7 +218,20 @@ describe('terminal widths (property, xterm.js headless)', () => {
     await fc.assert(
       fc.asyncProperty(widthTitle, widthTitle, fc.integer({ min: 1, max: 100 }), async (title, body, width) => {
         const cut = truncateToWidth(visibleLine(title), width);
-        const laid = width >= 2 ? layoutArticle({ ...meta({ id: 'w', title, dek: body }), body: [{ type: 'paragraph', text: body }, { type: 'quote', text: title }] }, [], width).map((l) => l.text) : [];
+        const laid =
+          width >= 2
+            ? layoutArticle(
+                {
+                  ...meta({ id: 'w', title, dek: body }),
+                  body: [
+                    { type: 'paragraph', text: body },
+                    { type: 'quote', text: title },
+                  ],
+                },
+                [],
+                width,
+              ).map((l) => l.text)
+            : [];
         const wrapped = width >= 2 ? wrapText(visible(body), width) : [];
         for (const version of UNICODE_VERSIONS) {
           expect(await wrappedLines([cut, ...laid, ...wrapped], width, version), `Unicode ${version} tables, ${width} columns`).toEqual([]);
@@ -166,7 +251,32 @@ const YAML_RAW_OK = /^[\t\n\u0020-\u007e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\
 const anyString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 20 }),
-  fc.array(fc.constantFrom('\ufffe', '\uffff', '\u0085', '\u2028', '\u2029', '\u007f', '\u009b', '\u0080', '\ufeff', '\ud800', '\udc00', 'a', ' ', '"', '\\', ':', '#', '---', '\n'), { maxLength: 12 }).map((a) => a.join('')),
+  fc
+    .array(
+      fc.constantFrom(
+        '\ufffe',
+        '\uffff',
+        '\u0085',
+        '\u2028',
+        '\u2029',
+        '\u007f',
+        '\u009b',
+        '\u0080',
+        '\ufeff',
+        '\ud800',
+        '\udc00',
+        'a',
+        ' ',
+        '"',
+        '\\',
+        ':',
+        '#',
+        '---',
+        '\n',
+      ),
+      { maxLength: 12 },
+    )
+    .map((a) => a.join('')),
 );
 
 /** The front matter block of an exported markdown file, parsed with the `yaml` package. */
@@ -197,15 +307,28 @@ describe('byline export --format markdown (built binary)', () => {
   it('every file’s front matter parses back (yaml) to the stored title, dek, authors and URL', async () => {
     const odd = 'U+FFFE \ufffe U+FFFF \uffff C1 \u009b\u0080 DEL \u007f NEL \u0085 LS \u2028 PS \u2029 BOM \ufeff "quoted" \\ # : --- end';
     const author: Author = { id: 'odd', name: `Name ${odd}`, bio: '', kind: 'person' };
-    const dir = writeArchive(join(scratch(), 'archive'), [
-      { meta: { id: 'odd', title: `Title ${odd}`, dek: `Dek ${odd}`, authors: ['odd'], url: 'https://example.com/\u2028x' }, body: [{ type: 'paragraph', text: 'Body.' }] },
-      { meta: { id: 'plain', title: 'Plain', authors: ['odd'] }, body: [] },
-    ], [author]);
+    const dir = writeArchive(
+      join(scratch(), 'archive'),
+      [
+        {
+          meta: { id: 'odd', title: `Title ${odd}`, dek: `Dek ${odd}`, authors: ['odd'], url: 'https://example.com/\u2028x' },
+          body: [{ type: 'paragraph', text: 'Body.' }],
+        },
+        { meta: { id: 'plain', title: 'Plain', authors: ['odd'] }, body: [] },
+      ],
+      [author],
+    );
     const out = join(scratch(), 'md');
     const r = await byline(['export', '--format', 'markdown', '--out', out, '--archive', dir]);
     expect(r.exitCode, r.stderr).toBe(0);
     const fm = parseFrontMatter(readFileSync(join(out, 'odd.md'), 'utf8'));
-    expect(fm).toMatchObject({ id: 'odd', title: `Title ${odd}`, dek: `Dek ${odd}`, authors: [`Name ${odd}`], url: 'https://example.com/\u2028x' });
+    expect(fm).toMatchObject({
+      id: 'odd',
+      title: `Title ${odd}`,
+      dek: `Dek ${odd}`,
+      authors: [`Name ${odd}`],
+      url: 'https://example.com/\u2028x',
+    });
     expect(parseFrontMatter(readFileSync(join(out, 'plain.md'), 'utf8'))).toMatchObject({ id: 'plain', title: 'Plain', url: null });
   });
 });
@@ -219,7 +342,13 @@ const RESIDUE = /PWNED|cm0gLXJm|dW50ZXJt|evil\.example|\]52;|\]0;|\]2;|\]8;|\[21
 function checkImported(dump: string, { residue = true } = {}) {
   const articles = parsePageDump(dump);
   for (const a of articles) {
-    const texts = [a.title, a.dek, ...a.credits, ...a.authors.flatMap((x) => [x.name, x.bio, x.handle ?? '']), ...a.body.flatMap((b) => (b.type === 'figure' ? [b.title ?? '', b.caption, b.credit] : [blockText(b)]))];
+    const texts = [
+      a.title,
+      a.dek,
+      ...a.credits,
+      ...a.authors.flatMap((x) => [x.name, x.bio, x.handle ?? '']),
+      ...a.body.flatMap((b) => (b.type === 'figure' ? [b.title ?? '', b.caption, b.credit] : [blockText(b)])),
+    ];
     for (const t of texts) {
       expect(t).not.toMatch(TERMINAL_ACTIVE);
       if (residue) expect(t).not.toMatch(RESIDUE);
@@ -311,7 +440,17 @@ describe('importer (property)', () => {
       {
         numRuns: 300,
         // Found by this property: the same paragraph twice (two articles, one derived title).
-        examples: [[[SEED_LINES.find((l) => l.startsWith('A 2019 Amazon presentation'))!, '', '', SEED_LINES.find((l) => l.startsWith('A 2019 Amazon presentation'))!, SEED_LINES[0]]]],
+        examples: [
+          [
+            [
+              SEED_LINES.find((l) => l.startsWith('A 2019 Amazon presentation'))!,
+              '',
+              '',
+              SEED_LINES.find((l) => l.startsWith('A 2019 Amazon presentation'))!,
+              SEED_LINES[0],
+            ],
+          ],
+        ],
       },
     );
   });
@@ -335,8 +474,19 @@ function fuzzArchive(): string {
   cpSync(DEFAULT_ARCHIVE, dir, { recursive: true });
   const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
   const extra: [string, string, Block[]][] = [
-    ['fuzz-hostile', `Hostile ${HOSTILE.osc52} ${HOSTILE.clear} ${HOSTILE.bidi}`, [{ type: 'paragraph', text: Object.values(HOSTILE).join(' words ').repeat(20) }]],
-    ['fuzz-wide', '東京の地図 👨‍👩‍👧‍👦 ❤️ e\u0301 한국어 '.repeat(6), [{ type: 'quote', text: '東京の地図が売れている。👩🏽‍💻 '.repeat(80) }, { type: 'heading', text: 'Ｗｉｄｅ' }]],
+    [
+      'fuzz-hostile',
+      `Hostile ${HOSTILE.osc52} ${HOSTILE.clear} ${HOSTILE.bidi}`,
+      [{ type: 'paragraph', text: Object.values(HOSTILE).join(' words ').repeat(20) }],
+    ],
+    [
+      'fuzz-wide',
+      '東京の地図 👨‍👩‍👧‍👦 ❤️ e\u0301 한국어 '.repeat(6),
+      [
+        { type: 'quote', text: '東京の地図が売れている。👩🏽‍💻 '.repeat(80) },
+        { type: 'heading', text: 'Ｗｉｄｅ' },
+      ],
+    ],
     ['fuzz-empty-body', 'An article with no body at all', []],
   ];
   for (const [id, title, body] of extra) {
@@ -348,11 +498,58 @@ function fuzzArchive(): string {
 }
 
 const KEYS = [
-  'j', 'k', 'g', 'G', 'l', 'h', 'm', 'u', 's', 'B', 'a', '/', '?', 'n', 'N', 'f', 'b', ' ', 'x', 'é', '東', '1', '.',
-  '\r', '\u001b', '\u007f', '\u0017', '\u0004', '\u0015', '\u000e', '\u0010',
-  '\u001b[A', '\u001b[B', '\u001b[C', '\u001b[D', '\u001b[5~', '\u001b[6~', '\u001b[H', '\u001b[F',
+  'j',
+  'k',
+  'g',
+  'G',
+  'l',
+  'h',
+  'm',
+  'u',
+  's',
+  'B',
+  'a',
+  '/',
+  '?',
+  'n',
+  'N',
+  'f',
+  'b',
+  ' ',
+  'x',
+  'é',
+  '東',
+  '1',
+  '.',
+  '\r',
+  '\u001b',
+  '\u007f',
+  '\u0017',
+  '\u0004',
+  '\u0015',
+  '\u000e',
+  '\u0010',
+  '\u001b[A',
+  '\u001b[B',
+  '\u001b[C',
+  '\u001b[D',
+  '\u001b[5~',
+  '\u001b[6~',
+  '\u001b[H',
+  '\u001b[F',
 ];
-const SIZES: [number, number][] = [[100, 30], [80, 24], [40, 10], [39, 10], [40, 9], [20, 5], [1, 8], [132, 50], [60, 15], [3, 3]];
+const SIZES: [number, number][] = [
+  [100, 30],
+  [80, 24],
+  [40, 10],
+  [39, 10],
+  [40, 9],
+  [20, 5],
+  [1, 8],
+  [132, 50],
+  [60, 15],
+  [3, 3],
+];
 
 /** What is wrong with the reader's screen (the last frame Ink drew) at this size, if anything. */
 function screenProblem(run: PtyRun, cols: number, rows: number): string | null {
@@ -394,73 +591,78 @@ async function checkScreen(run: PtyRun, cols: number, rows: number, context: str
 describe('the built reader under random keys (fuzz, pseudo-terminal)', () => {
   beforeAll(() => requireBuild());
 
-  it('thousands of random keys and resizes: never crashes, every checkpoint shows a valid screen, q still quits', { timeout: 60_000 }, async () => {
-    const seed = Number(process.env.BYLINE_FUZZ_SEED ?? Date.now() % 1_000_000);
-    let state = seed;
-    const rnd = (n: number) => {
-      state = (state * 1103515245 + 12345) % 2147483648;
-      return state % n;
-    };
-    const dir = fuzzArchive();
-    let [cols, rows] = [100, 30];
-    const run = runPty(['--archive', dir], { cols, rows, env: { BYLINE_STATE: join(scratch(), 'state.json') } });
-    await run.waitFor('1/9 · 9 unread', 'the list');
-    const sent: string[] = [];
-    const context = () => `seed ${seed} (BYLINE_FUZZ_SEED=${seed} to replay), after ${sent.length} keys, ${cols}×${rows}; last keys ${JSON.stringify(sent.slice(-20))}`;
-    const idle = async () => {
-      // Until Ink has drawn everything the keys asked for: no new output for a while.
-      let length = -1;
-      const until = Date.now() + 4000;
-      while (length !== run.output().length && Date.now() < until) {
-        length = run.output().length;
-        await new Promise((r) => setTimeout(r, 120));
+  it(
+    'thousands of random keys and resizes: never crashes, every checkpoint shows a valid screen, q still quits',
+    { timeout: 60_000 },
+    async () => {
+      const seed = Number(process.env.BYLINE_FUZZ_SEED ?? Date.now() % 1_000_000);
+      let state = seed;
+      const rnd = (n: number) => {
+        state = (state * 1103515245 + 12345) % 2147483648;
+        return state % n;
+      };
+      const dir = fuzzArchive();
+      let [cols, rows] = [100, 30];
+      const run = runPty(['--archive', dir], { cols, rows, env: { BYLINE_STATE: join(scratch(), 'state.json') } });
+      await run.waitFor('1/9 · 9 unread', 'the list');
+      const sent: string[] = [];
+      const context = () =>
+        `seed ${seed} (BYLINE_FUZZ_SEED=${seed} to replay), after ${sent.length} keys, ${cols}×${rows}; last keys ${JSON.stringify(sent.slice(-20))}`;
+      const idle = async () => {
+        // Until Ink has drawn everything the keys asked for: no new output for a while.
+        let length = -1;
+        const until = Date.now() + 4000;
+        while (length !== run.output().length && Date.now() < until) {
+          length = run.output().length;
+          await new Promise((r) => setTimeout(r, 120));
+        }
+      };
+      const TOTAL = 3000;
+      const started = Date.now();
+      while (sent.length < TOTAL && Date.now() - started < 14_000) {
+        if (run.isExited()) throw new Error(`the reader exited: ${context()}\n${run.output().slice(-500)}`);
+        const r = rnd(100);
+        if (r < 3) {
+          [cols, rows] = SIZES[rnd(SIZES.length)];
+          run.term.resize(cols, rows);
+          sent.push(`<resize ${cols}×${rows}>`);
+        } else if (r < 10) {
+          // A burst: several keys in one write, as fast typing or a paste arrives.
+          const burst = Array.from({ length: 2 + rnd(5) }, () => KEYS[rnd(23)]).join('');
+          run.term.write(burst);
+          sent.push(burst);
+        } else {
+          // Esc often enough that every screen, the list included, gets its share of keys.
+          const key = r < 22 ? '\u001b' : KEYS[rnd(KEYS.length)];
+          run.term.write(key);
+          sent.push(key);
+        }
+        if (sent.length % 250 === 0) {
+          await idle();
+          await checkScreen(run, cols, rows, context());
+        } else if (sent.length % 4 === 0) {
+          await new Promise((r) => setTimeout(r, 2));
+        }
       }
-    };
-    const TOTAL = 3000;
-    const started = Date.now();
-    while (sent.length < TOTAL && Date.now() - started < 14_000) {
-      if (run.isExited()) throw new Error(`the reader exited: ${context()}\n${run.output().slice(-500)}`);
-      const r = rnd(100);
-      if (r < 3) {
-        [cols, rows] = SIZES[rnd(SIZES.length)];
-        run.term.resize(cols, rows);
-        sent.push(`<resize ${cols}×${rows}>`);
-      } else if (r < 10) {
-        // A burst: several keys in one write, as fast typing or a paste arrives.
-        const burst = Array.from({ length: 2 + rnd(5) }, () => KEYS[rnd(23)]).join('');
-        run.term.write(burst);
-        sent.push(burst);
-      } else {
-        // Esc often enough that every screen, the list included, gets its share of keys.
-        const key = r < 22 ? '\u001b' : KEYS[rnd(KEYS.length)];
-        run.term.write(key);
-        sent.push(key);
+      expect(sent.length, context()).toBeGreaterThanOrEqual(1500);
+      // Back to a normal size, then Esc until the list shows, then q.
+      [cols, rows] = [100, 30];
+      run.term.resize(cols, rows);
+      await idle();
+      await checkScreen(run, cols, rows, context());
+      for (let i = 0; i < 400; i++) {
+        const frame = run.frame();
+        const status = frame.at(-1) ?? '';
+        if (/^\d+\/\d+ · \d+ unread/.test(status) && !frame.join('\n').startsWith('byline keys')) break;
+        run.term.write('\u001b');
+        await new Promise((r) => setTimeout(r, 40));
       }
-      if (sent.length % 250 === 0) {
-        await idle();
-        await checkScreen(run, cols, rows, context());
-      } else if (sent.length % 4 === 0) {
-        await new Promise((r) => setTimeout(r, 2));
-      }
-    }
-    expect(sent.length, context()).toBeGreaterThanOrEqual(1500);
-    // Back to a normal size, then Esc until the list shows, then q.
-    [cols, rows] = [100, 30];
-    run.term.resize(cols, rows);
-    await idle();
-    await checkScreen(run, cols, rows, context());
-    for (let i = 0; i < 400; i++) {
-      const frame = run.frame();
-      const status = frame.at(-1) ?? '';
-      if (/^\d+\/\d+ · \d+ unread/.test(status) && !frame.join('\n').startsWith('byline keys')) break;
-      run.term.write('\u001b');
-      await new Promise((r) => setTimeout(r, 40));
-    }
-    expect(run.isExited(), context()).toBe(false);
-    run.term.write('q');
-    const { exitCode } = await run.exited;
-    expect(exitCode, context()).toBe(0);
-    expect(run.output(), context()).not.toContain('the reader stopped');
-    console.log(`fuzz: ${sent.length} keys (seed ${seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  });
+      expect(run.isExited(), context()).toBe(false);
+      run.term.write('q');
+      const { exitCode } = await run.exited;
+      expect(exitCode, context()).toBe(0);
+      expect(run.output(), context()).not.toContain('the reader stopped');
+      console.log(`fuzz: ${sent.length} keys (seed ${seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    },
+  );
 });

@@ -35,7 +35,8 @@ function shellWithJobControl(state: string) {
   const waitFor = async (test: (s: string) => boolean, what: string, timeout = 10_000) => {
     const deadline = Date.now() + timeout;
     while (!test(out)) {
-      if (Date.now() > deadline || exited) throw new Error(`${exited ? 'the shell exited' : 'timed out'} waiting for ${what}; output:\n${JSON.stringify(out.slice(-1500))}`);
+      if (Date.now() > deadline || exited)
+        throw new Error(`${exited ? 'the shell exited' : 'timed out'} waiting for ${what}; output:\n${JSON.stringify(out.slice(-1500))}`);
       await new Promise((r) => setTimeout(r, 20));
     }
   };
@@ -83,7 +84,10 @@ async function suspendAndResume(how: 'key' | 'signal', resizeTo?: { cols: number
     const resumed = sh.out().indexOf('[read typed]');
     const redrawn = (o: string) => stripAnsi(lastRawFrame(o.slice(resumed)));
     await sh.waitFor(
-      (o) => o.slice(resumed).includes(ENTER_ALT) && redrawn(o).includes('2/6') && (!resizeTo || redrawn(o).split('\n').length === resizeTo.rows - 1),
+      (o) =>
+        o.slice(resumed).includes(ENTER_ALT) &&
+        redrawn(o).includes('2/6') &&
+        (!resizeTo || redrawn(o).split('\n').length === resizeTo.rows - 1),
       'the reader redrawn after fg',
     );
     const frame = stripAnsi(lastRawFrame(sh.out().slice(resumed)));
@@ -127,7 +131,10 @@ describe('suspending the reader (Ctrl-z, SIGTSTP) and resuming it (fg, SIGCONT)'
     await run.waitFor(() => run.frame().some((l) => l.includes('1/6')), 'the list');
     const before = run.output().length;
     run.term.write('\u001a');
-    await run.waitFor((o) => o.slice(before).includes(ENTER_ALT) && stripAnsi(lastRawFrame(o.slice(before))).includes(FIRST_TITLE), 'the reader back');
+    await run.waitFor(
+      (o) => o.slice(before).includes(ENTER_ALT) && stripAnsi(lastRawFrame(o.slice(before))).includes(FIRST_TITLE),
+      'the reader back',
+    );
     expect(run.output().slice(before).indexOf(LEAVE_ALT)).toBeLessThan(run.output().slice(before).indexOf(ENTER_ALT));
     run.term.write('q');
     expect((await run.exited).exitCode).toBe(0);
@@ -139,7 +146,10 @@ describe('suspending the reader (Ctrl-z, SIGTSTP) and resuming it (fg, SIGCONT)'
     process.kill(run.term.pid, 'SIGSTOP');
     const before = run.output().length;
     process.kill(run.term.pid, 'SIGCONT');
-    await run.waitFor((o) => o.slice(before).includes(ENTER_ALT) && stripAnsi(lastRawFrame(o.slice(before))).includes(FIRST_TITLE), 'the redraw');
+    await run.waitFor(
+      (o) => o.slice(before).includes(ENTER_ALT) && stripAnsi(lastRawFrame(o.slice(before))).includes(FIRST_TITLE),
+      'the redraw',
+    );
     run.term.write('q');
     expect((await run.exited).exitCode).toBe(0);
   });
@@ -147,7 +157,12 @@ describe('suspending the reader (Ctrl-z, SIGTSTP) and resuming it (fg, SIGCONT)'
 
 describe('TERM=dumb', () => {
   it('byline in a dumb terminal prints the plain list: no reader, no escape codes', async () => {
-    const term = pty.spawn(process.execPath, [BIN, '--archive', DEFAULT_ARCHIVE], { cols: 100, rows: 30, cwd: ROOT, env: readerEnv({ TERM: 'dumb' }) });
+    const term = pty.spawn(process.execPath, [BIN, '--archive', DEFAULT_ARCHIVE], {
+      cols: 100,
+      rows: 30,
+      cwd: ROOT,
+      env: readerEnv({ TERM: 'dumb' }),
+    });
     let out = '';
     term.onData((d) => (out += d));
     const timer = setTimeout(() => term.kill('SIGKILL'), 10_000); // the reader would wait for keys

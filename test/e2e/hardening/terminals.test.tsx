@@ -16,7 +16,17 @@ import { displayWidth, truncateToWidth, wrapText } from '../../../src/text/wrap.
 import { KEY, renderSized, type Screen } from '../../support/ink.js';
 import { cleanEnv, lines, requireBuild } from '../../support/cli.js';
 import { BIN, DEFAULT_ARCHIVE, ROOT } from '../../support/paths.js';
-import { cleanTemp, hasTmux, meta, PrivateTmux, readerEnv, runPty, scratch, writeArchive, type HandArticle } from '../../support/hardening.js';
+import {
+  cleanTemp,
+  hasTmux,
+  meta,
+  PrivateTmux,
+  readerEnv,
+  runPty,
+  scratch,
+  writeArchive,
+  type HandArticle,
+} from '../../support/hardening.js';
 import { visible } from '../../../src/text/visible.js';
 import { replay, UNICODE_VERSIONS } from '../../support/xterm.js';
 import { widthTitle } from '../../support/unicode.js';
@@ -104,7 +114,10 @@ describe('tiny terminals and resize storms (case 10)', () => {
     await screen.waitFor((f) => /page 1\/\d+/.test(f), 'the article');
     await screen.press(' ', ' ');
     const before = await screen.waitFor((f) => /page 3\/\d+/.test(f), 'page 3');
-    const firstText = before.split('\n').find((l) => l.trim().length > 20)!.trim();
+    const firstText = before
+      .split('\n')
+      .find((l) => l.trim().length > 20)!
+      .trim();
 
     await screen.resize(20, 5);
     expect(frameLines(screen)).toEqual(['Enlarge the terminal', 'byline needs 40×10', 'now 20×5', 'q quits']);
@@ -148,7 +161,14 @@ describe('tiny terminals and resize storms (case 10)', () => {
     await run.waitFor('1/6 · 6 unread', 'the list');
     run.term.write('\r');
     await run.waitFor(/page 1\/\d+/, 'the article');
-    const sizes: [number, number][] = [[20, 5], [1, 24], [1, 1], [200, 60], [39, 9], [40, 10]];
+    const sizes: [number, number][] = [
+      [20, 5],
+      [1, 24],
+      [1, 1],
+      [200, 60],
+      [39, 9],
+      [40, 10],
+    ];
     for (let i = 0; i < 150; i++) {
       run.term.resize(...(sizes[i % sizes.length] ?? [80, 24]));
       if (i % 10 === 0) await new Promise((r) => setTimeout(r, 5));
@@ -178,7 +198,7 @@ describe('tiny terminals and resize storms (case 10)', () => {
 /** Waits until the program has written nothing for `ms`. */
 async function quiet(run: { output(): string }, ms: number): Promise<void> {
   const deadline = Date.now() + 10_000;
-  for (let seen = run.output().length; Date.now() < deadline; ) {
+  for (let seen = run.output().length; Date.now() < deadline;) {
     await new Promise((r) => setTimeout(r, ms));
     if (run.output().length === seen) return;
     seen = run.output().length;
@@ -232,7 +252,8 @@ describe('CJK, ZWJ emoji, VS16 and combining marks (case 11)', () => {
         for (const line of wrapped) expect(stringWidth(line), `${w}: ${line}`).toBeLessThanOrEqual(w);
         // Whole graphemes, in order: the lines' graphemes (spaces aside) are the text's — where
         // each fits on a line (a ZWJ family is 8 columns in terminals that draw its members).
-        if (graphemes(text).every((g) => displayWidth(g) <= w)) expect(wrapped.flatMap(graphemes).filter((g) => g !== ' ')).toEqual(graphemes(text).filter((g) => !/^\s+$/.test(g)));
+        if (graphemes(text).every((g) => displayWidth(g) <= w))
+          expect(wrapped.flatMap(graphemes).filter((g) => g !== ' ')).toEqual(graphemes(text).filter((g) => !/^\s+$/.test(g)));
         else expect(wrapped.join('').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
       }
     }
@@ -253,7 +274,10 @@ describe('CJK, ZWJ emoji, VS16 and combining marks (case 11)', () => {
         expect(stringWidth(row), `${columns}: ${row}`).toBeLessThanOrEqual(columns);
         // The marker columns: selection, unread, bookmark — always the first six cells.
         expect(row.slice(0, 6), row).toMatch(/^[› ] ● {2} $/);
-        const shown = row.slice(6).split(/ {2,}/)[0].replace(/ \[[^\]]*\]$/, '');
+        const shown = row
+          .slice(6)
+          .split(/ {2,}/)[0]
+          .replace(/ \[[^\]]*\]$/, '');
         const title = shown.endsWith('…') ? shown.slice(0, -1) : shown;
         expect(isGraphemePrefix(title, TITLES[i]), `${columns}: ${shown}`).toBe(true);
         expect(title.length).toBeGreaterThan(0);
@@ -353,120 +377,152 @@ describe('characters whose width string-width and terminals disagree on (soft hy
     session = undefined;
   });
 
-  it.skipIf(!hasTmux)('in tmux, at several widths: each list row one row, article lines and status bars whole, nothing wrapped', { timeout: 90_000 }, async () => {
-    const dir = disputedArchive();
-    for (const cols of [40, 57, 80, 101]) {
-      const rows = 14;
-      session = new PrivateTmux(`node ${BIN} --archive ${dir}`, cols, rows, { BYLINE_STATE: join(scratch(), 'state.json') });
-      const s = session;
-      const check = (screen: string, what: string) => {
-        // A row that wrapped is two rows on the screen, and one when tmux joins wrapped rows (-J).
-        const joined = s.tmux('capture-pane', '-p', '-J', '-t', s.name).split('\n').map((l) => l.trimEnd());
-        expect(joined, `${what} at ${cols} columns:\n${screen}`).toEqual(s.screen().split('\n'));
-      };
-      const list = await s.waitFor((x) => x.includes('1/6 · 6 unread'), `the list at ${cols}`);
-      const shown = list.split('\n');
-      for (let i = 1; i <= 6; i++) expect(shown[i], `${cols}: ${list}`).toMatch(LIST_ROW);
-      expect(shown[rows - 2], `${cols}: ${list}`).toMatch(/^1\/6 · 6 unread · \? help +1–6 of 6$/);
-      check(list, 'the list');
-      for (const [keys, page] of [[['Enter'], 1], [['Space'], 2], [['G'], 0]] as const) {
-        s.keys(...keys);
-        const article = await s.waitFor((x) => (page ? new RegExp(`page ${page}/\\d+ · \\d+%$`, 'm') : /page (\d+)\/\1 · 100%$/m).test(x), `page ${page || 'last'} at ${cols}`);
-        expect(article.split('\n')[rows - 2], `${cols}: ${article}`).toMatch(/\S.* page \d+\/\d+ · \d+%$/);
-        check(article, `article page ${page || 'last'}`);
-      }
-      s.keys('a');
-      const author = await s.waitFor((x) => x.includes('Articles in the archive'), `the author at ${cols}`);
-      check(author, 'the author screen');
-      s.kill();
-    }
-  });
-
-  it('fed to xterm.js (Unicode 6 and 11 tables): every frame the reader wrote, no row wrapped, the status bar on the last row', { timeout: 60_000 }, async () => {
-    const dir = disputedArchive();
-    const [cols, rows] = [61, 14];
-    const run = runPty(['--archive', dir], { cols, rows, env: { BYLINE_STATE: join(scratch(), 'state.json') } });
-    const inTerminals = async (what: string, status: RegExp) => {
-      for (const version of UNICODE_VERSIONS) {
-        const screen = await replay(run.output(), cols, rows, version);
-        expect(screen.wrapped, `${what}, Unicode ${version}:\n${screen.rows.join('\n')}`).toEqual([]);
-        expect(screen.rows[rows - 2], `${what}, Unicode ${version}:\n${screen.rows.join('\n')}`).toMatch(status);
-      }
-    };
-    await run.waitFor('1/6 · 6 unread', 'the list');
-    await inTerminals('the list', /^1\/6 · 6 unread · \? help +1–6 of 6$/);
-    for (let i = 0; i < 6; i++) {
-      run.term.write('\r');
-      await run.waitFor(() => /page 1\/\d+/.test(run.frame().at(-1) ?? ''), `article ${i}`);
-      await inTerminals(`article ${i}`, /page 1\/\d+ · \d+%$/);
-      run.term.write('\u001b');
-      await run.waitFor(() => (run.frame().at(-1) ?? '').includes('unread'), 'the list');
-      run.term.write('j');
-      await run.waitFor(() => (run.frame().at(-1) ?? '').startsWith(`${Math.min(i + 2, 6)}/6`), 'the next row');
-    }
-    run.term.write('q');
-    expect((await run.exited).exitCode).toBe(0);
-  });
-
-  it('random Unicode titles and names in the reader, fed to xterm.js: every page of the list and an article, no row wrapped', { timeout: 60_000 }, async () => {
-    const titles = fc.sample(widthTitle, { numRuns: 60, seed: 11 }).map((t, i) => (t.trim() ? t : `title ${i}`));
-    const names = fc.sample(widthTitle, { numRuns: 5, seed: 12 }).map((n, i) => (n.trim() ? n : `name ${i}`));
-    const authors: Author[] = names.map((name, i) => ({ id: `r${i}`, name, bio: titles[i], kind: 'person' }));
-    const dir = writeArchive(
-      scratch(),
-      titles.map((title, i) => ({ meta: { id: `r-${i}`, title, authors: [`r${i % 5}`] }, body: [{ type: 'paragraph', text: titles.slice(i, i + 8).join(' ') }] })),
-      authors,
-    );
-    for (const [cols, rows] of [[47, 12], [83, 20]]) {
-      const run = runPty(['--archive', dir], { cols, rows, env: { BYLINE_STATE: join(scratch(), 'state.json') } });
-      const noWraps = async (what: string, status = / \d+–\d+ of 60/) => {
-        for (const version of UNICODE_VERSIONS) {
-          const screen = await replay(run.output(), cols, rows, version);
-          expect(screen.wrapped, `${what} at ${cols}×${rows}, Unicode ${version}:\n${screen.rows.join('\n')}`).toEqual([]);
-          expect(screen.rows[rows - 2], `${what} at ${cols}×${rows}, Unicode ${version}:\n${screen.rows.join('\n')}`).toMatch(status);
-        }
-      };
-      await run.waitFor('1/60 · 60 unread', 'the list');
-      for (let page = 0; page * (rows - 3) < 60; page++) {
-        await noWraps(`list page ${page + 1}`);
-        const before = run.output().length;
-        run.term.write('\u001b[6~');
-        await run.waitFor(() => run.output().length > before && / \d+–\d+ of 60/.test(run.frame().at(-1) ?? ''), 'the next page');
-      }
-      run.term.write('\r');
-      await run.waitFor(() => /page 1\/\d+ · \d+%$/.test(run.frame().at(-1) ?? ''), 'an article');
-      await noWraps('an article', /page 1\/\d+ · \d+%$/);
-      run.term.write('q');
-      await run.waitFor(() => (run.frame().at(-1) ?? '').includes('unread'), 'the list');
-      run.term.write('q');
-      expect((await run.exited).exitCode).toBe(0);
-    }
-  });
-
-  it.skipIf(!hasTmux)('random Unicode titles, cut and laid out at many widths, printed in tmux: one row per line, none wrapped', { timeout: 90_000 }, async () => {
-    const titles = fc.sample(widthTitle, { numRuns: 150, seed: 9 });
-    for (const cols of [7, 23, 40, 80]) {
-      const lines = titles.flatMap((t, i) => [
-        truncateToWidth(visible(t).replace(/\n/g, '␊'), cols), // a title in a list row
-        ...layoutArticle({ ...meta({ id: `t${i}`, title: t }), body: [{ type: 'paragraph', text: t }] }, [], cols).map((l) => l.text),
-      ]);
-      // In pieces that fit tmux's scrollback (2 000 rows).
-      for (let from = 0; from < lines.length; from += 1500) {
-        const piece = lines.slice(from, from + 1500);
-        const file = join(scratch(), `lines-${cols}-${from}.txt`);
-        writeFileSync(file, piece.join('\n') + '\nEND\n');
-        session = new PrivateTmux(`cat '${file}'`, cols, 10, {});
+  it.skipIf(!hasTmux)(
+    'in tmux, at several widths: each list row one row, article lines and status bars whole, nothing wrapped',
+    { timeout: 90_000 },
+    async () => {
+      const dir = disputedArchive();
+      for (const cols of [40, 57, 80, 101]) {
+        const rows = 14;
+        session = new PrivateTmux(`node ${BIN} --archive ${dir}`, cols, rows, { BYLINE_STATE: join(scratch(), 'state.json') });
         const s = session;
-        const capture = (...flags: string[]) => s.tmux('capture-pane', '-p', ...flags, '-S', '-', '-E', '-', '-t', s.name).split('\n');
-        await s.waitFor(() => capture().includes('END'), `cat at ${cols}`);
-        // One screen row per line printed: had a line wrapped, END would come later …
-        expect(capture().indexOf('END'), `${cols} columns, lines ${from}…`).toBe(piece.length);
-        // … and tmux would join the rows it wrapped.
-        expect(capture('-J').map((l) => l.trimEnd())).toEqual(capture());
+        const check = (screen: string, what: string) => {
+          // A row that wrapped is two rows on the screen, and one when tmux joins wrapped rows (-J).
+          const joined = s
+            .tmux('capture-pane', '-p', '-J', '-t', s.name)
+            .split('\n')
+            .map((l) => l.trimEnd());
+          expect(joined, `${what} at ${cols} columns:\n${screen}`).toEqual(s.screen().split('\n'));
+        };
+        const list = await s.waitFor((x) => x.includes('1/6 · 6 unread'), `the list at ${cols}`);
+        const shown = list.split('\n');
+        for (let i = 1; i <= 6; i++) expect(shown[i], `${cols}: ${list}`).toMatch(LIST_ROW);
+        expect(shown[rows - 2], `${cols}: ${list}`).toMatch(/^1\/6 · 6 unread · \? help +1–6 of 6$/);
+        check(list, 'the list');
+        for (const [keys, page] of [
+          [['Enter'], 1],
+          [['Space'], 2],
+          [['G'], 0],
+        ] as const) {
+          s.keys(...keys);
+          const article = await s.waitFor(
+            (x) => (page ? new RegExp(`page ${page}/\\d+ · \\d+%$`, 'm') : /page (\d+)\/\1 · 100%$/m).test(x),
+            `page ${page || 'last'} at ${cols}`,
+          );
+          expect(article.split('\n')[rows - 2], `${cols}: ${article}`).toMatch(/\S.* page \d+\/\d+ · \d+%$/);
+          check(article, `article page ${page || 'last'}`);
+        }
+        s.keys('a');
+        const author = await s.waitFor((x) => x.includes('Articles in the archive'), `the author at ${cols}`);
+        check(author, 'the author screen');
         s.kill();
       }
-    }
-  });
+    },
+  );
+
+  it(
+    'fed to xterm.js (Unicode 6 and 11 tables): every frame the reader wrote, no row wrapped, the status bar on the last row',
+    { timeout: 60_000 },
+    async () => {
+      const dir = disputedArchive();
+      const [cols, rows] = [61, 14];
+      const run = runPty(['--archive', dir], { cols, rows, env: { BYLINE_STATE: join(scratch(), 'state.json') } });
+      const inTerminals = async (what: string, status: RegExp) => {
+        for (const version of UNICODE_VERSIONS) {
+          const screen = await replay(run.output(), cols, rows, version);
+          expect(screen.wrapped, `${what}, Unicode ${version}:\n${screen.rows.join('\n')}`).toEqual([]);
+          expect(screen.rows[rows - 2], `${what}, Unicode ${version}:\n${screen.rows.join('\n')}`).toMatch(status);
+        }
+      };
+      await run.waitFor('1/6 · 6 unread', 'the list');
+      await inTerminals('the list', /^1\/6 · 6 unread · \? help +1–6 of 6$/);
+      for (let i = 0; i < 6; i++) {
+        run.term.write('\r');
+        await run.waitFor(() => /page 1\/\d+/.test(run.frame().at(-1) ?? ''), `article ${i}`);
+        await inTerminals(`article ${i}`, /page 1\/\d+ · \d+%$/);
+        run.term.write('\u001b');
+        await run.waitFor(() => (run.frame().at(-1) ?? '').includes('unread'), 'the list');
+        run.term.write('j');
+        await run.waitFor(() => (run.frame().at(-1) ?? '').startsWith(`${Math.min(i + 2, 6)}/6`), 'the next row');
+      }
+      run.term.write('q');
+      expect((await run.exited).exitCode).toBe(0);
+    },
+  );
+
+  it(
+    'random Unicode titles and names in the reader, fed to xterm.js: every page of the list and an article, no row wrapped',
+    { timeout: 60_000 },
+    async () => {
+      const titles = fc.sample(widthTitle, { numRuns: 60, seed: 11 }).map((t, i) => (t.trim() ? t : `title ${i}`));
+      const names = fc.sample(widthTitle, { numRuns: 5, seed: 12 }).map((n, i) => (n.trim() ? n : `name ${i}`));
+      const authors: Author[] = names.map((name, i) => ({ id: `r${i}`, name, bio: titles[i], kind: 'person' }));
+      const dir = writeArchive(
+        scratch(),
+        titles.map((title, i) => ({
+          meta: { id: `r-${i}`, title, authors: [`r${i % 5}`] },
+          body: [{ type: 'paragraph', text: titles.slice(i, i + 8).join(' ') }],
+        })),
+        authors,
+      );
+      for (const [cols, rows] of [
+        [47, 12],
+        [83, 20],
+      ]) {
+        const run = runPty(['--archive', dir], { cols, rows, env: { BYLINE_STATE: join(scratch(), 'state.json') } });
+        const noWraps = async (what: string, status = / \d+–\d+ of 60/) => {
+          for (const version of UNICODE_VERSIONS) {
+            const screen = await replay(run.output(), cols, rows, version);
+            expect(screen.wrapped, `${what} at ${cols}×${rows}, Unicode ${version}:\n${screen.rows.join('\n')}`).toEqual([]);
+            expect(screen.rows[rows - 2], `${what} at ${cols}×${rows}, Unicode ${version}:\n${screen.rows.join('\n')}`).toMatch(status);
+          }
+        };
+        await run.waitFor('1/60 · 60 unread', 'the list');
+        for (let page = 0; page * (rows - 3) < 60; page++) {
+          await noWraps(`list page ${page + 1}`);
+          const before = run.output().length;
+          run.term.write('\u001b[6~');
+          await run.waitFor(() => run.output().length > before && / \d+–\d+ of 60/.test(run.frame().at(-1) ?? ''), 'the next page');
+        }
+        run.term.write('\r');
+        await run.waitFor(() => /page 1\/\d+ · \d+%$/.test(run.frame().at(-1) ?? ''), 'an article');
+        await noWraps('an article', /page 1\/\d+ · \d+%$/);
+        run.term.write('q');
+        await run.waitFor(() => (run.frame().at(-1) ?? '').includes('unread'), 'the list');
+        run.term.write('q');
+        expect((await run.exited).exitCode).toBe(0);
+      }
+    },
+  );
+
+  it.skipIf(!hasTmux)(
+    'random Unicode titles, cut and laid out at many widths, printed in tmux: one row per line, none wrapped',
+    { timeout: 90_000 },
+    async () => {
+      const titles = fc.sample(widthTitle, { numRuns: 150, seed: 9 });
+      for (const cols of [7, 23, 40, 80]) {
+        const lines = titles.flatMap((t, i) => [
+          truncateToWidth(visible(t).replace(/\n/g, '␊'), cols), // a title in a list row
+          ...layoutArticle({ ...meta({ id: `t${i}`, title: t }), body: [{ type: 'paragraph', text: t }] }, [], cols).map((l) => l.text),
+        ]);
+        // In pieces that fit tmux's scrollback (2 000 rows).
+        for (let from = 0; from < lines.length; from += 1500) {
+          const piece = lines.slice(from, from + 1500);
+          const file = join(scratch(), `lines-${cols}-${from}.txt`);
+          writeFileSync(file, piece.join('\n') + '\nEND\n');
+          session = new PrivateTmux(`cat '${file}'`, cols, 10, {});
+          const s = session;
+          const capture = (...flags: string[]) => s.tmux('capture-pane', '-p', ...flags, '-S', '-', '-E', '-', '-t', s.name).split('\n');
+          await s.waitFor(() => capture().includes('END'), `cat at ${cols}`);
+          // One screen row per line printed: had a line wrapped, END would come later …
+          expect(capture().indexOf('END'), `${cols} columns, lines ${from}…`).toBe(piece.length);
+          // … and tmux would join the rows it wrapped.
+          expect(capture('-J').map((l) => l.trimEnd())).toEqual(capture());
+          s.kill();
+        }
+      }
+    },
+  );
 });
 
 // ------------------------------------------------------------------ case 12
@@ -474,11 +530,17 @@ describe('characters whose width string-width and terminals disagree on (soft hy
 describe('a 1 MB article and 500-character titles (case 12)', () => {
   let bigDir: string;
   beforeAll(() => {
-    const paragraphs = Array.from({ length: 11_000 }, (_, i) => ({ type: 'paragraph' as const, text: `Paragraph ${i} of the longest story in the archive, with words enough to wrap twice.` }));
+    const paragraphs = Array.from({ length: 11_000 }, (_, i) => ({
+      type: 'paragraph' as const,
+      text: `Paragraph ${i} of the longest story in the archive, with words enough to wrap twice.`,
+    }));
     const long = (i: number) => `${i} ${'A very long title that never seems to end, '.repeat(12)}`.slice(0, 500);
     const articles: HandArticle[] = [
       { meta: { id: 'huge', title: 'The one-megabyte article' }, body: paragraphs },
-      ...Array.from({ length: 1500 }, (_, i) => ({ meta: { id: `long-${i}`, title: long(i) }, body: [{ type: 'paragraph' as const, text: 'Short.' }] })),
+      ...Array.from({ length: 1500 }, (_, i) => ({
+        meta: { id: `long-${i}`, title: long(i) },
+        body: [{ type: 'paragraph' as const, text: 'Short.' }],
+      })),
     ];
     bigDir = writeArchive(scratch(), articles);
   });
@@ -586,7 +648,12 @@ describe('no terminal, or only half of one (case 13)', () => {
 function runPtyShell(script: string, env: Record<string, string>): Promise<{ exitCode: number; output: string }> {
   return new Promise((resolve, reject) => {
     {
-      const term = pty.spawn('bash', ['-c', script], { cols: 100, rows: 30, cwd: ROOT, env: { ...readerEnv(), BYLINE_STATE: join(scratch(), 'state.json'), ...env } });
+      const term = pty.spawn('bash', ['-c', script], {
+        cols: 100,
+        rows: 30,
+        cwd: ROOT,
+        env: { ...readerEnv(), BYLINE_STATE: join(scratch(), 'state.json'), ...env },
+      });
       let output = '';
       const timer = setTimeout(() => {
         term.kill();

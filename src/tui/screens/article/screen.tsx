@@ -11,9 +11,14 @@ export function ArticleScreen({ state }: { state: ReaderState }) {
   const parts = matches.flatMap((m) => m.parts);
   const meta = state.data.article(state.article.id);
   const pages = view.pages.length;
-  const position = state.article.body === null ? '' : `page ${pageNumber(view)}/${pages} · ${percentAt(view.lines, view.top, view.height)}%`;
+  const position =
+    state.article.body === null ? '' : `page ${pageNumber(view)}/${pages} · ${percentAt(view.lines, view.top, view.height)}%`;
   const status = state.message || meta?.title || '';
-  const findNote = find.query.trim() ? (matches.length ? `${matches.length} match${matches.length === 1 ? '' : 'es'} · Enter jump` : 'not found') : '';
+  const findNote = find.query.trim()
+    ? matches.length
+      ? `${matches.length} match${matches.length === 1 ? '' : 'es'} · Enter jump`
+      : 'not found'
+    : '';
   const input =
     state.prompt !== null
       ? { prefix: '| ', text: state.prompt, note: 'Enter run · Esc cancel' }

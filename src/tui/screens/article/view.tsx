@@ -67,11 +67,7 @@ export function ArticlePage({ lines, top, parts, margin, width, height, status, 
           </Box>
         ))}
       </Box>
-      {input ? (
-        <InputLine input={input} width={width} />
-      ) : (
-        <StatusBar width={width} left={status} right={position} />
-      )}
+      {input ? <InputLine input={input} width={width} /> : <StatusBar width={width} left={status} right={position} />}
     </Box>
   );
 }

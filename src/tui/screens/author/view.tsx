@@ -33,10 +33,20 @@ export function AuthorScreen({ state }: { state: ReaderState }) {
       <Text bold>{`Articles in the archive (${articles.length})`}</Text>
       <Box flexDirection="column" height={height}>
         {articles.slice(cursor.offset, cursor.offset + height).map((article, i) => (
-          <ArticleRow key={article.id} row={{ meta: article, authors: data.authorsOf(article), mark: markOf(state, article.id) }} selected={cursor.offset + i === cursor.index} width={width} columns={columns} />
+          <ArticleRow
+            key={article.id}
+            row={{ meta: article, authors: data.authorsOf(article), mark: markOf(state, article.id) }}
+            selected={cursor.offset + i === cursor.index}
+            width={width}
+            columns={columns}
+          />
         ))}
       </Box>
-      <StatusBar width={width} left={state.message || 'Enter open · Esc back · ? help'} right={articles.length ? `${cursor.index + 1}/${articles.length}` : ''} />
+      <StatusBar
+        width={width}
+        left={state.message || 'Enter open · Esc back · ? help'}
+        right={articles.length ? `${cursor.index + 1}/${articles.length}` : ''}
+      />
     </Box>
   );
 }

@@ -46,7 +46,11 @@ export function AuthorsScreen({ state }: { state: ReaderState }) {
           );
         })}
       </Box>
-      <StatusBar width={width} left={state.message || 'Enter open · Esc back · ? help'} right={authors.length ? `${cursor.index + 1}/${authors.length}` : ''} />
+      <StatusBar
+        width={width}
+        left={state.message || 'Enter open · Esc back · ? help'}
+        right={authors.length ? `${cursor.index + 1}/${authors.length}` : ''}
+      />
     </Box>
   );
 }

@@ -14,7 +14,8 @@ export function HelpScreen({ state }: { state: ReaderState }) {
   const keys = keysWidth(lines);
   const shown = lines.slice(help.top, help.top + height);
   const more = help.top + height < lines.length;
-  const where = lines.length > height ? `${help.top + 1}–${Math.min(lines.length, help.top + height)} of ${lines.length}${more ? ' ↓ Space' : ''}` : '';
+  const where =
+    lines.length > height ? `${help.top + 1}–${Math.min(lines.length, help.top + height)} of ${lines.length}${more ? ' ↓ Space' : ''}` : '';
   return (
     <Box flexDirection="column" width={width}>
       <Text bold wrap="truncate">

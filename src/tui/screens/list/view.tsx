@@ -17,7 +17,8 @@ export function ListScreen({ state }: { state: ReaderState }) {
   const shown = ordered.slice(cursor.offset, cursor.offset + height);
   const total = ordered.length;
   const last = Math.min(total, cursor.offset + shown.length);
-  const position = total === 0 ? 'empty' : `${cursor.offset + 1}–${last} of ${total}${cursor.offset > 0 ? ' ↑' : ''}${last < total ? ' ↓' : ''}`;
+  const position =
+    total === 0 ? 'empty' : `${cursor.offset + 1}–${last} of ${total}${cursor.offset > 0 ? ' ↑' : ''}${last < total ? ' ↓' : ''}`;
   const status = [
     total ? `${cursor.index + 1}/${total}` : '0/0',
     state.loading ? `loading ${count(state.loading.loaded)} / ${count(state.loading.total)}` : '',
@@ -44,7 +45,13 @@ export function ListScreen({ state }: { state: ReaderState }) {
           </Text>
         ) : (
           shown.map((meta, i) => (
-            <ArticleRow key={meta.id} row={{ meta, authors: data.authorsOf(meta), mark: markOf(state, meta.id) }} selected={cursor.offset + i === cursor.index} width={width} columns={columns} />
+            <ArticleRow
+              key={meta.id}
+              row={{ meta, authors: data.authorsOf(meta), mark: markOf(state, meta.id) }}
+              selected={cursor.offset + i === cursor.index}
+              width={width}
+              columns={columns}
+            />
           ))
         )}
       </Box>

@@ -29,7 +29,13 @@ function statusLine(state: ReaderState, total: number): string {
 /** Query line, then two rows a hit: the article and a snippet of its best body match. */
 /** A hit's snippet, made visible before it is cut: a control shown as "<U+202E>" is wider than it was. */
 function SnippetLine({ snippet, width }: { snippet: Snippet; width: number }) {
-  return <Highlighted text={truncateToWidth(visibleLine(snippet.text), Math.max(1, width - 6))} ranges={visibleLineRanges(snippet.text, snippet.ranges)} dim />;
+  return (
+    <Highlighted
+      text={truncateToWidth(visibleLine(snippet.text), Math.max(1, width - 6))}
+      ranges={visibleLineRanges(snippet.text, snippet.ranges)}
+      dim
+    />
+  );
 }
 
 export function SearchScreen({ state }: { state: ReaderState }) {
@@ -62,7 +68,13 @@ export function SearchScreen({ state }: { state: ReaderState }) {
         {shown.map(({ hit, meta }, i) => (
           <Box key={meta.id} flexDirection="column" width={width}>
             <ArticleRow
-              row={{ meta, authors: data.authorsOf(meta), mark: markOf(state, meta.id), titleRanges: ranges(hit, 'title'), authorRanges: ranges(hit, 'authors') }}
+              row={{
+                meta,
+                authors: data.authorsOf(meta),
+                mark: markOf(state, meta.id),
+                titleRanges: ranges(hit, 'title'),
+                authorRanges: ranges(hit, 'authors'),
+              }}
               selected={cursor.offset + i === cursor.index}
               width={width}
               columns={columns}
