@@ -6,6 +6,7 @@
 import { blockText, type ArticleMeta, type ListedArticle } from '../model/schema.js';
 import { createSearchEngine, type SearchDoc, type SearchEngine } from '../search/engine.js';
 import { SegmentWordIndex, type SegmentSource } from '../search/segment-index.js';
+import { ShortWordIndex } from '../search/short-words.js';
 import type { Postings, WordIndex } from '../search/token-index.js';
 import type { VocabMatch } from '../search/vocabulary.js';
 import { ArticleLines, CatalogProblem, CatalogReading, lineId, parseLine, type CatalogHeader } from './catalog-read.js';
@@ -130,10 +131,14 @@ export class CatalogSearch {
     }
   }
 
-  /** An engine over these documents (numbered in the order given: archive order). */
-  engine(docs: SearchDoc[]): SearchEngine {
+  /** An engine over these documents (numbered in the order given: archive order); with
+   * `titlesOnly`, every word is looked for in titles and author names alone (by a scan), and
+   * the stored word index is not opened. */
+  engine(docs: SearchDoc[], { titlesOnly = false } = {}): SearchEngine {
     return createSearchEngine(docs, {
-      wordIndex: (docNumber) => new LazyWordIndex(() => new SegmentWordIndex(this.segments(), docNumber, true)),
+      wordIndex: titlesOnly
+        ? () => new ShortWordIndex(docs)
+        : (docNumber) => new LazyWordIndex(() => new SegmentWordIndex(this.segments(), docNumber, true)),
       bodyText: (id) => this.bodyText(id),
     });
   }

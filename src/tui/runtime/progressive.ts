@@ -47,7 +47,10 @@ export function grow(reading: CatalogReading, rows: Rows, bytes: number): Shown 
   return {
     data,
     loading,
-    engine: search.engine(rows.docs.slice()),
+    // Until the catalog is read, titles and names are searched by a scan of what has loaded:
+    // the word index maps every article id to a row, which a partial list would make again
+    // for each chunk. The full engine comes with the last chunk.
+    engine: search.engine(rows.docs.slice(), { titlesOnly: !reading.done }),
     holding: (id) => (search.lines.meta(id) ? search.archiveOf([id]) : undefined),
   };
 }
