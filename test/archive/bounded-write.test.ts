@@ -96,6 +96,24 @@ describe('a big index, rewritten line by line', () => {
     await archive.import([batch(1, 1011)]);
   }, 60_000);
 
+  it('an update that changes what a list row shows (a story found by its URL under a new title): the catalog carries the new row', async () => {
+    const dir = join(tempDir('byline-catalog-row-'), 'a');
+    const withUrls = (from: number, to: number): ImportBatch => {
+      const b = batch(from, to, `u${from}.txt`);
+      b.articles.forEach((a, i) => (a.url = `https://news.example/story-${from + i}`));
+      return b;
+    };
+    const archive = await Archive.open(dir, { create: true });
+    await archive.import([withUrls(1, 1011)]);
+    const [retitled] = parsePageDump(story(700).replace('Bounded story number 700', 'A new headline for the same story'));
+    retitled.url = 'https://news.example/story-700';
+    const again = await Archive.open(dir, { deferRead: true });
+    expect(await again.import([{ file: 'retitled.txt', articles: [retitled] }])).toMatchObject({ added: 0, updated: 1 });
+    expect(derivedFilesProblems(dir)).toEqual([]);
+    const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { catalog: string };
+    expect(readFileSync(join(dir, index.catalog), 'utf8')).toContain('"A new headline for the same story"');
+  });
+
   it('an update in the middle and new articles: the id lookup and match keys agree with index.json; unchanged lines are byte for byte', async () => {
     const archive = await Archive.open(big, { deferRead: true });
     const old = readFileSync(join(big, 'index.json'), 'utf8').split('\n');
