@@ -14,6 +14,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { isArticleMeta } from './fast-validate.js';
+import { linesAt, MAX_ARTICLE_LINE } from './json-lines.js';
 import { ARCHIVE_VERSION, AuthorSchema, LOOKUP_FILE, type ArticleMeta, type Author, type Index } from '../model/schema.js';
 
 const ID_WIDTH = 80;
@@ -281,49 +282,38 @@ export function streamIndex(dir: string): IndexStream | undefined {
 
 function* articleLines(fd: number, start: number): Generator<ArticleMeta> {
   const seen = new Set<string>();
-  const buffer = Buffer.allocUnsafe(1 << 20);
-  let position = start;
-  let carry = '';
   let ended = false;
   let comma = true;
   try {
-    for (;;) {
-      const read = readSync(fd, buffer, 0, buffer.length, position);
-      if (read === 0) break;
-      position += read;
-      // Cut at the last newline: a UTF-8 sequence never holds one.
-      const last = buffer.lastIndexOf(10, read - 1);
-      if (last === -1) {
-        carry += buffer.toString('utf8', 0, read);
-        if (carry.length > 8 << 20) throw new IndexLineProblem('line too long');
+    const lines = linesAt(fd, start, MAX_ARTICLE_LINE);
+    for (let next = lines.next(); ; next = lines.next()) {
+      if (next.done) {
+        if (next.value === null) throw new IndexLineProblem('line too long');
+        if (!ended || next.value.trim() !== '') throw new IndexLineProblem('the file ends early');
+        return;
+      }
+      const line = next.value;
+      if (ended) {
+        if (line !== '') throw new IndexLineProblem('text after the end');
         continue;
       }
-      const lines = (carry + buffer.toString('utf8', 0, last)).split('\n');
-      carry = buffer.toString('utf8', last + 1, read);
-      for (const line of lines) {
-        if (ended) {
-          if (line !== '') throw new IndexLineProblem('text after the end');
-          continue;
-        }
-        if (line === ']}') {
-          if (comma && seen.size > 0) throw new IndexLineProblem('a comma before the end');
-          ended = true;
-          continue;
-        }
-        if (!comma) throw new IndexLineProblem('no comma between articles');
-        comma = line.endsWith(',');
-        let meta: unknown;
-        try {
-          meta = JSON.parse(comma ? line.slice(0, -1) : line);
-        } catch {
-          throw new IndexLineProblem('not JSON');
-        }
-        if (!isArticleMeta(meta) || seen.has((meta as ArticleMeta).id)) throw new IndexLineProblem('not an article');
-        seen.add((meta as ArticleMeta).id);
-        yield meta as ArticleMeta;
+      if (line === ']}') {
+        if (comma && seen.size > 0) throw new IndexLineProblem('a comma before the end');
+        ended = true;
+        continue;
       }
+      if (!comma) throw new IndexLineProblem('no comma between articles');
+      comma = line.endsWith(',');
+      let meta: unknown;
+      try {
+        meta = JSON.parse(comma ? line.slice(0, -1) : line);
+      } catch {
+        throw new IndexLineProblem('not JSON');
+      }
+      if (!isArticleMeta(meta) || seen.has((meta as ArticleMeta).id)) throw new IndexLineProblem('not an article');
+      seen.add((meta as ArticleMeta).id);
+      yield meta as ArticleMeta;
     }
-    if (!ended || carry.trim() !== '') throw new IndexLineProblem('the file ends early');
   } finally {
     closeSync(fd);
   }

@@ -3,13 +3,14 @@
 // match keys (match-keys.ts) and the id lookup (id-lookup.ts), reads just those lines, and
 // writes the new index by copying every unchanged line byte for byte. Memory grows with the
 // import, not with the archive.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { isArticleMeta } from './fast-validate.js';
 import { findRecord, lookupText, newLookupName, readAt, readHeaderAt, shiftedLookupText, type LineRecord } from './id-lookup.js';
 import { syncDir, UnreadableFile, writeFileAtomic } from './jsonfile.js';
+import { linesAt, MAX_ARTICLE_LINE } from './json-lines.js';
 import {
   articleKeyRecords,
   keysFileText,
@@ -79,33 +80,26 @@ export function keyFieldsOfLine(line: string): Pick<ArticleMeta, 'id' | 'title' 
 
 /** The article lines of a header-first index.json from byte `start`, without their commas. */
 export function* rawArticleLines(fd: number, start: number): Generator<string> {
-  const buffer = Buffer.allocUnsafe(1 << 20);
-  let position = start;
-  let carry = '';
+  let at = start;
   let ended = false;
-  for (;;) {
-    const read = readSync(fd, buffer, 0, buffer.length, position);
-    if (read === 0) break;
-    position += read;
-    const last = buffer.lastIndexOf(10, read - 1);
-    if (last === -1) {
-      carry += buffer.toString('utf8', 0, read);
-      if (carry.length > 8 << 20) throw new UnreadableFile('an article line is longer than 8 MB');
+  const lines = linesAt(fd, start, MAX_ARTICLE_LINE);
+  for (let next = lines.next(); ; next = lines.next()) {
+    if (next.done) {
+      if (next.value === null) throw new UnreadableFile('an article line is longer than 8 MB');
+      break;
+    }
+    const line = next.value;
+    const lineAt = at;
+    at += Buffer.byteLength(line) + 1;
+    if (ended) continue;
+    if (line === ']}') {
+      ended = true;
       continue;
     }
-    const lines = (carry + buffer.toString('utf8', 0, last)).split('\n');
-    carry = buffer.toString('utf8', last + 1, read);
-    for (const line of lines) {
-      if (ended) continue;
-      if (line === ']}') {
-        ended = true;
-        continue;
-      }
-      const text = line.endsWith(',') ? line.slice(0, -1) : line;
-      if (!text.startsWith('{') || !text.endsWith('}'))
-        throw new UnreadableFile(`an article line of index.json is not an object (at byte ${position - read})`);
-      yield text;
-    }
+    const text = line.endsWith(',') ? line.slice(0, -1) : line;
+    if (!text.startsWith('{') || !text.endsWith('}'))
+      throw new UnreadableFile(`an article line of index.json is not an object (at byte ${lineAt})`);
+    yield text;
   }
   if (!ended) throw new UnreadableFile('index.json ends before its articles do');
 }

@@ -24,43 +24,56 @@ export function stringifyLines(data: Record<string, unknown>): string {
 const CHUNK = 1 << 20;
 /** No line of the layout comes near this: a longer line (or skeleton) means another layout. */
 const MAX_LINE = 4 << 20;
+/** The longest article line a big index.json's line readers take (twice the article limit,
+ * for escaping): past it the file is not one byline wrote. */
+export const MAX_ARTICLE_LINE = 8 << 20;
 const ARRAY_START = /^"((?:[^"\\]|\\.)*)":\[$/;
 
-/** Each line of a file, decoded as UTF-8 (a newline byte is never inside a UTF-8 sequence);
- * null, and no more, once a line runs past MAX_LINE. */
+/** The newline-ended lines of an open file from byte `start`, each decoded as UTF-8 (a newline
+ * byte is never inside a UTF-8 sequence, so no character is ever cut in two); returns what
+ * follows the last newline, or null — and stops — once a line runs past `maxLine` bytes. */
+export function* linesAt(fd: number, start: number, maxLine: number): Generator<string, string | null> {
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  let position = start;
+  /** The start of a line that runs on into the next chunk (copied: the buffer is reused). */
+  let carry: Buffer | null = null;
+  for (;;) {
+    const read = readSync(fd, buffer, 0, CHUNK, position);
+    if (read === 0) break;
+    position += read;
+    const chunk = buffer.subarray(0, read);
+    let from = 0;
+    let end = chunk.indexOf(10);
+    if (carry) {
+      if (carry.length + (end === -1 ? read : end) > maxLine) return null;
+      if (end === -1) {
+        carry = Buffer.concat([carry, chunk]);
+        continue;
+      }
+      yield Buffer.concat([carry, chunk.subarray(0, end)]).toString('utf8');
+      carry = null;
+      from = end + 1;
+      end = chunk.indexOf(10, from);
+    }
+    for (; end !== -1; end = chunk.indexOf(10, from)) {
+      yield chunk.toString('utf8', from, end);
+      from = end + 1;
+    }
+    if (from < read) {
+      if (read - from > maxLine) return null;
+      carry = Buffer.from(chunk.subarray(from));
+    }
+  }
+  return carry ? carry.toString('utf8') : '';
+}
+
+/** Each line of a file, the last one too; null, and no more, once a line runs past MAX_LINE. */
 function* linesOf(path: string): Generator<string | null> {
   const fd = openSync(path, 'r');
   try {
-    const buffer = Buffer.allocUnsafe(CHUNK);
-    /** The start of a line that runs on into the next chunk (copied: the buffer is reused). */
-    let carry: Buffer | null = null;
-    for (;;) {
-      const read = readSync(fd, buffer, 0, CHUNK, null);
-      if (read === 0) break;
-      const chunk = buffer.subarray(0, read);
-      let start = 0;
-      let end = chunk.indexOf(10);
-      if (carry) {
-        if (carry.length + (end === -1 ? read : end) > MAX_LINE) {
-          yield null;
-          return;
-        }
-        if (end === -1) {
-          carry = Buffer.concat([carry, chunk]);
-          continue;
-        }
-        yield Buffer.concat([carry, chunk.subarray(0, end)]).toString('utf8');
-        carry = null;
-        start = end + 1;
-        end = chunk.indexOf(10, start);
-      }
-      for (; end !== -1; end = chunk.indexOf(10, start)) {
-        yield chunk.toString('utf8', start, end);
-        start = end + 1;
-      }
-      if (start < read) carry = Buffer.from(chunk.subarray(start));
-    }
-    if (carry) yield carry.toString('utf8');
+    const tail = yield* linesAt(fd, 0, MAX_LINE);
+    if (tail === null) yield null;
+    else if (tail !== '') yield tail;
   } finally {
     closeSync(fd);
   }
