@@ -41,9 +41,12 @@ describe('withLock', () => {
       },
       { what: 'x' },
     );
-    const second = withLock(path, async () => void events.push('second in'), { what: 'x', waitMs: 60_000 });
-    // The second is waiting for as long as the first holds the lock.
+    // The second asks only once the first holds the lock (which of two simultaneous asks wins
+    // is not promised), and waits for as long as the first holds it.
     while (events.length === 0) await new Promise((r) => setImmediate(r));
+    const second = withLock(path, async () => void events.push('second in'), { what: 'x', waitMs: 60_000 });
+    for (let turn = 0; turn < 20; turn++) await new Promise((r) => setImmediate(r));
+    expect(events).toEqual(['first in']);
     release();
     await Promise.all([first, second]);
     expect(events).toEqual(['first in', 'first out', 'second in']);
