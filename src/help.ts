@@ -11,7 +11,7 @@ export const HELP = `
     $ byline import FILE|DIR… [-]  import saved HTML pages and page dumps (- reads standard input)
     $ byline add URL… [-]          fetch web pages and keep their articles (- reads URLs, one a line)
     $ byline export                the whole archive as JSON or markdown files
-    $ byline reindex               rebuild the archive's search index (after upgrading byline)
+    $ byline reindex               rebuild the search index, id lookup, match keys and catalog
 
   Options
     --archive, -A DIR    archive folder (default: BYLINE_ARCHIVE, else your library; until the
@@ -173,8 +173,9 @@ export const COMMAND_HELP: Record<string, string> = {
   Usage
     $ byline reindex
 
-  Rebuilds the archive's search index (search/) from its articles: after upgrading byline, or
-  if the folder was lost.
+  Rebuilds what the archive derives from its articles: the search index (search/) and, for a
+  big index.json, its id lookup, match keys and catalog. After upgrading byline, or if one
+  was lost.
 
   Options
     --archive, -A DIR    archive folder
