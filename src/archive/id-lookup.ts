@@ -20,8 +20,6 @@ import { ARCHIVE_VERSION, AuthorSchema, LOOKUP_FILE, type ArticleMeta, type Auth
 const ID_WIDTH = 80;
 const RECORD = ID_WIDTH + 1 + 12 + 1 + 9 + 1;
 const MAGIC = 'byline-ids 1';
-/** Below this, one JSON.parse of the whole is faster than lines (see jsonfile.ts). */
-const ESCAPE_BELOW_BYTES = 32 << 20;
 /** No header of a real archive comes near this (it holds the authors): past it, read it all. */
 const MAX_HEADER = 8 << 20;
 
@@ -29,39 +27,10 @@ const MAX_HEADER = 8 << 20;
  * node:crypto, whose loading a read would wait for.) */
 export const newLookupName = () => `index.${Array.from({ length: 16 }, () => Math.floor(Math.random() * 16).toString(16)).join('')}.ids`;
 
-const NON_ASCII = /[\u0080-\uffff]/g;
-const escapeNonAscii = (text: string) => text.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-
 export interface LineRecord {
   id: string;
   offset: number;
   length: number;
-}
-
-/** index.json's text in the line-wise layout, header keys first, and where each article's line is. */
-export function stringifyIndexLines(data: Index, lookup: string): { text: string; records: LineRecord[] } {
-  const head: string[] = [`{"version":${JSON.stringify(data.version)},`];
-  if (data.segments) head.push(`"segments":${JSON.stringify(data.segments)},`);
-  head.push(`"lookup":${JSON.stringify(lookup)},`);
-  if (data.catalog) head.push(`"catalog":${JSON.stringify(data.catalog)},`);
-  head.push(data.authors.length === 0 ? '"authors":[],' : `"authors":[\n${data.authors.map((a) => JSON.stringify(a)).join(',\n')}\n],`);
-  head.push('"articles":[');
-  let lines = data.articles.map((a) => JSON.stringify(a));
-  let headText = head.join('\n') + '\n';
-  // Read whole below the line-wise size: all-ASCII keeps the text one byte a character.
-  const total = headText.length + lines.reduce((n, l) => n + l.length + 2, 0);
-  if (total < ESCAPE_BELOW_BYTES) {
-    headText = escapeNonAscii(headText);
-    lines = lines.map(escapeNonAscii);
-  }
-  const records: LineRecord[] = [];
-  let offset = Buffer.byteLength(headText);
-  for (let i = 0; i < lines.length; i++) {
-    const length = Buffer.byteLength(lines[i]);
-    records.push({ id: data.articles[i].id, offset, length });
-    offset += length + (i < lines.length - 1 ? 2 : 1); // ",\n", or "\n" before the "]}"
-  }
-  return { text: `${headText}${lines.join(',\n')}\n]}`, records };
 }
 
 const lookupRecord = (r: LineRecord) => `${r.id.padEnd(ID_WIDTH)} ${String(r.offset).padStart(12)} ${String(r.length).padStart(9)}\n`;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import * as v from 'valibot';
 import { isArticleMeta } from './fast-validate.js';
 import { findRecord, lookupText, newLookupName, readAt, readHeaderAt, shiftedLookupText, type LineRecord } from './id-lookup.js';
-import { syncDir, UnreadableFile, writeFileAtomic } from './jsonfile.js';
+import { escapeNonAscii, syncDir, UnreadableFile, writeFileAtomic } from './jsonfile.js';
 import { linesAt, MAX_ARTICLE_LINE } from './json-lines.js';
 import {
   articleKeyRecords,
@@ -33,10 +33,6 @@ export interface IndexHeader {
   catalog?: string;
   authors: Author[];
 }
-
-const NON_ASCII = /[\u0080-\uffff]/g;
-/** New lines are written all-ASCII: a small index is then read whole one byte a character. */
-export const escapeNonAscii = (text: string) => text.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /** The id of an article line: `{"id":"…"` always comes first (ids are ASCII slugs). */
 export function idOfLine(line: string): string {

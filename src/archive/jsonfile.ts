@@ -60,15 +60,15 @@ export interface JsonLayout {
 }
 
 const NON_ASCII = /[\u0080-\uffff]/g;
+/** Every non-ASCII character as a \\u escape: JSON text that is one byte a character. */
+export const escapeNonAscii = (text: string) => text.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 export function stringifyJson(data: unknown, { indent, lines = false, ascii = false }: JsonLayout): string {
   const plainObject = typeof data === 'object' && data !== null && !Array.isArray(data);
   const text = lines && plainObject ? stringifyLines(data as Record<string, unknown>) : JSON.stringify(data, null, indent);
   // Outside strings JSON is all ASCII, so each escape lands inside a string; a surrogate pair
   // becomes two escapes, as JSON allows.
-  return ascii && text.length < LINEWISE_FROM_BYTES
-    ? text.replace(NON_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    : text;
+  return ascii && text.length < LINEWISE_FROM_BYTES ? escapeNonAscii(text) : text;
 }
 
 export class CheckedJsonFile<T> implements Adapter<T> {

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/archive/store.js';
 import { searchEngineFor } from '../../src/archive/searchable.js';
-import { lookupText, stringifyIndexLines } from '../../src/archive/id-lookup.js';
+import { lookupText } from '../../src/archive/id-lookup.js';
+import { stringifyIndexLines } from '../support/previous-layout.js';
 import { mergePlan, TIERS } from '../../src/archive/segment-store.js';
 import type { ImportBatch } from '../../src/archive/merge.js';
 import { BylineError } from '../../src/model/errors.js';
@@ -15,7 +16,8 @@ import { parsePageDump } from '../../src/ingest/pagedump.js';
 import { byline, requireBuild } from '../support/cli.js';
 import { snapshotDir, tempDir } from '../support/paths.js';
 import { derivedFilesProblems } from '../support/derived-files.js';
-import { escapeNonAscii, keyFieldsOfLine } from '../../src/archive/index-lines.js';
+import { keyFieldsOfLine } from '../../src/archive/index-lines.js';
+import { escapeNonAscii } from '../../src/archive/jsonfile.js';
 
 const story = (k: number, extra = '') =>
   `Bounded story number ${k}\n\nA dek for story ${k}.\n\nThe paragraph of story ${k} mentions word${k}x and the harbour.${extra}`;
