@@ -4,9 +4,9 @@
 // ranking are the ones every search uses (search/engine.ts): only where the documents come
 // from differs, so the hits are the same as over the whole index.
 import { blockText, type ArticleMeta, type ListedArticle } from '../model/schema.js';
-import { createSearchEngine, type SearchDoc, type SearchEngine } from '../search/engine.js';
+import { createSearchEngine, type Docs, type SearchDoc, type SearchEngine } from '../search/engine.js';
 import { SegmentWordIndex, type SegmentSource } from '../search/segment-index.js';
-import { ShortWordIndex } from '../search/short-words.js';
+import { FoldedNames, ShortWordIndex } from '../search/short-words.js';
 import type { Postings, WordIndex } from '../search/token-index.js';
 import type { VocabMatch } from '../search/vocabulary.js';
 import { ArticleLines, CatalogProblem, CatalogReading, lineId, parseLine, type CatalogHeader } from './catalog-read.js';
@@ -134,13 +134,79 @@ export class CatalogSearch {
   /** An engine over these documents (numbered in the order given: archive order); with
    * `titlesOnly`, every word is looked for in titles and author names alone (by a scan), and
    * the stored word index is not opened. */
-  engine(docs: SearchDoc[], { titlesOnly = false } = {}): SearchEngine {
+  engine(docs: Docs, { titlesOnly = false } = {}): SearchEngine {
     return createSearchEngine(docs, {
       wordIndex: titlesOnly
-        ? () => new ShortWordIndex(docs)
-        : (docNumber) => new LazyWordIndex(() => new SegmentWordIndex(this.segments(), docNumber, true)),
+        ? () => new ShortWordIndex(docs, this.folded)
+        : (numbering) => new LazyWordIndex(() => new SegmentWordIndex(this.segments(), numbering, true)),
       bodyText: (id) => this.bodyText(id),
+      // The catalog is in index.json's order, and so is a list by row.
+      inIndexOrder: true,
+      folded: this.folded,
     });
+  }
+
+  /** Titles and names folded for one- and two-letter words, shared by every engine over a
+   * list that grows (the reader's, as the catalog loads). */
+  readonly folded = new FoldedNames();
+}
+
+/** Documents numbered by row (their place in index.json, which segments record), each made
+ * from its article, read through the id lookup, only when the search asks for it: a search
+ * reads the word index and the hundred articles it ranks, not the catalog. */
+class RowDocs implements Docs {
+  readonly #segment: Int32Array;
+  readonly #local: Int32Array;
+  readonly #made = new Map<number, SearchDoc>();
+
+  constructor(
+    readonly length: number,
+    private readonly segments: SegmentSource[],
+    private readonly search: CatalogSearch,
+  ) {
+    this.#segment = new Int32Array(length).fill(-1);
+    this.#local = new Int32Array(length);
+    segments.forEach((s, si) =>
+      s.header.rows!.forEach((row, j) => {
+        if (row >= length) return;
+        this.#segment[row] = si;
+        this.#local[row] = j;
+      }),
+    );
+  }
+
+  idAt(row: number): string | undefined {
+    const si = this.#segment[row];
+    return si === undefined || si < 0 ? undefined : this.segments[si].header.id(this.#local[row]);
+  }
+
+  at(row: number): SearchDoc | undefined {
+    let doc = this.#made.get(row);
+    if (doc) return doc;
+    const id = this.idAt(row) ?? '';
+    const meta = this.search.lines.meta(id);
+    // An article the lookup no longer has (index.json changed meanwhile): an empty document,
+    // which the caller sees it cannot read and searches again the slow way.
+    doc = meta ? this.search.docOf(meta) : { id, title: '', authors: '', dek: '', lead: '' };
+    this.#made.set(row, doc);
+    return doc;
+  }
+}
+
+/** `byline search` through the word index alone, for a query with no word short enough to
+ * need a scan of every title (scansTitles): undefined when the archive has no catalog, or
+ * segments without rows (written by an older byline), and the caller reads the catalog. */
+export function searchOverRows(dir: string): { search: CatalogSearch; engine: SearchEngine } | undefined {
+  const reading = CatalogReading.open(dir);
+  if (!reading) return undefined;
+  try {
+    const search = new CatalogSearch(dir, reading.header, true);
+    if (!search.indexed) return undefined;
+    const segments = search.segments();
+    if (!segments.every((s) => s.header.rows)) return undefined;
+    return { search, engine: search.engine(new RowDocs(reading.total, segments, search)) };
+  } finally {
+    reading.close();
   }
 }
 

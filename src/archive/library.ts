@@ -125,7 +125,7 @@ async function upgraded(archive: Archive, notice: (text: string) => void): Promi
   if (!archive.needsUpgrade) return archive;
   const adds = archive.upgradeAdds;
   try {
-    if (await archive.upgradeLayout()) notice(`upgraded the archive ${archive.dir}: index.json now has ${adds} beside it`);
+    if (await archive.upgradeLayout()) notice(`upgraded the archive ${archive.dir}: ${adds}`);
   } catch {
     // read as it is
   }

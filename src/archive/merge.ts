@@ -209,9 +209,9 @@ export class MergeState {
   }
 
   /** Merges one file's articles; returns the new versions to write, in order. */
-  add({ file: sourceFile, articles }: ImportBatch, importedAt: string): { meta: ArticleMeta; body: Block[] }[] {
+  add({ file: sourceFile, articles }: ImportBatch, importedAt: string): { meta: ArticleMeta; body: Block[]; position: number }[] {
     const bodies = (this.#batchBodies = new Map<string, Block[]>());
-    const out: { meta: ArticleMeta; body: Block[] }[] = [];
+    const out: { meta: ArticleMeta; body: Block[]; position: number }[] = [];
     const source = { file: sourceFile, importedAt }; // one record for the batch's articles
     for (const article of articles) {
       this.summary.articles++;
@@ -254,14 +254,16 @@ export class MergeState {
         // A new file for each version of the body, named by its content.
         bodyFile: `${id}.${hash.slice(0, 16)}.json`,
       };
+      let position: number;
       if (existing && at !== undefined) {
         // A version written earlier in this import is replaced in turn: its body goes too.
         const earlier = this.changed.get(at);
         if (earlier?.bodyFile) this.superseded.push(earlier.bodyFile);
         this.changed.set(at, meta);
+        position = at;
         this.summary.updated++;
       } else {
-        const position = this.stored.count + this.#added++;
+        position = this.stored.count + this.#added++;
         this.changed.set(position, meta);
         this.#newIds.add(id);
         push(this.#newByTitle, foldKey(meta.title), position);
@@ -270,7 +272,7 @@ export class MergeState {
         this.summary.added++;
       }
       bodies.set(id, article.body);
-      out.push({ meta, body: article.body });
+      out.push({ meta, body: article.body, position });
       this.dirty = true;
     }
     this.summary.authors = this.#authorNames.size;

@@ -24,8 +24,10 @@ function inputs(archive: Archive, bodies: boolean): { docs: SearchDoc[]; sources
   return {
     docs,
     sources: {
-      wordIndex: (docNumber) => new SegmentWordIndex(openSegments(archive.dir, archive.segments), docNumber, bodies),
+      wordIndex: (numbering) => new SegmentWordIndex(openSegments(archive.dir, archive.segments), numbering, bodies),
       bodyText: (id) => bodyTextOf(archive, id),
+      // Every article, in index.json's order, unless the archive holds only some.
+      inIndexOrder: !archive.partial,
       metadataOnly: !bodies,
     },
   };

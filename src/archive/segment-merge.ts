@@ -6,9 +6,21 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { decodeHeader, headerBytes, MAGIC, offsetsBytes, type SegmentHeader } from '../search/segment.js';
+import { encodeHeader, offsetsBytes, readHeader, type SegmentHeader } from '../search/segment.js';
 
 const WINDOW = 1 << 20;
+
+/** `length` bytes of an open file from `position`; a file that ends first is truncated. */
+export function readFully(fd: number, file: string, position: number, length: number): Buffer {
+  const out = Buffer.alloc(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, out, done, length - done, position + done);
+    if (n === 0) throw new Error(`search index ${file} is truncated`);
+    done += n;
+  }
+  return out;
+}
 
 /** A segment open for reading front to back. */
 class SegmentReader {
@@ -20,10 +32,7 @@ class SegmentReader {
     const fd = openSync(file, 'r');
     this.fd = fd;
     try {
-      const prefix = this.#read(0, 10);
-      const jsonEnd = headerBytes(prefix);
-      const vocabLength = (JSON.parse(this.#read(10, jsonEnd - 10).toString('utf8')) as { vocab: string[] }).vocab.length;
-      this.header = decodeHeader(this.#read(0, jsonEnd + offsetsBytes(vocabLength)));
+      this.header = readHeader((position, length) => readFully(fd, file, position, length));
     } catch (error) {
       closeSync(fd);
       throw error;
@@ -72,7 +81,15 @@ export async function mergeSegmentFiles(files: string[], outFile: string, keep: 
     for (const f of files) readers.push(openReader(f));
     // Each segment's local doc → the merged doc number, or -1 when left out.
     const ids: string[] = [];
-    const maps = readers.map((r, i) => Int32Array.from(r.header.ids, (id) => (keep(id, i) ? ids.push(id) - 1 : -1)));
+    // Rows carry over when every merged segment has them.
+    const rows: number[] | undefined = readers.every((r) => r.header.rows) ? [] : undefined;
+    const maps = readers.map((r, i) =>
+      Int32Array.from(r.header.ids(), (id, j) => {
+        if (!keep(id, i)) return -1;
+        rows?.push(r.header.rows![j]);
+        return ids.push(id) - 1;
+      }),
+    );
     // The union of the sorted vocabularies, and where each word is in each segment.
     const vocab: string[] = [];
     const at = readers.map(() => 0);
@@ -91,10 +108,8 @@ export async function mergeSegmentFiles(files: string[], outFile: string, keep: 
       vocab.push(next);
       where.push(row);
     }
-    const header = Buffer.from(JSON.stringify({ ids, vocab }), 'utf8');
-    const lengths = Buffer.alloc(4);
-    lengths.writeUInt32LE(header.length);
-    const postingsStart = MAGIC.length + 4 + header.length + offsetsBytes(vocab.length);
+    const header = encodeHeader(vocab, ids, rows);
+    const postingsStart = header.length + offsetsBytes(vocab.length);
     const offsets = new Uint32Array(vocab.length * 2 + 1);
     const temp = join(dirname(outFile), `.${basename(outFile)}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
     const out = await open(temp, 'wx');
@@ -157,7 +172,7 @@ export async function mergeSegmentFiles(files: string[], outFile: string, keep: 
       }
       offsets[vocab.length * 2] = written + used;
       await flush();
-      await out.write(Buffer.concat([Buffer.from(MAGIC), lengths, header, Buffer.from(offsets.buffer)]), 0, postingsStart, 0);
+      await out.write(Buffer.concat([header, Buffer.from(offsets.buffer)]), 0, postingsStart, 0);
       await out.sync();
       await out.close();
       await rename(temp, outFile);
@@ -172,13 +187,50 @@ export async function mergeSegmentFiles(files: string[], outFile: string, keep: 
   }
 }
 
+/** Writes `file` again at `outFile` with each document's row (`rowOf` its id; an id it does not
+ * know gets a row past any, which a search takes as rows it cannot trust), the words and
+ * postings copied as they are. For segments written before segments had rows. */
+export async function rewriteWithRows(file: string, outFile: string, rowOf: (id: string) => number | undefined): Promise<void> {
+  const reader = openReader(file);
+  try {
+    const { header } = reader;
+    const ids = header.ids();
+    const head = Buffer.concat([
+      encodeHeader(
+        header.vocab,
+        ids,
+        ids.map((id) => rowOf(id) ?? 0xffffffff),
+      ),
+      Buffer.from(header.offsets.buffer, header.offsets.byteOffset, header.offsets.byteLength),
+    ]);
+    const temp = join(dirname(outFile), `.${basename(outFile)}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
+    const out = await open(temp, 'wx');
+    try {
+      await out.write(head, 0, head.length, 0);
+      const end = header.postingsStart + header.offsets[header.offsets.length - 1];
+      for (let at = header.postingsStart; at < end; at += WINDOW) {
+        const bytes = readFully(reader.fd, file, at, Math.min(WINDOW, end - at));
+        await out.write(bytes, 0, bytes.length, head.length + at - header.postingsStart);
+      }
+      await out.sync();
+      await out.close();
+      await rename(temp, outFile);
+    } catch (error) {
+      await out.close().catch(() => {});
+      await rm(temp, { force: true });
+      throw error;
+    }
+  } finally {
+    reader.close();
+  }
+}
+
 /** Opens a reader, naming the file in the error when its header cannot be read. */
 function openReader(file: string): SegmentReader {
   try {
     return new SegmentReader(file);
   } catch (error) {
-    const reason = error instanceof SyntaxError ? 'its header is not valid JSON' : (error as Error).message;
-    throw new Error(`search index ${file} is unreadable: ${reason}`);
+    throw new Error(`search index ${file} is unreadable: ${(error as Error).message}`);
   }
 }
 
@@ -186,7 +238,7 @@ function openReader(file: string): SegmentReader {
 export function segmentIds(file: string): string[] {
   const r = openReader(file);
   try {
-    return r.header.ids;
+    return r.header.ids();
   } finally {
     r.close();
   }

@@ -6,19 +6,33 @@
 // than a fixed amount, whatever the size of the archive.
 import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { mergeSegmentFiles, segmentIds } from './segment-merge.js';
+import { mergeSegmentFiles, readFully, rewriteWithRows, segmentIds } from './segment-merge.js';
 import { basename, join } from 'node:path';
 import { blockText, SEGMENT_FILE, type ArticleMeta, type Block } from '../model/schema.js';
 import { FIELD_BIT } from '../search/token-index.js';
 import { writeFileAtomic } from './jsonfile.js';
-import { decodeHeader, encodeSegment, headerBytes, offsetsBytes, type SegmentBuilder, type SegmentDoc } from '../search/segment.js';
+import {
+  encodeSegment,
+  hasRows,
+  isSegment,
+  MAGIC,
+  readHeader,
+  ROWS_PREFIX,
+  type SegmentBuilder,
+  type SegmentDoc,
+} from '../search/segment.js';
 import type { SegmentSource } from '../search/segment-index.js';
 import { words } from '../search/tokenize.js';
 
 export const searchDir = (archiveDir: string) => join(archiveDir, 'search');
 
-/** An article's words with the fields they are in. */
-export function segmentDoc(meta: Pick<ArticleMeta, 'id' | 'title' | 'dek' | 'lead'>, authorNames: string[], body: Block[]): SegmentDoc {
+/** An article's words with the fields they are in; `row` is its position in index.json. */
+export function segmentDoc(
+  meta: Pick<ArticleMeta, 'id' | 'title' | 'dek' | 'lead'>,
+  authorNames: string[],
+  body: Block[],
+  row: number,
+): SegmentDoc {
   const found = new Map<string, number>();
   const add = (text: string, bit: number) => {
     for (const w of words(text)) found.set(w, (found.get(w) ?? 0) | bit);
@@ -28,7 +42,7 @@ export function segmentDoc(meta: Pick<ArticleMeta, 'id' | 'title' | 'dek' | 'lea
   add(meta.dek, FIELD_BIT.dek);
   add(meta.lead, FIELD_BIT.lead);
   add(body.map(blockText).join('\n'), FIELD_BIT.body);
-  return { id: meta.id, words: found };
+  return { id: meta.id, row, words: found };
 }
 
 /** The segment files of this version of the index: the ones index.json names, or (an archive
@@ -142,15 +156,7 @@ export function openSegments(archiveDir: string, names?: readonly string[]): Seg
   return segmentFiles(archiveDir, names).map((file) => {
     const fd = openSync(file, 'r');
     try {
-      const prefix = Buffer.alloc(10);
-      readSync(fd, prefix, 0, 10, 0);
-      const jsonEnd = headerBytes(prefix);
-      const head = Buffer.alloc(jsonEnd);
-      readSync(fd, head, 0, jsonEnd, 0);
-      const vocabLength = (JSON.parse(head.toString('utf8', 10, jsonEnd)) as { vocab: string[] }).vocab.length;
-      const full = Buffer.alloc(jsonEnd + offsetsBytes(vocabLength));
-      readSync(fd, full, 0, full.length, 0);
-      const header = decodeHeader(full);
+      const header = readHeader((position, length) => readFully(fd, file, position, length));
       return {
         header,
         read(term: number, list: 0 | 1) {
@@ -163,11 +169,46 @@ export function openSegments(archiveDir: string, names?: readonly string[]): Seg
       };
     } catch (error) {
       closeSync(fd);
-      // A parse error's message quotes the file's bytes: say what, not what it read.
-      const reason = error instanceof SyntaxError ? 'its header is not valid JSON' : (error as Error).message;
-      throw new Error(`search index ${file} is unreadable: ${reason}`);
+      throw new Error(`search index ${file} is unreadable: ${(error as Error).message}`);
     }
   });
+}
+
+/** Whether every named segment records its documents' rows (segments.ts). */
+export function segmentsHaveRows(archiveDir: string, names: readonly string[]): boolean {
+  return segmentFiles(archiveDir, names).every((file) => {
+    try {
+      const fd = openSync(file, 'r');
+      try {
+        const prefix = Buffer.alloc(ROWS_PREFIX);
+        readSync(fd, prefix, 0, ROWS_PREFIX, 0);
+        return hasRows(prefix);
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      return true; // unreadable: nothing to add rows to (search says what is wrong with it)
+    }
+  });
+}
+
+/** The named segments, those without rows (written by an older byline) written again with
+ * them beside the old ones, which the index stops naming. `rows` maps each article id to its
+ * position in index.json, as the index being written will have it. */
+export async function withRows(archiveDir: string, names: readonly string[], rows: () => Map<string, number>): Promise<string[]> {
+  if (segmentsHaveRows(archiveDir, names)) return [...names];
+  const rowOf = rows();
+  const out: string[] = [];
+  for (const name of names) {
+    if (segmentsHaveRows(archiveDir, [name])) {
+      out.push(name);
+      continue;
+    }
+    const next = segmentName(nextSequence(archiveDir));
+    await rewriteWithRows(join(searchDir(archiveDir), name), join(searchDir(archiveDir), next), (id) => rowOf.get(id));
+    out.push(next);
+  }
+  return out;
 }
 
 /** True when the archive has a word index this byline can read (an older format counts as
@@ -177,11 +218,10 @@ export function hasWordIndex(archiveDir: string, names?: readonly string[]): boo
   if (files.length === 0) return false;
   try {
     const fd = openSync(files[0], 'r');
-    const prefix = Buffer.alloc(10);
-    readSync(fd, prefix, 0, 10, 0);
+    const prefix = Buffer.alloc(MAGIC.length);
+    readSync(fd, prefix, 0, MAGIC.length, 0);
     closeSync(fd);
-    headerBytes(prefix);
-    return true;
+    return isSegment(prefix);
   } catch {
     return false;
   }

@@ -12,7 +12,16 @@ import { CheckedJsonFile, readJsonFileSync, syncDir, UnreadableFile, writeFileAt
 import { closeSync, openSync } from 'node:fs';
 import { findArticleLine } from './id-lookup.js';
 import { idOfLine, linesOfMetas, rawArticleLines, readIndexHeader, StoredLines, writeIndexLines } from './index-lines.js';
-import { compact, hasWordIndex, namedSegments, removeUnnamedSegments, segmentDoc, writeNewSegment } from './segment-store.js';
+import {
+  compact,
+  hasWordIndex,
+  namedSegments,
+  removeUnnamedSegments,
+  segmentDoc,
+  segmentsHaveRows,
+  withRows,
+  writeNewSegment,
+} from './segment-store.js';
 import { SegmentBuilder } from '../search/segment.js';
 import { withLock } from './lock.js';
 import type { ImportBatch, ImportSummary, MergeState, StoredArticles } from './merge.js';
@@ -452,7 +461,9 @@ export class Archive {
             return state.summary;
           }
           try {
-            const segments = await compact(this.dir, [...opened.segments, ...written.segments]);
+            const named = await withRows(this.dir, opened.segments, () => rowsOfOpened(opened));
+            if (named.some((n, i) => n !== opened.segments[i])) this.notices.push(`upgraded the archive ${this.dir}: ${ROWS_UPGRADE}`);
+            const segments = await compact(this.dir, [...named, ...written.segments]);
             crashPoint('segments-written');
             await this.#commitChanges(opened, state, segments, applyChanges);
           } catch (error) {
@@ -516,7 +527,7 @@ export class Archive {
     try {
       for await (const batch of batches) {
         const changed = state.add(batch, importedAt);
-        for (const { meta, body } of changed) {
+        for (const { meta, body, position } of changed) {
           // Each version of a body has a file of its own (merge names it): the current one is never overwritten.
           const file = join(this.dir, 'articles', bodyFileOf(meta));
           files.push(file);
@@ -528,6 +539,7 @@ export class Archive {
               meta,
               meta.authors.map((a) => state.authorName(a)),
               body,
+              position,
             ),
           );
         }
@@ -717,17 +729,23 @@ export class Archive {
       !this.partial &&
       this.loaded &&
       this.articles.length >= LINES_FROM_ARTICLES &&
-      (this.db.data.lookup === undefined || this.db.data.keys === undefined || this.db.data.catalog === undefined)
+      (this.db.data.lookup === undefined ||
+        this.db.data.keys === undefined ||
+        this.db.data.catalog === undefined ||
+        !segmentsHaveRows(this.dir, this.db.data.segments ?? []))
     );
   }
 
   /** What the upgrade adds, for its notice. */
   get upgradeAdds(): string {
-    const { lookup, keys, catalog } = this.db.data;
+    const { lookup, keys, catalog, segments } = this.db.data;
     const adds = [lookup === undefined && 'an id lookup', keys === undefined && 'match keys', catalog === undefined && 'a catalog'].filter(
       Boolean,
     );
-    return adds.length > 1 ? `${adds.slice(0, -1).join(', ')} and ${adds.at(-1)}` : String(adds[0]);
+    const beside = adds.length > 1 ? `${adds.slice(0, -1).join(', ')} and ${adds.at(-1)}` : String(adds[0]);
+    const rows = !segmentsHaveRows(this.dir, segments ?? []);
+    if (adds.length === 0) return ROWS_UPGRADE;
+    return `index.json now has ${beside} beside it${rows ? `, and ${ROWS_UPGRADE}` : ''}`;
   }
 
   /** One-line notices of what a write did besides its work (an upgrade in place), for the command to print. */
@@ -740,7 +758,11 @@ export class Archive {
     return this.#underLock(async () => {
       if (!this.needsUpgrade) return false;
       const segments = this.db.data.segments;
-      await this.#commit({ ...this.db.data }, async () => (segments ? [...segments] : undefined) as string[]);
+      await this.#commit(
+        { ...this.db.data },
+        async () =>
+          (segments ? await withRows(this.dir, segments, () => new Map(this.articles.map((a, i) => [a.id, i]))) : undefined) as string[],
+      );
       return true;
     });
   }
@@ -791,11 +813,12 @@ export class Archive {
       await this.#commit(next, async () => {
         const segments: string[] = [];
         for (let start = 0; start < this.articles.length; start += Archive.SEGMENT_DOCS) {
-          const docs = this.articles.slice(start, start + Archive.SEGMENT_DOCS).map((meta) =>
+          const docs = this.articles.slice(start, start + Archive.SEGMENT_DOCS).map((meta, k) =>
             segmentDoc(
               meta,
               meta.authors.map((a) => names.get(a) ?? ''),
               this.bodySafe(meta.id) ?? [],
+              start + k,
             ),
           );
           segments.push(await writeNewSegment(this.dir, docs));
@@ -810,6 +833,7 @@ export class Archive {
     const names = new Map(lines.header.authors.map((a) => [a.id, a.name]));
     const segments: string[] = [];
     let docs = new SegmentBuilder();
+    let row = 0;
     for (const line of lines.lines()) {
       const meta = JSON.parse(line) as ArticleMeta;
       if (!isArticleMeta(meta))
@@ -822,6 +846,7 @@ export class Archive {
           meta,
           meta.authors.map((a) => names.get(a) ?? ''),
           this.#bodyOfMeta(meta) ?? [],
+          row++,
         ),
       );
       if (docs.size >= Archive.SEGMENT_DOCS) {
@@ -858,4 +883,17 @@ export class Archive {
     this.#authorsById.clear();
     for (const a of this.db.data.authors) this.#authorsById.set(a.id, a);
   }
+}
+
+/** What an archive whose word index was written before segments recorded rows is upgraded to. */
+const ROWS_UPGRADE = "its word index now records each article's row";
+
+/** Each stored article's id with its position in index.json (read a line at a time for a big index). */
+function rowsOfOpened(opened: { lines?: StoredLines; index?: Index }): Map<string, number> {
+  const rows = new Map<string, number>();
+  if (opened.lines) {
+    let row = 0;
+    for (const line of opened.lines.lines()) rows.set(idOfLine(line), row++);
+  } else opened.index?.articles.forEach((a, i) => rows.set(a.id, i));
+  return rows;
 }

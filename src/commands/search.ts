@@ -1,8 +1,8 @@
 import { searchEngineFor } from '../archive/searchable.js';
-import { searchOverCatalog } from '../archive/catalog-search.js';
+import { searchOverCatalog, searchOverRows } from '../archive/catalog-search.js';
 import { CatalogProblem } from '../archive/catalog-read.js';
 import type { Archive } from '../archive/store.js';
-import type { Hit } from '../search/engine.js';
+import { scansTitles, type Hit } from '../search/engine.js';
 import type { Range } from '../model/range.js';
 import { splitByRanges } from '../text/highlight.js';
 import { paint } from '../text/style.js';
@@ -21,7 +21,8 @@ export function highlight(text: string, ranges: Range[], color: boolean): string
  * which an archive without a catalog is upgraded to have on that open. */
 async function searchArchive(ctx: Context, query: string, limit: number): Promise<{ archive: Archive; hits: Hit[] }> {
   try {
-    const fast = searchOverCatalog(ctx.archiveDir);
+    // A query with only words of three letters or more needs the word index alone.
+    const fast = (!scansTitles(query) && searchOverRows(ctx.archiveDir)) || searchOverCatalog(ctx.archiveDir);
     if (fast) {
       const hits = fast.engine.search(query, limit);
       const archive = fast.search.archiveOf(hits.map((h) => h.id));

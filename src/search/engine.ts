@@ -5,9 +5,9 @@ import Fuse from 'fuse.js';
 import { parseQuery, type Field } from './query.js';
 import type { Range } from '../model/range.js';
 import { snippetAround, type Snippet } from './snippet.js';
-import { FIELD_BIT, FIELD_WEIGHT, TokenIndex, type WordIndex } from './token-index.js';
+import { FIELD_BIT, FIELD_WEIGHT, TokenIndex, type DocNumbering, type WordIndex } from './token-index.js';
 import { tokenize, words as wordsOf } from './tokenize.js';
-import { ShortWordIndex } from './short-words.js';
+import { FoldedNames, ShortWordIndex } from './short-words.js';
 
 export interface SearchDoc {
   id: string;
@@ -45,10 +45,23 @@ export interface SearchEngine {
   readonly size: number;
 }
 
+/** The documents an engine searches, document i at(i): an array, or a list that makes each
+ * document only when asked for it. */
+export interface Docs {
+  readonly length: number;
+  at(i: number): SearchDoc | undefined;
+  /** Document i's id, when it is at hand without making the document. */
+  idAt?(i: number): string | undefined;
+}
+
 export interface EngineSources {
-  /** A stored word index over every field (documents numbered by their id's position in
-   * docs); without one, an index is built in memory from docs. */
-  wordIndex?: (docNumber: (id: string) => number | undefined) => WordIndex;
+  /** A stored word index over every field (mapped onto the documents' numbers: their
+   * positions in docs); without one, an index is built in memory from docs. */
+  wordIndex?: (numbering: DocNumbering) => WordIndex;
+  /** Folded titles and names shared by engines over a list that grows. */
+  folded?: FoldedNames;
+  /** The docs are in index.json's order (and all of them): a stored index's rows are their numbers. */
+  inIndexOrder?: boolean;
   /** Body text for snippets, when docs do not carry it. */
   bodyText?: (id: string) => string | undefined;
   /** Leave article bodies out of the search (title, authors, dek and lead only). */
@@ -75,11 +88,17 @@ const MASK_WEIGHT = Array.from({ length: 32 }, (_, mask) =>
   Math.sqrt(Math.max(0, ...(Object.keys(FIELD_BIT) as Field[]).filter((f) => mask & FIELD_BIT[f]).map((f) => FIELD_WEIGHT[f]))),
 );
 
+/** Whether a query has a word short enough to be looked for by a scan of every title and
+ * name (see short-words.ts), which reads every document. */
+export function scansTitles(query: string): boolean {
+  return parseQuery(query).some((t) => wordsOf(t.text).some((w) => w.length <= SHORT_WORD));
+}
+
 /** With a stored index there is nothing to build; otherwise the in-memory index is built. */
-export function createSearchEngine(docs: SearchDoc[], sources: EngineSources = {}): SearchEngine {
+export function createSearchEngine(docs: Docs, sources: EngineSources = {}): SearchEngine {
   if (sources.wordIndex) return engineOver(docs, sources);
   const index = new TokenIndex();
-  docs.forEach((d, i) => index.add(i, d));
+  for (let i = 0; i < docs.length; i++) index.add(i, docs.at(i)!);
   return engineOver(docs, sources, index.freeze());
 }
 
@@ -95,12 +114,25 @@ export async function createSearchEngineAsync(docs: SearchDoc[], sources: Engine
   return engineOver(docs, sources, index.freeze());
 }
 
-function engineOver(docs: SearchDoc[], sources: EngineSources, built?: TokenIndex): SearchEngine {
-  const numberOf = new Map(docs.map((d, i) => [d.id, i]));
-  const words: WordIndex = built ?? sources.wordIndex!((id) => numberOf.get(id));
-  const short = new ShortWordIndex(docs);
+function engineOver(docs: Docs, sources: EngineSources, built?: TokenIndex): SearchEngine {
+  const docAt = (i: number) => docs.at(i)!;
+  // Made only when an id must be numbered (a snippet asked for by id, a stored index without rows).
+  let numbers: Map<string, number> | undefined;
+  const numberOf = (id: string) => {
+    numbers ??= new Map(Array.from({ length: docs.length }, (_, i) => [docAt(i).id, i]));
+    return numbers.get(id);
+  };
+  const words: WordIndex =
+    built ??
+    sources.wordIndex!({
+      number: numberOf,
+      idAt: (i) => (docs.idAt ? docs.idAt(i) : docs.at(i)?.id),
+      size: docs.length,
+      inIndexOrder: sources.inIndexOrder,
+    });
+  const short = new ShortWordIndex(docs, sources.folded);
   const allowed = sources.metadataOnly ? 0xff & ~FIELD_BIT.body : 0xff;
-  const bodyText = (i: number) => docs[i].body ?? sources.bodyText?.(docs[i].id);
+  const bodyText = (i: number) => docAt(i).body ?? sources.bodyText?.(docAt(i).id);
 
   const n = docs.length;
   const total = new Float64Array(n);
@@ -204,7 +236,7 @@ function engineOver(docs: SearchDoc[], sources: EngineSources, built?: TokenInde
     size: n,
     snippet(query, id) {
       const vocab = recentVocab.get(query);
-      const i = numberOf.get(id);
+      const i = numberOf(id);
       if (!vocab || i === undefined) return undefined;
       const body = bodyText(i);
       const r = body ? ranges(body, vocab) : [];
@@ -226,7 +258,7 @@ function engineOver(docs: SearchDoc[], sources: EngineSources, built?: TokenInde
 
       // fuse.js ranks the candidates on their metadata, with the same words ANDed.
       const fuse = new Fuse(
-        top.map((i) => ({ i, title: docs[i].title, authors: docs[i].authors, dek: docs[i].dek })),
+        top.map((i) => ({ i, title: docAt(i).title, authors: docAt(i).authors, dek: docAt(i).dek })),
         {
           keys: RANK_KEYS.map((name) => ({ name, weight: FIELD_WEIGHT[name] })),
           includeScore: true,
@@ -247,7 +279,7 @@ function engineOver(docs: SearchDoc[], sources: EngineSources, built?: TokenInde
       const ranked = top.sort((a, b) => score(b) - score(a) || a - b).slice(0, limit);
 
       return ranked.map((i, rank) => {
-        const d = docs[i];
+        const d = docAt(i);
         const matches: FieldMatch[] = META_KEYS.flatMap((field) => {
           const r = ranges(d[field] ?? '', vocab);
           return r.length ? [{ field, ranges: r }] : [];

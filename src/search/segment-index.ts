@@ -1,8 +1,8 @@
 // The engine's view of the stored word index: every segment's words in one vocabulary,
 // postings read on demand and mapped to the engine's document numbers. A document found
 // in a later segment hides its older copies.
-import type { Postings, WordIndex } from './token-index.js';
-import { decodePostings, type SegmentHeader } from './segment.js';
+import type { DocNumbering, Postings, WordIndex } from './token-index.js';
+import { decodeMapped, type SegmentHeader } from './segment.js';
 import { firstLetters, matchWord, type VocabMatch } from './vocabulary.js';
 
 export interface SegmentSource {
@@ -23,6 +23,48 @@ function lowerBound(list: string[], key: string): number {
   return lo;
 }
 
+/** Whether the rows of the segments name the documents the engine has at those numbers: all
+ * in range, and a sample of them (ends and a spread) with the same ids. */
+function rowsAgree(segments: SegmentSource[], numbering: DocNumbering): boolean {
+  return segments.every(({ header }) => {
+    const rows = header.rows;
+    if (!rows) return false;
+    for (let j = 0; j < rows.length; j++) if (rows[j] >= numbering.size) return false;
+    const step = Math.max(1, Math.floor(rows.length / 16));
+    for (let j = 0; j < rows.length; j += step) if (numbering.idAt(rows[j]) !== header.id(j)) return false;
+    return rows.length === 0 || numbering.idAt(rows[rows.length - 1]) === header.id(rows.length - 1);
+  });
+}
+
+/** Per segment, each document's row, or -1 where a later segment has that row again. */
+function rowNumbers(segments: SegmentSource[]): { numbers: Int32Array[]; live: number } {
+  let size = 0;
+  for (const { header } of segments) for (const row of header.rows!) if (row >= size) size = row + 1;
+  const owner = new Int32Array(size).fill(-1);
+  segments.forEach(({ header }, si) => {
+    for (const row of header.rows!) owner[row] = si;
+  });
+  const numbers = segments.map(({ header }, si) => {
+    const out = new Int32Array(header.rows!.length);
+    for (let j = 0; j < out.length; j++) out[j] = owner[header.rows![j]] === si ? header.rows![j] : -1;
+    return out;
+  });
+  let live = 0;
+  for (const si of owner) if (si >= 0) live++;
+  return { numbers, live };
+}
+
+/** Per segment, each document's number found by its id (segments without rows, or documents
+ * in another order), or -1 when unknown or a later segment has that id again. */
+function idNumbers(segments: SegmentSource[], numbering: DocNumbering): { numbers: Int32Array[]; live: number } {
+  const latest = new Map<string, number>();
+  segments.forEach((s, si) => s.header.ids().forEach((id) => latest.set(id, si)));
+  const numbers = segments.map((s, si) =>
+    Int32Array.from(s.header.ids(), (id) => (latest.get(id) === si ? (numbering.number(id) ?? -1) : -1)),
+  );
+  return { numbers, live: latest.size };
+}
+
 export class SegmentWordIndex implements WordIndex {
   /** Words met by lookups so far, each with its [segment, term] pairs. Segments' own sorted
    * vocabularies are searched in place: opening an archive interns nothing. */
@@ -35,20 +77,19 @@ export class SegmentWordIndex implements WordIndex {
   readonly #recent = new Map<string, VocabMatch[]>();
   readonly #docCount: number;
 
-  /** The segments without their id lists, which are only needed here, once: keeping them would hold every id of every segment. */
-  private readonly segments: { header: Omit<SegmentHeader, 'ids'>; read: SegmentSource['read'] }[];
+  private readonly segments: SegmentSource[];
 
   constructor(
     segments: SegmentSource[],
-    docNumber: (id: string) => number | undefined,
+    numbering: DocNumbering,
     /** Whether body lists are read at all. */
     private readonly bodies = true,
   ) {
-    const latest = new Map<string, number>();
-    segments.forEach((s, si) => s.header.ids.forEach((id) => latest.set(id, si)));
-    this.#docNumbers = segments.map((s, si) => Int32Array.from(s.header.ids, (id) => (latest.get(id) === si ? (docNumber(id) ?? -1) : -1)));
-    this.#docCount = latest.size;
-    this.segments = segments.map(({ header: { ids: _ids, ...header }, read }) => ({ header, read }));
+    const { numbers, live } =
+      numbering.inIndexOrder && rowsAgree(segments, numbering) ? rowNumbers(segments) : idNumbers(segments, numbering);
+    this.#docNumbers = numbers;
+    this.#docCount = live;
+    this.segments = segments;
   }
 
   #token(word: string): number {
@@ -91,23 +132,21 @@ export class SegmentWordIndex implements WordIndex {
   postings(token: number): Postings {
     const cached = this.#cache.get(token);
     if (cached) return cached;
-    const docs: number[] = [];
-    const masks: number[] = [];
     const pairs = this.#terms[token];
+    const lists: { numbers: Int32Array; bytes: Uint8Array; body: boolean }[] = [];
+    let most = 0;
     for (let k = 0; k < pairs.length; k += 2) {
-      const numbers = this.#docNumbers[pairs[k]];
       for (const list of this.bodies ? ([0, 1] as const) : ([0] as const)) {
-        const decoded = decodePostings(this.segments[pairs[k]].read(pairs[k + 1], list), list === 1);
-        decoded.docs.forEach((local, j) => {
-          const doc = numbers[local];
-          if (doc >= 0) {
-            docs.push(doc);
-            masks.push(decoded.masks[j]);
-          }
-        });
+        const bytes = this.segments[pairs[k]].read(pairs[k + 1], list);
+        lists.push({ numbers: this.#docNumbers[pairs[k]], bytes, body: list === 1 });
+        most += bytes.length; // at least a byte a posting
       }
     }
-    const postings = { docs: Int32Array.from(docs), masks: Uint8Array.from(masks) };
+    const docs = new Int32Array(most);
+    const masks = new Uint8Array(most);
+    let n = 0;
+    for (const { numbers, bytes, body } of lists) n = decodeMapped(bytes, body, numbers, docs, masks, n);
+    const postings = { docs: docs.subarray(0, n), masks: masks.subarray(0, n) };
     if (this.#cache.size > 512) this.#cache.delete(this.#cache.keys().next().value!);
     this.#cache.set(token, postings);
     return postings;

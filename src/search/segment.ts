@@ -1,33 +1,46 @@
 // The stored word index is a list of segments, one per import (small ones merged later).
-// A segment: "BYLS3\n", header length (u32), header JSON {ids, vocab} (vocab sorted), then
-// two u32 offsets per word into the postings blob. Each word has two lists: where it is in
-// the metadata (document number as a varint delta, then a byte of field bits: title,
-// authors, dek, lead) and where it is in the body (varint deltas only). Searching the
-// metadata alone never reads the long body lists.
+// A segment: "BYLS4\n", the vocabulary's length in bytes (u32), document count (u32), 1 when
+// it has rows (u32), the vocabulary (sorted words, UTF-8, each ended by a newline), then, when it has rows, each document's row (u32: its position in index.json when written, which
+// never changes: an article keeps its place, new ones are appended), then the ids (u32 end
+// offsets, then their UTF-8 bytes), then two u32 offsets per word into the postings blob.
+// Each word has two lists: where it is in the metadata (document number as a varint delta,
+// then a byte of field bits: title, authors, dek, lead) and where it is in the body (varint
+// deltas only). Searching the metadata alone never reads the long body lists. Rows let a
+// search number documents as the catalog does without reading any id; ids are decoded only
+// for the few documents a search shows. "BYLS3\n" segments (ids in the header JSON, no rows)
+// are still read.
 // Encoding and decoding only: the store reads and writes the files.
 
-export const MAGIC = 'BYLS3\n';
+export const MAGIC = 'BYLS4\n';
+const MAGIC_V3 = 'BYLS3\n';
 const BODY = 16;
 
 export interface SegmentDoc {
   id: string;
+  /** The article's position in index.json, when the writer knows it. */
+  row?: number;
   /** Each distinct folded word with the fields it is in. */
   words: Map<string, number>;
 }
 
-export interface DecodedPostings {
-  docs: number[];
-  masks: number[];
-}
-
 export interface SegmentHeader {
-  ids: string[];
   vocab: string[];
+  /** Documents in the segment. */
+  count: number;
+  /** Per document, its row (position in index.json); absent in segments written without them. */
+  rows?: Uint32Array;
+  /** Document j's id. */
+  id(j: number): string;
+  /** Every id, in document order. */
+  ids(): string[];
   /** Byte offsets relative to `postingsStart`: word t's metadata list is [2t, 2t+1), its
    * body list [2t+1, 2t+2). */
   offsets: Uint32Array;
   postingsStart: number;
 }
+
+/** Reads `length` bytes of a segment from `position` (throws when the file ends first). */
+export type ReadAt = (position: number, length: number) => Buffer;
 
 function pushVarint(out: number[], value: number): void {
   let v = value;
@@ -45,6 +58,8 @@ function pushVarint(out: number[], value: number): void {
  */
 export class SegmentBuilder {
   readonly ids: string[] = [];
+  /** Rows of the documents, or undefined once one came without. */
+  #rows: number[] | undefined = [];
   readonly #postings = new Map<string, number[]>();
   readonly #idSet = new Set<string>();
 
@@ -59,6 +74,8 @@ export class SegmentBuilder {
   add(doc: SegmentDoc): void {
     const i = this.ids.push(doc.id) - 1;
     this.#idSet.add(doc.id);
+    if (doc.row === undefined) this.#rows = undefined;
+    else this.#rows?.push(doc.row);
     for (const [word, mask] of doc.words) {
       const list = this.#postings.get(word);
       // A word's first copy is kept as a string of its own, not a slice of the document.
@@ -92,10 +109,7 @@ export class SegmentBuilder {
       }
     });
     offsets[vocab.length * 2] = blob.length;
-    const header = Buffer.from(JSON.stringify({ ids: this.ids, vocab }), 'utf8');
-    const lengths = Buffer.alloc(4);
-    lengths.writeUInt32LE(header.length);
-    return Buffer.concat([Buffer.from(MAGIC), lengths, header, Buffer.from(offsets.buffer), Buffer.from(blob)]);
+    return Buffer.concat([encodeHeader(vocab, this.ids, this.#rows), Buffer.from(offsets.buffer), Buffer.from(blob)]);
   }
 }
 
@@ -105,22 +119,101 @@ export function encodeSegment(docs: SegmentDoc[]): Buffer {
   return builder.encode();
 }
 
-/** Parses the header from the first bytes of a segment (at least `headerBytes(prefix)` of them). */
-export function headerBytes(prefix: Buffer): number {
-  if (prefix.length < MAGIC.length + 4 || prefix.toString('utf8', 0, MAGIC.length) !== MAGIC)
-    throw new Error('not a byline search index segment (or an older format)');
-  return MAGIC.length + 4 + prefix.readUInt32LE(MAGIC.length);
+const u32 = (values: ArrayLike<number>) => Buffer.from(Uint32Array.from(values).buffer);
+
+/** Everything before the postings offsets table: magic, vocabulary, rows, ids. */
+export function encodeHeader(vocab: readonly string[], ids: readonly string[], rows: ArrayLike<number> | undefined): Buffer {
+  // A folded word is letters and digits: never a newline.
+  const words = Buffer.from(vocab.map((w) => `${w}\n`).join(''), 'utf8');
+  const idBytes = ids.map((id) => Buffer.from(id, 'utf8'));
+  const ends: number[] = [];
+  let end = 0;
+  for (const b of idBytes) ends.push((end += b.length));
+  const fixed = u32([words.length, ids.length, rows ? 1 : 0]);
+  return Buffer.concat([Buffer.from(MAGIC), fixed, words, ...(rows ? [u32(rows)] : []), u32(ends), ...idBytes]);
 }
 
-export function decodeHeader(bytes: Buffer): SegmentHeader {
-  const jsonEnd = headerBytes(bytes);
-  const { ids, vocab } = JSON.parse(bytes.toString('utf8', MAGIC.length + 4, jsonEnd)) as { ids: string[]; vocab: string[] };
+/** Little-endian u32s copied into their own (aligned) array; every machine byline runs on is little-endian. */
+const readU32 = (bytes: Buffer, start: number, count: number) =>
+  new Uint32Array(Uint8Array.prototype.slice.call(bytes, start, start + count * 4).buffer);
+
+function parseJson<T>(text: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new Error('its header is not valid JSON');
+  }
+}
+
+/** Whether a file's first bytes are a segment this byline reads. */
+export function isSegment(prefix: Buffer): boolean {
+  const magic = prefix.toString('utf8', 0, MAGIC.length);
+  return magic === MAGIC || magic === MAGIC_V3;
+}
+
+/**
+ * Reads a segment's header through `read` (a few reads from the front of the file). What it
+ * parses is the vocabulary; ids stay bytes until one is asked for.
+ */
+export function readHeader(read: ReadAt): SegmentHeader {
+  const magic = read(0, MAGIC.length);
+  if (!isSegment(magic)) throw new Error('not a byline search index segment (or an older format)');
+  if (magic.toString('utf8') === MAGIC_V3) return readHeaderV3(read);
+  const fixed = readU32(read(MAGIC.length, 12), 0, 3);
+  const [vocabLength, count, hasRows] = fixed;
+  const vocabEnd = MAGIC.length + 12 + vocabLength;
+  const vocab = read(MAGIC.length + 12, vocabLength)
+    .toString('utf8')
+    .split('\n');
+  if (vocab.pop() !== '') throw new Error('search index segment header is malformed');
+  const rowsBytes = hasRows ? count * 4 : 0;
+  const tables = read(vocabEnd, rowsBytes + count * 4);
+  const rows = hasRows ? readU32(tables, 0, count) : undefined;
+  const ends = readU32(tables, rowsBytes, count);
+  const idsStart = vocabEnd + rowsBytes + count * 4;
+  const idBytes = read(idsStart, count ? ends[count - 1] : 0);
+  const id = (j: number) => idBytes.toString('utf8', j ? ends[j - 1] : 0, ends[j]);
+  let all: string[] | undefined;
+  const offsetsStart = idsStart + idBytes.length;
+  const offsets = readU32(read(offsetsStart, offsetsBytes(vocab.length)), 0, vocab.length * 2 + 1);
+  return {
+    vocab,
+    count,
+    rows,
+    id,
+    ids: () => (all ??= Array.from({ length: count }, (_, j) => id(j))),
+    offsets,
+    postingsStart: offsetsStart + offsetsBytes(vocab.length),
+  };
+}
+
+/** The format before rows: ids and vocabulary in the header JSON. */
+function readHeaderV3(read: ReadAt): SegmentHeader {
+  const jsonEnd = MAGIC_V3.length + 4 + read(MAGIC_V3.length, 4).readUInt32LE(0);
+  const { ids, vocab } = parseJson<{ ids: string[]; vocab: string[] }>(
+    read(MAGIC_V3.length + 4, jsonEnd - MAGIC_V3.length - 4).toString('utf8'),
+  );
   if (!Array.isArray(ids) || !Array.isArray(vocab)) throw new Error('search index segment header is malformed');
-  const offsetsBytes = (vocab.length * 2 + 1) * 4;
-  if (bytes.length < jsonEnd + offsetsBytes) throw new Error('search index segment is truncated');
-  // Copied into its own (aligned) buffer; little-endian like every machine byline runs on.
-  const offsets = new Uint32Array(Uint8Array.prototype.slice.call(bytes, jsonEnd, jsonEnd + offsetsBytes).buffer);
-  return { ids, vocab, offsets, postingsStart: jsonEnd + offsetsBytes };
+  const offsets = readU32(read(jsonEnd, offsetsBytes(vocab.length)), 0, vocab.length * 2 + 1);
+  return { vocab, count: ids.length, id: (j) => ids[j], ids: () => ids, offsets, postingsStart: jsonEnd + offsetsBytes(vocab.length) };
+}
+
+/** Whether a segment file's first bytes say it records rows (a segment of this format with rows). */
+export function hasRows(prefix: Buffer): boolean {
+  return (
+    prefix.length >= MAGIC.length + 12 && prefix.toString('utf8', 0, MAGIC.length) === MAGIC && prefix.readUInt32LE(MAGIC.length + 8) === 1
+  );
+}
+
+/** Bytes hasRows needs. */
+export const ROWS_PREFIX = MAGIC.length + 12;
+
+/** A header from a whole segment in memory. */
+export function decodeHeader(bytes: Buffer): SegmentHeader {
+  return readHeader((position, length) => {
+    if (position + length > bytes.length) throw new Error('search index segment is truncated');
+    return bytes.subarray(position, position + length);
+  });
 }
 
 /** Bytes a header needs beyond its JSON: the offsets table. */
@@ -128,10 +221,18 @@ export function offsetsBytes(vocabLength: number): number {
   return (vocabLength * 2 + 1) * 4;
 }
 
-/** A metadata list (with field bytes) or a body list (without: every mask is the body bit). */
-export function decodePostings(bytes: Uint8Array, body = false): DecodedPostings {
-  const docs: number[] = [];
-  const masks: number[] = [];
+/** Decodes a metadata list (with field bytes) or a body list (without: every mask is the
+ * body bit) into `docs` and `masks` from `at`, each local document number mapped through
+ * `numbers` (those mapped to -1 left out); returns where it stopped. */
+export function decodeMapped(
+  bytes: Uint8Array,
+  body: boolean,
+  numbers: Int32Array,
+  docs: Int32Array,
+  masks: Uint8Array,
+  at: number,
+): number {
+  let n = at;
   let prev = -1;
   let value = 0;
   let shift = 0;
@@ -143,10 +244,14 @@ export function decodePostings(bytes: Uint8Array, body = false): DecodedPostings
       continue;
     }
     prev += value + 1;
-    docs.push(prev);
-    masks.push(body ? BODY : bytes[++i]);
     value = 0;
     shift = 0;
+    const mask = body ? BODY : bytes[++i];
+    const doc = numbers[prev];
+    if (doc >= 0) {
+      docs[n] = doc;
+      masks[n++] = mask;
+    }
   }
-  return { docs, masks };
+  return n;
 }

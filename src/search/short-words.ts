@@ -6,13 +6,48 @@ import { FIELD_BIT } from './token-index.js';
 import { fold } from './tokenize.js';
 import type { VocabMatch } from './vocabulary.js';
 
+interface NamedDocs {
+  readonly length: number;
+  at(i: number): { title: string; authors: string } | undefined;
+}
+
+/** Titles and names folded once, for a list of documents that only grows (the reader's, as
+ * the catalog loads): each engine made over more of it folds only what is new. */
+export class FoldedNames {
+  readonly titles: string[] = [];
+  readonly authors: string[] = [];
+
+  upTo(docs: NamedDocs): this {
+    for (let i = this.titles.length; i < docs.length; i++) {
+      const d = docs.at(i)!;
+      this.titles.push(fold(d.title));
+      this.authors.push(fold(d.authors));
+    }
+    return this;
+  }
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether `word` starts a word of `text`: found after its start, a space or any non-letter ("go" in "(go"). */
+function startsWordIn(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (at === 0) return true;
+    const low = text.charCodeAt(at - 1);
+    const before = low >= 0xdc00 && low <= 0xdfff && at >= 2 ? String.fromCodePoint(text.codePointAt(at - 2)!) : text[at - 1];
+    if (!LETTER_OR_DIGIT.test(before)) return true;
+  }
+  return false;
+}
+
 export class ShortWordIndex implements WordIndex {
-  #titles?: string[];
-  #authors?: string[];
   readonly #cache = new Map<string, Postings>();
   readonly #words: string[] = [];
 
-  constructor(private readonly docs: readonly { title: string; authors: string }[]) {}
+  constructor(
+    private readonly docs: NamedDocs,
+    private readonly folded = new FoldedNames(),
+  ) {}
 
   lookup(word: string): VocabMatch[] {
     let token = this.#words.indexOf(word);
@@ -24,14 +59,11 @@ export class ShortWordIndex implements WordIndex {
     const word = this.#words[token];
     const cached = this.#cache.get(word);
     if (cached) return cached;
-    this.#titles ??= this.docs.map((d) => ` ${fold(d.title)}`);
-    this.#authors ??= this.docs.map((d) => ` ${fold(d.authors)}`);
+    const { titles, authors } = this.folded.upTo(this.docs);
     const docs: number[] = [];
     const masks: number[] = [];
-    // A word starts after a space or any non-letter: " go" or "(go" or "-go".
-    const start = new RegExp(`[^\\p{L}\\p{N}]${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u');
     for (let i = 0; i < this.docs.length; i++) {
-      const mask = (start.test(this.#titles[i]) ? FIELD_BIT.title : 0) | (start.test(this.#authors[i]) ? FIELD_BIT.authors : 0);
+      const mask = (startsWordIn(titles[i], word) ? FIELD_BIT.title : 0) | (startsWordIn(authors[i], word) ? FIELD_BIT.authors : 0);
       if (mask) {
         docs.push(i);
         masks.push(mask);

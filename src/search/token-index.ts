@@ -25,6 +25,18 @@ export interface WordIndex {
   cost(token: number): number;
 }
 
+/** How an engine numbers its documents, for a stored index to map its own onto. */
+export interface DocNumbering {
+  /** The engine's number for an id. */
+  number(id: string): number | undefined;
+  /** The id of document i. */
+  idAt(i: number): string | undefined;
+  /** How many documents there are. */
+  size: number;
+  /** Documents are numbered as index.json orders them: a segment's rows are their numbers. */
+  inIndexOrder?: boolean;
+}
+
 export class TokenIndex implements WordIndex {
   readonly vocab = new Vocabulary();
   #docs: ArrayLike<number>[] = [];

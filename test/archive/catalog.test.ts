@@ -7,11 +7,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/archive/store.js';
 import { CatalogReading } from '../../src/archive/catalog-read.js';
-import { searchOverCatalog } from '../../src/archive/catalog-search.js';
+import { searchOverCatalog, searchOverRows } from '../../src/archive/catalog-search.js';
 import { searchEngineFor } from '../../src/archive/searchable.js';
 import { parsePageDump } from '../../src/ingest/pagedump.js';
 import { byline, requireBuild } from '../support/cli.js';
 import { tempDir } from '../support/paths.js';
+import { runInProcess } from '../support/in-process.js';
+import { segmentRowProblems } from '../support/derived-files.js';
+import { segmentsToV3 } from '../support/previous-layout.js';
 
 const made: string[] = [];
 const temp = () => {
@@ -133,4 +136,47 @@ describe('the catalog of a big index.json', () => {
     expect(again.stderr).toBe('');
     expect(again.stdout).toBe(first.stdout);
   }, 30_000);
+});
+
+describe('search through the rows of the word index', () => {
+  const QUERIES = ['harbour', 'ferry council', 'muesum', 'person 7', 'story 512', 'unicode winter'];
+
+  it('finds exactly what a search over index.json finds, without reading the catalog', async () => {
+    const whole = searchEngineFor(await Archive.open(big), { bodies: true });
+    const rows = searchOverRows(big);
+    expect(rows).toBeDefined();
+    for (const q of QUERIES) expect(rows!.engine.search(q, 20), q).toEqual(whole.search(q, 20));
+  });
+
+  it('an archive whose segments have no rows (an older byline) is searched by ids, and its next write adds them', async () => {
+    const dir = copy();
+    const before = await Promise.all(QUERIES.map((q) => runInProcess(['search', q, '--json', '--archive', dir])));
+    segmentsToV3(dir);
+    expect(searchOverRows(dir)).toBeUndefined();
+    const older = await Promise.all(QUERIES.map((q) => runInProcess(['search', q, '--json', '--archive', dir])));
+    expect(older.map((r) => r.stdout)).toEqual(before.map((r) => r.stdout));
+    const index = () => JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
+    expect(segmentRowProblems(dir, index())).not.toEqual([]);
+
+    const page = join(temp(), 'late.txt');
+    writeFileSync(page, 'A late story of the lighthouse\n\nBy Person 3\n\nThe keeper of the lighthouse.');
+    const write = await runInProcess(['import', page, '--archive', dir]);
+    expect(write.exitCode).toBe(0);
+    expect(write.stderr).toContain(`upgraded the archive ${dir}: its word index now records each article's row\n`);
+    expect(segmentRowProblems(dir, index())).toEqual([]);
+    expect(searchOverRows(dir)).toBeDefined();
+    const after = await Promise.all(QUERIES.map((q) => runInProcess(['search', q, '--json', '--archive', dir])));
+    expect(after.map((r) => r.stdout)).toEqual(before.map((r) => r.stdout));
+    expect((await runInProcess(['search', 'lighthouse', '--archive', dir])).stdout).toMatch(/^a-late-story-of-the-lighthouse\t/);
+  }, 60_000);
+
+  it('is added on the first open that reads the whole index, with a one-line notice', async () => {
+    const dir = copy();
+    segmentsToV3(dir);
+    const first = await runInProcess(['authors', '--archive', dir]);
+    expect(first.exitCode).toBe(0);
+    expect(first.stderr).toBe(`upgraded the archive ${dir}: its word index now records each article's row\n`);
+    expect(segmentRowProblems(dir, JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')))).toEqual([]);
+    expect((await runInProcess(['authors', '--archive', dir])).stderr).toBe('');
+  }, 60_000);
 });

@@ -6,7 +6,24 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogTextOfLines, catalogLine } from '../../src/archive/catalog.js';
 import { articleKeyRecords, KEY_RECORD } from '../../src/archive/match-keys.js';
-import type { ArticleMeta } from '../../src/model/schema.js';
+import type { ArticleMeta, Index } from '../../src/model/schema.js';
+import { decodeHeader } from '../../src/search/segment.js';
+
+/** Every named segment has rows, and each row is where its article is in index.json. */
+export function segmentRowProblems(dir: string, index: Index): string[] {
+  const problems: string[] = [];
+  for (const name of index.segments ?? []) {
+    const header = decodeHeader(readFileSync(join(dir, 'search', name)));
+    if (!header.rows) {
+      problems.push(`segment ${name} has no rows`);
+      continue;
+    }
+    header.rows.forEach((row, j) => {
+      if (index.articles[row]?.id !== header.id(j)) problems.push(`segment ${name}: ${header.id(j)} has row ${row}`);
+    });
+  }
+  return problems;
+}
 
 export function derivedFilesProblems(dir: string): string[] {
   const problems: string[] = [];
@@ -41,5 +58,6 @@ export function derivedFilesProblems(dir: string): string[] {
   if (actual.join('') !== expected.join('')) problems.push('keys differ from the articles');
   const catalog = readFileSync(join(dir, index.catalog), 'utf8');
   if (catalog !== catalogTextOfLines(index.articles.map(catalogLine), bytes.length)) problems.push('catalog differs from the articles');
+  problems.push(...segmentRowProblems(dir, index as Index));
   return problems.slice(0, 5);
 }

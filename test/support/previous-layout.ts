@@ -1,5 +1,8 @@
 // Archives in the layouts earlier bylines wrote, for the tests of their upgrade in place.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { LineRecord } from '../../src/archive/id-lookup.js';
+import { decodeHeader } from '../../src/search/segment.js';
 import { escapeNonAscii } from '../../src/archive/jsonfile.js';
 import type { Index } from '../../src/model/schema.js';
 
@@ -27,4 +30,23 @@ export function stringifyIndexLines(data: Index, lookup: string): { text: string
     offset += length + (i < lines.length - 1 ? 2 : 1); // ",\n", or "\n" before the "]}"
   }
   return { text: `${headText}${lines.join(',\n')}\n]}`, records };
+}
+
+/** A segment as byline wrote it before segments recorded rows ("BYLS3": ids and vocabulary in
+ * the header JSON), made from a segment of today's format: same words, same postings. */
+export function segmentV3Of(segment: Buffer): Buffer {
+  const header = decodeHeader(segment);
+  const json = Buffer.from(JSON.stringify({ ids: header.ids(), vocab: header.vocab }), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(json.length);
+  const offsets = Buffer.from(header.offsets.buffer, header.offsets.byteOffset, header.offsets.byteLength);
+  return Buffer.concat([Buffer.from('BYLS3\n'), length, json, offsets, segment.subarray(header.postingsStart)]);
+}
+
+/** Rewrites every segment of an archive in the format before rows, in place. */
+export function segmentsToV3(dir: string): void {
+  const search = join(dir, 'search');
+  for (const f of readdirSync(search).filter((f) => f.endsWith('.seg'))) {
+    writeFileSync(join(search, f), segmentV3Of(readFileSync(join(search, f))));
+  }
 }
