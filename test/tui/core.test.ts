@@ -156,8 +156,10 @@ describe('search through effects (issue 10, defects 9 and 10)', () => {
     r.store.settle();
     const hits = currentHits(r.state());
     expect(hits.length).toBeGreaterThan(0);
-    const summaries = r.state().search.summaries;
-    expect(Object.values(summaries).join(' ')).toMatch(/financial technology transformation/i);
+    // Each row on screen without a dek or lead gets its body's snippet of the query, or else its lead.
+    const { summaries, snippets } = r.state().search;
+    const shown = [...Object.values(summaries), ...Object.values(snippets).map((s) => s.text)].join(' ');
+    expect(shown).toMatch(/financial technology transformation/i);
   });
 
   it('a search engine that failed to build says so and names byline reindex', async () => {
@@ -198,5 +200,38 @@ describe('article actions (issue 10, section 3)', () => {
     expect(r.state().message).toBe('| wc -w: exit 0');
     r.keys('e');
     expect(r.outside.at(-1)).toMatch(/^edit profits-over-politics.* # Profits/);
+  });
+});
+
+describe('background work never holds a key back', () => {
+  it('summaries of a search still being read are not read before the next key; the newest request replaces them', async () => {
+    const lean = await Archive.open('data/protocol', { lean: true });
+    // Ids whose body a summary may read: through the engine's snippet or the archive.
+    const read: string[] = [];
+    const engine = searchEngineFor(lean, { bodies: false });
+    const snippet = engine.snippet.bind(engine);
+    engine.snippet = (query, id) => {
+      read.push(id);
+      return snippet(query, id);
+    };
+    const r = await startReader(lean, {
+      engine,
+      services: {
+        holding: (id) => {
+          read.push(id);
+          return lean;
+        },
+      },
+    });
+    r.keys('/');
+    r.type('the');
+    // Each key ran the search of the key before it (results for "th" are in); no summary was read on the way.
+    expect(r.state().search.results.query).toBe('th');
+    expect(read).toEqual([]);
+    r.store.settle();
+    expect(r.state().search.results.query).toBe('the');
+    const onScreen = new Set(currentHits(r.state()).map((h) => h.id));
+    expect(read.length).toBeGreaterThan(0);
+    expect(read.every((id) => onScreen.has(id))).toBe(true);
   });
 });

@@ -27,11 +27,14 @@ export interface Services {
   edit?(markdown: string, name: string): string;
 }
 
+/** How long a slice of summaries may hold the event loop. */
+const SUMMARY_SLICE_MS = 8;
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createRunner(services: Services): EffectRunner {
   const { saver } = services;
-  return (effect, { send, defer }) => {
+  return (effect, { send, defer, waiting }) => {
     saver.onSaved ??= () => send({ type: 'stateWarning', on: saver.warning });
     switch (effect.type) {
       case 'loadBody':
@@ -65,12 +68,17 @@ export function createRunner(services: Services): EffectRunner {
             send({ type: 'engine', status: { status: 'failed', error: message(error) } });
           }
         });
-      case 'loadSummaries':
-        // After the frame with the hits (a newer request replaces one still waiting).
-        return defer('summaries', () => {
+      case 'loadSummaries': {
+        // In the background, a slice at a time (each may read a body), so a key never waits
+        // for the rows of a search it has already changed.
+        const slice = (ids: string[]) => {
+          const started = performance.now();
           const summaries: Record<string, string> = {};
           const snippets: Record<string, Snippet> = {};
-          for (const id of effect.ids) {
+          let done = 0;
+          for (const id of ids) {
+            if (done > 0 && performance.now() - started > SUMMARY_SLICE_MS) break;
+            done++;
             const snippet = services.engine()?.snippet(effect.query, id);
             if (snippet) {
               snippets[id] = snippet;
@@ -81,7 +89,12 @@ export function createRunner(services: Services): EffectRunner {
             if (archive && meta) summaries[id] = meta.dek || archive.lead(meta);
           }
           send({ type: 'summaries', summaries, query: effect.query, snippets });
-        });
+          const rest = ids.slice(done);
+          // A newer request (a newer search, a move) replaces the rest of this one.
+          if (rest.length && !waiting('summaries')) defer('summaries', () => slice(rest), { background: true });
+        };
+        return defer('summaries', () => slice(effect.ids), { background: true });
+      }
       case 'openAddress': {
         const meta = services.holding(effect.id)?.article(effect.id);
         const url = webAddress(meta?.url) ?? webAddress(meta?.archivedUrl);
