@@ -74,6 +74,8 @@ export class ReaderStore {
   settle(): void {
     this.#runForeground();
     while (this.#deferred.size > 0) this.#runNext();
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
   #schedule(): void {
