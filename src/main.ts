@@ -38,6 +38,13 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   reindex: async () => (await import('./commands/reindex.js')).reindex,
 };
 
+/** Commands that load string-width themselves, only for text that needs it (see text/width.ts):
+ * the others (and the reader) get it before they run. */
+const MEASURE_LAZILY = new Set(['read', 'list']);
+
+/** text/width.ts is loaded with the command that measures text, not with every start. */
+const loadWidths = async () => (await import('./text/width.js')).loadWidths();
+
 /** The bundled Protocol archive: read until the user's library exists, never written. */
 export const DEFAULT_ARCHIVE = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'protocol');
 
@@ -117,6 +124,7 @@ async function run(io: Io): Promise<number> {
   }
   const load = COMMANDS[command];
   if (!load) throw new BylineError(`unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')}; see byline --help)`, 2);
+  if (!MEASURE_LAZILY.has(command)) await loadWidths();
   return (await load())(ctx);
 }
 
