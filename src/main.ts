@@ -3,11 +3,10 @@
 // so both go through the same flag table, messages and exit codes.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import meow from 'meow';
 import { BylineError } from './model/errors.js';
 import { chooseArchive, openerFor } from './archive/library.js';
 import type { Context, Flags, Output } from './commands/context.js';
-import { COMMAND_HELP, HELP } from './help.js';
+import { FLAGS, parseArgv } from './flags.js';
 import { visible } from './text/visible.js';
 
 /** The process as the command line sees it: a test gives its own. */
@@ -38,6 +37,13 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./commands/export.js')).exportArchive,
   reindex: async () => (await import('./commands/reindex.js')).reindex,
 };
+
+/** Commands that load string-width themselves, only for text that needs it (see text/width.ts):
+ * the others (and the reader) get it before they run. */
+const MEASURE_LAZILY = new Set(['read', 'list']);
+
+/** text/width.ts is loaded with the command that measures text, not with every start. */
+const loadWidths = async () => (await import('./text/width.js')).loadWidths();
 
 /** The bundled Protocol archive: read until the user's library exists, never written. */
 export const DEFAULT_ARCHIVE = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'protocol');
@@ -88,43 +94,18 @@ function rejectUnknownFlags(argv: string[], spec: Record<string, object>): void 
 }
 
 async function run(io: Io): Promise<number> {
-  const flagSpec = {
-    archive: { type: 'string', shortFlag: 'A' },
-    json: { type: 'boolean', default: false },
-    limit: { type: 'number', shortFlag: 'n' },
-    author: { type: 'string' },
-    format: { type: 'string', shortFlag: 'f' },
-    width: { type: 'number', shortFlag: 'w' },
-    out: { type: 'string', shortFlag: 'o' },
-    raw: { type: 'boolean', default: false },
-    color: { type: 'boolean', default: true },
-    debug: { type: 'boolean', default: false },
-    state: { type: 'string' },
-    wayback: { type: 'boolean', default: false },
-    connectTimeout: { type: 'number' },
-    timeout: { type: 'number' },
-    help: { type: 'boolean', shortFlag: 'h', default: false },
-    version: { type: 'boolean', shortFlag: 'v', default: false },
-  } as const;
-  rejectUnknownFlags(io.argv, flagSpec);
-  // meow's own --help and --version know neither -h/-v nor `byline COMMAND --help`.
-  const cli = meow(HELP, {
-    argv: io.argv,
-    importMeta: import.meta,
-    flags: flagSpec,
-    description: false,
-    autoHelp: false,
-    autoVersion: false,
-  });
-  const flags = cli.flags as Flags & { help: boolean; version: boolean };
+  rejectUnknownFlags(io.argv, FLAGS);
+  const cli = await parseArgv(io.argv);
+  const flags = cli.flags as unknown as Flags & { help: boolean; version: boolean };
   const [command, ...args] = cli.input;
   if (command === 'help' || flags.help) {
+    const { COMMAND_HELP, HELP } = await import('./help.js');
     const topic = command === 'help' ? args[0] : command;
     io.stdout.write((topic && COMMAND_HELP[topic] ? COMMAND_HELP[topic] : HELP).replace(/^\n/, '') + '\n');
     return 0;
   }
   if (flags.version) {
-    io.stdout.write(`${cli.pkg.version ?? 'unknown'}\n`);
+    io.stdout.write(`${cli.version?.() ?? 'unknown'}\n`);
     return 0;
   }
   const out = makeOutput(io);
@@ -143,6 +124,7 @@ async function run(io: Io): Promise<number> {
   }
   const load = COMMANDS[command];
   if (!load) throw new BylineError(`unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')}; see byline --help)`, 2);
+  if (!MEASURE_LAZILY.has(command)) await loadWidths();
   return (await load())(ctx);
 }
 

@@ -7,7 +7,12 @@ import { chmod, cp, lstat, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/p
 import { basename, dirname, join, resolve } from 'node:path';
 import envPaths from 'env-paths';
 import { BylineError } from '../model/errors.js';
-import { Archive } from './store.js';
+import { indexPath } from './index-path.js';
+import type { Archive } from './store.js';
+
+/** The store is loaded when an archive is opened: choosing one (and `list | head`, which
+ * streams index.json itself) does without it. */
+const store = () => import('./store.js');
 
 export type ArchiveSource = 'flag' | 'env' | 'library' | 'bundled';
 
@@ -38,7 +43,7 @@ export function libraryDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** A library is there once its index is: a bare folder may be one a person made by hand. */
-const libraryExists = (library: string) => existsSync(Archive.indexPath(library));
+const libraryExists = (library: string) => existsSync(indexPath(library));
 
 export function chooseArchive({ flag, env, bundled }: { flag?: string; env: NodeJS.ProcessEnv; bundled: string }): ArchiveChoice {
   if (flag !== undefined) return { dir: flag, writeDir: flag, source: 'flag' };
@@ -92,7 +97,7 @@ const partOfArchive = (root: string) => (src: string) => {
  */
 export async function createLibrary(library: string, bundled: string): Promise<boolean> {
   // Without a bundled archive (a stripped install) the library starts empty: the store makes it.
-  if (libraryExists(library) || !existsSync(Archive.indexPath(bundled))) return false;
+  if (libraryExists(library) || !existsSync(indexPath(bundled))) return false;
   const parent = dirname(library);
   let temp: string | undefined;
   try {
@@ -136,6 +141,7 @@ async function upgraded(archive: Archive, notice: (text: string) => void): Promi
  * through `notice`), so the bundled archive is only ever read. */
 export function openerFor(choice: ArchiveChoice, bundled: string, notice: (text: string) => void) {
   return async ({ create = false, write = false, lean = false, deferRead = false, only }: OpenOptions = {}): Promise<Archive> => {
+    const { Archive } = await store();
     if (choice.source !== 'bundled') {
       const archive = await Archive.open(choice.dir, { create, lean, deferRead, only });
       // A command that writes upgrades it with its own write.
@@ -143,7 +149,7 @@ export function openerFor(choice: ArchiveChoice, bundled: string, notice: (text:
     }
     if (!(create || write)) {
       // The store's own message would suggest importing into the package's folder.
-      if (!existsSync(Archive.indexPath(bundled)))
+      if (!existsSync(indexPath(bundled)))
         throw new BylineError(`no archive yet: byline import FILE starts your library (${choice.writeDir})`, 2);
       return Archive.open(choice.dir, { create, lean, only });
     }

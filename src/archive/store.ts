@@ -11,6 +11,7 @@ import { BylineError } from '../model/errors.js';
 import { CheckedJsonFile, readJsonFileSync, syncDir, UnreadableFile, writeFileAtomic, type JsonReading } from './jsonfile.js';
 import { closeSync, openSync } from 'node:fs';
 import { findArticleLine } from './id-lookup.js';
+import { indexPath } from './index-path.js';
 import { idOfLine, linesOfMetas, rawArticleLines, readIndexHeader, StoredLines, writeIndexLines } from './index-lines.js';
 import {
   compact,
@@ -208,7 +209,7 @@ export class Archive {
   }
 
   static indexPath(dir: string): string {
-    return join(dir, 'index.json');
+    return indexPath(dir);
   }
 
   /** A read-only archive over an index read in part (the articles a caller found through the

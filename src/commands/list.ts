@@ -5,6 +5,7 @@ import { displayWidth, truncateToWidth } from '../text/wrap.js';
 import { articleListJson } from '../text/render.js';
 import { paint } from '../text/style.js';
 import { visibleLine } from '../text/visible.js';
+import { loadWidths } from '../text/width.js';
 import { positiveInt, printJson, type Context } from './context.js';
 
 export function kindMarker(meta: ArticleMeta): string {
@@ -78,6 +79,8 @@ async function streamRows(ctx: Context, limit = Infinity): Promise<boolean> {
 export async function list(ctx: Context): Promise<number> {
   const limit = positiveInt(ctx.flags.limit, 'limit');
   if (!ctx.out.isTTY && !ctx.flags.json && !ctx.flags.author && (await streamRows(ctx, limit))) return 0;
+  // Rows are cut to the terminal's width: on a terminal only (piped rows are whole).
+  if (ctx.out.isTTY) await loadWidths();
   const archive = await ctx.openArchive();
   let metas = archive.articles;
   const author = ctx.flags.author;

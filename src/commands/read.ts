@@ -5,6 +5,7 @@ import type { parseQuery as ParseQuery } from '../search/query.js';
 import type { words as Words } from '../search/tokenize.js';
 import { articleJson, renderMarkdown, renderText } from '../text/render.js';
 import { visibleLine } from '../text/visible.js';
+import { widthsFor } from '../text/width.js';
 import { printJson, textWidth, usageError, type Context } from './context.js';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
@@ -24,6 +25,12 @@ function hasEveryWord(archive: Archive, meta: ArticleMeta, query: string, parseQ
   ].join('\n');
   const present = new Set(words(text));
   return wanted.every((w) => present.has(w) || [...present].some((p) => p.startsWith(w)));
+}
+
+/** Every string in a value made of JSON's types: all the text an article can show. */
+function* stringsIn(value: unknown): Generator<string> {
+  if (typeof value === 'string') yield value;
+  else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) yield* stringsIn(item);
 }
 
 /** An id wins; otherwise the best search hit, if it clearly matches. */
@@ -59,6 +66,7 @@ export async function read(ctx: Context): Promise<number> {
   const meta = await findArticle(archive, query);
   const article = archive.full(meta);
   const authors = archive.authorsOf(meta);
+  if (format !== 'json' && !ctx.flags.json) await widthsFor(stringsIn([article, authors]));
   if (format === 'json' || ctx.flags.json) printJson(ctx, articleJson(article, authors));
   else if (format === 'markdown') ctx.out.write(renderMarkdown(article, authors, ctx.flags.raw) + '\n');
   else ctx.out.write(renderText(article, authors, { width: textWidth(ctx), color: ctx.out.color, raw: ctx.flags.raw }) + '\n');

@@ -5,7 +5,7 @@
 // vowel (กำ, क्ष) one more; while string-width gives VS16 emoji (❤️) and keycaps 2 columns where
 // they draw 1. So a cluster counts the larger of the two, and at least one cell, as Ink gives
 // every cluster a cell: text may be drawn narrower than measured, never wider.
-import stringWidth from 'string-width';
+import type stringWidthOf from 'string-width';
 import { eastAsianWidth } from 'get-east-asian-width';
 import { SINGLE_COLUMN } from './narrow.js';
 import { AT_LEAST_ONE_CELL, NO_CELL_IN_SOME, TWO_CELLS } from './terminal-cells.js';
@@ -19,6 +19,26 @@ const NO_CELL = /^[\p{Mn}\p{Me}\p{Cc}\u200b-\u200d\u2060\ufeff\u{e0000}-\u{e007f
 const AT_LEAST_ONE = new RegExp(`^[${AT_LEAST_ONE_CELL}]$`, 'u');
 const TWO = new RegExp(`^[${TWO_CELLS}]$`, 'u');
 const JOINS_IN_SOME = new RegExp(`^[${NO_CELL_IN_SOME}]$`, 'u');
+
+let stringWidth: typeof stringWidthOf | undefined;
+/** string-width builds a grapheme segmenter and its emoji pattern as it loads — about 20 ms,
+ * a fifth of a command's start — and only a cluster of several code points needs it, which
+ * text of one-column characters (SINGLE_COLUMN) never has. So it is loaded here, before such
+ * text is measured: by the reader and most commands at start (src/main.ts), by `read` and
+ * `list` only for text that needs it (widthsFor). */
+export async function loadWidths(): Promise<void> {
+  stringWidth ??= (await import('string-width')).default;
+}
+
+/** Loads string-width if any of these strings may hold a cluster of several code points. */
+export async function widthsFor(texts: Iterable<string>): Promise<void> {
+  for (const text of texts) if (!SINGLE_COLUMN.test(text)) return loadWidths();
+}
+
+function clusterStringWidth(cluster: string): number {
+  if (!stringWidth) throw new Error('a cluster of several code points was measured before loadWidths()');
+  return stringWidth(cluster);
+}
 
 let segmenter: Intl.Segmenter | undefined;
 /** Grapheme clusters, with the segmenter made on first use (its first run loads ICU data, which the first frame should not wait for). */
@@ -59,7 +79,7 @@ export function clusterWidth(cluster: string): number {
     cells += leading ? Math.max(1, own) : own;
     codePoints++;
   }
-  return Math.max(1, cells, codePoints > 1 ? stringWidth(cluster) : 0);
+  return Math.max(1, cells, codePoints > 1 ? clusterStringWidth(cluster) : 0);
 }
 
 /** Columns a terminal may draw for text without escape sequences (already display-safe). */

@@ -16,6 +16,7 @@ import { visible } from '../text/visible.js';
 import { handleSuspend } from './suspend.js';
 import { openInBrowser } from './open-url.js';
 import { clipboard, openInEditor, pipeTo, type Terminal } from './runtime/outside.js';
+import { loadWidths } from '../text/width.js';
 
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT = '\u001b[?25h\u001b[?1049l';
@@ -79,7 +80,7 @@ async function openForReading(options: ReaderOptions): Promise<{ catalog?: Catal
 const UPGRADE_FROM_BYTES = 256 << 10;
 
 export async function runReader(options: ReaderOptions): Promise<number> {
-  const opened = await openForReading(options);
+  const [opened] = await Promise.all([openForReading(options), loadWidths()]);
   // Before the alternate screen: a catalog whose first lines do not check is not used.
   const first = opened.catalog && firstScreenIfSound(opened.catalog);
   const archive = first ? undefined : (opened.archive ?? (await options.openArchive({ lean: true })));

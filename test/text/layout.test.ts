@@ -14,11 +14,13 @@ import {
   wrap,
   type Line,
 } from '../../src/text/layout.js';
+import { loadWidths } from '../../src/text/width.js';
 import { articleMeta } from '../support/archives.js';
 import { DEFAULT_ARCHIVE } from '../support/paths.js';
 
 let articles: { article: Article; authors: Author[] }[];
 beforeAll(async () => {
+  await loadWidths(); // as read and the reader load it (see width.ts)
   const archive = await Archive.open(DEFAULT_ARCHIVE);
   articles = archive.articles.map((meta) => ({ article: archive.full(meta), authors: archive.authorsOf(meta) }));
 });

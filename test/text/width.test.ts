@@ -3,11 +3,14 @@
 // from them (UPDATE_WIDTHS=1), e.g. after an xterm.js or Node upgrade makes this test fail.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
-import { clusterWidth, codePointCells, mayJoin, terminalWidth, unicodeCells } from '../../src/text/width.js';
+import { clusterWidth, codePointCells, loadWidths, mayJoin, terminalWidth, unicodeCells } from '../../src/text/width.js';
 import { cellWidths, drawnWidth, isMeasured, UNICODE_VERSIONS } from '../support/xterm.js';
 import { ROOT } from '../support/paths.js';
+
+// As every command measuring such text loads string-width first (see width.ts).
+beforeAll(loadWidths);
 
 type Ranges = [number, number][];
 

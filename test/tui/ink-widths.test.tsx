@@ -13,18 +13,21 @@ import fc from 'fast-check';
 import { Box, Text } from 'ink';
 import { render } from 'ink-testing-library';
 import stringWidth from 'string-width';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Author } from '../../src/model/schema.js';
 import { searchEngineFor } from '../../src/archive/searchable.js';
 import { Archive } from '../../src/archive/store.js';
 import { UserState } from '../../src/archive/user-state.js';
 import { visibleLine } from '../../src/text/visible.js';
-import { clusterWidth } from '../../src/text/width.js';
+import { clusterWidth, loadWidths } from '../../src/text/width.js';
 import { displayWidth, truncateToWidth, wrapText } from '../../src/text/wrap.js';
 import { App } from '../../src/tui/app.js';
 import { writeArchive } from '../support/hardening.js';
 import { KEY, renderSized, type Screen } from '../support/ink.js';
 import { DISPUTED, widthTitle } from '../support/unicode.js';
+
+// The reader loads string-width as it starts (runReader): the screens here are drawn without it.
+beforeAll(loadWidths);
 
 const shown = fc
   .oneof(

@@ -21,6 +21,7 @@ import { ARCHIVE_VERSION, IndexSchema, blockText } from '../../../src/model/sche
 import { layoutArticle, QUOTE_PREFIX, type Line } from '../../../src/text/layout.js';
 import { visible, visibleLine } from '../../../src/text/visible.js';
 import { displayWidth, truncateToWidth, wrapText } from '../../../src/text/wrap.js';
+import { loadWidths } from '../../../src/text/width.js';
 import { frontMatter } from '../../../src/text/render.js';
 import { decodeDump } from '../../../src/archive/import-source.js';
 import { parsePageDump } from '../../../src/ingest/pagedump.js';
@@ -140,6 +141,9 @@ function blockSource(b: Block): string[] {
   const caption = [b.title, b.caption].filter(Boolean).join(' — ');
   return [caption ? `[Figure] ${caption}` : '', b.credit];
 }
+
+// As read and the reader load it before measuring such text (see src/text/width.ts).
+beforeAll(loadWidths);
 
 describe('layout (property)', () => {
   it('never makes a line wider than the width, and every line is display-safe', () => {

@@ -13,6 +13,7 @@ import type { Author } from '../../../src/model/schema.js';
 import { App } from '../../../src/tui/app.js';
 import { layoutArticle } from '../../../src/text/layout.js';
 import { displayWidth, truncateToWidth, wrapText } from '../../../src/text/wrap.js';
+import { loadWidths } from '../../../src/text/width.js';
 import { KEY, renderSized, type Screen } from '../../support/ink.js';
 import { cleanEnv, lines, requireBuild } from '../../support/cli.js';
 import { BIN, DEFAULT_ARCHIVE, ROOT } from '../../support/paths.js';
@@ -84,6 +85,8 @@ afterEach(() => {
   screens = [];
 });
 beforeAll(() => requireBuild());
+// The reader loads string-width as it starts (runReader); layout is measured here without it.
+beforeAll(loadWidths);
 afterAll(() => cleanTemp());
 
 async function start(archive: Archive, columns: number, rows: number, statePath = join(scratch(), 'state.json')) {
