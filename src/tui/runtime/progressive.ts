@@ -40,6 +40,8 @@ export function grow(reading: CatalogReading, rows: Rows, bytes: number): Shown 
     rows.byId.set(entry.id, entry);
     rows.docs.push(rows.search.docOf(entry));
   }
+  // Folded for the title scan as each chunk comes, so the first key does not fold them all.
+  rows.search.folded.upTo(rows.docs);
   const data = CatalogData.grown(rows.rows, rows.byId, reading.header.authors, rows.authorsById);
   rowsOf.set(data, rows);
   const loading = reading.done ? null : { loaded: rows.rows.length, total: reading.total };
