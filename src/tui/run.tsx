@@ -76,6 +76,9 @@ async function openForReading(options: ReaderOptions): Promise<{ catalog?: Catal
   return { catalog: CatalogReading.open(dir), archive };
 }
 
+/** Frames a second Ink may draw (its default is 30). */
+export const MAX_FPS = 120;
+
 /** Below this an index.json has no catalog (up to 1 000 articles) and is read whole at once. */
 const UPGRADE_FROM_BYTES = 256 << 10;
 
@@ -162,6 +165,11 @@ export async function runReader(options: ReaderOptions): Promise<number> {
       exitOnCtrlC: false,
       patchConsole: true,
       incrementalRendering: false,
+      // Ink draws at most maxFps frames a second, and a frame asked for sooner waits for the
+      // next slot: at its default (30) a key's results could wait a whole slot after the frame
+      // that drew the key. One frame a key is all byline draws, so the cap only has to stop a
+      // flood (a held key).
+      maxFps: MAX_FPS,
     });
     const show = (next: Shown) => {
       shown = next;
