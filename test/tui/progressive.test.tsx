@@ -142,7 +142,7 @@ describe('a big archive in the reader, a piece at a time', () => {
     const first = firstScreen(reading, FIRST);
     const { screen, show, shows } = await reader(first);
     await screen.waitFor((f) => f.includes(bigTitle(1)), 'the first rows');
-    await readTheRest(reading, first, show, () => false, CHUNK);
+    await readTheRest(reading, first, show, () => false, CHUNK, 0);
     // Many chunks, each shown as it came, each more than the last, the last one complete.
     expect(shows.length).toBeGreaterThan(10);
     const counts = shows.map((s) => s.data.articles.length);
@@ -154,6 +154,18 @@ describe('a big archive in the reader, a piece at a time', () => {
     expect(statusBar(frame)).toMatch(new RegExp(`^1/${BIG_COUNT} · ${BIG_COUNT} unread`));
     await screen.press('G');
     await screen.waitFor((f) => f.includes(`${BIG_COUNT}/${BIG_COUNT}`) && f.includes(bigTitle(BIG_COUNT)), 'the last article');
+  });
+
+  it('chunks that come faster than a show is due are shown together: the last one always', async () => {
+    const reading = open();
+    const first = firstScreen(reading, FIRST);
+    const { screen, show, shows } = await reader(first);
+    await screen.waitFor((f) => f.includes(bigTitle(1)), 'the first rows');
+    await readTheRest(reading, first, show, () => false, CHUNK, 60_000);
+    expect(shows).toHaveLength(1);
+    expect(shows[0].loading).toBeNull();
+    expect(shows[0].data.articles).toHaveLength(BIG_COUNT);
+    await screen.waitFor((f) => !f.includes('loading') && f.includes(`1/${BIG_COUNT}`), 'the whole list');
   });
 
   it('opens an article from the first screen before the rest is read, with its body', async () => {

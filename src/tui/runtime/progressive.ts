@@ -21,6 +21,8 @@ export interface Shown {
 
 /** The rows of the catalog's first chunk: a screenful and more, read in a millisecond. */
 export const FIRST_BYTES = 64 << 10;
+/** What has loaded is shown (the list, the status, a search run again) at most this often. */
+export const SHOW_EVERY_MS = 120;
 /** Then a chunk a turn of the event loop: ~6 000 rows, parsed in ~10 ms, so keys wait little. */
 export const CHUNK_BYTES = 1 << 20;
 
@@ -83,12 +85,20 @@ export async function readTheRest(
   show: (next: Shown) => void,
   stopped: () => boolean,
   chunkBytes = CHUNK_BYTES,
+  showEveryMs = SHOW_EVERY_MS,
 ): Promise<void> {
   const rows = rowsOf.get(first.data)!;
+  let shownAt = performance.now();
   try {
     while (!reading.done && !stopped()) {
       await new Promise((resolve) => setTimeout(resolve, 0));
-      show(grow(reading, rows, chunkBytes));
+      const next = grow(reading, rows, chunkBytes);
+      // Each show is a frame (and a search run again): a few a second say enough, and leave
+      // the turns between them to keys.
+      if (reading.done || performance.now() - shownAt >= showEveryMs) {
+        show(next);
+        shownAt = performance.now();
+      }
     }
   } finally {
     reading.close();
@@ -115,9 +125,10 @@ export async function readTheRestOrWhole(
   stopped: () => boolean,
   openWhole: () => Promise<Archive>,
   chunkBytes = CHUNK_BYTES,
+  showEveryMs = SHOW_EVERY_MS,
 ): Promise<void> {
   try {
-    await readTheRest(reading, first, show, stopped, chunkBytes);
+    await readTheRest(reading, first, show, stopped, chunkBytes, showEveryMs);
   } catch (error) {
     if (!(error instanceof CatalogProblem)) throw error;
     const whole = await openWhole();
