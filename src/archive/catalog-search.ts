@@ -83,6 +83,9 @@ class LazyWordIndex implements WordIndex {
   cost(token: number): number {
     return this.#built.cost(token);
   }
+  open(): void {
+    void this.#built;
+  }
 }
 
 /** The search side of a big archive read through its catalog. */

@@ -43,6 +43,8 @@ export interface SearchEngine {
    * rows it shows); undefined when its body does not have the query's words. */
   snippet(query: string, id: string): Snippet | undefined;
   readonly size: number;
+  /** Opens a stored word index now (in idle time), not on the first word that needs it. */
+  warm(): void;
 }
 
 /** The documents an engine searches, document i at(i): an array, or a list that makes each
@@ -234,6 +236,7 @@ function engineOver(docs: Docs, sources: EngineSources, built?: TokenIndex): Sea
 
   return {
     size: n,
+    warm: () => words.open?.(),
     snippet(query, id) {
       const vocab = recentVocab.get(query);
       const i = numberOf(id);

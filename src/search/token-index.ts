@@ -23,6 +23,8 @@ export interface WordIndex {
   word(token: number): string;
   /** About how many postings reading this token means, without reading them. */
   cost(token: number): number;
+  /** Does now what the first lookup would otherwise do first (read a stored index). */
+  open?(): void;
 }
 
 /** How an engine numbers its documents, for a stored index to map its own onto. */

@@ -168,6 +168,30 @@ describe('a big archive in the reader, a piece at a time', () => {
     await screen.waitFor((f) => !f.includes('loading') && f.includes(`1/${BIG_COUNT}`), 'the whole list');
   });
 
+  it('once all is read, the word index is opened in the next idle turn, before any word is typed', async () => {
+    const reading = open();
+    const first = firstScreen(reading, FIRST);
+    const warmed: (string | null)[] = [];
+    const shows: Shown[] = [];
+    await readTheRest(
+      reading,
+      first,
+      (next) => {
+        const engine = next.engine!;
+        const warm = engine.warm.bind(engine);
+        engine.warm = () => (warmed.push(next.loading ? 'loading' : null), warm());
+        shows.push(next);
+      },
+      () => false,
+      CHUNK,
+    );
+    expect(warmed).toEqual([]); // not while loading, and not before the turn after the last chunk
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(warmed).toEqual([null]);
+    // The warmed engine searches bodies' words through the word index.
+    expect(shows.at(-1)!.engine!.search('paragraph', 5).length).toBeGreaterThan(0);
+  });
+
   it('opens an article from the first screen before the rest is read, with its body', async () => {
     const reading = open();
     const first = firstScreen(reading, FIRST);

@@ -59,6 +59,15 @@ export function grow(reading: CatalogReading, rows: Rows, bytes: number): Shown 
   };
 }
 
+/** Opens the engine's word index; one that cannot be read is said so by the first search that needs it. */
+function warm(engine: SearchEngine | null): void {
+  try {
+    engine?.warm();
+  } catch {
+    // the search reports it
+  }
+}
+
 /** The first frame's rows: the catalog's first `bytes`. Throws CatalogProblem when they do not check. */
 export function firstScreen(reading: CatalogReading, bytes = FIRST_BYTES): Shown {
   const search = new CatalogSearch(reading.dir, reading.header, false);
@@ -99,6 +108,8 @@ export async function readTheRest(
         show(next);
         shownAt = performance.now();
       }
+      // All here: the word index is opened in the next idle turn, not by the first word typed.
+      if (reading.done) setTimeout(() => warm(next.engine), 0);
     }
   } finally {
     reading.close();
