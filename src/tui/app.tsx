@@ -32,6 +32,8 @@ export interface AppProps {
   onQuit: (code: number) => void;
   /** Ctrl-z: give the terminal back and stop, as full-screen programs do (see run.tsx). */
   onSuspend?: () => void;
+  /** Each key as it comes (before the reader handles it): the loading of a big archive holds off. */
+  onKey?: () => void;
   title?: string;
   /** What the reader does outside itself (open a URL, copy, run a program). */
   services?: Pick<Services, 'openUrl' | 'copy' | 'pipe' | 'edit'>;
@@ -78,7 +80,7 @@ function useReaderStore(
 export function App(props: AppProps) {
   const size = useTerminalSize();
   const store = useReaderStore(props, size);
-  const { engineError, stopRef, storeRef, onSuspend } = props;
+  const { engineError, stopRef, storeRef, onSuspend, onKey } = props;
   useEffect(() => {
     if (engineError) store.send({ type: 'engine', status: { status: 'failed', error: engineError } });
   }, [store, engineError]);
@@ -93,9 +95,10 @@ export function App(props: AppProps) {
     (input: string, key: KeyEvent) => {
       // Ctrl-z is the terminal's, not the reader's: it never reaches the keymap.
       if (key.ctrl && input === 'z') return onSuspend?.();
+      onKey?.();
       for (const press of keyPresses(input, key)) store.send({ type: 'key', ...press });
     },
-    [store, onSuspend],
+    [store, onSuspend, onKey],
   );
   useInput(onInput);
   const state = useSyncExternalStore(store.subscribe, store.getState);

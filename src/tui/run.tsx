@@ -76,6 +76,9 @@ async function openForReading(options: ReaderOptions): Promise<{ catalog?: Catal
   return { catalog: CatalogReading.open(dir), archive };
 }
 
+/** After a key, the loading of a big archive waits this long for the next: typing goes first. */
+const TYPING_HOLD_MS = 150;
+
 /** Frames a second Ink may draw (its default is 30). */
 export const MAX_FPS = 120;
 
@@ -143,6 +146,8 @@ export async function runReader(options: ReaderOptions): Promise<number> {
     const services = outsideServices(() => instance);
     const dir = archive?.dir ?? opened.catalog!.dir;
     let shown: Shown = first || { data: archive!, engine: null };
+    let keyAt = -Infinity;
+    const onKey = () => (keyAt = performance.now());
     const app = ({ data, holding, loading, engine, engineError }: Shown) => (
       <>
         <App
@@ -154,6 +159,7 @@ export async function runReader(options: ReaderOptions): Promise<number> {
           engineError={engineError}
           onQuit={finish}
           onSuspend={suspender.suspend}
+          onKey={onKey}
           services={services}
           stopRef={stop}
           title={`byline · ${basename(dir)}`}
@@ -176,13 +182,10 @@ export async function runReader(options: ReaderOptions): Promise<number> {
       if (!done) instance.rerender(app(next));
     };
     if (first)
-      void readTheRestOrWhole(
-        opened.catalog!,
-        first,
-        show,
-        () => done,
-        () => options.openArchive({ lean: true }),
-      );
+      void readTheRestOrWhole(opened.catalog!, first, show, () => options.openArchive({ lean: true }), {
+        stopped: () => done,
+        typing: () => Math.max(0, keyAt + TYPING_HOLD_MS - performance.now()),
+      });
     else setImmediate(() => void searchWhole(archive!, show));
     // Through the reader, so the open article's place is saved first.
     const stopWith = (code: number) => (stop.current ? stop.current(code) : finish(code));

@@ -113,7 +113,7 @@ describe('a big archive in the reader, a piece at a time', () => {
     const before = await screen.waitFor((f) => f.includes(bigTitle(EARLY)) && /\b1 hit\b/.test(f), 'the early hit alone');
     expect(before).not.toContain(bigTitle(LATE));
     expect(before).toMatch(/loading [\d ]+ \/ 1 010/);
-    const reading$ = readTheRest(reading, first, show, () => false, CHUNK);
+    const reading$ = readTheRest(reading, first, show, { stopped: () => false, chunkBytes: CHUNK });
     const after = await screen.waitFor((f) => f.includes(bigTitle(LATE)), 'the late hit');
     expect(after).toContain(bigTitle(EARLY));
     expect(after).toContain(`/ ${RARE_WORD}`);
@@ -127,7 +127,7 @@ describe('a big archive in the reader, a piece at a time', () => {
     const first = firstScreen(reading, FIRST);
     const { screen, show, shows } = await reader(first);
     await screen.waitFor((f) => f.includes(bigTitle(1)), 'the first rows');
-    const reading$ = readTheRest(reading, first, show, () => false, CHUNK);
+    const reading$ = readTheRest(reading, first, show, { stopped: () => false, chunkBytes: CHUNK });
     await screen.press('/');
     await screen.type(RARE_WORD);
     expect(shows.length).toBeGreaterThan(0); // keys and chunks took turns
@@ -142,7 +142,7 @@ describe('a big archive in the reader, a piece at a time', () => {
     const first = firstScreen(reading, FIRST);
     const { screen, show, shows } = await reader(first);
     await screen.waitFor((f) => f.includes(bigTitle(1)), 'the first rows');
-    await readTheRest(reading, first, show, () => false, CHUNK, 0);
+    await readTheRest(reading, first, show, { stopped: () => false, chunkBytes: CHUNK, showEveryMs: 0 });
     // Many chunks, each shown as it came, each more than the last, the last one complete.
     expect(shows.length).toBeGreaterThan(10);
     const counts = shows.map((s) => s.data.articles.length);
@@ -161,7 +161,7 @@ describe('a big archive in the reader, a piece at a time', () => {
     const first = firstScreen(reading, FIRST);
     const { screen, show, shows } = await reader(first);
     await screen.waitFor((f) => f.includes(bigTitle(1)), 'the first rows');
-    await readTheRest(reading, first, show, () => false, CHUNK, 60_000);
+    await readTheRest(reading, first, show, { stopped: () => false, chunkBytes: CHUNK, showEveryMs: 60_000 });
     expect(shows).toHaveLength(1);
     expect(shows[0].loading).toBeNull();
     expect(shows[0].data.articles).toHaveLength(BIG_COUNT);
@@ -182,8 +182,7 @@ describe('a big archive in the reader, a piece at a time', () => {
         engine.warm = () => (warmed.push(next.loading ? 'loading' : null), warm());
         shows.push(next);
       },
-      () => false,
-      CHUNK,
+      { stopped: () => false, chunkBytes: CHUNK },
     );
     expect(warmed).toEqual([]); // not while loading, and not before the turn after the last chunk
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -211,14 +210,10 @@ describe('a big archive in the reader, a piece at a time', () => {
     const { screen, show, shows } = await reader(first);
     await screen.waitFor((f) => f.includes(bigTitle(1)), 'the first rows');
     let opened = 0;
-    await readTheRestOrWhole(
-      reading,
-      first,
-      show,
-      () => false,
-      () => (opened++, Archive.open(dir, { lean: true })),
-      CHUNK,
-    );
+    await readTheRestOrWhole(reading, first, show, () => (opened++, Archive.open(dir, { lean: true })), {
+      stopped: () => false,
+      chunkBytes: CHUNK,
+    });
     expect(opened).toBe(1);
     expect(reading.done).toBe(true); // closed
     const whole = shows.at(-1)!;

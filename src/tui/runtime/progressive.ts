@@ -86,21 +86,27 @@ export function firstScreenIfSound(reading: CatalogReading, bytes = FIRST_BYTES)
   }
 }
 
+/** How the rest is read: `stopped` ends it; `typing` says how long to hold off before the next
+ * chunk (a key just came: its search and frame go first); the sizes are for tests. */
+export interface ReadOptions {
+  stopped: () => boolean;
+  typing?: () => number;
+  chunkBytes?: number;
+  showEveryMs?: number;
+}
+
 /** The rest of the catalog after the first frame, a chunk at a time, each shown as it comes
  * (the list grows, "loading N / M" in the status bar, a search is run again over it). */
-export async function readTheRest(
-  reading: CatalogReading,
-  first: Shown,
-  show: (next: Shown) => void,
-  stopped: () => boolean,
-  chunkBytes = CHUNK_BYTES,
-  showEveryMs = SHOW_EVERY_MS,
-): Promise<void> {
+export async function readTheRest(reading: CatalogReading, first: Shown, show: (next: Shown) => void, options: ReadOptions): Promise<void> {
+  const { stopped, typing = () => 0, chunkBytes = CHUNK_BYTES, showEveryMs = SHOW_EVERY_MS } = options;
   const rows = rowsOf.get(first.data)!;
   let shownAt = performance.now();
   try {
     while (!reading.done && !stopped()) {
       await new Promise((resolve) => setTimeout(resolve, 0));
+      // While keys come, they have the event loop: loading goes on when typing pauses.
+      for (let wait = typing(); wait > 0 && !stopped(); wait = typing()) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (stopped()) break;
       const next = grow(reading, rows, chunkBytes);
       // Each show is a frame (and a search run again): a few a second say enough, and leave
       // the turns between them to keys.
@@ -133,13 +139,11 @@ export async function readTheRestOrWhole(
   reading: CatalogReading,
   first: Shown,
   show: (next: Shown) => void,
-  stopped: () => boolean,
   openWhole: () => Promise<Archive>,
-  chunkBytes = CHUNK_BYTES,
-  showEveryMs = SHOW_EVERY_MS,
+  options: ReadOptions,
 ): Promise<void> {
   try {
-    await readTheRest(reading, first, show, stopped, chunkBytes, showEveryMs);
+    await readTheRest(reading, first, show, options);
   } catch (error) {
     if (!(error instanceof CatalogProblem)) throw error;
     const whole = await openWhole();

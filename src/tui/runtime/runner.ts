@@ -70,11 +70,11 @@ export function createRunner(services: Services): EffectRunner {
         });
       case 'loadSummaries': {
         // In the background, a slice at a time (each may read a body), so a key never waits
-        // for the rows of a search it has already changed.
+        // for the rows of a search it has already changed; sent once, as one frame.
+        const summaries: Record<string, string> = {};
+        const snippets: Record<string, Snippet> = {};
         const slice = (ids: string[]) => {
           const started = performance.now();
-          const summaries: Record<string, string> = {};
-          const snippets: Record<string, Snippet> = {};
           let done = 0;
           for (const id of ids) {
             if (done > 0 && performance.now() - started > SUMMARY_SLICE_MS) break;
@@ -88,10 +88,10 @@ export function createRunner(services: Services): EffectRunner {
             const meta = archive?.article(id);
             if (archive && meta) summaries[id] = meta.dek || archive.lead(meta);
           }
-          send({ type: 'summaries', summaries, query: effect.query, snippets });
           const rest = ids.slice(done);
+          if (rest.length === 0) return send({ type: 'summaries', summaries, query: effect.query, snippets });
           // A newer request (a newer search, a move) replaces the rest of this one.
-          if (rest.length && !waiting('summaries')) defer('summaries', () => slice(rest), { background: true });
+          if (!waiting('summaries')) defer('summaries', () => slice(rest), { background: true });
         };
         return defer('summaries', () => slice(effect.ids), { background: true });
       }
