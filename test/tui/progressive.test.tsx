@@ -191,6 +191,22 @@ describe('a big archive in the reader, a piece at a time', () => {
     expect(shows.at(-1)!.engine!.search('paragraph', 5).length).toBeGreaterThan(0);
   });
 
+  it('while keys come the next chunk waits, and loading goes on once typing pauses', async () => {
+    const reading = open();
+    const first = firstScreen(reading, FIRST);
+    const quietFrom = performance.now() + 300;
+    const shows: { at: number; shown: Shown }[] = [];
+    await readTheRest(reading, first, (shown) => shows.push({ at: performance.now(), shown }), {
+      stopped: () => false,
+      chunkBytes: CHUNK,
+      showEveryMs: 0,
+      typing: () => Math.max(0, quietFrom - performance.now()),
+    });
+    expect(shows[0].at).toBeGreaterThanOrEqual(quietFrom);
+    expect(shows.at(-1)!.shown.loading).toBeNull();
+    expect(shows.at(-1)!.shown.data.articles).toHaveLength(BIG_COUNT);
+  });
+
   it('opens an article from the first screen before the rest is read, with its body', async () => {
     const reading = open();
     const first = firstScreen(reading, FIRST);

@@ -59,6 +59,12 @@ export function grow(reading: CatalogReading, rows: Rows, bytes: number): Shown 
   };
 }
 
+/** A turn of the event loop after the last key's hold is over (or at once when stopped). */
+async function whenQuiet(typing: () => number, stopped: () => boolean): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  for (let wait = typing(); wait > 0 && !stopped(); wait = typing()) await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
 /** Opens the engine's word index; one that cannot be read is said so by the first search that needs it. */
 function warm(engine: SearchEngine | null): void {
   try {
@@ -103,9 +109,8 @@ export async function readTheRest(reading: CatalogReading, first: Shown, show: (
   let shownAt = performance.now();
   try {
     while (!reading.done && !stopped()) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
       // While keys come, they have the event loop: loading goes on when typing pauses.
-      for (let wait = typing(); wait > 0 && !stopped(); wait = typing()) await new Promise((resolve) => setTimeout(resolve, wait));
+      await whenQuiet(typing, stopped);
       if (stopped()) break;
       const next = grow(reading, rows, chunkBytes);
       // Each show is a frame (and a search run again): a few a second say enough, and leave
@@ -114,8 +119,8 @@ export async function readTheRest(reading: CatalogReading, first: Shown, show: (
         show(next);
         shownAt = performance.now();
       }
-      // All here: the word index is opened in the next idle turn, not by the first word typed.
-      if (reading.done) setTimeout(() => warm(next.engine), 0);
+      // All here: the word index is opened once keys pause, not by the first word typed.
+      if (reading.done) void whenQuiet(typing, stopped).then(() => warm(next.engine));
     }
   } finally {
     reading.close();
