@@ -33,7 +33,10 @@ function RedrawHandle({ onReady }: { onReady: (redraw: () => void) => void }) {
 
 /** The reader's ways out of itself (issue 10, section 3): the browser, the clipboard, and
  * programs that get the terminal while they run; afterwards Ink draws the whole frame again. */
-function outsideServices(instance: () => { clear(): void } | undefined): NonNullable<AppProps['services']> {
+function outsideServices(
+  instance: () => { clear(): void } | undefined,
+  whenQuiet: (work: () => void) => void,
+): NonNullable<AppProps['services']> {
   const terminal: Terminal = {
     release: () => {
       process.stdin.setRawMode?.(false);
@@ -50,7 +53,7 @@ function outsideServices(instance: () => { clear(): void } | undefined): NonNull
     openInBrowser(url, failed);
     return `Opening ${url}`;
   };
-  return { openUrl, copy: clipboard(terminal), pipe: pipeTo(terminal), edit: openInEditor(terminal) };
+  return { openUrl, copy: clipboard(terminal, process.env, whenQuiet), pipe: pipeTo(terminal), edit: openInEditor(terminal) };
 }
 
 /** What the reader needs from the command line: the archive to read, where its own state is
@@ -75,6 +78,9 @@ async function openForReading(options: ReaderOptions): Promise<{ catalog?: Catal
   const archive = await options.openArchive({});
   return { catalog: CatalogReading.open(dir), archive };
 }
+
+/** Keys paused this long: the reader is idle, and loads what it may need later. */
+const QUIET_MS = 1000;
 
 /** After a key, the loading of a big archive waits this long for the next: typing goes first. */
 const TYPING_HOLD_MS = 150;
@@ -143,11 +149,20 @@ export async function runReader(options: ReaderOptions): Promise<number> {
     // Raw mode before the first frame, so keys typed during start-up are kept, not echoed.
     process.stdin.setRawMode?.(true);
     const stop: NonNullable<AppProps['stopRef']> = {};
-    const services = outsideServices(() => instance);
-    const dir = archive?.dir ?? opened.catalog!.dir;
-    let shown: Shown = first || { data: archive!, engine: null };
     let keyAt = -Infinity;
     const onKey = () => (keyAt = performance.now());
+    // Work that can wait (loading a module for later) runs once keys have paused a while.
+    const whenQuiet = (work: () => void) => {
+      const check = () => {
+        const wait = keyAt + QUIET_MS - performance.now();
+        if (wait <= 0) work();
+        else setTimeout(check, wait).unref();
+      };
+      setTimeout(check, QUIET_MS).unref();
+    };
+    const services = outsideServices(() => instance, whenQuiet);
+    const dir = archive?.dir ?? opened.catalog!.dir;
+    let shown: Shown = first || { data: archive!, engine: null };
     const app = ({ data, holding, loading, engine, engineError }: Shown) => (
       <>
         <App

@@ -30,17 +30,22 @@ export function osc52(text: string): string {
 type Clipboardy = typeof import('clipboardy').default;
 
 /** Copies at once, so its confirmation is in before the next key is handled. clipboardy is
- * loaded in the background after start-up (not on the first frame's path); until it is, or
- * where there is no system clipboard (no display, no xsel), the terminal is asked (OSC 52). */
-export function clipboard(terminal: Terminal, env = process.env): (text: string) => string {
+ * loaded in the background when `preload` says (not on the first frame's path, nor while keys
+ * come); until it is, or where there is no system clipboard (no display, no xsel), the
+ * terminal is asked (OSC 52). */
+export function clipboard(
+  terminal: Terminal,
+  env = process.env,
+  preload: (load: () => void) => void = (load) => setTimeout(load, 500).unref(),
+): (text: string) => string {
   let system: Clipboardy | undefined;
   if (!prefersOsc52(env)) {
-    setTimeout(() => {
+    preload(() => {
       import('clipboardy').then(
         (module) => (system = module.default),
         () => undefined,
       );
-    }, 500).unref();
+    });
   }
   return (text) => {
     if (system) {
