@@ -42,8 +42,9 @@ const flagName = (kebab: string): FlagName | undefined => {
 };
 
 /** A word, or a flag's value, that yargs-parser (inside meow) takes as it is: not a flag, not
- * quoted (it strips matching quotes), and nothing it would read as a number or an escape. */
-const PLAIN = /^[\p{L}\p{N}_./:@+,~%][^\s"'\\]*$/u;
+ * quoted (it strips matching quotes), and nothing it would read as a number or an escape;
+ * single spaces inside are kept ("hospital doctor", a folder named "My Archive"). */
+const PLAIN = /^[\p{L}\p{N}_./:@+,~%](?:[^\s"'\\]| (?=[^\s"'\\]))*$/u;
 
 /**
  * argv of words and long flags alone (`read ID --archive DIR --no-color`, `list --limit 5`)

@@ -38,9 +38,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   reindex: async () => (await import('./commands/reindex.js')).reindex,
 };
 
-/** Commands that load string-width themselves, only for text that needs it (see text/width.ts):
- * the others (and the reader) get it before they run. */
-const MEASURE_LAZILY = new Set(['read', 'list']);
+/** Commands that load string-width themselves, only for text that needs it (see text/width.ts),
+ * or (search) never measure text: the others (and the reader) get it before they run. */
+const MEASURE_LAZILY = new Set(['read', 'list', 'search']);
 
 /** text/width.ts is loaded with the command that measures text, not with every start. */
 const loadWidths = async () => (await import('./text/width.js')).loadWidths();

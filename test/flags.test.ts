@@ -102,6 +102,8 @@ describe('the command line without meow', () => {
       ['read', 'brief', '--format', 'markdown', '--no-color', '--raw'],
       ['list', '--limit', '20', '--json', '--author', 'ueda'],
       ['search', 'election', '--json', '--archive', 'data/protocol'],
+      ['search', 'hospital doctor', '--json'],
+      ['read', 'two words', '--archive', 'My Archive'],
       ['add', 'https://example.com/a', '--wayback', '--connect-timeout', '5', '--timeout', '30'],
       ['export', '--out', 'dir', '--format', 'markdown'],
     ]) {
@@ -124,7 +126,7 @@ describe('the command line without meow', () => {
       ['list', '--archive', 'a', '--archive', 'b'],
       ['list', '--json', '--no-json'],
       ['read', '"quoted"'],
-      ['read', 'two words'],
+      ['read', 'two  spaces'],
       ['read', '--', '--json'],
       ['import', '-'],
       ['--help'],

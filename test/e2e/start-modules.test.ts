@@ -74,6 +74,17 @@ describe('what a command loads at start', () => {
     expect(offending(sources, [...NEVER, /^src\/search\//, /^src\/archive\/store\.ts$/])).toEqual([]);
   });
 
+  it('search "two words" --json: no flag parser, reader, string-width or importer', () => {
+    const sources = sourcesLoaded(['search', 'story harbour', '--json', '--archive', dir]);
+    expect(sources).toContain('src/commands/search.ts');
+    const forbidden = [
+      /^node_modules\/(meow|ink|react|string-width|linkedom|@mozilla|undici|clipboardy)\//,
+      /^src\/(tui|ingest|net)\//,
+      /^src\/help\.ts$/,
+    ];
+    expect(offending(sources, forbidden)).toEqual([]);
+  });
+
   it('a short flag goes to meow, and the hook sees it loaded', () => {
     const sources = sourcesLoaded(['list', '-n', '1', '--archive', dir]);
     expect(offending(sources, [/^node_modules\/meow\//])).not.toEqual([]);
