@@ -4,15 +4,14 @@
 // Anything that does not agree — no catalog, one written for another size of index.json, a
 // line that does not parse, fewer or more lines than it says — is a CatalogProblem (or
 // undefined at the start), and the caller reads index.json as before.
+import { checkedAuthors } from './fast-validate.js';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import * as v from 'valibot';
 import { isArticleMeta } from './fast-validate.js';
 import { findRecord, readAt, readHeaderAt } from './id-lookup.js';
 import { CATALOG_MAGIC, EXCERPT, SPONSORED } from './catalog.js';
 import {
   ARCHIVE_VERSION,
-  AuthorSchema,
   CATALOG_FILE,
   LOOKUP_FILE,
   type ArticleMeta,
@@ -47,9 +46,9 @@ function readIndexHeader(fd: number): CatalogHeader | undefined {
   if (typeof lookup !== 'string' || !LOOKUP_FILE.test(lookup) || typeof catalog !== 'string' || !CATALOG_FILE.test(catalog))
     return undefined;
   if (segments !== undefined && !(Array.isArray(segments) && segments.every((s) => typeof s === 'string'))) return undefined;
-  const authors = v.safeParse(v.array(AuthorSchema), header.authors);
-  if (!authors.success || new Set(authors.output.map((a) => a.id)).size !== authors.output.length) return undefined;
-  return { authors: authors.output as Author[], segments: segments as string[] | undefined, lookup, catalog };
+  const authors = checkedAuthors(header.authors);
+  if (!authors) return undefined;
+  return { authors, segments: segments as string[] | undefined, lookup, catalog };
 }
 
 /** The id of a catalog line, without parsing the line (an id is a slug: never escaped). */

@@ -10,12 +10,12 @@
 // The lookup is plain text in fixed-width records, for a person as much as for pread:
 //   byline-ids 1 <index.json bytes> <articles>        (padded to RECORD bytes)
 //   <id padded to 80> <offset, 12 digits> <length, 9 digits>
+import { checkedAuthors } from './fast-validate.js';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import * as v from 'valibot';
 import { isArticleMeta } from './fast-validate.js';
 import { linesAt, MAX_ARTICLE_LINE } from './json-lines.js';
-import { ARCHIVE_VERSION, AuthorSchema, LOOKUP_FILE, type ArticleMeta, type Author, type Index } from '../model/schema.js';
+import { ARCHIVE_VERSION, LOOKUP_FILE, type ArticleMeta, type Author, type Index } from '../model/schema.js';
 
 const ID_WIDTH = 80;
 const RECORD = ID_WIDTH + 1 + 12 + 1 + 9 + 1;
@@ -167,8 +167,8 @@ export function findArticleLine(dir: string, id: string): FoundArticle | undefin
     const header = readHeader(fd);
     if (!header || header.version !== ARCHIVE_VERSION || typeof header.lookup !== 'string' || !LOOKUP_FILE.test(header.lookup))
       return undefined;
-    const authors = v.safeParse(v.array(AuthorSchema), header.authors);
-    if (!authors.success || new Set(authors.output.map((a) => a.id)).size !== authors.output.length) return undefined;
+    const authors = checkedAuthors(header.authors);
+    if (!authors) return undefined;
     const segments = header.segments;
     if (segments !== undefined && !(Array.isArray(segments) && segments.every((s) => typeof s === 'string'))) return undefined;
     let lookupFd: number;
@@ -198,7 +198,7 @@ export function findArticleLine(dir: string, id: string): FoundArticle | undefin
     const index: Index = {
       version: ARCHIVE_VERSION,
       articles: [meta as ArticleMeta],
-      authors: authors.output as Author[],
+      authors,
       segments: segments as string[] | undefined,
       lookup: header.lookup,
     };
@@ -239,14 +239,12 @@ export function streamIndex(dir: string): IndexStream | undefined {
   }
   const header = found?.header;
   const authors =
-    header && header.version === ARCHIVE_VERSION && typeof header.lookup === 'string'
-      ? v.safeParse(v.array(AuthorSchema), header.authors)
-      : undefined;
-  if (!found || !authors?.success || new Set(authors.output.map((a) => a.id)).size !== authors.output.length) {
+    header && header.version === ARCHIVE_VERSION && typeof header.lookup === 'string' ? checkedAuthors(header.authors) : undefined;
+  if (!found || !authors) {
     closeSync(fd);
     return undefined;
   }
-  return { authors: authors.output as Author[], articles: articleLines(fd, found.end) };
+  return { authors, articles: articleLines(fd, found.end) };
 }
 
 function* articleLines(fd: number, start: number): Generator<ArticleMeta> {

@@ -3,10 +3,10 @@
 // match keys (match-keys.ts) and the id lookup (id-lookup.ts), reads just those lines, and
 // writes the new index by copying every unchanged line byte for byte. Memory grows with the
 // import, not with the archive.
+import { checkedAuthors } from './fast-validate.js';
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as v from 'valibot';
 import { isArticleMeta } from './fast-validate.js';
 import { findRecord, lookupText, newLookupName, readAt, readHeaderAt, shiftedLookupText, type LineRecord } from './id-lookup.js';
 import { escapeNonAscii, syncDir, UnreadableFile, writeFileAtomic } from './jsonfile.js';
@@ -23,7 +23,7 @@ import {
 } from './match-keys.js';
 import type { StoredArticles } from './merge.js';
 import { catalogLine, catalogTextOfLines, newCatalogName, oldCatalogLines } from './catalog.js';
-import { ARCHIVE_VERSION, AuthorSchema, CATALOG_FILE, KEYS_FILE, LOOKUP_FILE, type ArticleMeta, type Author } from '../model/schema.js';
+import { ARCHIVE_VERSION, CATALOG_FILE, KEYS_FILE, LOOKUP_FILE, type ArticleMeta, type Author } from '../model/schema.js';
 
 export interface IndexHeader {
   version: number;
@@ -108,8 +108,8 @@ export function readIndexHeader(fd: number): { header: IndexHeader; end: number 
   if (!found || !h || h.version !== ARCHIVE_VERSION || typeof h.lookup !== 'string' || !LOOKUP_FILE.test(h.lookup)) return undefined;
   if (h.keys !== undefined && !(typeof h.keys === 'string' && KEYS_FILE.test(h.keys))) return undefined;
   if (h.catalog !== undefined && !(typeof h.catalog === 'string' && CATALOG_FILE.test(h.catalog))) return undefined;
-  const authors = v.safeParse(v.array(AuthorSchema), h.authors);
-  if (!authors.success || new Set(authors.output.map((a) => a.id)).size !== authors.output.length) return undefined;
+  const authors = checkedAuthors(h.authors);
+  if (!authors) return undefined;
   const segments = h.segments;
   if (segments !== undefined && !(Array.isArray(segments) && segments.every((s) => typeof s === 'string'))) return undefined;
   return {
@@ -119,7 +119,7 @@ export function readIndexHeader(fd: number): { header: IndexHeader; end: number 
       lookup: h.lookup,
       keys: h.keys as string | undefined,
       catalog: h.catalog as string | undefined,
-      authors: authors.output as Author[],
+      authors,
     },
     end: found.end,
   };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as v from 'valibot';
-import { ArticleMetaSchema } from '../../src/model/schema.js';
-import { isArticleMeta } from '../../src/archive/fast-validate.js';
+import { ArticleMetaSchema, AuthorSchema } from '../../src/model/schema.js';
+import { checkedAuthors, isArticleMeta, isAuthor } from '../../src/archive/fast-validate.js';
 
 const valid = {
   id: 'a-story-1',
@@ -86,5 +86,37 @@ describe('the fast article check agrees with the valibot schema', () => {
 
   it('on non-objects', () => {
     for (const x of [null, undefined, 1, 'a', [], [valid]]) expect(isArticleMeta(x)).toBe(v.safeParse(ArticleMetaSchema, x).success);
+  });
+});
+
+describe('the fast author check agrees with the valibot schema', () => {
+  const author = { id: 'sam-ekwueme', name: 'Sam Ekwueme', handle: '@sam', bio: '', kind: 'person' };
+
+  it('accepts an author with and without a handle', () => {
+    expect(isAuthor(author)).toBe(true);
+    const { handle: _h, ...bare } = author;
+    expect(isAuthor(bare)).toBe(true);
+  });
+
+  it('on any field set to any odd value, or an extra one (property): true only where valibot gives the same object', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(author), 'extra'), oddValue, fc.boolean(), (key, value, remove) => {
+        const candidate: Record<string, unknown> = { ...author };
+        if (remove) delete candidate[key];
+        else candidate[key] = value;
+        const checked = v.safeParse(AuthorSchema, candidate);
+        if (isAuthor(candidate)) expect(checked.success && checked.output).toEqual(candidate);
+        else if (checked.success) expect(Object.keys(candidate)).toContain('extra'); // valibot drops it; the twin leaves it to valibot
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('checkedAuthors: the authors as valibot gives them, or undefined when one fails or two share an id', () => {
+    expect(checkedAuthors([author])).toEqual([author]);
+    expect(checkedAuthors([{ ...author, extra: 1 }])).toEqual([author]);
+    expect(checkedAuthors([author, { ...author, name: 'Another' }])).toBeUndefined();
+    expect(checkedAuthors([{ ...author, kind: 'robot' }])).toBeUndefined();
+    expect(checkedAuthors('authors')).toBeUndefined();
   });
 });
