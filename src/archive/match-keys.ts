@@ -7,9 +7,9 @@
 //   <16 hex: sha1 of "t <folded title>" or "u <url>"> <position, 9 digits> <id padded to 80>
 // A position is the article's place in index.json: articles are never moved or removed, so it
 // stays. Two keys with one hash only add a candidate; the merge compares the articles.
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { foldKey } from './merge.js';
+import { foldKey } from './fold-key.js';
 import type { ArticleMeta } from '../model/schema.js';
 
 const HASH = 16;
@@ -20,7 +20,14 @@ const MAGIC = 'byline-keys 1';
 
 export const newKeysName = () => `index.${Array.from({ length: 16 }, () => Math.floor(Math.random() * 16).toString(16)).join('')}.keys`;
 
-export const keyHash = (key: string) => createHash('sha1').update(key).digest('hex').slice(0, HASH);
+/** node:crypto, loaded on the first key made: a read, which only finds lines, never waits for it. */
+let crypto: typeof import('node:crypto') | undefined;
+export const keyHash = (key: string) =>
+  (crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'))
+    .createHash('sha1')
+    .update(key)
+    .digest('hex')
+    .slice(0, HASH);
 export const titleKeyHash = (titleKey: string) => keyHash(`t ${titleKey}`);
 export const urlKeyHash = (url: string) => keyHash(`u ${url}`);
 

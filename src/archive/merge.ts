@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { ImportedArticle, ImportedAuthor } from '../ingest/pagedump.js';
 import { blockText, bodyWordCount, leadOf, type ArticleMeta, type Author, type Block, type Index } from '../model/schema.js';
 import { slugify, uniqueId } from './slug.js';
+import { foldKey } from './fold-key.js';
 
 export interface ImportSummary {
   articles: number;
@@ -25,9 +26,6 @@ export function contentHash(article: ImportedArticle): string {
   const authors = article.authors.map((a) => a.name);
   return createHash('sha1').update(JSON.stringify({ title, titleDerived, dek, kind, sponsored, authors, body, credits })).digest('hex');
 }
-
-/** Titles and names that differ only in case or accents are the same. */
-export const foldKey = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
 
 /** Runs of three words: two texts share most of them only when one is mostly the other. */
 function shingles(text: string): Set<string> {
