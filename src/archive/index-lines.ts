@@ -250,6 +250,12 @@ export class StoredLines implements StoredArticles {
   }
 }
 
+/** The articles a write changes, by position: a Map, or an import's ChangedArticles. */
+export interface ChangedMetas extends Iterable<[number, ArticleMeta]> {
+  get(position: number): ArticleMeta | undefined;
+  keys(): Iterable<number>;
+}
+
 /** What a new big index.json is made of: the stored articles (as lines, or in memory), the
  * changes of this write by position (new articles past the stored count), and the header. */
 export interface IndexLinesInput {
@@ -262,7 +268,7 @@ export interface IndexLinesInput {
     lineOf?: StoredLines['lineOf'];
     file?: StoredLines['file'];
   };
-  changed: ReadonlyMap<number, ArticleMeta>;
+  changed: ChangedMetas;
   added: number;
   /** Make the match keys from every line, not from the stored keys (reindex). */
   rebuildKeys?: boolean;

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { ImportedArticle, ImportedAuthor } from '../ingest/pagedump.js';
 import { blockText, bodyWordCount, leadOf, type ArticleMeta, type Author, type Block, type Index } from '../model/schema.js';
+import { ChangedArticles } from './changed-articles.js';
 import { slugify, uniqueId } from './slug.js';
 
 export interface ImportSummary {
@@ -26,11 +27,11 @@ export function contentHash(article: ImportedArticle): string {
   return createHash('sha1').update(JSON.stringify({ title, titleDerived, dek, kind, sponsored, authors, body, credits })).digest('hex');
 }
 
-/** A copy whose strings are its own. V8 keeps a substring (a title, a credit, a lead cut
- * from the body) as a slice that points into the string it was cut from — here the whole
- * text of an input file — so the metadata an import holds until its commit held the text of
- * every file it had read (at 5 000 files, 28 MB of a 55 MB heap). Strings parsed from JSON
- * are new, each only as long as itself. */
+/** A copy whose strings are its own. V8 keeps a substring (a title, a name, a URL cut from
+ * the page) as a slice that points into the string it was cut from — here the whole text of
+ * an input file — so what an import keeps until its commit held the text of every file it had
+ * read (at 5 000 files, 28 MB of a 55 MB heap). Strings parsed from JSON are new, each only
+ * as long as itself. */
 function detached<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
@@ -118,7 +119,7 @@ export type BodyOf = (meta: ArticleMeta) => readonly Block[] | undefined;
  */
 export class MergeState {
   /** New metadata by position: updates of stored articles, and the new articles past `stored.count`. */
-  readonly changed = new Map<number, ArticleMeta>();
+  readonly changed: ChangedArticles;
   readonly authors: Author[];
   readonly summary: ImportSummary = { articles: 0, added: 0, updated: 0, unchanged: 0, authors: 0 };
   /** Whether anything (an article or an author) changed. */
@@ -144,7 +145,10 @@ export class MergeState {
     readonly stored: StoredArticles,
     authors: readonly Author[],
     private readonly bodyOf?: BodyOf,
+    /** A folder to keep the changed metadata in until the commit (see changed-articles.ts). */
+    spillDir?: string,
   ) {
+    this.changed = new ChangedArticles(spillDir);
     this.authors = authors.map((a) => ({ ...a }));
     for (const a of this.authors) this.#addAuthor(a);
   }
@@ -247,7 +251,7 @@ export class MergeState {
         continue;
       }
       const id = existing?.id ?? uniqueId(slugify(article.title), (id) => this.#newIds.has(id) || this.stored.hasId(id));
-      const meta: ArticleMeta = detached({
+      const meta: ArticleMeta = {
         id,
         title: article.title,
         titleDerived: article.titleDerived,
@@ -263,8 +267,7 @@ export class MergeState {
         hash,
         // A new file for each version of the body, named by its content.
         bodyFile: `${id}.${hash.slice(0, 16)}.json`,
-      });
-      meta.source = source; // shared again: the copy made one per article
+      };
       if (existing && at !== undefined) {
         // A version written earlier in this import is replaced in turn: its body goes too.
         const earlier = this.changed.get(at);
@@ -274,9 +277,10 @@ export class MergeState {
       } else {
         const position = this.stored.count + this.#added++;
         this.changed.set(position, meta);
-        this.#newIds.add(meta.id);
-        push(this.#newByTitle, foldKey(meta.title), position);
-        if (meta.url) push(this.#newByUrl, meta.url, position);
+        // Kept to the commit: copies, not slices of the file (see detached).
+        this.#newIds.add(detached(id));
+        push(this.#newByTitle, detached(foldKey(meta.title)), position);
+        if (meta.url) push(this.#newByUrl, detached(meta.url), position);
         this.#claimed.add(position);
         this.summary.added++;
       }
@@ -286,6 +290,11 @@ export class MergeState {
     }
     this.summary.authors = this.#authorNames.size;
     return out;
+  }
+
+  /** Ends the keeping of the changed metadata (its spill file): after the commit, or a failure. */
+  close(): void {
+    this.changed.close();
   }
 
   /** The batch's bodies are on disk now: later batches read them from there. */

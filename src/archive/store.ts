@@ -14,6 +14,7 @@ import { findArticleLine } from './id-lookup.js';
 import { idOfLine, linesOfMetas, rawArticleLines, readIndexHeader, StoredLines, writeIndexLines } from './index-lines.js';
 import { compact, hasWordIndex, namedSegments, removeUnnamedSegments, segmentDoc, writeNewSegment } from './segment-store.js';
 import { SegmentBuilder } from '../search/segment.js';
+import { SPILL_FILE } from './changed-articles.js';
 import { withLock } from './lock.js';
 import type { ImportBatch, ImportSummary, MergeState, StoredArticles } from './merge.js';
 import { isArticleMeta } from './fast-validate.js';
@@ -443,8 +444,9 @@ export class Archive {
         const opened = await this.#openForWrite(StoredInMemory);
         // A write that stopped part way left its marker: this one sweeps everything.
         const stopped = await this.#markWriting();
+        let state: InstanceType<typeof MergeState> | undefined;
         try {
-          const state = new MergeState(opened.stored, opened.authors, (meta) => this.#bodyOfMeta(meta));
+          state = new MergeState(opened.stored, opened.authors, (meta) => this.#bodyOfMeta(meta), this.dir);
           const written = await this.#writeBatches(state, batches, importedAt, stopped);
           crashPoint('bodies-written');
           if (!state.dirty) {
@@ -462,6 +464,7 @@ export class Archive {
           await this.#sweep(replacedBodies(state), stopped);
           return state.summary;
         } finally {
+          state?.close();
           opened.lines?.close();
         }
       },
@@ -503,23 +506,26 @@ export class Archive {
     importedAt: string,
     stopped: boolean,
   ): Promise<{ segments: string[] }> {
-    const files: string[] = [];
     const segments: string[] = [];
     let docs = new SegmentBuilder();
     const flushDocs = async () => {
       if (docs.size === 0) return;
-      const name = await writeNewSegment(this.dir, docs);
-      segments.push(name);
-      files.push(join(this.dir, 'search', name));
+      segments.push(await writeNewSegment(this.dir, docs));
       docs = new SegmentBuilder();
     };
+    // What this import wrote, to remove on failure: named by what it keeps anyway (a list of
+    // paths would grow with the import).
+    const written = () => [
+      ...[...state.changed.values()].map((meta) => join(this.dir, 'articles', bodyFileOf(meta))),
+      ...state.superseded.map((f) => join(this.dir, 'articles', f)),
+      ...segments.map((name) => join(this.dir, 'search', name)),
+    ];
     try {
       for await (const batch of batches) {
         const changed = state.add(batch, importedAt);
         for (const { meta, body } of changed) {
           // Each version of a body has a file of its own (merge names it): the current one is never overwritten.
           const file = join(this.dir, 'articles', bodyFileOf(meta));
-          files.push(file);
           await writeFileAtomic(file, JSON.stringify({ id: meta.id, body }, null, 1) + '\n', { syncFolder: false });
           // A later version in the same import goes to a later segment, which hides the earlier.
           if (docs.has(meta.id)) await flushDocs();
@@ -539,7 +545,7 @@ export class Archive {
       return { segments };
     } catch (error) {
       let removed = true;
-      for (const f of files) await rm(f, { force: true }).catch(() => (removed = false));
+      for (const f of written()) await rm(f, { force: true }).catch(() => (removed = false));
       // All gone: nothing is left to sweep (unless an earlier write left something).
       if (removed && !stopped) await rm(join(this.dir, WRITING_MARKER), { force: true }).catch(() => {});
       throw error;
@@ -673,7 +679,8 @@ export class Archive {
   async #removeUnnamedRootFiles(named: (string | undefined)[]): Promise<void> {
     const stale = (f: string) =>
       ((LOOKUP_FILE.test(f) || KEYS_FILE.test(f) || CATALOG_FILE.test(f)) && !named.includes(f)) ||
-      /^\.index\.(?:[0-9a-f]{16}\.(?:ids|keys|catalog)|json)\.tmp-/.test(f);
+      /^\.index\.(?:[0-9a-f]{16}\.(?:ids|keys|catalog)|json)\.tmp-/.test(f) ||
+      SPILL_FILE.test(f);
     for (const f of readdirSync(this.dir)) if (stale(f)) await rm(join(this.dir, f), { force: true });
   }
 
