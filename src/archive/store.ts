@@ -155,9 +155,13 @@ function crashPoint(point: string): void {
 
 /** The body files of stored articles this import gave a new version: they go after the commit. */
 function replacedBodies(state: MergeState): string[] {
-  const current = new Set([...state.changed.values()].map(bodyFileOf));
   const old = [...state.changed.keys()].filter((p) => p < state.stored.count).map((p) => bodyFileOf(state.stored.meta(p)));
-  return [...old, ...state.superseded].filter((f) => !current.has(f));
+  const replaced = new Set([...old, ...state.superseded]);
+  if (replaced.size === 0) return [];
+  // The changed articles are read one at a time (an import of 20 000 new ones has no replaced
+  // body, and its metadata is never all in memory at once).
+  for (const meta of state.changed.values()) replaced.delete(bodyFileOf(meta));
+  return [...replaced];
 }
 
 interface Opened {
@@ -515,11 +519,11 @@ export class Archive {
     };
     // What this import wrote, to remove on failure: named by what it keeps anyway (a list of
     // paths would grow with the import).
-    const written = () => [
-      ...[...state.changed.values()].map((meta) => join(this.dir, 'articles', bodyFileOf(meta))),
-      ...state.superseded.map((f) => join(this.dir, 'articles', f)),
-      ...segments.map((name) => join(this.dir, 'search', name)),
-    ];
+    function* written(dir: string): Generator<string> {
+      for (const meta of state.changed.values()) yield join(dir, 'articles', bodyFileOf(meta));
+      for (const f of state.superseded) yield join(dir, 'articles', f);
+      for (const name of segments) yield join(dir, 'search', name);
+    }
     try {
       for await (const batch of batches) {
         const changed = state.add(batch, importedAt);
@@ -545,7 +549,7 @@ export class Archive {
       return { segments };
     } catch (error) {
       let removed = true;
-      for (const f of written()) await rm(f, { force: true }).catch(() => (removed = false));
+      for (const f of written(this.dir)) await rm(f, { force: true }).catch(() => (removed = false));
       // All gone: nothing is left to sweep (unless an earlier write left something).
       if (removed && !stopped) await rm(join(this.dir, WRITING_MARKER), { force: true }).catch(() => {});
       throw error;
