@@ -162,6 +162,20 @@ export class MergeState {
     return this.changed.get(position) ?? this.stored.meta(position);
   }
 
+  /** Kind and hash of the changed articles, kept beside their text: every candidate is
+   * compared by them (many, for a title a newsletter repeats daily), and reading each back
+   * whole for that would be a parse per candidate per article. */
+  readonly #changedKindAndHash = new Map<number, Pick<ArticleMeta, 'kind' | 'hash'>>();
+
+  #kindAndHash(position: number): Pick<ArticleMeta, 'kind' | 'hash'> {
+    return this.#changedKindAndHash.get(position) ?? this.stored.meta(position);
+  }
+
+  #setChanged(position: number, meta: ArticleMeta): void {
+    this.changed.set(position, meta);
+    this.#changedKindAndHash.set(position, { kind: meta.kind, hash: meta.hash });
+  }
+
   #addAuthor(a: Author): void {
     this.#authorByName.set(foldKey(a.name), a);
     this.#authorById.set(a.id, a);
@@ -240,9 +254,9 @@ export class MergeState {
       const candidates = this.#candidates(article);
       // An identical copy first; then the same story not yet matched by this import; then,
       // matched already in this import, the same story's other kind (its excerpt or full text).
-      let at = candidates.find((c) => this.at(c).hash === hash);
+      let at = candidates.find((c) => this.#kindAndHash(c).hash === hash);
       at ??= candidates.find((c) => !this.#claimed.has(c) && this.#sameStory(c, article, authorKeys));
-      at ??= candidates.find((c) => this.at(c).kind !== article.kind && this.#sameStory(c, article, authorKeys));
+      at ??= candidates.find((c) => this.#kindAndHash(c).kind !== article.kind && this.#sameStory(c, article, authorKeys));
       const existing = at === undefined ? undefined : this.at(at);
       if (at !== undefined) this.#claimed.add(at);
 
@@ -272,11 +286,11 @@ export class MergeState {
         // A version written earlier in this import is replaced in turn: its body goes too.
         const earlier = this.changed.get(at);
         if (earlier?.bodyFile) this.superseded.push(earlier.bodyFile);
-        this.changed.set(at, meta);
+        this.#setChanged(at, meta);
         this.summary.updated++;
       } else {
         const position = this.stored.count + this.#added++;
-        this.changed.set(position, meta);
+        this.#setChanged(position, meta);
         // Kept to the commit: copies, not slices of the file (see detached).
         this.#newIds.add(detached(id));
         push(this.#newByTitle, detached(foldKey(meta.title)), position);
