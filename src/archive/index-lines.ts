@@ -8,12 +8,12 @@ import { closeSync, fstatSync, openSync } from 'node:fs';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isArticleMeta } from './fast-validate.js';
-import { findRecord, lookupText, newLookupName, readAt, readHeaderAt, shiftedLookupText, type LineRecord } from './id-lookup.js';
+import { findRecord, lookupText, newLookupName, readAt, readHeaderAt, shiftedLookupChunks, type LineRecord } from './id-lookup.js';
 import { escapeNonAscii, syncDir, UnreadableFile, writeFileAtomic } from './jsonfile.js';
 import { linesAt, MAX_ARTICLE_LINE } from './json-lines.js';
 import {
   articleKeyRecords,
-  keysFileText,
+  keysFileChunks,
   MemoryKeys,
   newKeysName,
   openKeysFile,
@@ -22,7 +22,7 @@ import {
   type KeyTable,
 } from './match-keys.js';
 import type { StoredArticles } from './merge.js';
-import { catalogLine, catalogTextOfLines, newCatalogName, oldCatalogLines } from './catalog.js';
+import { catalogChunks, catalogLine, newCatalogName, oldCatalogLines } from './catalog.js';
 import { ARCHIVE_VERSION, CATALOG_FILE, KEYS_FILE, LOOKUP_FILE, type ArticleMeta, type Author } from '../model/schema.js';
 
 export interface IndexHeader {
@@ -239,7 +239,7 @@ export class StoredLines implements StoredArticles {
   }
 
   /** The old catalog's lines, when it agrees with this index (else the caller makes them). */
-  catalogLines(): string[] | undefined {
+  catalogLines(): Iterable<string> | undefined {
     return this.header.catalog ? oldCatalogLines(join(this.dir, this.header.catalog), this.indexBytes, this.count) : undefined;
   }
 
@@ -250,6 +250,12 @@ export class StoredLines implements StoredArticles {
   }
 }
 
+/** The articles a write changes, by position: a Map, or an import's ChangedArticles. */
+export interface ChangedMetas extends Iterable<[number, ArticleMeta]> {
+  get(position: number): ArticleMeta | undefined;
+  keys(): Iterable<number>;
+}
+
 /** What a new big index.json is made of: the stored articles (as lines, or in memory), the
  * changes of this write by position (new articles past the stored count), and the header. */
 export interface IndexLinesInput {
@@ -257,12 +263,12 @@ export interface IndexLinesInput {
   stored: {
     count: number;
     lines(): Iterable<string>;
-    catalogLines?(): string[] | undefined;
+    catalogLines?(): Iterable<string> | undefined;
     keys?: KeyTable;
     lineOf?: StoredLines['lineOf'];
     file?: StoredLines['file'];
   };
-  changed: ReadonlyMap<number, ArticleMeta>;
+  changed: ChangedMetas;
   added: number;
   /** Make the match keys from every line, not from the stored keys (reindex). */
   rebuildKeys?: boolean;
@@ -303,13 +309,13 @@ export async function writeIndexLines(dir: string, input: IndexLinesInput): Prom
     await handle.sync();
     await handle.close();
     const replaced = new Set([...input.changed.keys()].filter((p) => p < input.stored.count));
-    const keys = keysFileText(input.rebuildKeys ? undefined : input.stored.keys, replaced, keysAdded, out.bytes);
+    const keys = keysFileChunks(input.rebuildKeys ? undefined : input.stored.keys, replaced, keysAdded, out.bytes);
     await writeDerived(dir, {
       header,
       indexBytes: out.bytes,
       lookup: lookup(out.bytes),
       keys,
-      catalog: catalogTextOfLines(newCatalogLines(input), out.bytes),
+      catalog: catalogChunks(newCatalogLines(input), input.stored.count + input.added, out.bytes),
     });
     crashPoint('lookup-written');
     await rename(temp, join(dir, 'index.json'));
@@ -344,7 +350,7 @@ class Output {
   }
 }
 
-type Written = { lookup: (indexBytes: number) => string | Buffer; keysAdded: string[] };
+type Written = { lookup: (indexBytes: number) => string | Iterable<Buffer>; keysAdded: string[] };
 
 const newLine = (meta: ArticleMeta) => escapeNonAscii(JSON.stringify(meta));
 
@@ -439,7 +445,7 @@ async function copyLines(out: Output, input: IndexLinesInput, start: number): Pr
     }
     return offset + shifts[lo].by;
   };
-  return { lookup: (bytes) => shiftedLookupText(file.lookupFd, shift, replaced, added, bytes), keysAdded };
+  return { lookup: (bytes) => shiftedLookupChunks(file.lookupFd, shift, replaced, added, bytes), keysAdded };
 }
 
 /** The derived files of a new big index.json, written beside it before the rename that
@@ -447,7 +453,7 @@ async function copyLines(out: Output, input: IndexLinesInput, start: number): Pr
  * a new derived file (one line per article, say) is one more step here. */
 async function writeDerived(
   dir: string,
-  next: { header: IndexHeader; indexBytes: number; lookup: string | Buffer; keys: Buffer; catalog: string },
+  next: { header: IndexHeader; indexBytes: number; lookup: string | Iterable<Buffer>; keys: Iterable<Buffer>; catalog: Iterable<string> },
 ): Promise<void> {
   await writeFileAtomic(join(dir, next.header.lookup!), next.lookup, { syncFolder: false });
   await writeFileAtomic(join(dir, next.header.keys!), next.keys, { syncFolder: false });
@@ -455,13 +461,16 @@ async function writeDerived(
 }
 
 /** The new catalog's lines, in archive order: the old catalog's where it agrees with the old
- * index (else made from the old lines, parsed once: an upgrade or a reindex), with this
- * write's changed and new articles put in their places. */
-function newCatalogLines(input: IndexLinesInput): string[] {
+ * index (else made from the old lines, parsed one at a time: an upgrade or a reindex), with
+ * this write's changed and new articles put in their places; read as they are written. */
+function* newCatalogLines(input: IndexLinesInput): Generator<string> {
   const old = input.rebuildKeys ? undefined : input.stored.catalogLines?.();
-  const lines = old ?? Array.from(input.stored.lines(), (line) => catalogLine(JSON.parse(line) as ArticleMeta));
-  for (const [position, meta] of input.changed) lines[position] = catalogLine(meta);
-  return lines;
+  let position = 0;
+  for (const line of old ?? input.stored.lines()) {
+    const meta = input.changed.get(position++);
+    yield meta ? catalogLine(meta) : old ? line : catalogLine(JSON.parse(line) as ArticleMeta);
+  }
+  for (let k = 0; k < input.added; k++) yield catalogLine(input.changed.get(position++)!);
 }
 
 /** Stored articles held in memory, as a source of lines (a small or older index growing big). */

@@ -128,15 +128,21 @@ export async function syncDir(dir: string): Promise<void> {
   }
 }
 
-/** Writes bytes to a new temp file beside the target (created exclusively, so never through a
+/** Writes bytes (or chunks of them, strings as UTF-8) to a new temp file beside the target (created exclusively, so never through a
  * link), syncs it, then renames it over the target — replacing a link, never following it.
  * Readers see the old file or the new one, and after a crash the same holds. */
-export async function writeFileAtomic(path: string, data: Buffer | string, { syncFolder = true } = {}): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: Buffer | string | Iterable<Buffer | string>,
+  { syncFolder = true } = {},
+): Promise<void> {
   const temp = tempPath(path);
   const handle = await open(temp, 'wx');
   try {
     try {
-      await handle.writeFile(data);
+      // Chunks (a big archive's derived files) are written as they are made, never held whole.
+      if (typeof data === 'string' || Buffer.isBuffer(data)) await handle.writeFile(data);
+      else for (const chunk of data) await handle.writeFile(chunk); // each from where the last ended
       await handle.sync();
     } finally {
       await handle.close();

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { ImportedArticle, ImportedAuthor } from '../ingest/pagedump.js';
 import { blockText, bodyWordCount, leadOf, type ArticleMeta, type Author, type Block, type Index } from '../model/schema.js';
+import { ChangedArticles } from './changed-articles.js';
 import { slugify, uniqueId } from './slug.js';
 import { foldKey } from './fold-key.js';
 
@@ -25,6 +26,15 @@ export function contentHash(article: ImportedArticle): string {
   const { title, titleDerived, dek, kind, sponsored, body, credits } = article;
   const authors = article.authors.map((a) => a.name);
   return createHash('sha1').update(JSON.stringify({ title, titleDerived, dek, kind, sponsored, authors, body, credits })).digest('hex');
+}
+
+/** A copy whose strings are its own. V8 keeps a substring (a title, a name, a URL cut from
+ * the page) as a slice that points into the string it was cut from — here the whole text of
+ * an input file — so what an import keeps until its commit held the text of every file it had
+ * read (at 5 000 files, 28 MB of a 55 MB heap). Strings parsed from JSON are new, each only
+ * as long as itself. */
+function detached<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 /** Runs of three words: two texts share most of them only when one is mostly the other. */
@@ -107,7 +117,7 @@ export type BodyOf = (meta: ArticleMeta) => readonly Block[] | undefined;
  */
 export class MergeState {
   /** New metadata by position: updates of stored articles, and the new articles past `stored.count`. */
-  readonly changed = new Map<number, ArticleMeta>();
+  readonly changed: ChangedArticles;
   readonly authors: Author[];
   readonly summary: ImportSummary = { articles: 0, added: 0, updated: 0, unchanged: 0, authors: 0 };
   /** Whether anything (an article or an author) changed. */
@@ -133,7 +143,10 @@ export class MergeState {
     readonly stored: StoredArticles,
     authors: readonly Author[],
     private readonly bodyOf?: BodyOf,
+    /** A folder to keep the changed metadata in until the commit (see changed-articles.ts). */
+    spillDir?: string,
   ) {
+    this.changed = new ChangedArticles(spillDir);
     this.authors = authors.map((a) => ({ ...a }));
     for (const a of this.authors) this.#addAuthor(a);
   }
@@ -145,6 +158,20 @@ export class MergeState {
 
   at(position: number): ArticleMeta {
     return this.changed.get(position) ?? this.stored.meta(position);
+  }
+
+  /** Kind and hash of the changed articles, kept beside their text: every candidate is
+   * compared by them (many, for a title a newsletter repeats daily), and reading each back
+   * whole for that would be a parse per candidate per article. */
+  readonly #changedKindAndHash = new Map<number, Pick<ArticleMeta, 'kind' | 'hash'>>();
+
+  #kindAndHash(position: number): Pick<ArticleMeta, 'kind' | 'hash'> {
+    return this.#changedKindAndHash.get(position) ?? this.stored.meta(position);
+  }
+
+  #setChanged(position: number, meta: ArticleMeta): void {
+    this.changed.set(position, meta);
+    this.#changedKindAndHash.set(position, { kind: meta.kind, hash: meta.hash });
   }
 
   #addAuthor(a: Author): void {
@@ -178,24 +205,24 @@ export class MergeState {
     const existing = this.#authorByName.get(foldKey(incoming.name));
     if (!existing) {
       const id = uniqueId(slugify(incoming.name), (id) => this.#authorIds.has(id));
-      const author: Author = {
+      const author: Author = detached({
         id,
         name: incoming.name,
         ...(incoming.handle ? { handle: incoming.handle } : {}),
         bio: incoming.bio,
         kind: incoming.kind,
-      };
+      });
       this.authors.push(author);
       this.#addAuthor(author);
       return { id, changed: true };
     }
     let changed = false;
     if (incoming.bio.length > existing.bio.length) {
-      existing.bio = incoming.bio;
+      existing.bio = detached(incoming.bio);
       changed = true;
     }
     if (incoming.handle && !existing.handle) {
-      existing.handle = incoming.handle;
+      existing.handle = detached(incoming.handle);
       changed = true;
     }
     return { id: existing.id, changed };
@@ -214,7 +241,8 @@ export class MergeState {
     for (const article of articles) {
       this.summary.articles++;
       const authorIds = article.authors.map((author) => {
-        this.#authorNames.add(foldKey(author.name));
+        const key = foldKey(author.name); // may be a slice of the file's text (see detached)
+        if (!this.#authorNames.has(key)) this.#authorNames.add(detached(key));
         const merged = this.#mergeAuthor(author);
         this.dirty ||= merged.changed;
         return merged.id;
@@ -224,9 +252,9 @@ export class MergeState {
       const candidates = this.#candidates(article);
       // An identical copy first; then the same story not yet matched by this import; then,
       // matched already in this import, the same story's other kind (its excerpt or full text).
-      let at = candidates.find((c) => this.at(c).hash === hash);
+      let at = candidates.find((c) => this.#kindAndHash(c).hash === hash);
       at ??= candidates.find((c) => !this.#claimed.has(c) && this.#sameStory(c, article, authorKeys));
-      at ??= candidates.find((c) => this.at(c).kind !== article.kind && this.#sameStory(c, article, authorKeys));
+      at ??= candidates.find((c) => this.#kindAndHash(c).kind !== article.kind && this.#sameStory(c, article, authorKeys));
       const existing = at === undefined ? undefined : this.at(at);
       if (at !== undefined) this.#claimed.add(at);
 
@@ -257,15 +285,16 @@ export class MergeState {
         // A version written earlier in this import is replaced in turn: its body goes too.
         const earlier = this.changed.get(at);
         if (earlier?.bodyFile) this.superseded.push(earlier.bodyFile);
-        this.changed.set(at, meta);
+        this.#setChanged(at, meta);
         position = at;
         this.summary.updated++;
       } else {
         position = this.stored.count + this.#added++;
-        this.changed.set(position, meta);
-        this.#newIds.add(id);
-        push(this.#newByTitle, foldKey(meta.title), position);
-        if (meta.url) push(this.#newByUrl, meta.url, position);
+        this.#setChanged(position, meta);
+        // Kept to the commit: copies, not slices of the file (see detached).
+        this.#newIds.add(detached(id));
+        push(this.#newByTitle, detached(foldKey(meta.title)), position);
+        if (meta.url) push(this.#newByUrl, detached(meta.url), position);
         this.#claimed.add(position);
         this.summary.added++;
       }
@@ -275,6 +304,11 @@ export class MergeState {
     }
     this.summary.authors = this.#authorNames.size;
     return out;
+  }
+
+  /** Ends the keeping of the changed metadata (its spill file): after the commit, or a failure. */
+  close(): void {
+    this.changed.close();
   }
 
   /** The batch's bodies are on disk now: later batches read them from there. */

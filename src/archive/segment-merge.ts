@@ -93,7 +93,10 @@ export async function mergeSegmentFiles(files: string[], outFile: string, keep: 
     // The union of the sorted vocabularies, and where each word is in each segment.
     const vocab: string[] = [];
     const at = readers.map(() => 0);
-    const where: Int32Array[] = [];
+    // One flat table, a row a word: a typed array a word was an ArrayBuffer (and its backing
+    // store outside the heap) for each of the merged vocabulary's words.
+    const n = readers.length;
+    let where = new Int32Array(n * 4096);
     for (;;) {
       let next: string | undefined;
       readers.forEach((r, i) => {
@@ -101,12 +104,16 @@ export async function mergeSegmentFiles(files: string[], outFile: string, keep: 
         if (w !== undefined && (next === undefined || w < next)) next = w;
       });
       if (next === undefined) break;
-      const row = new Int32Array(readers.length).fill(-1);
+      const row = vocab.length * n;
+      if (row + n > where.length) {
+        const bigger = new Int32Array(where.length * 2);
+        bigger.set(where);
+        where = bigger;
+      }
       readers.forEach((r, i) => {
-        if (r.header.vocab[at[i]] === next) row[i] = at[i]++;
+        where[row + i] = r.header.vocab[at[i]] === next ? at[i]++ : -1;
       });
       vocab.push(next);
-      where.push(row);
     }
     const header = encodeHeader(vocab, ids, rows);
     const postingsStart = header.length + offsetsBytes(vocab.length);
@@ -134,7 +141,7 @@ export async function mergeSegmentFiles(files: string[], outFile: string, keep: 
           offsets[2 * t + list] = written + used;
           let prev = -1;
           for (let i = 0; i < readers.length; i++) {
-            const local = where[t][i];
+            const local = where[t * n + i];
             if (local === -1) continue;
             const bytes = readers[i].list(local, list);
             // Re-encoded, a posting never takes more bytes than it did (merged numbers are

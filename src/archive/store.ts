@@ -24,6 +24,7 @@ import {
   writeNewSegment,
 } from './segment-store.js';
 import { SegmentBuilder } from '../search/segment.js';
+import { SPILL_FILE } from './changed-articles.js';
 import { withLock } from './lock.js';
 import type { ImportBatch, ImportSummary, MergeState, StoredArticles } from './merge.js';
 import { isArticleMeta } from './fast-validate.js';
@@ -164,9 +165,13 @@ function crashPoint(point: string): void {
 
 /** The body files of stored articles this import gave a new version: they go after the commit. */
 function replacedBodies(state: MergeState): string[] {
-  const current = new Set([...state.changed.values()].map(bodyFileOf));
   const old = [...state.changed.keys()].filter((p) => p < state.stored.count).map((p) => bodyFileOf(state.stored.meta(p)));
-  return [...old, ...state.superseded].filter((f) => !current.has(f));
+  const replaced = new Set([...old, ...state.superseded]);
+  if (replaced.size === 0) return [];
+  // The changed articles are read one at a time (an import of 20 000 new ones has no replaced
+  // body, and its metadata is never all in memory at once).
+  for (const meta of state.changed.values()) replaced.delete(bodyFileOf(meta));
+  return [...replaced];
 }
 
 interface Opened {
@@ -453,8 +458,9 @@ export class Archive {
         const opened = await this.#openForWrite(StoredInMemory);
         // A write that stopped part way left its marker: this one sweeps everything.
         const stopped = await this.#markWriting();
+        let state: InstanceType<typeof MergeState> | undefined;
         try {
-          const state = new MergeState(opened.stored, opened.authors, (meta) => this.#bodyOfMeta(meta));
+          state = new MergeState(opened.stored, opened.authors, (meta) => this.#bodyOfMeta(meta), this.dir);
           const written = await this.#writeBatches(state, batches, importedAt, stopped);
           crashPoint('bodies-written');
           if (!state.dirty) {
@@ -474,6 +480,7 @@ export class Archive {
           await this.#sweep(replacedBodies(state), stopped);
           return state.summary;
         } finally {
+          state?.close();
           opened.lines?.close();
         }
       },
@@ -515,23 +522,26 @@ export class Archive {
     importedAt: string,
     stopped: boolean,
   ): Promise<{ segments: string[] }> {
-    const files: string[] = [];
     const segments: string[] = [];
     let docs = new SegmentBuilder();
     const flushDocs = async () => {
       if (docs.size === 0) return;
-      const name = await writeNewSegment(this.dir, docs);
-      segments.push(name);
-      files.push(join(this.dir, 'search', name));
+      segments.push(await writeNewSegment(this.dir, docs));
       docs = new SegmentBuilder();
     };
+    // What this import wrote, to remove on failure: named by what it keeps anyway (a list of
+    // paths would grow with the import).
+    function* written(dir: string): Generator<string> {
+      for (const meta of state.changed.values()) yield join(dir, 'articles', bodyFileOf(meta));
+      for (const f of state.superseded) yield join(dir, 'articles', f);
+      for (const name of segments) yield join(dir, 'search', name);
+    }
     try {
       for await (const batch of batches) {
         const changed = state.add(batch, importedAt);
         for (const { meta, body, position } of changed) {
           // Each version of a body has a file of its own (merge names it): the current one is never overwritten.
           const file = join(this.dir, 'articles', bodyFileOf(meta));
-          files.push(file);
           await writeFileAtomic(file, JSON.stringify({ id: meta.id, body }, null, 1) + '\n', { syncFolder: false });
           // A later version in the same import goes to a later segment, which hides the earlier.
           if (docs.has(meta.id)) await flushDocs();
@@ -552,7 +562,7 @@ export class Archive {
       return { segments };
     } catch (error) {
       let removed = true;
-      for (const f of files) await rm(f, { force: true }).catch(() => (removed = false));
+      for (const f of written(this.dir)) await rm(f, { force: true }).catch(() => (removed = false));
       // All gone: nothing is left to sweep (unless an earlier write left something).
       if (removed && !stopped) await rm(join(this.dir, WRITING_MARKER), { force: true }).catch(() => {});
       throw error;
@@ -686,7 +696,8 @@ export class Archive {
   async #removeUnnamedRootFiles(named: (string | undefined)[]): Promise<void> {
     const stale = (f: string) =>
       ((LOOKUP_FILE.test(f) || KEYS_FILE.test(f) || CATALOG_FILE.test(f)) && !named.includes(f)) ||
-      /^\.index\.(?:[0-9a-f]{16}\.(?:ids|keys|catalog)|json)\.tmp-/.test(f);
+      /^\.index\.(?:[0-9a-f]{16}\.(?:ids|keys|catalog)|json)\.tmp-/.test(f) ||
+      SPILL_FILE.test(f);
     for (const f of readdirSync(this.dir)) if (stale(f)) await rm(join(this.dir, f), { force: true });
   }
 

@@ -42,7 +42,27 @@ export interface SegmentHeader {
 /** Reads `length` bytes of a segment from `position` (throws when the file ends first). */
 export type ReadAt = (position: number, length: number) => Buffer;
 
-function pushVarint(out: number[], value: number): void {
+/** Bytes appended to a buffer that doubles as it fills: a segment's postings of 1 000
+ * articles are about a megabyte, which as an array of numbers was eight, copied as it grew. */
+class Bytes {
+  #buffer = Buffer.allocUnsafe(64 << 10);
+  length = 0;
+
+  push(byte: number): void {
+    if (this.length === this.#buffer.length) {
+      const bigger = Buffer.allocUnsafe(this.#buffer.length * 2);
+      this.#buffer.copy(bigger);
+      this.#buffer = bigger;
+    }
+    this.#buffer[this.length++] = byte;
+  }
+
+  get bytes(): Buffer {
+    return this.#buffer.subarray(0, this.length);
+  }
+}
+
+function pushVarint(out: Bytes, value: number): void {
   let v = value;
   while (v >= 0x80) {
     out.push((v & 0x7f) | 0x80);
@@ -87,7 +107,7 @@ export class SegmentBuilder {
   encode(): Buffer {
     const postings = this.#postings;
     const vocab = [...postings.keys()].sort();
-    const blob: number[] = [];
+    const blob = new Bytes();
     const offsets = new Uint32Array(vocab.length * 2 + 1);
     vocab.forEach((word, t) => {
       const list = postings.get(word)!;
@@ -109,7 +129,7 @@ export class SegmentBuilder {
       }
     });
     offsets[vocab.length * 2] = blob.length;
-    return Buffer.concat([encodeHeader(vocab, this.ids, this.#rows), Buffer.from(offsets.buffer), Buffer.from(blob)]);
+    return Buffer.concat([encodeHeader(vocab, this.ids, this.#rows), Buffer.from(offsets.buffer), blob.bytes]);
   }
 }
 

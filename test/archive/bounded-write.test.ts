@@ -77,6 +77,33 @@ describe('an import in batches', () => {
     expect(readdirSync(join(dir, 'articles')).sort()).toEqual(fresh.articles.map((a) => a.bodyFile).sort());
   });
 
+  it('a bad file after a story came as an excerpt then in full in the same import: both its bodies go, the archive is as it was', async () => {
+    Archive.SEGMENT_DOCS = 2;
+    const dir = join(tempDir('byline-batches-'), 'a');
+    const archive = await Archive.open(dir, { create: true });
+    await archive.import([batch(1, 3)]);
+    const before = snapshotDir(dir);
+    const [excerpt] = parsePageDump(story(50));
+    excerpt.kind = 'excerpt';
+    const [full] = parsePageDump(story(50, ' The full text goes on about the zebu.'));
+    async function* files(): AsyncGenerator<ImportBatch> {
+      yield { file: 'teaser.txt', articles: [excerpt] };
+      yield batch(10, 13);
+      yield { file: 'full.txt', articles: [full] };
+      throw new BylineError('cannot import bad.txt: looks like a PNG image', 1);
+    }
+    await expect(archive.import(files())).rejects.toThrow(/^cannot import bad\.txt: looks like a PNG image$/);
+    expect(snapshotDir(dir)).toEqual(before);
+    // Without the failure: one article, in full, one body.
+    await archive.import([
+      { file: 'teaser.txt', articles: [excerpt] },
+      { file: 'full.txt', articles: [full] },
+    ]);
+    const fresh = await Archive.open(dir);
+    expect(fresh.articles.map((a) => [a.id, a.kind])).toContainEqual(['bounded-story-number-50', 'full']);
+    expect(readdirSync(join(dir, 'articles')).sort()).toEqual(fresh.articles.map((a) => a.bodyFile).sort());
+  });
+
   it('an update in one batch and new articles in the next: the new version is found by its new words, the old body goes', async () => {
     Archive.SEGMENT_DOCS = 1;
     const dir = join(tempDir('byline-batches-'), 'a');
@@ -149,6 +176,11 @@ describe('a big index, rewritten line by line', () => {
       writeFileSync(page, `${story(7, ' A correction names the okapi.')}\n\n\n${story(4000)}`);
       const killed = await byline(['import', page, '--archive', dir], { env: { BYLINE_TEST_CRASH_AT: point } });
       expect(killed.exitCode, point).not.toBe(0);
+      // The metadata it kept for its commit was in a file already gone from the folder.
+      expect(
+        readdirSync(dir).filter((f) => f.startsWith('.changed')),
+        point,
+      ).toEqual([]);
       const after = readFileSync(join(dir, 'index.json'));
       expect(point === 'index-written' ? !after.equals(before) : after.equals(before), point).toBe(true);
       expect(derivedFilesProblems(dir), point).toEqual([]);

@@ -13,7 +13,7 @@ import { parsePageDump } from '../../src/ingest/pagedump.js';
 import { byline, requireBuild } from '../support/cli.js';
 import { tempDir } from '../support/paths.js';
 import { runInProcess } from '../support/in-process.js';
-import { segmentRowProblems } from '../support/derived-files.js';
+import { derivedFilesProblems, segmentRowProblems } from '../support/derived-files.js';
 import { segmentsToV3 } from '../support/previous-layout.js';
 
 const made: string[] = [];
@@ -117,6 +117,19 @@ describe('the catalog of a big index.json', () => {
     const title = await byline(['search', 'story', '--json', '--archive', dir]);
     expect(title.stdout).toBe((await byline(['search', 'story', '--json', '--archive', big])).stdout);
   }, 30_000);
+
+  it('an import over one a line short or a line long (its header agreeing) writes one made from the articles', async () => {
+    for (const change of [(lines: string[]) => lines.splice(3, 1), (lines: string[]) => lines.splice(3, 0, lines[3])]) {
+      const dir = copy();
+      const path = join(dir, named(dir)!);
+      const lines = readFileSync(path, 'utf8').split('\n');
+      change(lines);
+      writeFileSync(path, lines.join('\n'));
+      const archive = await Archive.open(dir, { deferRead: true });
+      await archive.import([{ file: 'one.txt', articles: parsePageDump(dump(5000, 5001)) }]);
+      expect(derivedFilesProblems(dir)).toEqual([]);
+    }
+  });
 
   it('a big archive without one (written before it) gets one on its first open, with a one-line notice', async () => {
     requireBuild();

@@ -19,11 +19,11 @@ function rng(seed: number): () => number {
   };
 }
 
-function docs(prefix: string, n: number, r: () => number): SegmentDoc[] {
+function docs(prefix: string, n: number, r: () => number, vocabulary = 500): SegmentDoc[] {
   return Array.from({ length: n }, (_, i) => {
     const words = new Map<string, number>();
     const count = 1 + Math.floor(r() * 40);
-    for (let k = 0; k < count; k++) words.set(`w${Math.floor(r() ** 2 * 500)}`, 1 + Math.floor(r() * 31));
+    for (let k = 0; k < count; k++) words.set(`w${Math.floor(r() ** 2 * vocabulary)}`, 1 + Math.floor(r() * 31));
     return { id: `${prefix}${Math.floor(r() * n * 2)}-${i}`, words };
   });
 }
@@ -47,5 +47,20 @@ describe('mergeSegmentFiles', () => {
     const kept = parts.flatMap((p, i) => p.filter((d) => latest.get(d.id) === i));
     expect(count).toBe(kept.length);
     expect(readFileSync(join(dir, 'out.seg')).equals(encodeSegment(kept))).toBe(true);
+  });
+
+  it('a vocabulary of tens of thousands of words: equals encoding the documents at once', async () => {
+    const r = rng(11);
+    const dir = tempDir('byline-merge-');
+    const parts = [docs('a', 300, r, 50_000), docs('b', 5, r, 50_000), docs('c', 1200, r, 50_000), docs('d', 40, r, 50_000)];
+    const files = parts.map((p, i) => {
+      const file = join(dir, `s${i}.seg`);
+      writeFileSync(file, encodeSegment(p));
+      return file;
+    });
+    const all = parts.flat();
+    expect(new Set(all.flatMap((d) => [...d.words.keys()])).size).toBeGreaterThan(10_000);
+    expect(await mergeSegmentFiles(files, join(dir, 'out.seg'), () => true)).toBe(all.length);
+    expect(readFileSync(join(dir, 'out.seg')).equals(encodeSegment(all))).toBe(true);
   });
 });
