@@ -6,7 +6,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { encodeHeader, offsetsBytes, readHeader, type SegmentHeader } from '../search/segment.js';
+import { encodeHeader, offsetsBytes, readHeader, readRows, type SegmentHeader } from '../search/segment.js';
 
 const WINDOW = 1 << 20;
 
@@ -71,11 +71,17 @@ class SegmentReader {
 }
 
 /**
- * Merges `files` (oldest first) into one new segment at `outFile`. `keep(id, i)` says whether
- * the copy of `id` in files[i] is the one to keep (its newest, in the archive's order); the
+ * Merges `files` (oldest first) into one new segment at `outFile`. `keep(key, i)` says whether
+ * the copy of the document (its row, or its id) in files[i] is the one to keep (its newest, in the archive's order); the
  * others are left out. Returns the number of documents in the new segment.
  */
-export async function mergeSegmentFiles(files: string[], outFile: string, keep: (id: string, i: number) => boolean): Promise<number> {
+export async function mergeSegmentFiles(
+  files: string[],
+  outFile: string,
+  keep: (key: string | number, i: number) => boolean,
+  /** Documents are told apart by their rows (every file has them), not their ids. */
+  byRow = false,
+): Promise<number> {
   const readers: SegmentReader[] = [];
   try {
     for (const f of files) readers.push(openReader(f));
@@ -85,7 +91,7 @@ export async function mergeSegmentFiles(files: string[], outFile: string, keep: 
     const rows: number[] | undefined = readers.every((r) => r.header.rows) ? [] : undefined;
     const maps = readers.map((r, i) =>
       Int32Array.from(r.header.ids(), (id, j) => {
-        if (!keep(id, i)) return -1;
+        if (!keep(byRow ? r.header.rows![j] : id, i)) return -1;
         rows?.push(r.header.rows![j]);
         return ids.push(id) - 1;
       }),
@@ -248,5 +254,17 @@ export function segmentIds(file: string): string[] {
     return r.header.ids();
   } finally {
     r.close();
+  }
+}
+
+/** Just the rows of a segment (read without its words or ids), or undefined when it has none. */
+export function segmentRows(file: string): Uint32Array | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    return readRows((position, length) => readFully(fd, file, position, length));
+  } catch (error) {
+    throw new Error(`search index ${file} is unreadable: ${(error as Error).message}`);
+  } finally {
+    closeSync(fd);
   }
 }

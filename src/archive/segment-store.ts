@@ -6,7 +6,7 @@
 // than a fixed amount, whatever the size of the archive.
 import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { mergeSegmentFiles, readFully, rewriteWithRows, segmentIds } from './segment-merge.js';
+import { mergeSegmentFiles, readFully, rewriteWithRows, segmentIds, segmentRows } from './segment-merge.js';
 import { basename, join } from 'node:path';
 import { blockText, SEGMENT_FILE, type ArticleMeta, type Block } from '../model/schema.js';
 import { FIELD_BIT } from '../search/token-index.js';
@@ -126,14 +126,21 @@ export async function compact(archiveDir: string, names: string[]): Promise<stri
     const plan = mergePlan(list.map((n) => statSync(join(dir, n)).size));
     if (!plan) return list;
     const first = plan[0];
-    // Where each article's newest copy is, among the merged segments and those after them.
-    const latest = new Map<string, number>();
-    for (let i = first; i < list.length; i++) for (const id of segmentIds(join(dir, list[i]))) latest.set(id, i);
+    // Where each article's newest copy is, among the merged segments and those after them: by
+    // row when they all have rows (read without their words or ids), else by id.
+    const later = list.slice(first).map((name) => join(dir, name));
+    const rows = later.map(segmentRows);
+    const byRow = rows.every((r) => r !== undefined);
+    const latest = new Map<string | number, number>();
+    later.forEach((file, k) => {
+      for (const key of byRow ? rows[k]! : segmentIds(file)) latest.set(key, first + k);
+    });
     const outName = segmentName(nextSequence(archiveDir));
     await mergeSegmentFiles(
       plan.map((i) => join(dir, list[i])),
       join(dir, outName),
-      (id, k) => latest.get(id) === plan[k],
+      (key, k) => latest.get(key) === plan[k],
+      byRow,
     );
     const last = plan[plan.length - 1];
     list = list.flatMap((n, i) => (i === last ? [outName] : plan.includes(i) ? [] : [n]));

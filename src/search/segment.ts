@@ -218,6 +218,15 @@ function readHeaderV3(read: ReadAt): SegmentHeader {
   return { vocab, count: ids.length, id: (j) => ids[j], ids: () => ids, offsets, postingsStart: jsonEnd + offsetsBytes(vocab.length) };
 }
 
+/** Just a segment's rows (its first bytes, then the rows table: no words, no ids), or
+ * undefined for a segment without them. For deciding which copies a merge keeps. */
+export function readRows(read: ReadAt): Uint32Array | undefined {
+  const prefix = read(0, ROWS_PREFIX);
+  if (!hasRows(prefix)) return undefined;
+  const [vocabLength, count] = readU32(prefix, MAGIC.length, 2);
+  return readU32(read(MAGIC.length + 12 + vocabLength, count * 4), 0, count);
+}
+
 /** Whether a segment file's first bytes say it records rows (a segment of this format with rows). */
 export function hasRows(prefix: Buffer): boolean {
   return (
