@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CatalogReading } from '../archive/catalog-read.js';
-import { firstScreenIfSound, readTheRestOrWhole, searchWhole, type Shown } from './runtime/progressive.js';
+import { firstScreenIfSound, readTheRestOrWhole, rehearse, searchWhole, type Shown } from './runtime/progressive.js';
 import { useEffect } from 'react';
 import { render, useStdout } from 'ink';
 import { defaultStatePath, UserState } from '../archive/user-state.js';
@@ -192,6 +192,7 @@ export async function runReader(options: ReaderOptions): Promise<number> {
       // flood (a held key).
       maxFps: MAX_FPS,
     });
+    setTimeout(() => rehearse(shown.engine), 0);
     const show = (next: Shown) => {
       shown = next;
       if (!done) instance.rerender(app(next));

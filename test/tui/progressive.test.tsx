@@ -11,7 +11,14 @@ import { CatalogReading } from '../../src/archive/catalog-read.js';
 import { Archive } from '../../src/archive/store.js';
 import { UserState } from '../../src/archive/user-state.js';
 import { App } from '../../src/tui/app.js';
-import { firstScreen, firstScreenIfSound, readTheRest, readTheRestOrWhole, type Shown } from '../../src/tui/runtime/progressive.js';
+import {
+  firstScreen,
+  firstScreenIfSound,
+  readTheRest,
+  readTheRestOrWhole,
+  rehearse,
+  type Shown,
+} from '../../src/tui/runtime/progressive.js';
 import { BIG_COUNT, EARLY, LATE, RARE_WORD, bigArchive, bigBodyLine, bigTitle, spoilCatalogLine } from '../support/big-archive.js';
 import { KEY, renderSized, type Screen } from '../support/ink.js';
 import { tempDir } from '../support/paths.js';
@@ -251,5 +258,23 @@ describe('a big archive in the reader, a piece at a time', () => {
     expect(firstScreenIfSound(reading, FIRST)).toBeUndefined();
     expect(reading.done).toBe(true);
     expect(firstScreenIfSound(open(), FIRST)?.data.articles.length).toBeGreaterThan(20);
+  });
+});
+
+describe('rehearse', () => {
+  it('runs one search and drops it; an engine that throws is left for the real search to report', () => {
+    const asked: string[] = [];
+    const engine = { search: (q: string) => (asked.push(q), []), snippet: () => undefined, size: 0, warm: () => {} };
+    rehearse(engine);
+    expect(asked).toHaveLength(1);
+    expect(() =>
+      rehearse({
+        ...engine,
+        search: () => {
+          throw new Error('segment cut short');
+        },
+      }),
+    ).not.toThrow();
+    expect(() => rehearse(null)).not.toThrow();
   });
 });

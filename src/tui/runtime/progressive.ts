@@ -65,6 +65,17 @@ async function whenQuiet(typing: () => number, stopped: () => boolean): Promise<
   for (let wait = typing(); wait > 0 && !stopped(); wait = typing()) await new Promise((resolve) => setTimeout(resolve, wait));
 }
 
+/** One search whose results are dropped, in the idle moment after the first frame: the
+ * search and its ranking run once before the first key needs them (V8 compiles a function
+ * the first time it runs). An engine that fails says so on the first real search. */
+export function rehearse(engine: SearchEngine | null): void {
+  try {
+    engine?.search('e', { limit: 60, snippets: 0 });
+  } catch {
+    // the search reports it
+  }
+}
+
 /** Opens the engine's word index; one that cannot be read is said so by the first search that needs it. */
 function warm(engine: SearchEngine | null): void {
   try {
