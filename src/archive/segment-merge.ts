@@ -4,7 +4,7 @@
 // time and writing the new one the same way, and the offsets table is written last into the
 // room left for it. Memory: the headers (vocabulary, ids, offsets) and two buffers a segment.
 import { closeSync, openSync, readSync } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { encodeHeader, offsetsBytes, readHeader, readRows, type SegmentHeader } from '../search/segment.js';
 
@@ -20,6 +20,23 @@ export function readFully(fd: number, file: string, position: number, length: nu
     done += n;
   }
   return out;
+}
+
+/** Writes a new file through `write` into a temp file of its own, flushed, then renamed to
+ * `file`: whenever it stops, `file` is whole or not there. */
+async function intoNewFile(file: string, write: (out: FileHandle) => Promise<void>): Promise<void> {
+  const temp = join(dirname(file), `.${basename(file)}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
+  const out = await open(temp, 'wx');
+  try {
+    await write(out);
+    await out.sync();
+    await out.close();
+    await rename(temp, file);
+  } catch (error) {
+    await out.close().catch(() => {});
+    await rm(temp, { force: true });
+    throw error;
+  }
 }
 
 /** A segment open for reading front to back. */
@@ -124,9 +141,7 @@ export async function mergeSegmentFiles(
     const header = encodeHeader(vocab, ids, rows);
     const postingsStart = header.length + offsetsBytes(vocab.length);
     const offsets = new Uint32Array(vocab.length * 2 + 1);
-    const temp = join(dirname(outFile), `.${basename(outFile)}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
-    const out = await open(temp, 'wx');
-    try {
+    await intoNewFile(outFile, async (out) => {
       let written = 0;
       // The postings go out through a buffer of a few megabytes; a list that could not fit
       // (at most 5 bytes a posting) flushes it first.
@@ -186,14 +201,7 @@ export async function mergeSegmentFiles(
       offsets[vocab.length * 2] = written + used;
       await flush();
       await out.write(Buffer.concat([header, Buffer.from(offsets.buffer)]), 0, postingsStart, 0);
-      await out.sync();
-      await out.close();
-      await rename(temp, outFile);
-    } catch (error) {
-      await out.close().catch(() => {});
-      await rm(temp, { force: true });
-      throw error;
-    }
+    });
     return ids.length;
   } finally {
     for (const r of readers) r.close();
@@ -216,23 +224,14 @@ export async function rewriteWithRows(file: string, outFile: string, rowOf: (id:
       ),
       Buffer.from(header.offsets.buffer, header.offsets.byteOffset, header.offsets.byteLength),
     ]);
-    const temp = join(dirname(outFile), `.${basename(outFile)}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 10)}`);
-    const out = await open(temp, 'wx');
-    try {
+    await intoNewFile(outFile, async (out) => {
       await out.write(head, 0, head.length, 0);
       const end = header.postingsStart + header.offsets[header.offsets.length - 1];
       for (let at = header.postingsStart; at < end; at += WINDOW) {
         const bytes = readFully(reader.fd, file, at, Math.min(WINDOW, end - at));
         await out.write(bytes, 0, bytes.length, head.length + at - header.postingsStart);
       }
-      await out.sync();
-      await out.close();
-      await rename(temp, outFile);
-    } catch (error) {
-      await out.close().catch(() => {});
-      await rm(temp, { force: true });
-      throw error;
-    }
+    });
   } finally {
     reader.close();
   }
