@@ -522,12 +522,17 @@ export class Archive {
     importedAt: string,
     stopped: boolean,
   ): Promise<{ segments: string[] }> {
-    const segments: string[] = [];
+    let segments: string[] = [];
     let docs = new SegmentBuilder();
     const flushDocs = async () => {
       if (docs.size === 0) return;
-      segments.push(await writeNewSegment(this.dir, docs));
+      const written = [...segments, await writeNewSegment(this.dir, docs)];
       docs = new SegmentBuilder();
+      // The import's own segments are merged as they come, a few at a time, not all at the
+      // commit: a big import would otherwise end with dozens of merges in a row, whose buffers
+      // pile up faster than they are collected. What a merge replaced is no one's: it goes.
+      segments = await compact(this.dir, written);
+      for (const name of written) if (!segments.includes(name)) await rm(join(this.dir, 'search', name), { force: true });
     };
     // What this import wrote, to remove on failure: named by what it keeps anyway (a list of
     // paths would grow with the import).

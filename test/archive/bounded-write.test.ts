@@ -57,6 +57,26 @@ describe('an import in batches', () => {
     for (const k of [1, 2, 10, 15, 19]) expect(top(fresh, `word${k}x`)).toBe(`bounded-story-number-${k}`);
   });
 
+  it('merges its own segments as it goes: a big import never piles them up for the commit', async () => {
+    Archive.SEGMENT_DOCS = 1;
+    const dir = join(tempDir('byline-batches-'), 'a');
+    const archive = await Archive.open(dir, { create: true });
+    const counts: number[] = [];
+    async function* files(): AsyncGenerator<ImportBatch> {
+      for (let k = 0; k < 40; k++) {
+        counts.push(existsSync(join(dir, 'search')) ? onDisk(dir).length : 0);
+        yield batch(100 + k, 101 + k);
+      }
+    }
+    await archive.import(files());
+    // One segment an article: 40 written, never more than a few on disk at once.
+    expect(Math.max(...counts)).toBeLessThanOrEqual(8);
+    const fresh = await Archive.open(dir);
+    expect(fresh.articles).toHaveLength(40);
+    expect(onDisk(dir)).toEqual([...fresh.segments!].sort());
+    for (const k of [100, 117, 139]) expect(top(fresh, `word${k}x`)).toBe(`bounded-story-number-${k}`);
+  });
+
   it('a bad file in batch 3 commits nothing and leaves no file of the import behind', async () => {
     Archive.SEGMENT_DOCS = 2;
     const dir = join(tempDir('byline-batches-'), 'a');
