@@ -111,7 +111,8 @@ export function mergePlan(sizes: readonly number[]): number[] | undefined {
   });
   for (const tier of [...byTier.keys()].sort((a, b) => a - b)) {
     const members = byTier.get(tier)!;
-    if (members.length >= TIERS.fan) return members;
+    // The oldest TIER_FAN: a merge never reads more than that many, however many wait.
+    if (members.length >= TIERS.fan) return members.slice(0, TIERS.fan);
   }
   return undefined;
 }

@@ -309,6 +309,8 @@ describe('segments merged by size tier', () => {
     expect(mergePlan([mid, small, small, mid, small, small])).toEqual([1, 2, 4, 5]);
     expect(mergePlan([mid, mid, small, mid, mid])).toEqual([0, 1, 3, 4]);
     expect(mergePlan([TIERS.finalBytes, TIERS.finalBytes, TIERS.finalBytes, TIERS.finalBytes, small])).toBeUndefined();
+    // Ten of a tier waiting (a reindex writes them all before merging): four at a time, oldest first.
+    expect(mergePlan(Array.from({ length: 10 }, () => mid))).toEqual([0, 1, 2, 3]);
   });
 
   it('forty one-article imports: segments stay few, each tier below the fan-out, and search finds every article by its own word', async () => {
