@@ -10,13 +10,14 @@ import { encodeHeader, offsetsBytes, readHeader, readRows, type SegmentHeader } 
 
 const WINDOW = 1 << 20;
 
-/** `length` bytes of an open file from `position`; a file that ends first is truncated. */
+/** `length` bytes of an open file from `position`; a file that ends first is truncated (the
+ * caller says which search index is unreadable). */
 export function readFully(fd: number, file: string, position: number, length: number): Buffer {
   const out = Buffer.alloc(length);
   let done = 0;
   while (done < length) {
     const n = readSync(fd, out, done, length - done, position + done);
-    if (n === 0) throw new Error(`search index ${file} is truncated`);
+    if (n === 0) throw new Error(`it is cut short (${basename(file)} ends before its header says)`);
     done += n;
   }
   return out;

@@ -162,7 +162,13 @@ export async function removeUnnamedSegments(archiveDir: string, named: readonly 
 /** Opens every segment for reading; postings are read from disk as they are asked for. */
 export function openSegments(archiveDir: string, names?: readonly string[]): SegmentSource[] {
   return segmentFiles(archiveDir, names).map((file) => {
-    const fd = openSync(file, 'r');
+    let fd: number;
+    try {
+      fd = openSync(file, 'r');
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it is missing' : 'it cannot be opened';
+      throw new WordIndexProblem(`search index ${file} is unreadable: ${reason}`);
+    }
     try {
       const header = readHeader((position, length) => readFully(fd, file, position, length));
       return {
@@ -177,10 +183,13 @@ export function openSegments(archiveDir: string, names?: readonly string[]): Seg
       };
     } catch (error) {
       closeSync(fd);
-      throw new Error(`search index ${file} is unreadable: ${(error as Error).message}`);
+      throw new WordIndexProblem(`search index ${file} is unreadable: ${(error as Error).message}`);
     }
   });
 }
+
+/** A segment the index names that cannot be read: `byline reindex` rebuilds them all. */
+export class WordIndexProblem extends Error {}
 
 /** Whether every named segment records its documents' rows (segments.ts). */
 export function segmentsHaveRows(archiveDir: string, names: readonly string[]): boolean {
@@ -224,6 +233,9 @@ export async function withRows(archiveDir: string, names: readonly string[], row
 export function hasWordIndex(archiveDir: string, names?: readonly string[]): boolean {
   const files = segmentFiles(archiveDir, names);
   if (files.length === 0) return false;
+  // Named but gone: the index has a word index, a broken one, which opening it says (and
+  // which reading every body instead would take minutes to hide).
+  if (names && files.some((f) => !existsSync(f))) return true;
   try {
     const fd = openSync(files[0], 'r');
     const prefix = Buffer.alloc(MAGIC.length);

@@ -1,6 +1,8 @@
 import { searchEngineFor } from '../archive/searchable.js';
 import { searchOverCatalog, searchOverRows } from '../archive/catalog-search.js';
 import { CatalogProblem } from '../archive/catalog-read.js';
+import { WordIndexProblem } from '../archive/segment-store.js';
+import { BylineError } from '../model/errors.js';
 import type { Archive } from '../archive/store.js';
 import { scansTitles, type Hit } from '../search/engine.js';
 import type { Range } from '../model/range.js';
@@ -41,7 +43,10 @@ export async function search(ctx: Context): Promise<number> {
   const query = ctx.args.join(' ').trim();
   if (!query) throw usageError('search needs a query: byline search QUERY');
   const limit = positiveInt(ctx.flags.limit, 'limit') ?? 20;
-  const { archive, hits } = await searchArchive(ctx, query, limit);
+  const { archive, hits } = await searchArchive(ctx, query, limit).catch((error: unknown) => {
+    if (error instanceof WordIndexProblem) throw new BylineError(`${error.message} (byline reindex rebuilds it)`, 1);
+    throw error;
+  });
   if (ctx.flags.json) {
     printJson(
       ctx,

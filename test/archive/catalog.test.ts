@@ -193,3 +193,35 @@ describe('search through the rows of the word index', () => {
     expect((await runInProcess(['authors', '--archive', dir])).stderr).toBe('');
   }, 60_000);
 });
+
+describe('a word index the index names but cannot be read', () => {
+  it('search says which segment, in one line naming byline reindex, exit 1 — without reading every body instead', async () => {
+    const segments = (dir: string) => JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')).segments as string[];
+    for (const which of ['first', 'last'] as const) {
+      const dir = copy();
+      const names = segments(dir);
+      const gone = which === 'first' ? names[0] : names.at(-1)!;
+      rmSync(join(dir, 'search', gone));
+      const run = await runInProcess(['search', 'harbour', '--archive', dir]);
+      expect(run.exitCode, which).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(
+        `byline: search index ${join(dir, 'search', gone)} is unreadable: it is missing (byline reindex rebuilds it)\n`,
+      );
+    }
+  });
+
+  it('a segment cut short says so once', async () => {
+    const dir = copy();
+    const name = (JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')).segments as string[])[0];
+    const file = join(dir, 'search', name);
+    writeFileSync(file, readFileSync(file).subarray(0, 40));
+    const run = await runInProcess(['search', 'harbour', '--archive', dir]);
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^byline: search index ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is unreadable: it is cut short \\(${name}[^\\n]*\\(byline reindex rebuilds it\\)\\n$`,
+      ),
+    );
+  });
+});
