@@ -4,7 +4,15 @@
 // ranking are the ones every search uses (search/engine.ts): only where the documents come
 // from differs, so the hits are the same as over the whole index.
 import { blockText, type ArticleMeta, type ListedArticle } from '../model/schema.js';
-import { createSearchEngine, type Docs, type SearchDoc, type SearchEngine } from '../search/engine.js';
+import {
+  createSearchEngine,
+  scansTitles,
+  type Docs,
+  type Hit,
+  type SearchDoc,
+  type SearchEngine,
+  type SearchOptions,
+} from '../search/engine.js';
 import { SegmentWordIndex, type SegmentSource } from '../search/segment-index.js';
 import { FoldedNames, ShortWordIndex } from '../search/short-words.js';
 import type { Postings, WordIndex } from '../search/token-index.js';
@@ -230,5 +238,26 @@ export function searchOverCatalog(dir: string): { search: CatalogSearch; engine:
     throw error;
   } finally {
     reading.close();
+  }
+}
+
+/**
+ * A search of a big archive that does not read index.json whole: through the word index's
+ * rows (a query with no word short enough to need a scan of every title), else the catalog;
+ * the hits' articles read whole through the id lookup. Undefined when neither can be used, or
+ * when the lookup no longer vouches for a hit (index.json changed meanwhile): the caller then
+ * reads index.json as before.
+ */
+export function searchBigArchive(dir: string, query: string, options: SearchOptions): { archive: Archive; hits: Hit[] } | undefined {
+  try {
+    const fast = (!scansTitles(query) && searchOverRows(dir)) || searchOverCatalog(dir);
+    if (!fast) return undefined;
+    const hits = fast.engine.search(query, options);
+    const archive = fast.search.archiveOf(hits.map((h) => h.id));
+    return hits.every((h) => archive.article(h.id)) ? { archive, hits } : undefined;
+  } catch (error) {
+    // A catalog line that does not parse: index.json is the word.
+    if (error instanceof CatalogProblem) return undefined;
+    throw error;
   }
 }

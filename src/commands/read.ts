@@ -1,6 +1,7 @@
 import { BylineError } from '../model/errors.js';
 import type { Archive } from '../archive/store.js';
 import { blockText, type ArticleMeta } from '../model/schema.js';
+import type { Hit } from '../search/engine.js';
 import type { parseQuery as ParseQuery } from '../search/query.js';
 import type { words as Words } from '../search/tokenize.js';
 import { articleJson, renderMarkdown, renderText } from '../text/render.js';
@@ -38,12 +39,15 @@ export async function findArticle(archive: Archive, idOrQuery: string): Promise<
   const byId = archive.article(idOrQuery);
   if (byId) return byId;
   // The search is loaded only for a query: an id is read without it.
-  const [{ searchEngineFor }, { parseQuery }, { words }] = await Promise.all([
-    import('../archive/searchable.js'),
-    import('../search/query.js'),
-    import('../search/tokenize.js'),
-  ]);
-  const hits = searchEngineFor(archive, { bodies: true }).search(idOrQuery, { limit: 3, snippets: 0 });
+  const { searchEngineFor } = await import('../archive/searchable.js');
+  return clearHit(archive, searchEngineFor(archive, { bodies: true }).search(idOrQuery, HITS), idOrQuery);
+}
+
+const HITS = { limit: 3, snippets: 0 };
+
+/** The best of a query's hits, if it clearly matches; else why not, in one line. */
+async function clearHit(archive: Archive, hits: readonly Hit[], idOrQuery: string): Promise<ArticleMeta> {
+  const [{ parseQuery }, { words }] = await Promise.all([import('../search/query.js'), import('../search/tokenize.js')]);
   if (hits.length === 0) throw new BylineError(`no article matches "${visibleLine(idOrQuery)}"`, 1);
   const best = archive.article(hits[0].id)!;
   if (hits[0].score >= CONFIDENT_SCORE || hasEveryWord(archive, best, idOrQuery, parseQuery, words)) return best;
@@ -54,16 +58,27 @@ export async function findArticle(archive: Archive, idOrQuery: string): Promise<
   );
 }
 
+/** An id is looked up alone (a big archive then reads one line of its index). A query of
+ * several words (or anything that is not an id) is searched in a big archive as `byline search`
+ * searches it, without reading the whole index; otherwise, as an id the lookup does not vouch
+ * for, it reads the whole index. */
+async function articleFor(ctx: Context, query: string): Promise<{ archive: Archive; meta: ArticleMeta }> {
+  if (!SLUG.test(query)) {
+    const { searchBigArchive } = await import('../archive/catalog-search.js');
+    const big = searchBigArchive(ctx.archiveDir, query, HITS);
+    if (big) return { archive: big.archive, meta: await clearHit(big.archive, big.hits, query) };
+  }
+  const archive = await ctx.openArchive(SLUG.test(query) ? { only: query } : {});
+  return { archive, meta: await findArticle(archive, query) };
+}
+
 export async function read(ctx: Context): Promise<number> {
   const query = ctx.args.join(' ').trim();
   if (!query) throw usageError('read needs an article id or a query: byline read ID|QUERY');
   const format = ctx.flags.format ?? 'text';
   if (!['text', 'markdown', 'json'].includes(format))
     throw usageError(`--format must be text, markdown or json, not "${visibleLine(format)}"`);
-  // An id is looked up alone (a big archive then reads one line of its index); a query, or an
-  // id the lookup does not vouch for, reads the whole index.
-  const archive = await ctx.openArchive(SLUG.test(query) ? { only: query } : {});
-  const meta = await findArticle(archive, query);
+  const { archive, meta } = await articleFor(ctx, query);
   const article = archive.full(meta);
   const authors = archive.authorsOf(meta);
   if (format !== 'json' && !ctx.flags.json) await widthsFor(stringsIn([article, authors]));

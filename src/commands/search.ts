@@ -1,10 +1,9 @@
 import { searchEngineFor } from '../archive/searchable.js';
-import { searchOverCatalog, searchOverRows } from '../archive/catalog-search.js';
-import { CatalogProblem } from '../archive/catalog-read.js';
+import { searchBigArchive } from '../archive/catalog-search.js';
 import { WordIndexProblem } from '../archive/segment-store.js';
 import { BylineError } from '../model/errors.js';
 import type { Archive } from '../archive/store.js';
-import { scansTitles, type Hit } from '../search/engine.js';
+import type { Hit } from '../search/engine.js';
 import type { Range } from '../model/range.js';
 import { splitByRanges } from '../text/highlight.js';
 import { paint } from '../text/style.js';
@@ -18,23 +17,12 @@ export function highlight(text: string, ranges: Range[], color: boolean): string
     .join('');
 }
 
-/** Through the catalog of a big archive when it has one (titles and names from it, the rest
- * from the word index, the hits read whole through the id lookup); otherwise over index.json,
- * which an archive without a catalog is upgraded to have on that open. */
+/** Through the word index and catalog of a big archive when it has them (titles and names
+ * from the catalog or the index's rows, the hits read whole through the id lookup); otherwise
+ * over index.json, which an archive without a catalog is upgraded to have on that open. */
 async function searchArchive(ctx: Context, query: string, limit: number): Promise<{ archive: Archive; hits: Hit[] }> {
-  try {
-    // A query with only words of three letters or more needs the word index alone.
-    const fast = (!scansTitles(query) && searchOverRows(ctx.archiveDir)) || searchOverCatalog(ctx.archiveDir);
-    if (fast) {
-      const hits = fast.engine.search(query, limit);
-      const archive = fast.search.archiveOf(hits.map((h) => h.id));
-      // An id the lookup no longer vouches for (index.json changed meanwhile): the slow way.
-      if (hits.every((h) => archive.article(h.id))) return { archive, hits };
-    }
-  } catch (error) {
-    // A catalog line that does not parse: index.json is the word.
-    if (!(error instanceof CatalogProblem)) throw error;
-  }
+  const fast = searchBigArchive(ctx.archiveDir, query, { limit });
+  if (fast) return fast;
   const archive = await ctx.openArchive();
   return { archive, hits: searchEngineFor(archive, { bodies: true }).search(query, limit) };
 }

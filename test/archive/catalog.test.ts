@@ -225,3 +225,22 @@ describe('a word index the index names but cannot be read', () => {
     );
   });
 });
+
+describe('byline read QUERY on a big archive', () => {
+  it('finds the article through the word index, as a read of index.json would, and refuses a weak guess the same way', async () => {
+    const dir = copy();
+    const byQuery = await runInProcess(['read', 'ünïcode story 512', '--archive', dir]);
+    const id = (await runInProcess(['search', 'ünïcode story 512', '--json', '--archive', dir])).stdout.match(/"id": "([^"]+)"/)![1];
+    const byId = await runInProcess(['read', id, '--archive', dir]);
+    expect(byQuery.exitCode).toBe(0);
+    expect(byQuery.stdout).toBe(byId.stdout);
+    expect(byQuery.stdout).toContain('story 512');
+    // The same query over index.json read whole (no catalog): the same article.
+    const whole = copy();
+    rmSync(join(whole, JSON.parse(readFileSync(join(whole, 'index.json'), 'utf8')).catalog));
+    expect((await runInProcess(['read', 'ünïcode story 512', '--archive', whole])).stdout).toBe(byQuery.stdout);
+    const weak = await runInProcess(['read', 'zzqx wqzz', '--archive', dir]);
+    expect(weak.exitCode).toBe(1);
+    expect(weak.stderr).toMatch(/^byline: no article (clearly )?matches "zzqx wqzz"/);
+  }, 60_000);
+});
