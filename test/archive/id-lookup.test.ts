@@ -118,8 +118,13 @@ describe('the id lookup of a big index.json', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('Ünïcode story 4 of many');
     expect(r.stdout).toContain('The paragraph of story 4, with its own words.');
-    // A query (not an id) still reads the whole index, and says it cannot.
-    const q = await byline(['read', 'story four', '--archive', dir]);
+    // A query (not an id) is searched through the word index, without parsing the index:
+    // one that matches nothing says so…
+    const none = await byline(['read', 'story four', '--archive', dir]);
+    expect(none.exitCode).toBe(1);
+    expect(none.stderr).toBe('byline: no article matches "story four"\n');
+    // …and one whose hits the lookup cannot read back reads the whole index, and says it cannot.
+    const q = await byline(['read', 'ünïcode story', '--archive', dir]);
     expect(q.exitCode).toBe(2);
     expect(q.stderr).toMatch(/^byline: cannot read archive .*index\.json: /);
   }, 30_000);
