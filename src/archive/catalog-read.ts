@@ -4,10 +4,9 @@
 // Anything that does not agree — no catalog, one written for another size of index.json, a
 // line that does not parse, fewer or more lines than it says — is a CatalogProblem (or
 // undefined at the start), and the caller reads index.json as before.
-import { checkedAuthors } from './fast-validate.js';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { isArticleMeta } from './fast-validate.js';
+import { checkedAuthors, isArticleMeta } from './fast-validate.js';
 import { findRecord, readAt, readHeaderAt } from './id-lookup.js';
 import { CATALOG_MAGIC, EXCERPT, SPONSORED } from './catalog.js';
 import {

@@ -10,10 +10,9 @@
 // The lookup is plain text in fixed-width records, for a person as much as for pread:
 //   byline-ids 1 <index.json bytes> <articles>        (padded to RECORD bytes)
 //   <id padded to 80> <offset, 12 digits> <length, 9 digits>
-import { checkedAuthors } from './fast-validate.js';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { isArticleMeta } from './fast-validate.js';
+import { checkedAuthors, isArticleMeta } from './fast-validate.js';
 import { linesAt, MAX_ARTICLE_LINE } from './json-lines.js';
 import { ARCHIVE_VERSION, LOOKUP_FILE, type ArticleMeta, type Author, type Index } from '../model/schema.js';
 

@@ -3,11 +3,10 @@
 // match keys (match-keys.ts) and the id lookup (id-lookup.ts), reads just those lines, and
 // writes the new index by copying every unchanged line byte for byte. Memory grows with the
 // import, not with the archive.
-import { checkedAuthors } from './fast-validate.js';
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isArticleMeta } from './fast-validate.js';
+import { checkedAuthors, isArticleMeta } from './fast-validate.js';
 import { findRecord, lookupText, newLookupName, readAt, readHeaderAt, shiftedLookupChunks, type LineRecord } from './id-lookup.js';
 import { escapeNonAscii, syncDir, UnreadableFile, writeFileAtomic } from './jsonfile.js';
 import { linesAt, MAX_ARTICLE_LINE } from './json-lines.js';

@@ -3,23 +3,20 @@
 // postings are then copied word by word, reading each segment front to back a megabyte at a
 // time and writing the new one the same way, and the offsets table is written last into the
 // room left for it. Memory: the headers (vocabulary, ids, offsets) and two buffers a segment.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { encodeHeader, offsetsBytes, readHeader, readRows, type SegmentHeader } from '../search/segment.js';
+
+import { readAt } from './id-lookup.js';
 
 const WINDOW = 1 << 20;
 
 /** `length` bytes of an open file from `position`; a file that ends first is truncated (the
  * caller says which search index is unreadable). */
 export function readFully(fd: number, file: string, position: number, length: number): Buffer {
-  const out = Buffer.alloc(length);
-  let done = 0;
-  while (done < length) {
-    const n = readSync(fd, out, done, length - done, position + done);
-    if (n === 0) throw new Error(`it is cut short (${basename(file)} ends before its header says)`);
-    done += n;
-  }
+  const out = readAt(fd, position, length);
+  if (out.length < length) throw new Error(`it is cut short (${basename(file)} ends before its header says)`);
   return out;
 }
 
@@ -61,15 +58,9 @@ class SegmentReader {
 
   /** `length` bytes from `position` (at least `need` of them; fewer where the file ends). */
   #read(position: number, length: number, need = length): Buffer {
-    const out = Buffer.alloc(length);
-    let done = 0;
-    while (done < length) {
-      const n = readSync(this.fd, out, done, length - done, position + done);
-      if (n === 0) break;
-      done += n;
-    }
-    if (done < need) throw new Error(`search index ${this.file} is truncated`);
-    return out.subarray(0, done);
+    const out = readAt(this.fd, position, length);
+    if (out.length < need) throw new Error(`search index ${this.file} is truncated`);
+    return out;
   }
 
   /** The bytes of word t's list (0 metadata, 1 body); lists are asked for in file order. */

@@ -6,6 +6,7 @@
 // than a fixed amount, whatever the size of the archive.
 import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { readAt } from './id-lookup.js';
 import { mergeSegmentFiles, readFully, rewriteWithRows, segmentIds, segmentRows } from './segment-merge.js';
 import { basename, join } from 'node:path';
 import { blockText, SEGMENT_FILE, type ArticleMeta, type Block } from '../model/schema.js';
@@ -194,19 +195,24 @@ export class WordIndexProblem extends Error {}
 /** Whether every named segment records its documents' rows (segments.ts). */
 export function segmentsHaveRows(archiveDir: string, names: readonly string[]): boolean {
   return segmentFiles(archiveDir, names).every((file) => {
-    try {
-      const fd = openSync(file, 'r');
-      try {
-        const prefix = Buffer.alloc(ROWS_PREFIX);
-        readSync(fd, prefix, 0, ROWS_PREFIX, 0);
-        return hasRows(prefix);
-      } finally {
-        closeSync(fd);
-      }
-    } catch {
-      return true; // unreadable: nothing to add rows to (search says what is wrong with it)
-    }
+    const prefix = firstBytes(file, ROWS_PREFIX);
+    // Unreadable: nothing to add rows to (search says what is wrong with it).
+    return prefix === undefined || hasRows(prefix);
   });
+}
+
+/** A file's first `length` bytes (fewer when it is shorter), or undefined when it cannot be read. */
+function firstBytes(file: string, length: number): Buffer | undefined {
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      return readAt(fd, 0, length);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
 }
 
 /** The named segments, those without rows (written by an older byline) written again with
@@ -236,13 +242,6 @@ export function hasWordIndex(archiveDir: string, names?: readonly string[]): boo
   // Named but gone: the index has a word index, a broken one, which opening it says (and
   // which reading every body instead would take minutes to hide).
   if (names && files.some((f) => !existsSync(f))) return true;
-  try {
-    const fd = openSync(files[0], 'r');
-    const prefix = Buffer.alloc(MAGIC.length);
-    readSync(fd, prefix, 0, MAGIC.length, 0);
-    closeSync(fd);
-    return isSegment(prefix);
-  } catch {
-    return false;
-  }
+  const prefix = firstBytes(files[0], MAGIC.length);
+  return prefix !== undefined && isSegment(prefix);
 }
