@@ -20,6 +20,17 @@ function quietOnClosedPipe(): void {
   }
 }
 
+/** One line typed at the terminal, after a question on stderr. */
+async function ask(question: string): Promise<string | undefined> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
+}
+
 quietOnClosedPipe();
 process.exitCode = await main({
   argv: process.argv.slice(2),
@@ -27,4 +38,5 @@ process.exitCode = await main({
   stdout: { isTTY: Boolean(process.stdout.isTTY), columns: process.stdout.columns, write: (text) => void process.stdout.write(text) },
   stderr: { isTTY: Boolean(process.stderr.isTTY), write: (text) => void process.stderr.write(text) },
   stdinIsTTY: Boolean(process.stdin.isTTY),
+  ask: process.stdin.isTTY && process.stderr.isTTY ? ask : undefined,
 });

@@ -19,6 +19,8 @@ export const FLAGS = {
   wayback: { type: 'boolean', default: false },
   connectTimeout: { type: 'number' },
   timeout: { type: 'number' },
+  yes: { type: 'boolean', shortFlag: 'y', default: false },
+  query: { type: 'string', shortFlag: 'q' },
   help: { type: 'boolean', shortFlag: 'h', default: false },
   version: { type: 'boolean', shortFlag: 'v', default: false },
 } as const;

@@ -12,6 +12,8 @@ export const HELP = `
     $ byline add URL… [-]          fetch web pages and keep their articles (- reads URLs, one a line)
     $ byline export                the whole archive as JSON or markdown files
     $ byline reindex               rebuild the search index, id lookup, match keys and catalog
+    $ byline rm ID… | --query Q    remove articles (asks first on a terminal; --yes for scripts)
+    $ byline tag ID… +name -name   add or take off tags (tag:name in any query finds them)
 
   Options
     --archive, -A DIR    archive folder (default: BYLINE_ARCHIVE, else your library; until the
@@ -168,6 +170,46 @@ export const COMMAND_HELP: Record<string, string> = {
     --format, -f FMT     json (default) or markdown
     --out, -o DIR        write files into DIR
     --archive, -A DIR    archive folder
+`,
+  rm: `
+  Usage
+    $ byline rm ID… [--yes]
+    $ byline rm --query QUERY [--limit N] [--yes]
+
+  Removes articles: they leave list, search, read and the reader at once, and their body
+  files and index entries go. With --query, the hits of that search (at most --limit, 50 by
+  default). The articles are listed first; on a terminal byline asks before removing, and
+  without one it removes nothing unless --yes is given. An author left with no article goes
+  too. Importing a removed page again brings it back as a new article.
+
+  Options
+    --yes, -y            remove without asking
+    --query, -q QUERY    remove the hits of this search
+    --limit, -n N        with --query: at most N articles (default 50)
+    --json               print {"removed": [ids], "authorsRemoved": [ids]}
+    --archive, -A DIR    archive folder
+
+  Examples
+    $ byline rm morning-brief-2 --yes
+    $ byline rm --query "sponsored webinar"
+`,
+  tag: `
+  Usage
+    $ byline tag ID… [+name…] [-name…]
+
+  Adds (+name) and takes off (-name) tags, then prints each article's id and tags; with no
+  +name or -name it only prints them. A tag is one lower-case word of at most 40 letters,
+  digits and -_./ (typed in any case). tag:name in a search, in read QUERY and in the
+  reader's search keeps only the articles with that tag; list --json shows "tags".
+
+  Options
+    --json               print [{"id", "tags"}]
+    --archive, -A DIR    archive folder
+
+  Examples
+    $ byline tag aws-ceo-the-cloud-isnt-just-about-technology +cloud +interviews
+    $ byline tag aws-ceo-the-cloud-isnt-just-about-technology -interviews
+    $ byline search tag:cloud --json | jq -r '.[].id'
 `,
   reindex: `
   Usage

@@ -16,6 +16,8 @@ export interface Io {
   stdout: { isTTY: boolean; columns: number; write(text: string): void };
   stderr: { isTTY: boolean; write(text: string): void };
   stdinIsTTY: boolean;
+  /** Asks on the terminal (rm); absent when there is none. */
+  ask?(question: string): Promise<string | undefined>;
   /** The archive read until the user's library exists (the bundled one unless set). */
   bundled?: string;
 }
@@ -36,6 +38,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   add: async () => (await import('./commands/add.js')).add,
   export: async () => (await import('./commands/export.js')).exportArchive,
   reindex: async () => (await import('./commands/reindex.js')).reindex,
+  rm: async () => (await import('./commands/rm.js')).rm,
+  tag: async () => (await import('./commands/tag.js')).tag,
 };
 
 /** Commands that load string-width themselves, only for text that needs it (see text/width.ts),
@@ -93,11 +97,21 @@ function rejectUnknownFlags(argv: string[], spec: Record<string, object>): void 
   }
 }
 
+/** `byline tag ID -name`: a `-name` after `tag` takes a tag off; it is not a flag (-A, -h and -v
+ * still are). Taken out before the flags are read, and given back as arguments. */
+function tagChanges(argv: string[]): { argv: string[]; changes: string[] } {
+  if (argv.find((a) => !a.startsWith('-')) !== 'tag') return { argv, changes: [] };
+  const isChange = (a: string) => /^-[^-]/.test(a) && !/^-[Ahv]$/.test(a);
+  return { argv: argv.filter((a) => !isChange(a)), changes: argv.filter(isChange) };
+}
+
 async function run(io: Io): Promise<number> {
-  rejectUnknownFlags(io.argv, FLAGS);
-  const cli = await parseArgv(io.argv);
+  const { argv, changes } = tagChanges(io.argv);
+  rejectUnknownFlags(argv, FLAGS);
+  const cli = await parseArgv(argv);
   const flags = cli.flags as unknown as Flags & { help: boolean; version: boolean };
-  const [command, ...args] = cli.input;
+  const [command, ...rest] = cli.input;
+  const args = [...rest, ...changes];
   if (command === 'help' || flags.help) {
     const { COMMAND_HELP, HELP } = await import('./help.js');
     const topic = command === 'help' ? args[0] : command;
@@ -113,7 +127,7 @@ async function run(io: Io): Promise<number> {
   const bundled = io.bundled ?? DEFAULT_ARCHIVE;
   const choice = chooseArchive({ flag: flags.archive, env: io.env, bundled });
   const openArchive = openerFor(choice, bundled, (notice) => out.error(`${notice}\n`));
-  const ctx: Context = { args, flags, out, archiveDir: choice.dir, openArchive };
+  const ctx: Context = { args, flags, out, archiveDir: choice.dir, openArchive, ask: io.ask };
 
   if (command === undefined) {
     if (io.stdout.isTTY && io.stdinIsTTY && !inCI(io.env) && !dumbTerminal(io.env)) {

@@ -6,12 +6,13 @@
 // undefined at the start), and the caller reads index.json as before.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkedAuthors, isArticleMeta } from './fast-validate.js';
+import { checkedAuthors, checkedRemovedRows, isArticleMeta } from './fast-validate.js';
 import { findRecord, readAt, readHeaderAt } from './id-lookup.js';
 import { CATALOG_MAGIC, EXCERPT, SPONSORED } from './catalog.js';
 import {
   ARCHIVE_VERSION,
   CATALOG_FILE,
+  TAG,
   LOOKUP_FILE,
   type ArticleMeta,
   type Author,
@@ -27,6 +28,7 @@ const CHUNK = 1 << 20;
 export interface CatalogHeader {
   authors: Author[];
   segments?: string[];
+  removedRows: number[];
   lookup: string;
   catalog: string;
 }
@@ -40,14 +42,15 @@ function readIndexHeader(fd: number): CatalogHeader | undefined {
     return undefined;
   }
   const header = found?.header;
-  if (!header || header.version !== ARCHIVE_VERSION) return undefined;
+  if (!header || header.formatVersion !== ARCHIVE_VERSION) return undefined;
   const { lookup, catalog, segments } = header;
   if (typeof lookup !== 'string' || !LOOKUP_FILE.test(lookup) || typeof catalog !== 'string' || !CATALOG_FILE.test(catalog))
     return undefined;
   if (segments !== undefined && !(Array.isArray(segments) && segments.every((s) => typeof s === 'string'))) return undefined;
   const authors = checkedAuthors(header.authors);
-  if (!authors) return undefined;
-  return { authors, segments: segments as string[] | undefined, lookup, catalog };
+  const removedRows = checkedRemovedRows(header.removedRows);
+  if (!authors || !removedRows) return undefined;
+  return { authors, segments: segments as string[] | undefined, removedRows, lookup, catalog };
 }
 
 /** The id of a catalog line, without parsing the line (an id is a slug: never escaped). */
@@ -67,8 +70,8 @@ export function parseLine(line: string): ListedArticle {
 }
 
 function entryOf(item: unknown): ListedArticle {
-  if (!Array.isArray(item) || item.length !== 6) throw new CatalogProblem('a line is not a catalog entry');
-  const [id, title, authors, flags, date, site] = item as unknown[];
+  if (!Array.isArray(item) || item.length < 6 || item.length > 7) throw new CatalogProblem('a line is not a catalog entry');
+  const [id, title, authors, flags, date, site, tags] = item as unknown[];
   if (
     typeof id !== 'string' ||
     !ID.test(id) ||
@@ -92,6 +95,11 @@ function entryOf(item: unknown): ListedArticle {
   };
   if (date) entry.publishedAt = date;
   if (site) entry.siteName = site;
+  if (tags !== undefined) {
+    if (!Array.isArray(tags) || !tags.every((t) => typeof t === 'string' && TAG.test(t)))
+      throw new CatalogProblem('a line is not a catalog entry');
+    if (tags.length) entry.tags = tags as string[];
+  }
   return entry;
 }
 
@@ -266,10 +274,11 @@ export class ArticleLines {
   /** An index holding just these articles (for Archive.partialOf). */
   indexOf(metas: ArticleMeta[]): Index {
     return {
-      version: ARCHIVE_VERSION,
+      formatVersion: ARCHIVE_VERSION,
       articles: metas,
       authors: this.header.authors,
       segments: this.header.segments,
+      removedRows: this.header.removedRows,
       lookup: this.header.lookup,
       catalog: this.header.catalog,
     };

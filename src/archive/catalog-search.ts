@@ -15,6 +15,7 @@ import {
 } from '../search/engine.js';
 import { SegmentWordIndex, type SegmentSource } from '../search/segment-index.js';
 import { FoldedNames, ShortWordIndex } from '../search/short-words.js';
+import { hasTagTerm } from '../search/query.js';
 import type { Postings, WordIndex } from '../search/token-index.js';
 import type { VocabMatch } from '../search/vocabulary.js';
 import { ArticleLines, CatalogProblem, CatalogReading, lineId, parseLine, type CatalogHeader } from './catalog-read.js';
@@ -29,6 +30,7 @@ class ListedDoc implements SearchDoc {
     readonly title: string,
     readonly authors: string,
     private readonly whole: ((id: string) => ArticleMeta | undefined) | undefined,
+    readonly tags?: readonly string[],
   ) {}
 
   get dek(): string {
@@ -65,6 +67,9 @@ class LineDoc implements SearchDoc {
   }
   get lead(): string {
     return this.#parsed.lead;
+  }
+  get tags(): readonly string[] | undefined {
+    return this.#parsed.tags;
   }
 }
 
@@ -112,12 +117,12 @@ export class CatalogSearch {
   ) {
     this.lines = new ArticleLines(dir, header);
     this.#names = new Map(header.authors.map((a) => [a.id, a.name]));
-    this.indexed = hasWordIndex(dir, header.segments);
+    this.indexed = hasWordIndex(header.segments);
   }
 
   /** Segments are opened (their headers read) once, on first use, and shared by every engine. */
   segments(): SegmentSource[] {
-    return (this.#segments ??= openSegments(this.dir, this.header.segments));
+    return (this.#segments ??= openSegments(this.dir, this.header.segments, this.header.removedRows));
   }
 
   docOf(entry: ListedArticle): SearchDoc {
@@ -125,7 +130,7 @@ export class CatalogSearch {
       .map((a) => this.#names.get(a))
       .filter((n) => n !== undefined)
       .join(', ');
-    return new ListedDoc(entry.id, entry.title, authors, this.wholeDocs ? (id) => this.lines.meta(id) : undefined);
+    return new ListedDoc(entry.id, entry.title, authors, this.wholeDocs ? (id) => this.lines.meta(id) : undefined, entry.tags);
   }
 
   /** A read-only archive over these articles, read whole (metadata, authors, bodies). */
@@ -178,8 +183,8 @@ class RowDocs implements Docs {
     this.#segment = new Int32Array(length).fill(-1);
     this.#local = new Int32Array(length);
     segments.forEach((s, si) =>
-      s.header.rows!.forEach((row, j) => {
-        if (row >= length) return;
+      s.header.rows.forEach((row, j) => {
+        if (row >= length) return; // GONE too
         this.#segment[row] = si;
         this.#local[row] = j;
       }),
@@ -205,17 +210,15 @@ class RowDocs implements Docs {
 }
 
 /** `byline search` through the word index alone, for a query with no word short enough to
- * need a scan of every title (scansTitles): undefined when the archive has no catalog, or
- * segments without rows (written by an older byline), and the caller reads the catalog. */
+ * need a scan of every title (scansTitles): undefined when the archive has no catalog or no
+ * word index, and the caller reads the catalog. */
 export function searchOverRows(dir: string): { search: CatalogSearch; engine: SearchEngine } | undefined {
   const reading = CatalogReading.open(dir);
   if (!reading) return undefined;
   try {
     const search = new CatalogSearch(dir, reading.header, true);
     if (!search.indexed) return undefined;
-    const segments = search.segments();
-    if (!segments.every((s) => s.header.rows)) return undefined;
-    return { search, engine: search.engine(new RowDocs(reading.total, segments, search)) };
+    return { search, engine: search.engine(new RowDocs(reading.total, search.segments(), search)) };
   } finally {
     reading.close();
   }
@@ -250,7 +253,8 @@ export function searchOverCatalog(dir: string): { search: CatalogSearch; engine:
  */
 export function searchBigArchive(dir: string, query: string, options: SearchOptions): { archive: Archive; hits: Hit[] } | undefined {
   try {
-    const fast = (!scansTitles(query) && searchOverRows(dir)) || searchOverCatalog(dir);
+    // Tags are in the catalog, not the word index.
+    const fast = (!scansTitles(query) && !hasTagTerm(query) && searchOverRows(dir)) || searchOverCatalog(dir);
     if (!fast) return undefined;
     const hits = fast.engine.search(query, options);
     const archive = fast.search.archiveOf(hits.map((h) => h.id));

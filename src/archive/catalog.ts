@@ -11,7 +11,7 @@
 //
 // Plain text, for a person as much as for a program:
 //   byline-catalog 1 <index.json bytes> <articles>
-//   ["<id>","<title>",["<author id>",…],<flags: 1 excerpt, 2 sponsored>,"<published>","<site>"]
+//   ["<id>","<title>",["<author id>",…],<flags: 1 excerpt, 2 sponsored>,"<published>","<site>"(,["<tag>",…])]
 import { closeSync, openSync } from 'node:fs';
 import { linesAt, MAX_ARTICLE_LINE } from './json-lines.js';
 import { siteOf } from '../text/page-meta.js';
@@ -29,7 +29,8 @@ export const SPONSORED = 2;
 /** One article's catalog line (without the newline). */
 export function catalogLine(meta: ArticleMeta): string {
   const flags = (meta.kind === 'excerpt' ? EXCERPT : 0) | (meta.sponsored ? SPONSORED : 0);
-  return JSON.stringify([meta.id, meta.title, meta.authors, flags, meta.publishedAt ?? '', siteOf(meta)]);
+  const row = [meta.id, meta.title, meta.authors, flags, meta.publishedAt ?? '', siteOf(meta)];
+  return JSON.stringify(meta.tags?.length ? [...row, meta.tags] : row);
 }
 
 /** The catalog file of these lines, for an index.json of `indexBytes` bytes. */

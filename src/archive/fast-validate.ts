@@ -3,7 +3,7 @@
 // trusted; anything else goes through valibot, which also words the error. A property
 // test keeps the two in agreement.
 import * as v from 'valibot';
-import { AuthorSchema, BODY_FILE, type Author } from '../model/schema.js';
+import { AuthorSchema, BODY_FILE, TAG, type Author } from '../model/schema.js';
 
 /** The schema's id pattern, /^[a-z0-9][a-z0-9-]{0,79}$/, as a loop: a third of the time of
  * the regular expression on a freshly parsed id. */
@@ -61,7 +61,9 @@ export function isArticleMeta(a: unknown): boolean {
     Number.isInteger(m.wordCount) &&
     m.wordCount >= 0 &&
     isString(m.hash) &&
-    (m.bodyFile === undefined || (isString(m.bodyFile) && BODY_FILE.test(m.bodyFile)))
+    isString(m.bodyFile) &&
+    BODY_FILE.test(m.bodyFile) &&
+    (m.tags === undefined || (Array.isArray(m.tags) && m.tags.every((t) => isString(t) && TAG.test(t))))
   );
 }
 
@@ -93,4 +95,16 @@ export function checkedAuthors(value: unknown): Author[] | undefined {
     authors = result.output as Author[];
   }
   return new Set(authors.map((a) => a.id)).size === authors.length ? authors : undefined;
+}
+
+/** An index header's removed rows: sorted distinct non-negative integers; [] when absent,
+ * undefined when they are not that. */
+export function checkedRemovedRows(value: unknown): number[] | undefined {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) return undefined;
+  for (let i = 0; i < value.length; i++) {
+    const row = value[i] as unknown;
+    if (typeof row !== 'number' || !Number.isInteger(row) || row < 0 || (i > 0 && row <= (value[i - 1] as number))) return undefined;
+  }
+  return value as number[];
 }

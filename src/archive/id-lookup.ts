@@ -12,7 +12,7 @@
 //   <id padded to 80> <offset, 12 digits> <length, 9 digits>
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkedAuthors, isArticleMeta } from './fast-validate.js';
+import { checkedAuthors, checkedRemovedRows, isArticleMeta } from './fast-validate.js';
 import { linesAt, MAX_ARTICLE_LINE } from './json-lines.js';
 import { ARCHIVE_VERSION, LOOKUP_FILE, type ArticleMeta, type Author, type Index } from '../model/schema.js';
 
@@ -164,10 +164,11 @@ export function findArticleLine(dir: string, id: string): FoundArticle | undefin
   }
   try {
     const header = readHeader(fd);
-    if (!header || header.version !== ARCHIVE_VERSION || typeof header.lookup !== 'string' || !LOOKUP_FILE.test(header.lookup))
+    if (!header || header.formatVersion !== ARCHIVE_VERSION || typeof header.lookup !== 'string' || !LOOKUP_FILE.test(header.lookup))
       return undefined;
     const authors = checkedAuthors(header.authors);
-    if (!authors) return undefined;
+    const removedRows = checkedRemovedRows(header.removedRows);
+    if (!authors || !removedRows) return undefined;
     const segments = header.segments;
     if (segments !== undefined && !(Array.isArray(segments) && segments.every((s) => typeof s === 'string'))) return undefined;
     let lookupFd: number;
@@ -195,10 +196,11 @@ export function findArticleLine(dir: string, id: string): FoundArticle | undefin
     }
     if (!isArticleMeta(meta) || (meta as ArticleMeta).id !== id) return undefined;
     const index: Index = {
-      version: ARCHIVE_VERSION,
+      formatVersion: ARCHIVE_VERSION,
       articles: [meta as ArticleMeta],
       authors,
       segments: segments as string[] | undefined,
+      removedRows,
       lookup: header.lookup,
     };
     return { index, meta: meta as ArticleMeta };
@@ -238,7 +240,7 @@ export function streamIndex(dir: string): IndexStream | undefined {
   }
   const header = found?.header;
   const authors =
-    header && header.version === ARCHIVE_VERSION && typeof header.lookup === 'string' ? checkedAuthors(header.authors) : undefined;
+    header && header.formatVersion === ARCHIVE_VERSION && typeof header.lookup === 'string' ? checkedAuthors(header.authors) : undefined;
   if (!found || !authors) {
     closeSync(fd);
     return undefined;

@@ -6,7 +6,7 @@
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkedAuthors, isArticleMeta } from './fast-validate.js';
+import { checkedAuthors, checkedRemovedRows, isArticleMeta } from './fast-validate.js';
 import { findRecord, lookupText, newLookupName, readAt, readHeaderAt, shiftedLookupChunks, type LineRecord } from './id-lookup.js';
 import { escapeNonAscii, syncDir, UnreadableFile, writeFileAtomic } from './jsonfile.js';
 import { linesAt, MAX_ARTICLE_LINE } from './json-lines.js';
@@ -25,8 +25,10 @@ import { catalogChunks, catalogLine, newCatalogName, oldCatalogLines } from './c
 import { ARCHIVE_VERSION, CATALOG_FILE, KEYS_FILE, LOOKUP_FILE, type ArticleMeta, type Author } from '../model/schema.js';
 
 export interface IndexHeader {
-  version: number;
+  formatVersion: number;
   segments?: string[];
+  /** See removed-rows.ts; omitted from the file when empty. */
+  removedRows?: number[];
   lookup?: string;
   keys?: string;
   catalog?: string;
@@ -104,17 +106,19 @@ export function* rawArticleLines(fd: number, start: number): Generator<string> {
 export function readIndexHeader(fd: number): { header: IndexHeader; end: number } | undefined {
   const found = readHeaderAt(fd);
   const h = found?.header;
-  if (!found || !h || h.version !== ARCHIVE_VERSION || typeof h.lookup !== 'string' || !LOOKUP_FILE.test(h.lookup)) return undefined;
+  if (!found || !h || h.formatVersion !== ARCHIVE_VERSION || typeof h.lookup !== 'string' || !LOOKUP_FILE.test(h.lookup)) return undefined;
   if (h.keys !== undefined && !(typeof h.keys === 'string' && KEYS_FILE.test(h.keys))) return undefined;
   if (h.catalog !== undefined && !(typeof h.catalog === 'string' && CATALOG_FILE.test(h.catalog))) return undefined;
   const authors = checkedAuthors(h.authors);
-  if (!authors) return undefined;
+  const removedRows = checkedRemovedRows(h.removedRows);
+  if (!authors || !removedRows) return undefined;
   const segments = h.segments;
   if (segments !== undefined && !(Array.isArray(segments) && segments.every((s) => typeof s === 'string'))) return undefined;
   return {
     header: {
-      version: ARCHIVE_VERSION,
+      formatVersion: ARCHIVE_VERSION,
       segments: segments as string[] | undefined,
+      removedRows,
       lookup: h.lookup,
       keys: h.keys as string | undefined,
       catalog: h.catalog as string | undefined,
@@ -269,6 +273,9 @@ export interface IndexLinesInput {
   };
   changed: ChangedMetas;
   added: number;
+  /** Stored positions this write removes: the lines after them move up, so the lookup and
+   * the match keys are made anew from every line. */
+  removed?: ReadonlySet<number>;
   /** Make the match keys from every line, not from the stored keys (reindex). */
   rebuildKeys?: boolean;
 }
@@ -287,8 +294,9 @@ const tempName = (name: string) => `.${name}.tmp-${process.pid}-${Math.random().
  */
 export async function writeIndexLines(dir: string, input: IndexLinesInput): Promise<IndexHeader> {
   const header: IndexHeader = { ...input.header, lookup: newLookupName(), keys: newKeysName(), catalog: newCatalogName() };
-  const head: string[] = [`{"version":${JSON.stringify(header.version)},`];
+  const head: string[] = [`{"formatVersion":${JSON.stringify(header.formatVersion)},`];
   if (header.segments) head.push(`"segments":${JSON.stringify(header.segments)},`);
+  if (header.removedRows?.length) head.push(`"removedRows":${JSON.stringify(header.removedRows)},`);
   head.push(
     `"lookup":${JSON.stringify(header.lookup)},`,
     `"keys":${JSON.stringify(header.keys)},`,
@@ -302,19 +310,20 @@ export async function writeIndexLines(dir: string, input: IndexLinesInput): Prom
   try {
     const out = new Output(handle);
     await out.put(headText);
-    const copy = input.stored.file && input.stored.lineOf && !input.rebuildKeys;
+    const copy = input.stored.file && input.stored.lineOf && !input.rebuildKeys && !input.removed?.size;
     const { lookup, keysAdded } = copy ? await copyLines(out, input, headText.length) : await writeLines(out, input, headText.length);
     await out.flush();
     await handle.sync();
     await handle.close();
     const replaced = new Set([...input.changed.keys()].filter((p) => p < input.stored.count));
-    const keys = keysFileChunks(input.rebuildKeys ? undefined : input.stored.keys, replaced, keysAdded, out.bytes);
+    const anew = input.rebuildKeys || input.removed?.size;
+    const keys = keysFileChunks(anew ? undefined : input.stored.keys, replaced, keysAdded, out.bytes);
     await writeDerived(dir, {
       header,
       indexBytes: out.bytes,
       lookup: lookup(out.bytes),
       keys,
-      catalog: catalogChunks(newCatalogLines(input), input.stored.count + input.added, out.bytes),
+      catalog: catalogChunks(newCatalogLines(input), input.stored.count + input.added - (input.removed?.size ?? 0), out.bytes),
     });
     crashPoint('lookup-written');
     await rename(temp, join(dir, 'index.json'));
@@ -358,9 +367,11 @@ const newLine = (meta: ArticleMeta) => escapeNonAscii(JSON.stringify(meta));
 async function writeLines(out: Output, input: IndexLinesInput, start: number): Promise<Written> {
   const records: LineRecord[] = [];
   const keysAdded: string[] = [];
-  const total = input.stored.count + input.added;
+  const removed = input.removed ?? new Set<number>();
+  const total = input.stored.count + input.added - removed.size;
   let offset = start;
-  let position = 0;
+  let position = 0; // in the new index
+  let stored = 0; // in the old
   const line = async (text: string, id: string) => {
     const length = Buffer.byteLength(text);
     records.push({ id, offset, length });
@@ -370,19 +381,20 @@ async function writeLines(out: Output, input: IndexLinesInput, start: number): P
     position++;
   };
   for (const old of input.stored.lines()) {
-    if (position >= input.stored.count) throw new UnreadableFile('index.json has more articles than its lookup');
-    const meta = input.changed.get(position);
+    if (stored >= input.stored.count) throw new UnreadableFile('index.json has more articles than its lookup');
+    const meta = input.changed.get(stored);
+    if (removed.has(stored++)) continue;
     if (meta) {
       keysAdded.push(...articleKeyRecords(meta, position));
       await line(newLine(meta), meta.id);
     } else {
-      if (input.rebuildKeys) keysAdded.push(...articleKeyRecords(keyFieldsOfLine(old), position));
+      if (input.rebuildKeys || removed.size) keysAdded.push(...articleKeyRecords(keyFieldsOfLine(old), position));
       await line(old, idOfLine(old));
     }
   }
-  if (position !== input.stored.count) throw new UnreadableFile('index.json has fewer articles than its lookup');
+  if (stored !== input.stored.count) throw new UnreadableFile('index.json has fewer articles than its lookup');
   for (let k = 0; k < input.added; k++) {
-    const meta = input.changed.get(position)!;
+    const meta = input.changed.get(stored + k)!;
     keysAdded.push(...articleKeyRecords(meta, position));
     await line(newLine(meta), meta.id);
   }
@@ -466,6 +478,10 @@ function* newCatalogLines(input: IndexLinesInput): Generator<string> {
   const old = input.rebuildKeys ? undefined : input.stored.catalogLines?.();
   let position = 0;
   for (const line of old ?? input.stored.lines()) {
+    if (input.removed?.has(position)) {
+      position++;
+      continue;
+    }
     const meta = input.changed.get(position++);
     yield meta ? catalogLine(meta) : old ? line : catalogLine(JSON.parse(line) as ArticleMeta);
   }

@@ -1,5 +1,5 @@
 // A big JSON object written with each item of its top-level arrays on a line of its own:
-//   {"version":1,
+//   {"formatVersion":1,
 //   "articles":[
 //   {...},
 //   {...}

@@ -123,29 +123,13 @@ export async function createLibrary(library: string, bundled: string): Promise<b
   }
 }
 
-/** A big archive of an older layout is brought up to date on its first open, once: the
- * commands after it read one article without reading the rest. If it cannot be written now
- * (read-only, locked), it is read as it is and upgraded by a later open or write. */
-async function upgraded(archive: Archive, notice: (text: string) => void): Promise<Archive> {
-  if (!archive.needsUpgrade) return archive;
-  const adds = archive.upgradeAdds;
-  try {
-    if (await archive.upgradeLayout()) notice(`upgraded the archive ${archive.dir}: ${adds}`);
-  } catch {
-    // read as it is
-  }
-  return archive;
-}
-
 /** Opens the chosen archive. A write before the library exists makes it first (and says so
  * through `notice`), so the bundled archive is only ever read. */
 export function openerFor(choice: ArchiveChoice, bundled: string, notice: (text: string) => void) {
   return async ({ create = false, write = false, lean = false, deferRead = false, only }: OpenOptions = {}): Promise<Archive> => {
     const { Archive } = await store();
     if (choice.source !== 'bundled') {
-      const archive = await Archive.open(choice.dir, { create, lean, deferRead, only });
-      // A command that writes upgrades it with its own write.
-      return create || write ? archive : upgraded(archive, notice);
+      return Archive.open(choice.dir, { create, lean, deferRead, only });
     }
     if (!(create || write)) {
       // The store's own message would suggest importing into the package's folder.

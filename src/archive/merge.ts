@@ -279,6 +279,7 @@ export class MergeState {
         hash,
         // A new file for each version of the body, named by its content.
         bodyFile: `${id}.${hash.slice(0, 16)}.json`,
+        ...tagsOf(article, existing),
       };
       let position: number;
       if (existing && at !== undefined) {
@@ -315,6 +316,12 @@ export class MergeState {
   batchWritten(): void {
     this.#batchBodies = new Map();
   }
+}
+
+/** A new version keeps the stored article's tags, with any the incoming one brings (an undone removal). */
+function tagsOf(article: ImportedArticle, existing: ArticleMeta | undefined): Pick<ArticleMeta, 'tags'> {
+  const tags = [...new Set([...(existing?.tags ?? []), ...(article.tags ?? [])])];
+  return tags.length ? { tags } : {};
 }
 
 const PAGE_FIELDS = ['url', 'publishedAt', 'modifiedAt', 'siteName', 'language', 'archivedUrl'] as const;
@@ -354,5 +361,5 @@ export function mergeImport(
 export function applyChanges(index: Index, state: MergeState): Index {
   const articles = [...index.articles];
   for (const [position, meta] of state.changed) articles[position] = meta;
-  return { version: index.version, articles, authors: state.authors };
+  return { formatVersion: index.formatVersion, articles, authors: state.authors, removedRows: index.removedRows };
 }

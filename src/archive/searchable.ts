@@ -15,7 +15,7 @@ function bodyTextOf(archive: Archive, id: string): string | undefined {
 }
 
 function inputs(archive: Archive, bodies: boolean): { docs: SearchDoc[]; sources: EngineSources } {
-  const indexed = hasWordIndex(archive.dir, archive.segments);
+  const indexed = hasWordIndex(archive.segments);
   const docs = archive.articles.map((meta) => {
     const body = bodies && !indexed ? archive.bodySafe(meta.id) : undefined;
     return toSearchDoc(meta, archive.authorsOf(meta), body);
@@ -24,7 +24,7 @@ function inputs(archive: Archive, bodies: boolean): { docs: SearchDoc[]; sources
   return {
     docs,
     sources: {
-      wordIndex: (numbering) => new SegmentWordIndex(openSegments(archive.dir, archive.segments), numbering, bodies),
+      wordIndex: (numbering) => new SegmentWordIndex(openSegments(archive.dir, archive.segments, archive.removedRows), numbering, bodies),
       bodyText: (id) => bodyTextOf(archive, id),
       // Every article, in index.json's order, unless the archive holds only some.
       inIndexOrder: !archive.partial,
@@ -43,6 +43,6 @@ export function searchEngineFor(archive: Archive, { bodies }: { bodies: boolean 
 
 /** The same for the reader: never blocks long, never reads every body. */
 export function searchEngineForAsync(archive: Archive): Promise<SearchEngine> {
-  const { docs, sources } = inputs(archive, hasWordIndex(archive.dir, archive.segments));
+  const { docs, sources } = inputs(archive, hasWordIndex(archive.segments));
   return createSearchEngineAsync(docs, sources);
 }

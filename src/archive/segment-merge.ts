@@ -80,28 +80,22 @@ class SegmentReader {
 }
 
 /**
- * Merges `files` (oldest first) into one new segment at `outFile`. `keep(key, i)` says whether
- * the copy of the document (its row, or its id) in files[i] is the one to keep (its newest, in the archive's order); the
- * others are left out. Returns the number of documents in the new segment.
+ * Merges `files` (oldest first) into one new segment at `outFile`. `keep(row, i)` says whether
+ * the copy of the document at that row in files[i] is the one to keep (its newest, in the
+ * archive's order, of an article not removed); the others are left out. Returns the number
+ * of documents in the new segment.
  */
-export async function mergeSegmentFiles(
-  files: string[],
-  outFile: string,
-  keep: (key: string | number, i: number) => boolean,
-  /** Documents are told apart by their rows (every file has them), not their ids. */
-  byRow = false,
-): Promise<number> {
+export async function mergeSegmentFiles(files: string[], outFile: string, keep: (row: number, i: number) => boolean): Promise<number> {
   const readers: SegmentReader[] = [];
   try {
     for (const f of files) readers.push(openReader(f));
     // Each segment's local doc → the merged doc number, or -1 when left out.
     const ids: string[] = [];
-    // Rows carry over when every merged segment has them.
-    const rows: number[] | undefined = readers.every((r) => r.header.rows) ? [] : undefined;
+    const rows: number[] = [];
     const maps = readers.map((r, i) =>
       Int32Array.from(r.header.ids(), (id, j) => {
-        if (!keep(byRow ? r.header.rows![j] : id, i)) return -1;
-        rows?.push(r.header.rows![j]);
+        if (!keep(r.header.rows[j], i)) return -1;
+        rows.push(r.header.rows[j]);
         return ids.push(id) - 1;
       }),
     );
@@ -200,35 +194,6 @@ export async function mergeSegmentFiles(
   }
 }
 
-/** Writes `file` again at `outFile` with each document's row (`rowOf` its id; an id it does not
- * know gets a row past any, which a search takes as rows it cannot trust), the words and
- * postings copied as they are. For segments written before segments had rows. */
-export async function rewriteWithRows(file: string, outFile: string, rowOf: (id: string) => number | undefined): Promise<void> {
-  const reader = openReader(file);
-  try {
-    const { header } = reader;
-    const ids = header.ids();
-    const head = Buffer.concat([
-      encodeHeader(
-        header.vocab,
-        ids,
-        ids.map((id) => rowOf(id) ?? 0xffffffff),
-      ),
-      Buffer.from(header.offsets.buffer, header.offsets.byteOffset, header.offsets.byteLength),
-    ]);
-    await intoNewFile(outFile, async (out) => {
-      await out.write(head, 0, head.length, 0);
-      const end = header.postingsStart + header.offsets[header.offsets.length - 1];
-      for (let at = header.postingsStart; at < end; at += WINDOW) {
-        const bytes = readFully(reader.fd, file, at, Math.min(WINDOW, end - at));
-        await out.write(bytes, 0, bytes.length, head.length + at - header.postingsStart);
-      }
-    });
-  } finally {
-    reader.close();
-  }
-}
-
 /** Opens a reader, naming the file in the error when its header cannot be read. */
 function openReader(file: string): SegmentReader {
   try {
@@ -238,18 +203,8 @@ function openReader(file: string): SegmentReader {
   }
 }
 
-/** Just the ids of a segment (its header), for deciding which copies a merge keeps. */
-export function segmentIds(file: string): string[] {
-  const r = openReader(file);
-  try {
-    return r.header.ids();
-  } finally {
-    r.close();
-  }
-}
-
-/** Just the rows of a segment (read without its words or ids), or undefined when it has none. */
-export function segmentRows(file: string): Uint32Array | undefined {
+/** Just the rows of a segment (read without its words or ids). */
+export function segmentRows(file: string): Uint32Array {
   const fd = openSync(file, 'r');
   try {
     return readRows((position, length) => readFully(fd, file, position, length));

@@ -7,21 +7,13 @@
 import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { readAt } from './id-lookup.js';
-import { mergeSegmentFiles, readFully, rewriteWithRows, segmentIds, segmentRows } from './segment-merge.js';
+import { mergeSegmentFiles, readFully, segmentRows } from './segment-merge.js';
+import { currentRows } from '../search/removed-rows.js';
 import { basename, join } from 'node:path';
 import { blockText, SEGMENT_FILE, type ArticleMeta, type Block } from '../model/schema.js';
 import { FIELD_BIT } from '../search/token-index.js';
 import { writeFileAtomic } from './jsonfile.js';
-import {
-  encodeSegment,
-  hasRows,
-  isSegment,
-  MAGIC,
-  readHeader,
-  ROWS_PREFIX,
-  type SegmentBuilder,
-  type SegmentDoc,
-} from '../search/segment.js';
+import { encodeSegment, isSegment, MAGIC, readHeader, ROWS_PREFIX, type SegmentBuilder, type SegmentDoc } from '../search/segment.js';
 import type { SegmentSource } from '../search/segment-index.js';
 import { words } from '../search/tokenize.js';
 
@@ -48,14 +40,9 @@ export function segmentDoc(
 
 /** The segment files of this version of the index: the ones index.json names, or (an archive
  * written before it named them) every segment in search/. */
-function segmentFiles(archiveDir: string, names?: readonly string[]): string[] {
+function segmentFiles(archiveDir: string, names: readonly string[] = []): string[] {
   const dir = searchDir(archiveDir);
-  if (names) return names.map((f) => join(dir, f));
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => SEGMENT_FILE.test(f))
-    .sort()
-    .map((f) => join(dir, f));
+  return names.map((f) => join(dir, f));
 }
 
 const sequence = (file: string) => Number(file.match(/words-(\d{6})\.seg$/)![1]);
@@ -121,28 +108,25 @@ export function mergePlan(sizes: readonly number[]): number[] | undefined {
 /** Merges by size tier until no tier is full. Segments are in the index's order, oldest
  * first: a later copy of an article hides an earlier one. A merge keeps of each article only
  * the copy no later segment replaces, and takes the place of its newest member. */
-export async function compact(archiveDir: string, names: string[]): Promise<string[]> {
+export async function compact(archiveDir: string, names: string[], removedRows: readonly number[] = []): Promise<string[]> {
+  const removed = new Set(removedRows);
   const dir = searchDir(archiveDir);
   let list = [...names];
   for (;;) {
     const plan = mergePlan(list.map((n) => statSync(join(dir, n)).size));
     if (!plan) return list;
     const first = plan[0];
-    // Where each article's newest copy is, among the merged segments and those after them: by
-    // row when they all have rows (read without their words or ids), else by id.
-    const later = list.slice(first).map((name) => join(dir, name));
-    const rows = later.map(segmentRows);
-    const byRow = rows.every((r) => r !== undefined);
-    const latest = new Map<string | number, number>();
-    later.forEach((file, k) => {
-      for (const key of byRow ? rows[k]! : segmentIds(file)) latest.set(key, first + k);
+    // Where each article's newest copy is, among the merged segments and those after them, by
+    // row (read without their words or ids). The words of removed articles go here.
+    const latest = new Map<number, number>();
+    list.slice(first).forEach((name, k) => {
+      for (const row of segmentRows(join(dir, name))) latest.set(row, first + k);
     });
     const outName = segmentName(nextSequence(archiveDir));
     await mergeSegmentFiles(
       plan.map((i) => join(dir, list[i])),
       join(dir, outName),
-      (key, k) => latest.get(key) === plan[k],
-      byRow,
+      (row, k) => latest.get(row) === plan[k] && !removed.has(row),
     );
     const last = plan[plan.length - 1];
     list = list.flatMap((n, i) => (i === last ? [outName] : plan.includes(i) ? [] : [n]));
@@ -160,8 +144,13 @@ export async function removeUnnamedSegments(archiveDir: string, named: readonly 
   for (const f of stray) await rm(join(dir, f), { force: true });
 }
 
-/** Opens every segment for reading; postings are read from disk as they are asked for. */
-export function openSegments(archiveDir: string, names?: readonly string[]): SegmentSource[] {
+/** Opens every segment for reading, its rows read through the archive's removed rows;
+ * postings are read from disk as they are asked for. */
+export function openSegments(
+  archiveDir: string,
+  names: readonly string[] | undefined,
+  removedRows: readonly number[] = [],
+): SegmentSource[] {
   return segmentFiles(archiveDir, names).map((file) => {
     let fd: number;
     try {
@@ -171,7 +160,8 @@ export function openSegments(archiveDir: string, names?: readonly string[]): Seg
       throw new WordIndexProblem(`search index ${file} is unreadable: ${reason}`);
     }
     try {
-      const header = readHeader((position, length) => readFully(fd, file, position, length));
+      const read = readHeader((position, length) => readFully(fd, file, position, length));
+      const header = { ...read, rows: currentRows(read.rows, removedRows) };
       return {
         header,
         read(term: number, list: 0 | 1) {
@@ -192,56 +182,7 @@ export function openSegments(archiveDir: string, names?: readonly string[]): Seg
 /** A segment the index names that cannot be read: `byline reindex` rebuilds them all. */
 export class WordIndexProblem extends Error {}
 
-/** Whether every named segment records its documents' rows (segments.ts). */
-export function segmentsHaveRows(archiveDir: string, names: readonly string[]): boolean {
-  return segmentFiles(archiveDir, names).every((file) => {
-    const prefix = firstBytes(file, ROWS_PREFIX);
-    // Unreadable: nothing to add rows to (search says what is wrong with it).
-    return prefix === undefined || hasRows(prefix);
-  });
-}
-
-/** A file's first `length` bytes (fewer when it is shorter), or undefined when it cannot be read. */
-function firstBytes(file: string, length: number): Buffer | undefined {
-  try {
-    const fd = openSync(file, 'r');
-    try {
-      return readAt(fd, 0, length);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return undefined;
-  }
-}
-
-/** The named segments, those without rows (written by an older byline) written again with
- * them beside the old ones, which the index stops naming. `rows` maps each article id to its
- * position in index.json, as the index being written will have it. */
-export async function withRows(archiveDir: string, names: readonly string[], rows: () => Map<string, number>): Promise<string[]> {
-  if (segmentsHaveRows(archiveDir, names)) return [...names];
-  const rowOf = rows();
-  const out: string[] = [];
-  for (const name of names) {
-    if (segmentsHaveRows(archiveDir, [name])) {
-      out.push(name);
-      continue;
-    }
-    const next = segmentName(nextSequence(archiveDir));
-    await rewriteWithRows(join(searchDir(archiveDir), name), join(searchDir(archiveDir), next), (id) => rowOf.get(id));
-    out.push(next);
-  }
-  return out;
-}
-
-/** True when the archive has a word index this byline can read (an older format counts as
- * none: `byline reindex` rebuilds it). */
-export function hasWordIndex(archiveDir: string, names?: readonly string[]): boolean {
-  const files = segmentFiles(archiveDir, names);
-  if (files.length === 0) return false;
-  // Named but gone: the index has a word index, a broken one, which opening it says (and
-  // which reading every body instead would take minutes to hide).
-  if (names && files.some((f) => !existsSync(f))) return true;
-  const prefix = firstBytes(files[0], MAGIC.length);
-  return prefix !== undefined && isSegment(prefix);
+/** True when the index names a word index (one that cannot be read says so when opened). */
+export function hasWordIndex(names: readonly string[] | undefined): boolean {
+  return (names?.length ?? 0) > 0;
 }

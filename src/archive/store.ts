@@ -13,17 +13,10 @@ import { closeSync, openSync } from 'node:fs';
 import { findArticleLine } from './id-lookup.js';
 import { indexPath } from './index-path.js';
 import { idOfLine, linesOfMetas, rawArticleLines, readIndexHeader, StoredLines, writeIndexLines } from './index-lines.js';
-import {
-  compact,
-  hasWordIndex,
-  namedSegments,
-  removeUnnamedSegments,
-  segmentDoc,
-  segmentsHaveRows,
-  withRows,
-  writeNewSegment,
-} from './segment-store.js';
+import { compact, namedSegments, removeUnnamedSegments, segmentDoc, writeNewSegment } from './segment-store.js';
 import { SegmentBuilder } from '../search/segment.js';
+import { segmentRow, withRemoved } from '../search/removed-rows.js';
+import type { ArticleEdit, EditResult } from './edit.js';
 import { SPILL_FILE } from './changed-articles.js';
 import { withLock } from './lock.js';
 import type { ImportBatch, ImportSummary, MergeState, StoredArticles } from './merge.js';
@@ -31,6 +24,8 @@ import { isArticleMeta } from './fast-validate.js';
 import { bodyFileTooLarge } from '../model/limits.js';
 import {
   ARCHIVE_VERSION,
+  formatVersionOf,
+  otherFormat,
   BODY_FILE,
   CATALOG_FILE,
   KEYS_FILE,
@@ -51,13 +46,11 @@ export const ARCHIVE_EXIT = 2;
 
 /** `fastChecked`: how many articles passed the fast check while the file was read. */
 function checkIndex(data: unknown, fastChecked: number): Index {
-  const version = (data as { version?: unknown } | null)?.version;
-  if (typeof version === 'number' && version > ARCHIVE_VERSION) {
-    throw new UnreadableFile(`archive version ${version} is newer than this byline understands (${ARCHIVE_VERSION}); upgrade byline`);
-  }
+  const other = otherFormat(formatVersionOf(data));
+  if (other) throw new UnreadableFile(other);
   // The articles are by far the most of it: checked by the fast twin, the rest by valibot.
   const articles = (data as { articles?: unknown } | null)?.articles;
-  if (version === ARCHIVE_VERSION && Array.isArray(articles) && fastChecked === articles.length) {
+  if (Array.isArray(articles) && fastChecked === articles.length) {
     const rest = v.safeParse(IndexEnvelopeSchema, data);
     if (rest.success) return data as Index;
   }
@@ -141,7 +134,7 @@ class IndexFile extends CheckedJsonFile<Index> {
       return super.write(data);
     }
     const written = await writeIndexLines(dirname(this.path), {
-      header: { version: data.version, segments: data.segments, authors: data.authors },
+      header: { formatVersion: data.formatVersion, segments: data.segments, authors: data.authors },
       stored: linesOfMetas(data.articles),
       changed: new Map(),
       added: 0,
@@ -154,9 +147,7 @@ class IndexFile extends CheckedJsonFile<Index> {
 
 const indexFile = (path: string, reading: () => IndexReading) => new IndexFile(path, reading);
 
-/** Archives written before bodies were versioned keep theirs at articles/<id>.json. */
-const LEGACY_BODY_FILE = /^[a-z0-9][a-z0-9-]{0,79}\.json$/;
-const bodyFileOf = (meta: Pick<ArticleMeta, 'id' | 'bodyFile'>) => meta.bodyFile ?? `${meta.id}.json`;
+const bodyFileOf = (meta: Pick<ArticleMeta, 'bodyFile'>) => meta.bodyFile;
 
 /** For the fault tests: BYLINE_TEST_CRASH_AT=<point> kills the process there, as kill -9 would. */
 function crashPoint(point: string): void {
@@ -188,7 +179,7 @@ interface Opened {
 /** In the archive folder while a write is under way (see markWriting). */
 const WRITING_MARKER = '.writing';
 
-const emptyIndex = (): Index => ({ version: ARCHIVE_VERSION, articles: [], authors: [] });
+const emptyIndex = (): Index => ({ formatVersion: ARCHIVE_VERSION, articles: [], authors: [] });
 
 export class Archive {
   #byId = new Map<string, ArticleMeta>();
@@ -278,7 +269,7 @@ export class Archive {
         false,
         false,
       );
-    const dropLeads = lean && hasWordIndex(full);
+    const dropLeads = lean;
     let reading: IndexReading | undefined;
     const db = new Low<Index>(
       indexFile(path, () => (reading = new IndexReading(dropLeads))),
@@ -308,9 +299,14 @@ export class Archive {
     return this.db.data.authors;
   }
 
-  /** The word-index segments this version of the index names (undefined: an older archive). */
+  /** The word-index segments this version of the index names. */
   get segments(): readonly string[] | undefined {
     return this.db.data.segments;
+  }
+
+  /** Rows removed since the word index was rebuilt (see removed-rows.ts). */
+  get removedRows(): readonly number[] {
+    return this.db.data.removedRows ?? [];
   }
 
   article(id: string): ArticleMeta | undefined {
@@ -355,7 +351,7 @@ export class Archive {
   /** The file of the article's current body, as index.json names it. */
   bodyPath(id: string): string {
     const meta = this.#byId.get(id);
-    return join(this.dir, 'articles', bodyFileOf(meta ?? { id }));
+    return join(this.dir, 'articles', meta ? meta.bodyFile : `${id}.json`);
   }
 
   /** One article's body. A missing or corrupt body fails for that article only (exit 1). */
@@ -461,18 +457,17 @@ export class Archive {
         let state: InstanceType<typeof MergeState> | undefined;
         try {
           state = new MergeState(opened.stored, opened.authors, (meta) => this.#bodyOfMeta(meta), this.dir);
-          const written = await this.#writeBatches(state, batches, importedAt, stopped);
+          const removedRows = (opened.lines ? opened.lines.header.removedRows : opened.index?.removedRows) ?? [];
+          const written = await this.#writeBatches(state, batches, importedAt, stopped, removedRows);
           crashPoint('bodies-written');
           if (!state.dirty) {
             await this.#sweep([], stopped);
             return state.summary;
           }
           try {
-            const named = await withRows(this.dir, opened.segments, () => rowsOfOpened(opened));
-            if (named.some((n, i) => n !== opened.segments[i])) this.notices.push(`upgraded the archive ${this.dir}: ${ROWS_UPGRADE}`);
-            const segments = await compact(this.dir, [...named, ...written.segments]);
+            const segments = await compact(this.dir, [...opened.segments, ...written.segments], removedRows);
             crashPoint('segments-written');
-            await this.#commitChanges(opened, state, segments, applyChanges);
+            await this.#commitChanges(opened, state, segments, removedRows, applyChanges);
           } catch (error) {
             throw new BylineError(`cannot write archive ${this.dir}: ${(error as Error).message}; index.json was left as it was`, 1);
           }
@@ -501,8 +496,6 @@ export class Archive {
     const path = Archive.indexPath(this.dir);
     try {
       const lines = StoredLines.open(this.dir);
-      const adds = lines ? [!lines.keysFromFile && 'match keys', lines.header.catalog === undefined && 'a catalog'].filter(Boolean) : [];
-      if (adds.length > 0) this.notices.push(`upgraded the archive ${this.dir}: index.json now has ${adds.join(' and ')} beside it`);
       if (lines) return { lines, stored: lines, authors: lines.header.authors, segments: namedSegments(this.dir, lines.header.segments) };
       await this.db.read();
     } catch (error) {
@@ -521,6 +514,7 @@ export class Archive {
     batches: Iterable<ImportBatch> | AsyncIterable<ImportBatch>,
     importedAt: string,
     stopped: boolean,
+    removedRows: readonly number[],
   ): Promise<{ segments: string[] }> {
     let segments: string[] = [];
     let docs = new SegmentBuilder();
@@ -555,7 +549,7 @@ export class Archive {
               meta,
               meta.authors.map((a) => state.authorName(a)),
               body,
-              position,
+              segmentRow(position, removedRows),
             ),
           );
         }
@@ -582,12 +576,13 @@ export class Archive {
     opened: Opened,
     state: MergeState,
     segments: string[],
+    removedRows: readonly number[],
     applyChanges: (index: Index, state: MergeState) => Index,
   ): Promise<void> {
     const total = state.stored.count + state.added;
     if (opened.lines || total >= LINES_FROM_ARTICLES) {
       await writeIndexLines(this.dir, {
-        header: { version: ARCHIVE_VERSION, segments, authors: state.authors },
+        header: { formatVersion: ARCHIVE_VERSION, segments, removedRows: [...removedRows], authors: state.authors },
         stored: opened.lines ?? linesOfMetas(opened.index!.articles),
         changed: state.changed,
         added: state.added,
@@ -596,6 +591,7 @@ export class Archive {
     }
     const next = applyChanges(opened.index!, state);
     next.segments = segments;
+    if (removedRows.length) next.removedRows = [...removedRows];
     const before = this.db.data;
     this.db.data = next;
     try {
@@ -710,13 +706,8 @@ export class Archive {
     const dir = join(this.dir, 'articles');
     if (!existsSync(dir)) return;
     const named = new Set(this.articles.map(bodyFileOf));
-    const stale = (f: string) => {
-      if (named.has(f)) return false;
-      if (BODY_FILE.test(f) || /^\..+\.json\.tmp-/.test(f)) return true;
-      // An older archive's <id>.json goes once its article has a versioned body; any other
-      // file a person put in the folder stays.
-      return LEGACY_BODY_FILE.test(f) && this.#byId.has(f.slice(0, -'.json'.length));
-    };
+    // Any other file a person put in the folder stays.
+    const stale = (f: string) => !named.has(f) && (BODY_FILE.test(f) || /^\..+\.json\.tmp-/.test(f));
     for (const f of readdirSync(dir)) if (stale(f)) await rm(join(dir, f), { force: true });
   }
 
@@ -727,61 +718,78 @@ export class Archive {
     const files = readdirSync(dir);
     const temp = (f: string) => /^\..+\.json\.tmp-/.test(f);
     const named = new Set<string>();
-    const ids = new Set<string>();
     for (const line of rawArticleLines(fd, start)) {
-      const id = idOfLine(line);
-      ids.add(id);
-      named.add(/"bodyFile":"([^"\\]+)"/.exec(line)?.[1] ?? `${id}.json`);
+      const file = /"bodyFile":"([^"\\]+)"/.exec(line)?.[1];
+      if (file) named.add(file);
     }
-    const stale = (f: string) =>
-      !named.has(f) && (BODY_FILE.test(f) || temp(f) || (LEGACY_BODY_FILE.test(f) && ids.has(f.slice(0, -'.json'.length))));
+    const stale = (f: string) => !named.has(f) && (BODY_FILE.test(f) || temp(f));
     for (const f of files) if (stale(f)) await rm(join(dir, f), { force: true });
   }
 
-  /** A big archive written before index.json had an id lookup (see id-lookup.ts), match keys
-   * (match-keys.ts) or a catalog (catalog.ts). */
-  get needsUpgrade(): boolean {
-    return (
-      !this.lean &&
-      !this.partial &&
-      this.loaded &&
-      this.articles.length >= LINES_FROM_ARTICLES &&
-      (this.db.data.lookup === undefined ||
-        this.db.data.keys === undefined ||
-        this.db.data.catalog === undefined ||
-        !segmentsHaveRows(this.dir, this.db.data.segments ?? []))
-    );
-  }
-
-  /** What the upgrade adds, for its notice. */
-  get upgradeAdds(): string {
-    const { lookup, keys, catalog, segments } = this.db.data;
-    const adds = [lookup === undefined && 'an id lookup', keys === undefined && 'match keys', catalog === undefined && 'a catalog'].filter(
-      Boolean,
-    );
-    const beside = adds.length > 1 ? `${adds.slice(0, -1).join(', ')} and ${adds.at(-1)}` : String(adds[0]);
-    const rows = !segmentsHaveRows(this.dir, segments ?? []);
-    if (adds.length === 0) return ROWS_UPGRADE;
-    return `index.json now has ${beside} beside it${rows ? `, and ${ROWS_UPGRADE}` : ''}`;
-  }
-
-  /** One-line notices of what a write did besides its work (an upgrade in place), for the command to print. */
-  readonly notices: string[] = [];
-
-  /** Rewrites index.json in the current layout (with its lookup), changing nothing else;
-   * false when another writer has done it meanwhile. Like every write, under the lock. */
-  async upgradeLayout(): Promise<boolean> {
+  /** Removes articles and sets tags in one write under the lock, on the index as it is on disk
+   * now. Removed articles leave index.json and their bodies go at the commit; their words
+   * stop matching at once (their rows join the index's removedRows) and leave the word index
+   * at its next merge. Authors left with no article go too. */
+  async edit(edit: ArticleEdit): Promise<EditResult> {
     this.#writable();
-    return this.#underLock(async () => {
-      if (!this.needsUpgrade) return false;
-      const segments = this.db.data.segments;
-      await this.#commit(
-        { ...this.db.data },
-        async () =>
-          (segments ? await withRows(this.dir, segments, () => new Map(this.articles.map((a, i) => [a.id, i]))) : undefined) as string[],
-      );
-      return true;
-    });
+    const { planEdit, planIsEmpty } = await import('./edit.js');
+    const path = Archive.indexPath(this.dir);
+    if (!existsSync(path)) return planEdit([], [], edit);
+    const result = await withLock(
+      path,
+      async () => {
+        let lines: StoredLines | undefined;
+        try {
+          lines = StoredLines.open(this.dir);
+          if (!lines) await this.db.read();
+        } catch (error) {
+          throw new BylineError(`cannot read archive ${path}: ${(error as Error).message}`, ARCHIVE_EXIT);
+        }
+        try {
+          const header = lines ? lines.header : this.db.data;
+          const plan = planEdit(lines ? lines.lines() : this.db.data.articles, header.authors, edit);
+          if (planIsEmpty(plan)) return plan;
+          const stopped = await this.#markWriting();
+          const removedRows = withRemoved(header.removedRows ?? [], plan.removedAt);
+          try {
+            if (lines) {
+              await writeIndexLines(this.dir, {
+                header: { formatVersion: ARCHIVE_VERSION, segments: header.segments, removedRows, authors: plan.authors },
+                stored: lines,
+                changed: plan.changed,
+                added: 0,
+                removed: plan.removedAt,
+              });
+            } else {
+              const next: Index = { ...this.db.data, authors: plan.authors, removedRows: removedRows.length ? removedRows : undefined };
+              next.articles = this.db.data.articles.map((a, i) => plan.changed.get(i) ?? a).filter((_, i) => !plan.removedAt.has(i));
+              const before = this.db.data;
+              this.db.data = next;
+              await this.db.write().catch((error: unknown) => {
+                this.db.data = before;
+                throw error;
+              });
+            }
+          } catch (error) {
+            throw new BylineError(`cannot write archive ${this.dir}: ${(error as Error).message}; index.json was left as it was`, 1);
+          }
+          crashPoint('index-written');
+          await this.#sweep(
+            plan.removed.map((m) => m.bodyFile),
+            stopped,
+          );
+          return plan;
+        } finally {
+          lines?.close();
+        }
+      },
+      { what: `archive ${this.dir}` },
+    );
+    if (this.loaded) {
+      await this.db.read();
+      this.#mapArticles();
+    }
+    return { removed: result.removed, tagged: result.tagged, authorsRemoved: result.authorsRemoved, missing: result.missing };
   }
 
   /** Rebuilds the stored word index and every other derived file (id lookup, match keys)
@@ -826,7 +834,7 @@ export class Archive {
     return this.#underLock(async () => {
       this.loaded = true;
       const names = new Map(this.authors.map((a) => [a.id, a.name]));
-      const next: Index = { ...this.db.data, segments: [] };
+      const next: Index = { ...this.db.data, segments: [], removedRows: undefined };
       await this.#commit(next, async () => {
         const segments: string[] = [];
         for (let start = 0; start < this.articles.length; start += Archive.SEGMENT_DOCS) {
@@ -875,7 +883,7 @@ export class Archive {
     const merged = await compact(this.dir, segments);
     crashPoint('segments-written');
     await writeIndexLines(this.dir, {
-      header: { version: ARCHIVE_VERSION, segments: merged, authors: lines.header.authors },
+      header: { formatVersion: ARCHIVE_VERSION, segments: merged, authors: lines.header.authors },
       stored: { count: lines.count, lines: () => lines.lines() },
       changed: new Map(),
       added: 0,
@@ -900,17 +908,4 @@ export class Archive {
     this.#authorsById.clear();
     for (const a of this.db.data.authors) this.#authorsById.set(a.id, a);
   }
-}
-
-/** What an archive whose word index was written before segments recorded rows is upgraded to. */
-const ROWS_UPGRADE = "its word index now records each article's row";
-
-/** Each stored article's id with its position in index.json (read a line at a time for a big index). */
-function rowsOfOpened(opened: { lines?: StoredLines; index?: Index }): Map<string, number> {
-  const rows = new Map<string, number>();
-  if (opened.lines) {
-    let row = 0;
-    for (const line of opened.lines.lines()) rows.set(idOfLine(line), row++);
-  } else opened.index?.articles.forEach((a, i) => rows.set(a.id, i));
-  return rows;
 }

@@ -21,6 +21,10 @@ export interface Flags {
   /** add: seconds to connect, and for the whole request. */
   connectTimeout?: number;
   timeout?: number;
+  /** rm: remove without asking. */
+  yes?: boolean;
+  /** rm: remove the hits of this search. */
+  query?: string;
 }
 
 export interface Output {
@@ -42,6 +46,8 @@ export interface Context {
   /** `create` or `write` for a command that changes the archive: without --archive that is
    * the user's library, made first if it does not exist yet. */
   openArchive(options?: OpenOptions): Promise<Archive>;
+  /** Asks a question on the terminal and gives the line typed; absent when there is no terminal to ask on. */
+  ask?(question: string): Promise<string | undefined>;
 }
 
 export function printJson(ctx: Context, value: unknown): void {

@@ -98,7 +98,6 @@ export async function importFiles(ctx: Context): Promise<number> {
   } finally {
     progress(null);
   }
-  for (const notice of archive.notices) ctx.out.error(`${visible(notice)}\n`);
   ctx.out.error(summaryLine(summary));
   return 0;
 }

@@ -29,6 +29,8 @@ export interface ImportedArticle {
   language?: string;
   /** The snapshot the page was read from, when it came from a web archive. */
   archivedUrl?: string;
+  /** Tags it had in an archive (an article put back after a removal). */
+  tags?: string[];
 }
 
 /** One thing to import: its bytes and what is known about where they came from. */

@@ -1,6 +1,28 @@
 import * as v from 'valibot';
 
+/** The archive's format, recorded in index.json as `formatVersion`. A change of layout bumps it
+ * and comes with one explicit upgrade (import or reindex); reads never upgrade. */
 export const ARCHIVE_VERSION = 1;
+
+/** What an index.json says its format is: a number, 'pre-release' for the development layout
+ * that recorded `version` instead, or undefined when it says nothing (the schema words that). */
+export function formatVersionOf(data: unknown): number | 'pre-release' | undefined {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const d = data as { formatVersion?: unknown; version?: unknown };
+  if (typeof d.formatVersion === 'number') return d.formatVersion;
+  if (d.formatVersion === undefined && typeof d.version === 'number') return 'pre-release';
+  return undefined;
+}
+
+/** The one line for an archive of another format, naming what handles it; undefined for this one. */
+export function otherFormat(version: number | 'pre-release' | undefined): string | undefined {
+  if (version === ARCHIVE_VERSION || version === undefined) return undefined;
+  if (version === 'pre-release')
+    return `an archive of an unreleased development build of byline (it records "version", not "formatVersion"); this byline reads formatVersion ${ARCHIVE_VERSION}: import the original pages into a new archive`;
+  if (version > ARCHIVE_VERSION)
+    return `archive formatVersion ${version} is newer than this byline understands (${ARCHIVE_VERSION}); upgrade byline`;
+  return `archive formatVersion ${version} is older than this byline reads (${ARCHIVE_VERSION}); open it with the byline that wrote it and export it`;
+}
 
 const Text = v.string();
 
@@ -14,10 +36,16 @@ export const CATALOG_FILE = /^index\.[0-9a-f]{16}\.catalog$/;
 /** The match keys of a big index.json (see match-keys.ts): a new name for each version. */
 export const KEYS_FILE = /^index\.[0-9a-f]{16}\.keys$/;
 
-/** The word-index segments that belong to this version of the index (search/<name>); absent in
- * archives written before, where every segment in search/ counts. */
+/** The word-index segments that belong to this version of the index (search/<name>). */
 const SegmentsSchema = v.optional(v.array(v.pipe(Text, v.regex(SEGMENT_FILE, 'segment names are words-NNNNNN.seg'))));
 const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** The rows removed since the word index was rebuilt, sorted, as its segments count rows (see
+ * src/search/removed-rows.ts). */
+const RemovedRowsSchema = v.optional(v.array(Offset));
+
+/** A tag: a word of letters, digits and `-_./`, lower case, at most 40 characters. */
+export const TAG = /^[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}_./-]{0,39}$/u;
+const TagsSchema = v.optional(v.array(v.pipe(Text, v.regex(TAG, 'a tag is a lower-case word of at most 40 letters, digits and -_./'))));
 
 /** Inline markup over a block's plain `text`: the span [start, end) in UTF-16 code units.
  * The text itself stays plain, so search, word counts and plain output never see markup;
@@ -101,16 +129,18 @@ export const ArticleMetaSchema = v.object({
   /** Content checksum: re-importing the same text is recognised without reading bodies. */
   hash: Text,
   /** The body's file in articles/: a new name for each version of the body, so a body is
-   * never overwritten in place and index.json alone says which version is current. Absent in
-   * archives written before: then articles/<id>.json. */
-  bodyFile: v.optional(v.pipe(Text, v.regex(BODY_FILE, 'bodyFile must be <id>.<16 hex digits>.json'))),
+   * never overwritten in place and index.json alone says which version is current. */
+  bodyFile: v.pipe(Text, v.regex(BODY_FILE, 'bodyFile must be <id>.<16 hex digits>.json')),
+  /** The reader's own words for it (`byline tag`); absent when none. */
+  tags: TagsSchema,
 });
 
 export const IndexSchema = v.object({
-  version: v.literal(ARCHIVE_VERSION),
+  formatVersion: v.literal(ARCHIVE_VERSION),
   articles: v.array(ArticleMetaSchema),
   authors: v.array(AuthorSchema),
   segments: SegmentsSchema,
+  removedRows: RemovedRowsSchema,
   lookup: LookupSchema,
   catalog: CatalogSchema,
   keys: KeysSchema,
@@ -118,10 +148,11 @@ export const IndexSchema = v.object({
 
 /** The index with its articles left unchecked (they go through the fast twin). */
 export const IndexEnvelopeSchema = v.object({
-  version: v.literal(ARCHIVE_VERSION),
+  formatVersion: v.literal(ARCHIVE_VERSION),
   articles: v.array(v.unknown()),
   authors: v.array(AuthorSchema),
   segments: SegmentsSchema,
+  removedRows: RemovedRowsSchema,
   lookup: LookupSchema,
   catalog: CatalogSchema,
   keys: KeysSchema,
@@ -137,7 +168,7 @@ export type Block = v.InferOutput<typeof BlockSchema>;
  * there dek and lead are empty: they are read with the article). */
 export type ListedArticle = Pick<
   ArticleMeta,
-  'id' | 'title' | 'kind' | 'sponsored' | 'authors' | 'publishedAt' | 'siteName' | 'url' | 'archivedUrl' | 'dek' | 'lead'
+  'id' | 'title' | 'kind' | 'sponsored' | 'authors' | 'publishedAt' | 'siteName' | 'url' | 'archivedUrl' | 'dek' | 'lead' | 'tags'
 >;
 export type Mark = v.InferOutput<typeof MarkSchema>;
 export type Author = v.InferOutput<typeof AuthorSchema>;

@@ -11,5 +11,6 @@ export function toSearchDoc(meta: ArticleMeta, authors: Author[], body?: Block[]
     lead: meta.lead,
   };
   if (body) doc.body = body.map(blockText).join('\n');
+  if (meta.tags?.length) doc.tags = meta.tags;
   return doc;
 }

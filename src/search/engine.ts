@@ -16,6 +16,8 @@ export interface SearchDoc {
   authors: string;
   lead: string;
   body?: string;
+  /** The article's tags, for `tag:NAME`. */
+  tags?: readonly string[];
 }
 
 export interface FieldMatch {
@@ -234,6 +236,12 @@ function engineOver(docs: Docs, sources: EngineSources, built?: TokenIndex): Sea
     return out;
   }
 
+  function allTagged(tagged: (i: number) => boolean, limit: number): Hit[] {
+    const hits: Hit[] = [];
+    for (let i = 0; i < n && hits.length < limit; i++) if (tagged(i)) hits.push({ id: docAt(i).id, score: 1, matches: [] });
+    return hits;
+  }
+
   return {
     size: n,
     warm: () => words.open?.(),
@@ -247,11 +255,16 @@ function engineOver(docs: Docs, sources: EngineSources, built?: TokenIndex): Sea
     },
     search(query, options = {}) {
       const { limit = 50, snippets = 20 } = typeof options === 'number' ? { limit: options } : options;
-      const terms = parseQuery(query);
+      const parsed = parseQuery(query);
+      const tags = parsed.filter((t) => t.tag).map((t) => t.text);
+      const terms = parsed.filter((t) => !t.tag);
+      const tagged = (i: number) => tags.every((tag) => docAt(i).tags?.includes(tag));
       const queryWords: QueryWord[] = terms.flatMap((t) => wordsOf(t.text).map((word) => (t.field ? { word, field: t.field } : { word })));
-      if (queryWords.length === 0 || n === 0) return [];
+      if (n === 0) return [];
+      // Tags alone: every article with them, in archive order.
+      if (queryWords.length === 0) return tags.length ? allTagged(tagged, limit) : [];
       const vocab = new Map<string, number>();
-      const found = candidates(queryWords, vocab);
+      const found = tags.length ? candidates(queryWords, vocab).filter(tagged) : candidates(queryWords, vocab);
       recentVocab.delete(query);
       if (recentVocab.size >= 8) recentVocab.delete(recentVocab.keys().next().value!);
       recentVocab.set(query, vocab);

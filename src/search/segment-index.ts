@@ -2,7 +2,7 @@
 // postings read on demand and mapped to the engine's document numbers. A document found
 // in a later segment hides its older copies.
 import type { DocNumbering, Postings, WordIndex } from './token-index.js';
-import { decodeMapped, type SegmentHeader } from './segment.js';
+import { decodeMapped, GONE, type SegmentHeader } from './segment.js';
 import { firstLetters, matchWord, type VocabMatch } from './vocabulary.js';
 
 export interface SegmentSource {
@@ -28,25 +28,25 @@ function lowerBound(list: string[], key: string): number {
 function rowsAgree(segments: SegmentSource[], numbering: DocNumbering): boolean {
   return segments.every(({ header }) => {
     const rows = header.rows;
-    if (!rows) return false;
-    for (let j = 0; j < rows.length; j++) if (rows[j] >= numbering.size) return false;
+    for (let j = 0; j < rows.length; j++) if (rows[j] >= numbering.size && rows[j] !== GONE) return false;
     const step = Math.max(1, Math.floor(rows.length / 16));
-    for (let j = 0; j < rows.length; j += step) if (numbering.idAt(rows[j]) !== header.id(j)) return false;
-    return rows.length === 0 || numbering.idAt(rows[rows.length - 1]) === header.id(rows.length - 1);
+    for (let j = 0; j < rows.length; j += step) if (rows[j] !== GONE && numbering.idAt(rows[j]) !== header.id(j)) return false;
+    const last = rows.length - 1;
+    return last < 0 || rows[last] === GONE || numbering.idAt(rows[last]) === header.id(last);
   });
 }
 
 /** Per segment, each document's row, or -1 where a later segment has that row again. */
 function rowNumbers(segments: SegmentSource[]): { numbers: Int32Array[]; live: number } {
   let size = 0;
-  for (const { header } of segments) for (const row of header.rows!) if (row >= size) size = row + 1;
+  for (const { header } of segments) for (const row of header.rows) if (row >= size && row !== GONE) size = row + 1;
   const owner = new Int32Array(size).fill(-1);
   segments.forEach(({ header }, si) => {
-    for (const row of header.rows!) owner[row] = si;
+    for (const row of header.rows) if (row !== GONE) owner[row] = si;
   });
   const numbers = segments.map(({ header }, si) => {
-    const out = new Int32Array(header.rows!.length);
-    for (let j = 0; j < out.length; j++) out[j] = owner[header.rows![j]] === si ? header.rows![j] : -1;
+    const out = new Int32Array(header.rows.length);
+    for (let j = 0; j < out.length; j++) out[j] = header.rows[j] !== GONE && owner[header.rows[j]] === si ? header.rows[j] : -1;
     return out;
   });
   let live = 0;

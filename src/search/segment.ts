@@ -7,18 +7,19 @@
 // then a byte of field bits: title, authors, dek, lead) and where it is in the body (varint
 // deltas only). Searching the metadata alone never reads the long body lists. Rows let a
 // search number documents as the catalog does without reading any id; ids are decoded only
-// for the few documents a search shows. "BYLS3\n" segments (ids in the header JSON, no rows)
-// are still read.
+// for the few documents a search shows.
 // Encoding and decoding only: the store reads and writes the files.
 
 export const MAGIC = 'BYLS4\n';
-const MAGIC_V3 = 'BYLS3\n';
+/** A row that names no article: one removed since the segment was written. */
+export const GONE = 0xffffffff;
 const BODY = 16;
 
 export interface SegmentDoc {
   id: string;
-  /** The article's position in index.json, when the writer knows it. */
-  row?: number;
+  /** The article's row: its position in index.json, counted as the archive's removed rows
+   * say (see removedRows in the schema). */
+  row: number;
   /** Each distinct folded word with the fields it is in. */
   words: Map<string, number>;
 }
@@ -27,8 +28,8 @@ export interface SegmentHeader {
   vocab: string[];
   /** Documents in the segment. */
   count: number;
-  /** Per document, its row (position in index.json); absent in segments written without them. */
-  rows?: Uint32Array;
+  /** Per document, its row; GONE where the article was removed since. */
+  rows: Uint32Array;
   /** Document j's id. */
   id(j: number): string;
   /** Every id, in document order. */
@@ -78,8 +79,7 @@ function pushVarint(out: Bytes, value: number): void {
  */
 export class SegmentBuilder {
   readonly ids: string[] = [];
-  /** Rows of the documents, or undefined once one came without. */
-  #rows: number[] | undefined = [];
+  readonly #rows: number[] = [];
   readonly #postings = new Map<string, number[]>();
   readonly #idSet = new Set<string>();
 
@@ -94,8 +94,7 @@ export class SegmentBuilder {
   add(doc: SegmentDoc): void {
     const i = this.ids.push(doc.id) - 1;
     this.#idSet.add(doc.id);
-    if (doc.row === undefined) this.#rows = undefined;
-    else this.#rows?.push(doc.row);
+    this.#rows.push(doc.row);
     for (const [word, mask] of doc.words) {
       const list = this.#postings.get(word);
       // A word's first copy is kept as a string of its own, not a slice of the document.
@@ -142,33 +141,25 @@ export function encodeSegment(docs: SegmentDoc[]): Buffer {
 const u32 = (values: ArrayLike<number>) => Buffer.from(Uint32Array.from(values).buffer);
 
 /** Everything before the postings offsets table: magic, vocabulary, rows, ids. */
-export function encodeHeader(vocab: readonly string[], ids: readonly string[], rows: ArrayLike<number> | undefined): Buffer {
+export function encodeHeader(vocab: readonly string[], ids: readonly string[], rows: ArrayLike<number>): Buffer {
   // A folded word is letters and digits: never a newline.
   const words = Buffer.from(vocab.map((w) => `${w}\n`).join(''), 'utf8');
   const idBytes = ids.map((id) => Buffer.from(id, 'utf8'));
   const ends: number[] = [];
   let end = 0;
   for (const b of idBytes) ends.push((end += b.length));
-  const fixed = u32([words.length, ids.length, rows ? 1 : 0]);
-  return Buffer.concat([Buffer.from(MAGIC), fixed, words, ...(rows ? [u32(rows)] : []), u32(ends), ...idBytes]);
+  const fixed = u32([words.length, ids.length, 1]);
+  return Buffer.concat([Buffer.from(MAGIC), fixed, words, u32(rows), u32(ends), ...idBytes]);
 }
 
 /** Little-endian u32s copied into their own (aligned) array; every machine byline runs on is little-endian. */
 const readU32 = (bytes: Buffer, start: number, count: number) =>
   new Uint32Array(Uint8Array.prototype.slice.call(bytes, start, start + count * 4).buffer);
 
-function parseJson<T>(text: string): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    throw new Error('its header is not valid JSON');
-  }
-}
-
 /** Whether a file's first bytes are a segment this byline reads. */
 export function isSegment(prefix: Buffer): boolean {
   const magic = prefix.toString('utf8', 0, MAGIC.length);
-  return magic === MAGIC || magic === MAGIC_V3;
+  return magic === MAGIC && prefix.length >= ROWS_PREFIX && prefix.readUInt32LE(MAGIC.length + 8) === 1;
 }
 
 /**
@@ -176,19 +167,17 @@ export function isSegment(prefix: Buffer): boolean {
  * parses is the vocabulary; ids stay bytes until one is asked for.
  */
 export function readHeader(read: ReadAt): SegmentHeader {
-  const magic = read(0, MAGIC.length);
-  if (!isSegment(magic)) throw new Error('not a byline search index segment (or an older format)');
-  if (magic.toString('utf8') === MAGIC_V3) return readHeaderV3(read);
-  const fixed = readU32(read(MAGIC.length, 12), 0, 3);
-  const [vocabLength, count, hasRows] = fixed;
+  const prefix = read(0, ROWS_PREFIX);
+  if (!isSegment(prefix)) throw new Error('not a byline search index segment of this format (byline reindex rebuilds it)');
+  const [vocabLength, count] = readU32(prefix, MAGIC.length, 2);
   const vocabEnd = MAGIC.length + 12 + vocabLength;
   const vocab = read(MAGIC.length + 12, vocabLength)
     .toString('utf8')
     .split('\n');
   if (vocab.pop() !== '') throw new Error('search index segment header is malformed');
-  const rowsBytes = hasRows ? count * 4 : 0;
+  const rowsBytes = count * 4;
   const tables = read(vocabEnd, rowsBytes + count * 4);
-  const rows = hasRows ? readU32(tables, 0, count) : undefined;
+  const rows = readU32(tables, 0, count);
   const ends = readU32(tables, rowsBytes, count);
   const idsStart = vocabEnd + rowsBytes + count * 4;
   const idBytes = read(idsStart, count ? ends[count - 1] : 0);
@@ -207,34 +196,16 @@ export function readHeader(read: ReadAt): SegmentHeader {
   };
 }
 
-/** The format before rows: ids and vocabulary in the header JSON. */
-function readHeaderV3(read: ReadAt): SegmentHeader {
-  const jsonEnd = MAGIC_V3.length + 4 + read(MAGIC_V3.length, 4).readUInt32LE(0);
-  const { ids, vocab } = parseJson<{ ids: string[]; vocab: string[] }>(
-    read(MAGIC_V3.length + 4, jsonEnd - MAGIC_V3.length - 4).toString('utf8'),
-  );
-  if (!Array.isArray(ids) || !Array.isArray(vocab)) throw new Error('search index segment header is malformed');
-  const offsets = readU32(read(jsonEnd, offsetsBytes(vocab.length)), 0, vocab.length * 2 + 1);
-  return { vocab, count: ids.length, id: (j) => ids[j], ids: () => ids, offsets, postingsStart: jsonEnd + offsetsBytes(vocab.length) };
-}
-
-/** Just a segment's rows (its first bytes, then the rows table: no words, no ids), or
- * undefined for a segment without them. For deciding which copies a merge keeps. */
-export function readRows(read: ReadAt): Uint32Array | undefined {
+/** Just a segment's rows (its first bytes, then the rows table: no words, no ids). For
+ * deciding which copies a merge keeps. */
+export function readRows(read: ReadAt): Uint32Array {
   const prefix = read(0, ROWS_PREFIX);
-  if (!hasRows(prefix)) return undefined;
+  if (!isSegment(prefix)) throw new Error('not a byline search index segment of this format (byline reindex rebuilds it)');
   const [vocabLength, count] = readU32(prefix, MAGIC.length, 2);
   return readU32(read(MAGIC.length + 12 + vocabLength, count * 4), 0, count);
 }
 
-/** Whether a segment file's first bytes say it records rows (a segment of this format with rows). */
-export function hasRows(prefix: Buffer): boolean {
-  return (
-    prefix.length >= MAGIC.length + 12 && prefix.toString('utf8', 0, MAGIC.length) === MAGIC && prefix.readUInt32LE(MAGIC.length + 8) === 1
-  );
-}
-
-/** Bytes hasRows needs. */
+/** Bytes isSegment needs: the magic and the three u32s after it (the last, 1: rows are recorded). */
 export const ROWS_PREFIX = MAGIC.length + 12;
 
 /** A header from a whole segment in memory. */

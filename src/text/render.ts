@@ -93,6 +93,7 @@ export function articleListJson(meta: ArticleMeta, authors: Author[]) {
     modifiedAt: meta.modifiedAt ?? null,
     language: meta.language ?? null,
     archivedUrl: meta.archivedUrl ?? null,
+    tags: meta.tags ?? [],
   };
 }
 
