@@ -6,14 +6,13 @@
 // than a fixed amount, whatever the size of the archive.
 import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { readAt } from './id-lookup.js';
 import { mergeSegmentFiles, readFully, segmentRows } from './segment-merge.js';
 import { currentRows } from '../search/removed-rows.js';
 import { basename, join } from 'node:path';
 import { blockText, SEGMENT_FILE, type ArticleMeta, type Block } from '../model/schema.js';
 import { FIELD_BIT } from '../search/token-index.js';
 import { writeFileAtomic } from './jsonfile.js';
-import { encodeSegment, isSegment, MAGIC, readHeader, ROWS_PREFIX, type SegmentBuilder, type SegmentDoc } from '../search/segment.js';
+import { encodeSegment, readHeader, type SegmentBuilder, type SegmentDoc } from '../search/segment.js';
 import type { SegmentSource } from '../search/segment-index.js';
 import { words } from '../search/tokenize.js';
 
@@ -51,7 +50,9 @@ const segmentName = (seq: number) => `words-${String(seq).padStart(6, '0')}.seg`
 /** Numbers go up past every file in search/, named or not, so a new segment never lands on
  * the name of one a crashed import left behind. */
 function nextSequence(archiveDir: string): number {
-  return segmentFiles(archiveDir).reduce((max, f) => Math.max(max, sequence(f)), 0) + 1;
+  const dir = searchDir(archiveDir);
+  const onDisk = existsSync(dir) ? readdirSync(dir).filter((f) => SEGMENT_FILE.test(f)) : [];
+  return onDisk.reduce((max, f) => Math.max(max, sequence(f)), 0) + 1;
 }
 
 async function writeSegment(archiveDir: string, seq: number, docs: SegmentDoc[] | SegmentBuilder): Promise<string> {

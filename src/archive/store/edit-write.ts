@@ -1,0 +1,70 @@
+// The write of an edit (removals, tags): planned over the stored articles under the lock,
+// committed by writing index.json, then what it no longer names is swept.
+import type { Low } from 'lowdb';
+import { BylineError } from '../../model/errors.js';
+import { ARCHIVE_VERSION, type Index } from '../../model/schema.js';
+import { withRemoved } from '../../search/removed-rows.js';
+import { planEdit, planIsEmpty, type ArticleEdit, type EditPlan } from '../edit.js';
+import { indexPath } from '../index-path.js';
+import { StoredLines, writeIndexLines } from '../index-lines.js';
+import { withLock } from '../lock.js';
+import { crashPoint } from './import-write.js';
+import { markWriting, sweep } from './sweep.js';
+
+const ARCHIVE_EXIT = 2;
+
+/** Plans and commits an edit on index.json as it is under the lock. */
+export async function editUnderLock(dir: string, db: Low<Index>, edit: ArticleEdit): Promise<EditPlan> {
+  return withLock(
+    indexPath(dir),
+    async () => {
+      let lines: StoredLines | undefined;
+      try {
+        lines = StoredLines.open(dir);
+        if (!lines) await db.read();
+      } catch (error) {
+        throw new BylineError(`cannot read archive ${indexPath(dir)}: ${(error as Error).message}`, ARCHIVE_EXIT);
+      }
+      try {
+        const header = lines ? lines.header : db.data;
+        const plan = planEdit(lines ? lines.lines() : db.data.articles, header.authors, edit);
+        if (planIsEmpty(plan)) return plan;
+        const stopped = await markWriting(dir);
+        const removedRows = withRemoved(header.removedRows ?? [], plan.removedAt);
+        try {
+          if (lines) {
+            await writeIndexLines(dir, {
+              header: { formatVersion: ARCHIVE_VERSION, segments: header.segments, removedRows, authors: plan.authors },
+              stored: lines,
+              changed: plan.changed,
+              added: 0,
+              removed: plan.removedAt,
+            });
+          } else {
+            const next: Index = { ...db.data, authors: plan.authors, removedRows: removedRows.length ? removedRows : undefined };
+            next.articles = db.data.articles.map((a, i) => plan.changed.get(i) ?? a).filter((_, i) => !plan.removedAt.has(i));
+            const before = db.data;
+            db.data = next;
+            await db.write().catch((error: unknown) => {
+              db.data = before;
+              throw error;
+            });
+          }
+        } catch (error) {
+          throw new BylineError(`cannot write archive ${dir}: ${(error as Error).message}; index.json was left as it was`, 1);
+        }
+        crashPoint('index-written');
+        await sweep(
+          dir,
+          () => db.data,
+          plan.removed.map((m) => m.bodyFile),
+          stopped,
+        );
+        return plan;
+      } finally {
+        lines?.close();
+      }
+    },
+    { what: `archive ${dir}` },
+  );
+}
