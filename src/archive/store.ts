@@ -10,15 +10,9 @@ import { BylineError } from '../model/errors.js';
 import { UnreadableFile } from './jsonfile.js';
 import { findArticleLine } from './id-lookup.js';
 import { indexPath } from './index-path.js';
-import { StoredLines } from './index-lines.js';
-import { compact, segmentDoc, writeNewSegment } from './segment-store.js';
 import type { ArticleEdit, EditResult } from './edit.js';
-import { sweep } from './store/sweep.js';
 import { readBody } from './store/bodies.js';
-import { rebuildLines } from './store/reindex.js';
-import { crashPoint } from './store/import-write.js';
 import { indexFile, IndexReading } from './store/index-file.js';
-import { withLock } from './lock.js';
 import type { ImportBatch, ImportSummary } from './merge.js';
 import {
   ARCHIVE_VERSION,
@@ -298,46 +292,6 @@ export class Archive {
     });
   }
 
-  /** Runs a write under the archive's lock, on index.json as it is on disk now: whatever
-   * another writer committed before we got the lock is what this write builds on. */
-  async #underLock<T>(write: () => Promise<T>): Promise<T> {
-    const path = Archive.indexPath(this.dir);
-    return withLock(
-      path,
-      async () => {
-        try {
-          await this.db.read();
-        } catch (error) {
-          throw new BylineError(`cannot read archive ${path}: ${(error as Error).message}`, ARCHIVE_EXIT);
-        }
-        this.#mapArticles();
-        return write();
-      },
-      { what: `archive ${this.dir}` },
-    );
-  }
-
-  /** Writes `next` as the new index. `prepare` writes what it will name (bodies, segments)
-   * beside what the current index names; the rename of index.json commits all of it; then
-   * what no index names any more is removed. A failure before the rename leaves the archive
-   * exactly as it was (stray new files are swept by the next write). */
-  async #commit(next: Index, prepare: () => Promise<string[]>): Promise<void> {
-    const before = this.db.data;
-    try {
-      next.segments = await prepare();
-      crashPoint('segments-written');
-      this.db.data = next;
-      await this.db.write();
-    } catch (error) {
-      this.db.data = before;
-      throw new BylineError(`cannot write archive ${this.dir}: ${(error as Error).message}; index.json was left as it was`, 1);
-    }
-    crashPoint('index-written');
-    this.#mapArticles();
-    // Committed: what the old index named and the new one does not can go.
-    await sweep(this.dir, () => this.db.data);
-  }
-
   /** Removes articles and sets tags in one write under the lock, on the index as it is on disk
    * now. Removed articles leave index.json and their bodies go at the commit; their words
    * stop matching at once (their rows join the index's removedRows) and leave the word index
@@ -363,59 +317,13 @@ export class Archive {
    * and the words written SEGMENT_DOCS articles to a segment, so memory stays bounded. */
   async rebuildSearchIndex(): Promise<number> {
     this.#writable();
-    const count = await withLock(
-      Archive.indexPath(this.dir),
-      async () => {
-        let lines: StoredLines | undefined;
-        try {
-          lines = StoredLines.open(this.dir);
-        } catch (error) {
-          throw new BylineError(`cannot read archive ${Archive.indexPath(this.dir)}: ${(error as Error).message}`, ARCHIVE_EXIT);
-        }
-        if (!lines) return undefined;
-        try {
-          await rebuildLines(this.dir, lines, Archive.SEGMENT_DOCS);
-        } catch (error) {
-          if (error instanceof BylineError) throw error;
-          throw new BylineError(`cannot write archive ${this.dir}: ${(error as Error).message}; index.json was left as it was`, 1);
-        } finally {
-          lines.close();
-        }
-        crashPoint('index-written');
-        await sweep(this.dir, () => this.db.data);
-        return lines.count;
-      },
-      { what: `archive ${this.dir}` },
-    );
-    if (count !== undefined) {
-      if (this.loaded) {
-        await this.db.read();
-        this.#mapArticles();
-      }
-      return count;
+    const { reindex } = await import('./store/reindex.js');
+    const count = await reindex(this.dir, this.db, Archive.SEGMENT_DOCS);
+    if (this.loaded) {
+      await this.db.read();
+      this.#mapArticles();
     }
-    // A small (or older) index: whole, in memory.
-    return this.#underLock(async () => {
-      this.loaded = true;
-      const names = new Map(this.authors.map((a) => [a.id, a.name]));
-      const next: Index = { ...this.db.data, segments: [], removedRows: undefined };
-      await this.#commit(next, async () => {
-        const segments: string[] = [];
-        for (let start = 0; start < this.articles.length; start += Archive.SEGMENT_DOCS) {
-          const docs = this.articles.slice(start, start + Archive.SEGMENT_DOCS).map((meta, k) =>
-            segmentDoc(
-              meta,
-              meta.authors.map((a) => names.get(a) ?? ''),
-              this.bodySafe(meta.id) ?? [],
-              start + k,
-            ),
-          );
-          segments.push(await writeNewSegment(this.dir, docs));
-        }
-        return compact(this.dir, segments);
-      });
-      return this.articles.length;
-    });
+    return count;
   }
 
   /** Every write of an archive (index, bodies, word index) starts here. */

@@ -4,7 +4,7 @@
 import * as v from 'valibot';
 import { dirname } from 'node:path';
 import { CheckedJsonFile, UnreadableFile, type JsonReading } from '../jsonfile.js';
-import { linesOfMetas, writeIndexLines } from '../index-lines.js';
+import { linesOfMetas, writeIndexLines } from '../index-write.js';
 import { isArticleMeta } from '../fast-validate.js';
 import {
   formatVersionOf,
