@@ -171,7 +171,15 @@ export function makeAuthors(v: Vocabulary, r: () => number, count = 300): Import
   }));
 }
 
-export function makeArticle(v: Vocabulary, r: () => number, authors: ImportedAuthor[], n: number): ImportedArticle {
+/** `bodyWords` sets the length of every body (else 300–3 000 words, an excerpt's 80–250): a
+ * short one for a test that needs many articles rather than long ones. */
+export function makeArticle(
+  v: Vocabulary,
+  r: () => number,
+  authors: ImportedAuthor[],
+  n: number,
+  bodyWords?: [number, number],
+): ImportedArticle {
   const titleWords = Array.from({ length: int(r, 6, 14) }, (_, i) =>
     i === 0 ? cap(pickContentWord(v, r)) : r() < 0.55 ? pickContentWord(v, r) : pickWord(v, r),
   );
@@ -180,7 +188,7 @@ export function makeArticle(v: Vocabulary, r: () => number, authors: ImportedAut
   else if (n % 499 === 0) title = `${EMOJI[n % EMOJI.length]} ${title}`;
   const sponsored = r() < 0.02;
   const excerpt = sponsored || r() < 0.1;
-  const totalWords = excerpt ? int(r, 80, 250) : int(r, 300, 3000);
+  const totalWords = bodyWords ? int(r, ...bodyWords) : excerpt ? int(r, 80, 250) : int(r, 300, 3000);
   const body: Block[] = [];
   let left = totalWords;
   let sinceHeading = 0;

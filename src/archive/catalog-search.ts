@@ -23,22 +23,24 @@ import { hasWordIndex, openSegments } from './segment-store.js';
 import { Archive } from './store.js';
 
 /** A document whose title and authors are at hand and whose dek and lead are read (through
- * the lookup) only if the ranking or a hit asks for them — for about a hundred of 100 000. */
+ * the lookup) only if the ranking or a hit asks for them — for about a hundred of 100 000.
+ * The reader's search as you type and `byline search` both make their documents here, so
+ * both rank on the same fields and give the same hits. */
 class ListedDoc implements SearchDoc {
   constructor(
     readonly id: string,
     readonly title: string,
     readonly authors: string,
-    private readonly whole: ((id: string) => ArticleMeta | undefined) | undefined,
+    private readonly whole: (id: string) => ArticleMeta | undefined,
     readonly tags?: readonly string[],
   ) {}
 
   get dek(): string {
-    return this.whole?.(this.id)?.dek ?? '';
+    return this.whole(this.id)?.dek ?? '';
   }
 
   get lead(): string {
-    return this.whole?.(this.id)?.lead ?? '';
+    return this.whole(this.id)?.lead ?? '';
   }
 }
 
@@ -111,9 +113,6 @@ export class CatalogSearch {
   constructor(
     readonly dir: string,
     readonly header: CatalogHeader,
-    /** Read each candidate's dek and lead for the ranking, as a search over index.json
-     * does (`byline search`); the reader ranks on titles and names alone, with no reads. */
-    private readonly wholeDocs: boolean,
   ) {
     this.lines = new ArticleLines(dir, header);
     this.#names = new Map(header.authors.map((a) => [a.id, a.name]));
@@ -130,7 +129,7 @@ export class CatalogSearch {
       .map((a) => this.#names.get(a))
       .filter((n) => n !== undefined)
       .join(', ');
-    return new ListedDoc(entry.id, entry.title, authors, this.wholeDocs ? (id) => this.lines.meta(id) : undefined, entry.tags);
+    return new ListedDoc(entry.id, entry.title, authors, (id) => this.lines.meta(id), entry.tags);
   }
 
   /** A read-only archive over these articles, read whole (metadata, authors, bodies). */
@@ -216,7 +215,7 @@ export function searchOverRows(dir: string): { search: CatalogSearch; engine: Se
   const reading = CatalogReading.open(dir);
   if (!reading) return undefined;
   try {
-    const search = new CatalogSearch(dir, reading.header, true);
+    const search = new CatalogSearch(dir, reading.header);
     if (!search.indexed) return undefined;
     return { search, engine: search.engine(new RowDocs(reading.total, search.segments(), search)) };
   } finally {
@@ -229,7 +228,7 @@ export function searchOverRows(dir: string): { search: CatalogSearch; engine: Se
 export function searchOverCatalog(dir: string): { search: CatalogSearch; engine: SearchEngine } | undefined {
   const reading = CatalogReading.open(dir);
   if (!reading) return undefined;
-  const search = new CatalogSearch(dir, reading.header, true);
+  const search = new CatalogSearch(dir, reading.header);
   if (!search.indexed) {
     reading.close();
     return undefined;

@@ -272,9 +272,12 @@ function engineOver(docs: Docs, sources: EngineSources, built?: TokenIndex): Sea
       const top = topByScore(found, RANKED);
       const maxTotal = total[top[0]] || 1;
 
-      // fuse.js ranks the candidates on their metadata, with the same words ANDed.
+      // fuse.js ranks the candidates on their metadata, with the same words ANDed. Its score
+      // counts only where the index saw a query word in the metadata (metaQuality, below), and
+      // it scores each document alone: the others are not given to it, nor their dek read
+      // (which a big archive reads through its id lookup).
       const fuse = new Fuse(
-        top.map((i) => ({ i, title: docAt(i).title, authors: docAt(i).authors, dek: docAt(i).dek })),
+        top.filter((i) => metaQuality[i] > 0).map((i) => ({ i, title: docAt(i).title, authors: docAt(i).authors, dek: docAt(i).dek })),
         {
           keys: RANK_KEYS.map((name) => ({ name, weight: FIELD_WEIGHT[name] })),
           includeScore: true,

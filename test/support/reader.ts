@@ -3,14 +3,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Archive } from '../../src/archive/store.js';
+import { Archive } from '../../src/archive/store.js';
 import { UserState } from '../../src/archive/user-state.js';
 import type { SearchEngine } from '../../src/search/engine.js';
 import { initialState } from '../../src/tui/core/update.js';
 import { createRunner, type Services } from '../../src/tui/runtime/runner.js';
 import { MarkSaver } from '../../src/tui/runtime/saver.js';
 import { ReaderStore } from '../../src/tui/runtime/store.js';
-import type { ReaderState } from '../../src/tui/core/types.js';
+import type { ReaderData, ReaderState } from '../../src/tui/core/types.js';
 
 export interface Reader {
   store: ReaderStore;
@@ -26,8 +26,10 @@ export interface Reader {
 
 const TYPED: Record<string, string> = { space: ' ' };
 
+/** Over an archive read whole, or over what the reader of a big one is shown (its catalog,
+ * with `services.holding` reading articles through the id lookup). */
 export async function startReader(
-  archive: Archive,
+  archive: ReaderData,
   options: { engine?: SearchEngine | null; statePath?: string; columns?: number; rows?: number; services?: Partial<Services> } = {},
 ): Promise<Reader> {
   const statePath = options.statePath ?? join(mkdtempSync(join(tmpdir(), 'byline-reader-')), 'state.json');
@@ -37,7 +39,7 @@ export async function startReader(
   const outside: string[] = [];
   const engine = options.engine ?? null;
   const runner = createRunner({
-    holding: () => archive,
+    holding: () => (archive instanceof Archive ? archive : undefined),
     saver,
     engine: () => engine,
     onQuit: (code) => void quits.push(code),

@@ -87,7 +87,7 @@ function warm(engine: SearchEngine | null): void {
 
 /** The first frame's rows: the catalog's first `bytes`. Throws CatalogProblem when they do not check. */
 export function firstScreen(reading: CatalogReading, bytes = FIRST_BYTES): Shown {
-  const search = new CatalogSearch(reading.dir, reading.header, false);
+  const search = new CatalogSearch(reading.dir, reading.header);
   const rows: Rows = { search, rows: [], docs: [], byId: new Map(), authorsById: new Map(reading.header.authors.map((a) => [a.id, a])) };
   return grow(reading, rows, bytes);
 }
