@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { keyTableMarkdown } from '../src/tui/keymap-doc.js';
-import { HELP } from '../src/help.js';
+import { COMMAND_HELP, HELP } from '../src/help.js';
 
 const START = '<!-- keys:start -->';
 const END = '<!-- keys:end -->';
@@ -18,9 +18,16 @@ describe('README', () => {
 
   it('names every command and option that --help names', () => {
     const readme = readFileSync('README.md', 'utf8');
-    for (const command of ['list', 'search', 'read', 'authors', 'author', 'import', 'export'])
+    for (const command of ['list', 'search', 'read', 'authors', 'author', 'import', 'add', 'export', 'reindex', 'rm', 'tag'])
       expect(readme).toContain(`byline ${command}`);
+    for (const command of HELP.match(/^ {4}\$ byline ([a-z]+)/gm) ?? []) expect(readme).toContain(command.replace(/^ {4}\$ /, ''));
     for (const flag of HELP.match(/--[a-z-]+/g) ?? []) expect(readme).toContain(flag);
+    // And every option of every command's own help, with its short form.
+    for (const help of [HELP, ...Object.values(COMMAND_HELP)]) {
+      for (const flag of help.match(/--[a-z-]+/g) ?? []) expect(readme).toContain(flag);
+      for (const short of help.match(/--[a-z-]+, -[a-zA-Z]\b/g) ?? []) expect(readme).toContain(short);
+    }
+    expect(readme).toContain('tag:NAME');
     expect(readme).toContain('npm ci && npm start');
     expect(readme).toContain('npm test');
   });

@@ -1,14 +1,11 @@
 // Issue 12, the write side: an import goes batch by batch (bodies and a word-index segment
 // written as it goes, one commit at the end), a big index is rewritten line by line with its
-// derived files, segments are merged by size tier, and an archive of the layout before the
-// match keys is upgraded in place.
+// derived files, and segments are merged by size tier.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/archive/store.js';
 import { searchEngineFor } from '../../src/archive/searchable.js';
-import { lookupText } from '../../src/archive/id-lookup.js';
-import { stringifyIndexLines } from '../support/previous-layout.js';
 import { mergePlan, TIERS } from '../../src/archive/segment-store.js';
 import type { ImportBatch } from '../../src/archive/merge.js';
 import { BylineError } from '../../src/model/errors.js';
@@ -237,38 +234,6 @@ describe('a big index, rewritten line by line', () => {
     const fresh = await Archive.open(big);
     for (const k of [1, 333, 1010]) expect(top(fresh, `word${k}x`)).toBe(`bounded-story-number-${k}`);
   });
-
-  it('an archive of the layout before the match keys: the first import upgrades it in place with a notice; a full open too', async () => {
-    requireBuild();
-    for (const how of ['import', 'authors'] as const) {
-      const dir = join(tempDir('byline-upgrade-'), 'a');
-      const archive = await Archive.open(big);
-      // Written as the previous byline wrote it: header first with an id lookup, no keys.
-      const data = {
-        version: 1 as const,
-        segments: [...archive.segments!],
-        authors: [...archive.authors],
-        articles: [...archive.articles],
-      };
-      const { cpSync } = await import('node:fs');
-      cpSync(join(big, 'articles'), join(dir, 'articles'), { recursive: true });
-      cpSync(join(big, 'search'), join(dir, 'search'), { recursive: true });
-      const lookup = 'index.0123456789abcdef.ids';
-      const { text, records } = stringifyIndexLines(data, lookup);
-      writeFileSync(join(dir, lookup), lookupText(records, Buffer.byteLength(`${text}\n`)));
-      writeFileSync(join(dir, 'index.json'), `${text}\n`);
-      expect(text).not.toContain('"keys"');
-      const page = join(dir, '..', 'new.txt');
-      writeFileSync(page, story(3000));
-      const r = how === 'import' ? await byline(['import', page, '--archive', dir]) : await byline(['authors', '--archive', dir]);
-      expect(r.exitCode, r.stderr).toBe(0);
-      expect(r.stderr.split('\n')[0]).toBe(`upgraded the archive ${dir}: index.json now has match keys and a catalog beside it`);
-      expect(derivedFilesProblems(dir)).toEqual([]);
-      expect(existsSync(join(dir, lookup))).toBe(false);
-      const again = how === 'import' ? await byline(['import', page, '--archive', dir]) : await byline(['authors', '--archive', dir]);
-      expect(again.stderr).not.toContain('upgraded');
-    }
-  }, 60_000);
 });
 
 describe('match keys read from an article line', () => {
@@ -287,6 +252,7 @@ describe('match keys read from an article line', () => {
       source: { file: 'f', importedAt: 't' },
       wordCount: 1,
       hash: 'h',
+      bodyFile: 'x-1.0123456789abcdef.json',
     });
     for (const title of ['Plain', 'With "quotes" and \\ slashes', 'Ünïcode 東京 🚀', '","title":"', '\u2028 line sep']) {
       for (const url of [undefined, 'https://example.com/a?b="c"']) {

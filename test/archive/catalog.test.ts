@@ -1,7 +1,7 @@
 // The catalog of a big index.json (catalog.ts): one line an article with what a list row and
 // a title/author search need. Written before index.json and named by it, swept when no longer
-// named, rebuilt by reindex, added to an archive without one on its first open, and only a
-// shortcut: a damaged or missing catalog sends every reader back to index.json.
+// named, rebuilt by reindex and by the next write when lost, and only a shortcut: a damaged or
+// missing catalog sends every reader back to index.json (and a read never writes one).
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,10 +11,9 @@ import { searchOverCatalog, searchOverRows } from '../../src/archive/catalog-sea
 import { searchEngineFor } from '../../src/archive/searchable.js';
 import { parsePageDump } from '../../src/ingest/pagedump.js';
 import { byline, requireBuild } from '../support/cli.js';
-import { tempDir } from '../support/paths.js';
+import { snapshotDir, tempDir } from '../support/paths.js';
 import { runInProcess } from '../support/in-process.js';
-import { derivedFilesProblems, segmentRowProblems } from '../support/derived-files.js';
-import { segmentsToV3 } from '../support/previous-layout.js';
+import { derivedFilesProblems } from '../support/derived-files.js';
 
 const made: string[] = [];
 const temp = () => {
@@ -131,24 +130,30 @@ describe('the catalog of a big index.json', () => {
     }
   });
 
-  it('a big archive without one (written before it) gets one on its first open, with a one-line notice', async () => {
+  it('lost: list and search read index.json instead, with the same output, and write nothing; the next write names one', async () => {
     requireBuild();
     const dir = copy();
-    const data = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
-    rmSync(join(dir, data.catalog));
-    const lines = readFileSync(join(dir, 'index.json'), 'utf8')
-      .split('\n')
-      .filter((l) => !l.startsWith('"catalog":'));
-    writeFileSync(join(dir, 'index.json'), lines.join('\n'));
-    expect(named(dir)).toBeUndefined();
-    const first = await byline(['search', 'harbour', '--json', '--archive', dir]);
-    expect(first.exitCode).toBe(0);
-    expect(first.stderr).toBe(`upgraded the archive ${dir}: index.json now has a catalog beside it\n`);
+    rmSync(join(dir, named(dir)!));
+    expect(catalogs(dir)).toEqual([]);
+    const before = snapshotDir(dir);
+    for (const args of [
+      ['search', 'harbour', '--json'],
+      ['search', 'museum winter'],
+      ['search', 'story 512'],
+      ['list'],
+      ['list', '--json', '--limit', '5'],
+    ]) {
+      const lost = await byline([...args, '--archive', dir]);
+      expect(lost.exitCode, args.join(' ')).toBe(0);
+      expect(lost.stderr, args.join(' ')).toBe('');
+      expect(lost.stdout, args.join(' ')).not.toBe('');
+      expect(lost.stdout, args.join(' ')).toBe((await byline([...args, '--archive', big])).stdout);
+    }
+    expect(snapshotDir(dir)).toEqual(before);
+    await (await Archive.open(dir, { deferRead: true })).import([{ file: 'one.txt', articles: parsePageDump(dump(5000, 5001)) }]);
     expect(catalogs(dir)).toEqual([named(dir)]);
-    const again = await byline(['search', 'harbour', '--json', '--archive', dir]);
-    expect(again.stderr).toBe('');
-    expect(again.stdout).toBe(first.stdout);
-  }, 30_000);
+    expect(derivedFilesProblems(dir)).toEqual([]);
+  }, 60_000);
 });
 
 describe('search through the rows of the word index', () => {
@@ -160,38 +165,6 @@ describe('search through the rows of the word index', () => {
     expect(rows).toBeDefined();
     for (const q of QUERIES) expect(rows!.engine.search(q, 20), q).toEqual(whole.search(q, 20));
   });
-
-  it('an archive whose segments have no rows (an older byline) is searched by ids, and its next write adds them', async () => {
-    const dir = copy();
-    const before = await Promise.all(QUERIES.map((q) => runInProcess(['search', q, '--json', '--archive', dir])));
-    segmentsToV3(dir);
-    expect(searchOverRows(dir)).toBeUndefined();
-    const older = await Promise.all(QUERIES.map((q) => runInProcess(['search', q, '--json', '--archive', dir])));
-    expect(older.map((r) => r.stdout)).toEqual(before.map((r) => r.stdout));
-    const index = () => JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
-    expect(segmentRowProblems(dir, index())).not.toEqual([]);
-
-    const page = join(temp(), 'late.txt');
-    writeFileSync(page, 'A late story of the lighthouse\n\nBy Person 3\n\nThe keeper of the lighthouse.');
-    const write = await runInProcess(['import', page, '--archive', dir]);
-    expect(write.exitCode).toBe(0);
-    expect(write.stderr).toContain(`upgraded the archive ${dir}: its word index now records each article's row\n`);
-    expect(segmentRowProblems(dir, index())).toEqual([]);
-    expect(searchOverRows(dir)).toBeDefined();
-    const after = await Promise.all(QUERIES.map((q) => runInProcess(['search', q, '--json', '--archive', dir])));
-    expect(after.map((r) => r.stdout)).toEqual(before.map((r) => r.stdout));
-    expect((await runInProcess(['search', 'lighthouse', '--archive', dir])).stdout).toMatch(/^a-late-story-of-the-lighthouse\t/);
-  }, 60_000);
-
-  it('is added on the first open that reads the whole index, with a one-line notice', async () => {
-    const dir = copy();
-    segmentsToV3(dir);
-    const first = await runInProcess(['authors', '--archive', dir]);
-    expect(first.exitCode).toBe(0);
-    expect(first.stderr).toBe(`upgraded the archive ${dir}: its word index now records each article's row\n`);
-    expect(segmentRowProblems(dir, JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')))).toEqual([]);
-    expect((await runInProcess(['authors', '--archive', dir])).stderr).toBe('');
-  }, 60_000);
 });
 
 describe('a word index the index names but cannot be read', () => {

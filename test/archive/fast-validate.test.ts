@@ -23,6 +23,8 @@ const valid = {
   source: { file: 'x.txt', importedAt: '2026-01-01T00:00:00.000Z' },
   wordCount: 10,
   hash: 'abc',
+  bodyFile: 'a-story-1.0123456789abcdef.json',
+  tags: ['cloud', 'long-reads', '2024', 'café'],
 };
 
 const oddValue = fc.oneof(
@@ -48,6 +50,17 @@ const oddValue = fc.oneof(
   fc.constant('full'),
   fc.constant('excerpt'),
   fc.constant(true),
+  // body file names and tags: a legacy name, upper-case hex, tags in the wrong case or too long
+  fc.constant('a-story-1.json'),
+  fc.constant('a-story-1.0123456789ABCDEF.json'),
+  fc.constant('a-story-1.0123456789abcdef.json'),
+  fc.constant(['cloud']),
+  fc.constant(['Cloud']),
+  fc.constant(['x'.repeat(40)]),
+  fc.constant(['x'.repeat(41)]),
+  fc.constant(['-leading']),
+  fc.constant(['two words']),
+  fc.constant(['']),
   fc.string(),
   fc.integer(),
 );
@@ -55,8 +68,35 @@ const oddValue = fc.oneof(
 describe('the fast article check agrees with the valibot schema', () => {
   it('accepts a valid article and its optional fields left out', () => {
     expect(isArticleMeta(valid)).toBe(true);
-    const { url: _u, publishedAt: _p, modifiedAt: _m, siteName: _s, language: _l, archivedUrl: _a, ...bare } = valid;
+    const { url: _u, publishedAt: _p, modifiedAt: _m, siteName: _s, language: _l, archivedUrl: _a, tags: _t, ...bare } = valid;
     expect(isArticleMeta(bare)).toBe(true);
+    expect(isArticleMeta({ ...valid, tags: [] })).toBe(true);
+  });
+
+  it('a body file name is required, of this format: an article without one, or with a legacy name, is refused', () => {
+    const { bodyFile: _b, ...legacy } = valid;
+    for (const candidate of [legacy, { ...valid, bodyFile: 'a-story-1.json' }, { ...valid, bodyFile: 'A-story-1.0123456789abcdef.json' }]) {
+      expect(v.safeParse(ArticleMetaSchema, candidate).success).toBe(false);
+      expect(isArticleMeta(candidate)).toBe(false);
+    }
+  });
+
+  it('tags: lower-case words of at most 40 letters, digits and -_./, as valibot says', () => {
+    for (const [tags, ok] of [
+      [['cloud', 'a.b', 'x_y', 'v1/2', 'été', '東京'], true],
+      [['x'.repeat(40)], true],
+      [['x'.repeat(41)], false],
+      [['Cloud'], false],
+      [['two words'], false],
+      [['-leading'], false],
+      [[''], false],
+      ['cloud', false],
+      [[1], false],
+    ] as const) {
+      const candidate = { ...valid, tags };
+      expect(v.safeParse(ArticleMetaSchema, candidate).success, JSON.stringify(tags)).toBe(ok);
+      expect(isArticleMeta(candidate), JSON.stringify(tags)).toBe(ok);
+    }
   });
 
   it('checks the page metadata fields: text, and a web address for the snapshot', () => {

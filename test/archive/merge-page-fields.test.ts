@@ -5,7 +5,7 @@ import { ARCHIVE_VERSION, IndexSchema, type Index } from '../../src/model/schema
 import type { ImportedArticle } from '../../src/ingest/types.js';
 
 const AT = '2024-05-01T12:00:00.000Z';
-const empty = (): Index => ({ version: ARCHIVE_VERSION, articles: [], authors: [] });
+const empty = (): Index => ({ formatVersion: ARCHIVE_VERSION, articles: [], authors: [] });
 const page = (over: Partial<ImportedArticle> = {}): ImportedArticle => ({
   title: 'Harbor cranes go quiet',
   titleDerived: false,

@@ -6,7 +6,7 @@ import { parsePageDump, type ImportedArticle, type ImportedAuthor } from '../../
 import { seedText } from '../support/paths.js';
 
 const AT = '2024-05-01T12:00:00.000Z';
-const empty = (): Index => ({ version: ARCHIVE_VERSION, articles: [], authors: [] });
+const empty = (): Index => ({ formatVersion: ARCHIVE_VERSION, articles: [], authors: [] });
 
 function article(over: Partial<ImportedArticle> = {}): ImportedArticle {
   return {

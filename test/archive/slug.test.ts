@@ -85,7 +85,7 @@ describe('ids in an archive', () => {
     body: [{ type: 'paragraph', text }],
     credits: [],
   });
-  const empty = (): Index => ({ version: ARCHIVE_VERSION, articles: [], authors: [] });
+  const empty = (): Index => ({ formatVersion: ARCHIVE_VERSION, articles: [], authors: [] });
   const at = '2024-01-01T00:00:00.000Z';
 
   it('suffixes only on a real collision: two different titles with the same slug', () => {

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/archive/store.js';
 import { BylineError } from '../../src/model/errors.js';
-import { searchEngineFor } from '../../src/archive/searchable.js';
+import { searchEngineFor, searchEngineForAsync } from '../../src/archive/searchable.js';
 import { parsePageDump } from '../../src/ingest/pagedump.js';
 import type { ImportBatch } from '../../src/archive/merge.js';
 import { bodyFile, fixtureText, seedText, snapshotDir, tempDir } from '../support/paths.js';
+import { writeArchive } from '../support/hardening.js';
 
 const made: string[] = [];
 const temp = () => {
@@ -222,7 +223,7 @@ describe('Archive import', () => {
     // A folder (not empty) where the second new body's file must go makes that write fail.
     const { mergeImport } = await import('../../src/archive/merge.js');
     const planned = mergeImport(
-      structuredClone({ version: 1, articles: [...archive.articles], authors: [...archive.authors] }),
+      structuredClone({ formatVersion: 1 as const, articles: [...archive.articles], authors: [...archive.authors] }),
       [batchOf('several-full-articles.txt')],
       'now',
     );
@@ -254,7 +255,7 @@ describe('Archive import', () => {
     expect(big).toMatch(/^[\x00-\x7f]*$/);
     const lines = big.split('\n');
     // Header keys first (see id-lookup.test.ts), the articles last.
-    expect(lines[0]).toBe('{"version":1,');
+    expect(lines[0]).toBe('{"formatVersion":1,');
     expect(lines).toContain('"articles":[');
     expect(lines.filter((l) => l.startsWith('{"id":'))).toHaveLength(1007 + archive.authors.length);
     const reopened = await Archive.open(dir);
@@ -280,11 +281,21 @@ describe('Archive import', () => {
   });
 
   it('a lean open keeps the leads when there is no word index to search them by', async () => {
-    const { dir } = await seeded();
-    rmSync(join(dir, 'search'), { recursive: true });
+    // index.json names no segments: no word index (a hand-written archive).
+    const lead = 'An okapi walked along the quay at dawn.';
+    const dir = writeArchive(join(temp(), 'hand'), [
+      { meta: { id: 'quiet-harbour', title: 'Quiet harbour', lead }, body: [{ type: 'paragraph', text: lead }] },
+      {
+        meta: { id: 'busy-market', title: 'Busy market', lead: 'Stalls open early.' },
+        body: [{ type: 'paragraph', text: 'Stalls open early.' }],
+      },
+    ]);
     const lean = await Archive.open(dir, { lean: true });
+    expect(lean.segments).toBeUndefined();
     expect(lean.lean).toBe(false);
-    expect(lean.articles.filter((a) => a.lead !== '').length).toBeGreaterThan(3);
+    expect(lean.article('quiet-harbour')!.lead).toBe(lead);
+    // The reader's search over such an archive is built from the metadata: the lead's words find it.
+    expect((await searchEngineForAsync(lean)).search('okapi', 5).map((h) => h.id)).toEqual(['quiet-harbour']);
   });
 
   it('leaves no temporary files behind after a successful import', async () => {
@@ -297,21 +308,36 @@ describe('Archive import', () => {
 
 describe('Archive read errors: index.json', () => {
   const cases: [string, string | Buffer, RegExp][] = [
-    ['not JSON', '{"version": 1, "articles": [', /not valid JSON/],
+    ['not JSON', '{"formatVersion": 1, "articles": [', /not valid JSON/],
     ['empty', '', /empty/],
     ['only whitespace', '  \n', /empty/],
-    ['a BOM before the JSON', '\ufeff{"version":1,"articles":[],"authors":[]}', /byte-order mark/],
+    ['a BOM before the JSON', '\ufeff{"formatVersion":1,"articles":[],"authors":[]}', /byte-order mark/],
     ['NUL bytes', Buffer.from([0x7b, 0x00, 0x7d]), /NUL/],
-    ['the wrong shape', '{"version":1,"articles":[{"id":"x"}],"authors":[]}', /does not match the archive schema/],
+    ['the wrong shape', '{"formatVersion":1,"articles":[{"id":"x"}],"authors":[]}', /does not match the archive schema/],
     [
       'an id that is not a slug',
-      JSON.stringify({ version: 1, articles: [], authors: [{ id: '', name: 'X', bio: '', kind: 'person' }] }),
+      JSON.stringify({ formatVersion: 1, articles: [], authors: [{ id: '', name: 'X', bio: '', kind: 'person' }] }),
       /does not match the archive schema/,
     ],
     ['a JSON array', '[]', /does not match the archive schema/],
     ['JSON null', 'null', /does not match the archive schema/],
-    ['no version', '{"articles":[],"authors":[]}', /does not match the archive schema/],
-    ['a newer version', '{"version":2,"articles":[],"authors":[],"shelves":[]}', /newer/],
+    ['no formatVersion', '{"articles":[],"authors":[]}', /does not match the archive schema/],
+    [
+      'a newer formatVersion',
+      '{"formatVersion":2,"articles":[],"authors":[],"shelves":[]}',
+      /: archive formatVersion 2 is newer than this byline understands \(1\); upgrade byline$/,
+    ],
+    [
+      'an older formatVersion',
+      '{"formatVersion":0,"articles":[],"authors":[]}',
+      /: archive formatVersion 0 is older than this byline reads \(1\); open it with the byline that wrote it and export it$/,
+    ],
+    [
+      'the development layout ("version", not "formatVersion")',
+      '{"version":1,"articles":[],"authors":[]}',
+      /: an archive of an unreleased development build of byline \(it records "version", not "formatVersion"\); this byline reads formatVersion 1: import the original pages into a new archive$/,
+    ],
+    ['a formatVersion that is not a number', '{"formatVersion":"1","articles":[],"authors":[]}', /does not match the archive schema/],
   ];
 
   for (const [label, content, reason] of cases) {

@@ -28,7 +28,8 @@ const corruptions: [string, string, RegExp][] = [
   ['not JSON', validIndex.slice(0, 200), /not valid JSON/],
   ['empty', '', /empty/],
   ['schema failure', validIndex.replace('"kind": "full"', '"kind": "novel"'), /schema/],
-  ['newer version', validIndex.replace('"version": 1', '"version": 7'), /version 7 is newer/],
+  ['newer format', validIndex.replace('"formatVersion": 1', '"formatVersion": 7'), /formatVersion 7 is newer/],
+  ['pre-release format', validIndex.replace('"formatVersion": 1', '"version": 1'), /unreleased development build/],
 ];
 const ALL_COMMANDS: string[][] = [
   ['list'],
@@ -115,7 +116,7 @@ describe.concurrent('stored text with control and bidi characters (hand-made arc
     writeFileSync(
       join(d, 'index.json'),
       JSON.stringify({
-        version: 1,
+        formatVersion: 1,
         articles: [
           {
             id: 'evil',
@@ -130,13 +131,14 @@ describe.concurrent('stored text with control and bidi characters (hand-made arc
             source: { file: 'x', importedAt: 'x' },
             wordCount: 2,
             hash: 'x',
+            bodyFile: 'evil.0123456789abcdef.json',
           },
         ],
         authors: [{ id: 'mal', name: 'Mal \u200fory', handle: '@mal', bio: 'bio \u0085 here', kind: 'person' }],
       }),
     );
     writeFileSync(
-      join(d, 'articles', 'evil.json'),
+      join(d, 'articles', 'evil.0123456789abcdef.json'),
       JSON.stringify({ id: 'evil', body: [{ type: 'paragraph', text: 'body \u001b]52;c;aGk=\u0007 \u202e end' }] }),
     );
     return d;

@@ -44,9 +44,10 @@ describe.concurrent('read-only commands', () => {
       expect(json.map((a: { id: string }) => a.id)).toEqual(IDS);
       for (const a of json) {
         expect(Object.keys(a).sort()).toEqual(
-          ['authors', 'dek', 'id', 'kind', ...PAGE_FIELDS, 'sponsored', 'title', 'titleDerived', 'wordCount'].sort(),
+          ['authors', 'dek', 'id', 'kind', ...PAGE_FIELDS, 'sponsored', 'tags', 'title', 'titleDerived', 'wordCount'].sort(),
         );
         for (const key of PAGE_FIELDS) expect(a[key]).toBeNull();
+        expect(a.tags).toEqual([]);
         expect(typeof a.wordCount).toBe('number');
         for (const author of a.authors) expect(Object.keys(author).sort()).toEqual(['handle', 'id', 'name']);
       }

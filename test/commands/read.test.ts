@@ -79,7 +79,7 @@ describe.concurrent('byline read', () => {
     expect(r.exitCode).toBe(0);
     const a = JSON.parse(r.stdout);
     expect(Object.keys(a).sort()).toEqual(
-      ['authors', 'body', 'credits', 'dek', 'id', 'kind', ...PAGE_FIELDS, 'sponsored', 'title', 'titleDerived', 'wordCount'].sort(),
+      ['authors', 'body', 'credits', 'dek', 'id', 'kind', ...PAGE_FIELDS, 'sponsored', 'tags', 'title', 'titleDerived', 'wordCount'].sort(),
     );
     expect(a).toMatchObject({
       id: AWS_CEO,
@@ -93,6 +93,7 @@ describe.concurrent('byline read', () => {
       modifiedAt: null,
       language: null,
       archivedUrl: null,
+      tags: [],
     });
     expect(a.authors).toEqual([
       {

@@ -45,7 +45,7 @@ function checkArticles(articles: ImportedArticle[]) {
   }
   // Storable: merged into an empty index, the result passes the archive schema (ids are ASCII slugs ≤ 80).
   const { index } = mergeImport(
-    { version: ARCHIVE_VERSION, articles: [], authors: [] },
+    { formatVersion: ARCHIVE_VERSION, articles: [], authors: [] },
     [{ file: 'prop.txt', articles }],
     '2020-01-01T00:00:00.000Z',
   );

@@ -1,13 +1,13 @@
 // The segment format: what is written is read back (words, ids, rows, postings); a segment of
-// the format before rows is still read; and a search numbers documents by rows exactly as it
-// does by ids — or by ids, when the rows do not name the engine's documents.
+// another format is refused; and a search numbers documents by rows exactly as it does by ids
+// — or by ids, when the rows do not name the engine's documents.
 import { describe, expect, it } from 'vitest';
-import { decodeHeader, encodeSegment, type SegmentDoc } from '../../src/search/segment.js';
+import { decodeHeader, encodeSegment, isSegment, MAGIC, type SegmentDoc } from '../../src/search/segment.js';
+import { currentRows } from '../../src/search/removed-rows.js';
 import { SegmentWordIndex, type SegmentSource } from '../../src/search/segment-index.js';
 import type { DocNumbering } from '../../src/search/token-index.js';
-import { segmentV3Of } from '../support/previous-layout.js';
 
-const doc = (id: string, row: number | undefined, ...words: [string, number][]): SegmentDoc => ({ id, row, words: new Map(words) });
+const doc = (id: string, row: number, ...words: [string, number][]): SegmentDoc => ({ id, row, words: new Map(words) });
 
 /** A segment held in memory, read as the store reads one from its file. */
 function source(bytes: Buffer): SegmentSource {
@@ -53,11 +53,7 @@ describe('segment format', () => {
     expect(header.count).toBe(3);
     expect(header.ids()).toEqual(['ferry-1', 'harbour-2', 'ébène-3']);
     expect(header.id(2)).toBe('ébène-3');
-    expect(Array.from(header.rows!)).toEqual([0, 1, 2]);
-  });
-
-  it('has no rows when a document came without one', () => {
-    expect(decodeHeader(encodeSegment([OLD[0], doc('x', undefined, ['x', 1])])).rows).toBeUndefined();
+    expect(Array.from(header.rows)).toEqual([0, 1, 2]);
   });
 
   it('a segment is refused, not misread, when it is cut short or not a segment', () => {
@@ -66,13 +62,16 @@ describe('segment format', () => {
     expect(() => decodeHeader(Buffer.from('{"not":"a segment"}'))).toThrow(/not a byline search index segment/);
   });
 
-  it('reads a segment of the format before rows: same ids, words and postings, no rows', () => {
-    const v3 = source(segmentV3Of(encodeSegment(OLD)));
-    expect(v3.header.rows).toBeUndefined();
-    expect(v3.header.ids()).toEqual(['ferry-1', 'harbour-2', 'ébène-3']);
-    const now = new SegmentWordIndex([source(encodeSegment(OLD))], numbering(INDEX, true));
-    const before = new SegmentWordIndex([v3], numbering(INDEX, true));
-    for (const word of ['ferry', 'river', 'ébène']) expect(found(before, INDEX, word)).toEqual(found(now, INDEX, word));
+  it('a segment of another format is refused, naming byline reindex: an older magic, or one without rows', () => {
+    const bytes = encodeSegment(OLD);
+    const older = Buffer.concat([Buffer.from('BYLS3\n'), bytes.subarray(MAGIC.length)]);
+    const noRows = Buffer.from(bytes);
+    noRows.writeUInt32LE(0, MAGIC.length + 8);
+    for (const other of [older, noRows]) {
+      expect(isSegment(other)).toBe(false);
+      expect(() => decodeHeader(other)).toThrow(/not a byline search index segment of this format \(byline reindex rebuilds it\)/);
+    }
+    expect(isSegment(bytes)).toBe(true);
   });
 });
 
@@ -95,6 +94,26 @@ describe('documents numbered by rows', () => {
     const index = new SegmentWordIndex(segments(), numbering(shuffled, true));
     expect(found(index, shuffled, 'ferry')).toEqual(['ferry-1:1', 'ferry-5:3']);
     expect(found(index, shuffled, 'tunnel')).toEqual(['harbour-2:4']);
+  });
+
+  it('a removed row (read as GONE through the removed rows) is found by no word; the rows after it moved up', () => {
+    // harbour-2 (row 1) removed: index.json has four articles, the later ones one place up.
+    const after = ['ferry-1', 'ébène-3', 'council-4', 'ferry-5'];
+    const removed = (bytes: Buffer): SegmentSource => {
+      const s = source(bytes);
+      return { ...s, header: { ...s.header, rows: currentRows(s.header.rows, [1]) } };
+    };
+    const read = () => [removed(encodeSegment(OLD)), removed(encodeSegment(NEW))];
+    const byRows = new SegmentWordIndex(read(), numbering(after, true));
+    const byIds = new SegmentWordIndex(read(), numbering(after, false));
+    expect(found(byRows, after, 'ferry')).toEqual(['ferry-1:1', 'ferry-5:3']);
+    expect(found(byRows, after, 'council')).toEqual(['council-4:1']);
+    expect(found(byRows, after, 'ébène')).toEqual(['ébène-3:1']);
+    for (const word of ['harbour', 'tunnel']) expect(found(byRows, after, word), word).toEqual([]);
+    for (const word of ['ferry', 'harbour', 'river', 'tunnel', 'council', 'ébène'])
+      expect(found(byRows, after, word)).toEqual(found(byIds, after, word));
+    // Four articles are left to weigh words by.
+    expect(byRows.idf(byRows.lookup('council')[0].token)).toBeCloseTo(Math.log(1 + 4 / 2));
   });
 
   it('falls back to ids when a row is past the documents the engine has', () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,9 +22,17 @@ export async function syntheticArchive(n: number): Promise<Archive> {
   return archive;
 }
 
-/** An article's metadata as the schema wants it, with plain defaults for what a test leaves out. */
+/** The name of an article's body file as the store names one, `<id>.<16 hex>.json`: here the
+ * same for the same id every time. */
+export function bodyFileName(id: string): string {
+  return `${id}.${createHash('sha256').update(id).digest('hex').slice(0, 16)}.json`;
+}
+
+/** An article's metadata as the schema wants it, with plain defaults for what a test leaves out
+ * (its body file named by bodyFileName). */
 export function articleMeta(over: Partial<ArticleMeta> & { id: string; title: string }): ArticleMeta {
   return {
+    bodyFile: bodyFileName(over.id),
     titleDerived: false,
     dek: '',
     kind: 'full',

@@ -7,21 +7,29 @@ import { join } from 'node:path';
 import { catalogTextOfLines, catalogLine } from '../../src/archive/catalog.js';
 import { articleKeyRecords, KEY_RECORD } from '../../src/archive/match-keys.js';
 import type { ArticleMeta, Index } from '../../src/model/schema.js';
-import { decodeHeader } from '../../src/search/segment.js';
+import { decodeHeader, GONE } from '../../src/search/segment.js';
+import { currentRow } from '../../src/search/removed-rows.js';
 
-/** Every named segment has rows, and each row is where its article is in index.json. */
+/** Each row of every named segment, read through the index's removed rows, is where its
+ * article is in index.json now, or GONE (an article removed since the segment was written);
+ * and every article is in a segment. */
 export function segmentRowProblems(dir: string, index: Index): string[] {
   const problems: string[] = [];
+  const found = new Set<number>();
   for (const name of index.segments ?? []) {
     const header = decodeHeader(readFileSync(join(dir, 'search', name)));
-    if (!header.rows) {
-      problems.push(`segment ${name} has no rows`);
-      continue;
-    }
-    header.rows.forEach((row, j) => {
+    header.rows.forEach((written, j) => {
+      const row = currentRow(written, index.removedRows ?? []);
+      if (row === GONE) return;
+      found.add(row);
       if (index.articles[row]?.id !== header.id(j)) problems.push(`segment ${name}: ${header.id(j)} has row ${row}`);
     });
   }
+  // And the other way: every article has its words in the word index, under its row.
+  if (index.segments)
+    index.articles.forEach((a, row) => {
+      if (!found.has(row)) problems.push(`${a.id} (row ${row}) is in no segment`);
+    });
   return problems;
 }
 

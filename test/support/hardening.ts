@@ -61,18 +61,18 @@ export interface HandArticle {
 
 export { articleMeta as meta } from './archives.js';
 
-/** Writes index.json and articles/<id>.json directly (no importer, no search/ folder).
+/** Writes index.json and each article's body file directly (no importer, no search/ folder).
  * The result passes the archive schema: only the text inside it is hostile. */
 export function writeArchive(dir: string, articles: HandArticle[], authors: Author[] = []): string {
   mkdirSync(join(dir, 'articles'), { recursive: true });
-  const index = { version: ARCHIVE_VERSION, articles: articles.map((a) => meta(a.meta)), authors };
+  const index = { formatVersion: ARCHIVE_VERSION, articles: articles.map((a) => meta(a.meta)), authors };
   const checked = v.safeParse(IndexSchema, index);
   if (!checked.success) throw new Error(`test archive does not pass the schema: ${checked.issues[0].message}`);
   writeFileSync(join(dir, 'index.json'), JSON.stringify(index, null, 1) + '\n');
-  for (const a of articles) {
+  for (const [i, a] of articles.entries()) {
     const body = { id: a.meta.id, body: a.body };
     if (!v.is(BodyFileSchema, body)) throw new Error('bad test body');
-    writeFileSync(join(dir, 'articles', `${a.meta.id}.json`), JSON.stringify(body) + '\n');
+    writeFileSync(join(dir, 'articles', index.articles[i].bodyFile), JSON.stringify(body) + '\n');
   }
   return dir;
 }
@@ -239,7 +239,7 @@ export class PrivateTmux {
 export function validateArchive(dir: string): string[] {
   const index = v.parse(IndexSchema, JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')));
   for (const a of index.articles) {
-    const body = v.parse(BodyFileSchema, JSON.parse(readFileSync(join(dir, 'articles', a.bodyFile ?? `${a.id}.json`), 'utf8')));
+    const body = v.parse(BodyFileSchema, JSON.parse(readFileSync(join(dir, 'articles', a.bodyFile), 'utf8')));
     if (body.id !== a.id) throw new Error(`body of ${a.id} names ${body.id}`);
   }
   return index.articles.map((a) => a.id);

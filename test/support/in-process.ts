@@ -17,6 +17,9 @@ export interface InProcessOptions {
   columns?: number;
   /** The archive read until the library exists (the bundled Protocol archive unless set). */
   bundled?: string;
+  /** A terminal to ask on (`byline rm` without --yes): gets the question, gives the line typed.
+   * Absent: no terminal, as in a pipe. */
+  ask?: (question: string) => Promise<string | undefined>;
 }
 
 /** Runs `byline ARGV…` in-process, through the same main() as the built CLI (flags by meow,
@@ -41,6 +44,7 @@ export async function runInProcess(argv: string[], options: InProcessOptions = {
     // Never the reader: with no command, the list is printed.
     stdinIsTTY: false,
     bundled: options.bundled,
+    ask: options.ask,
   });
   return { exitCode, stdout, stderr, progress };
 }

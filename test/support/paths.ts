@@ -42,7 +42,8 @@ export const CONTROL_OR_BIDI = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u
 
 /** The file of an article's current body, as the archive's index.json names it. */
 export function bodyFile(archiveDir: string, id: string): string {
-  const index = JSON.parse(readFileSync(join(archiveDir, 'index.json'), 'utf8')) as { articles: { id: string; bodyFile?: string }[] };
+  const index = JSON.parse(readFileSync(join(archiveDir, 'index.json'), 'utf8')) as { articles: { id: string; bodyFile: string }[] };
   const meta = index.articles.find((a) => a.id === id);
-  return join(archiveDir, 'articles', meta?.bodyFile ?? `${id}.json`);
+  if (!meta) throw new Error(`no article ${id} in ${archiveDir}`);
+  return join(archiveDir, 'articles', meta.bodyFile);
 }

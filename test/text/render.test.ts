@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 
 const PAGE_KEYS = ['url', 'siteName', 'publishedAt', 'modifiedAt', 'language', 'archivedUrl'];
-const LIST_KEYS = ['id', 'title', 'titleDerived', 'dek', 'kind', 'sponsored', 'authors', 'wordCount', ...PAGE_KEYS];
+const LIST_KEYS = ['id', 'title', 'titleDerived', 'dek', 'kind', 'sponsored', 'authors', 'wordCount', ...PAGE_KEYS, 'tags'];
 
 describe('renderText', () => {
   it('prints title, dek, byline, notices and body; no colour codes when colour is off', () => {
@@ -94,6 +94,7 @@ describe('JSON shapes', () => {
       const json = articleListJson(meta, archive.authorsOf(meta));
       expect(Object.keys(json)).toEqual(LIST_KEYS);
       for (const key of PAGE_KEYS) expect(json[key as keyof typeof json]).toBeNull();
+      expect(json.tags).toEqual([]);
       for (const a of json.authors) {
         expect(Object.keys(a)).toEqual(['id', 'name', 'handle']);
         expect(a.handle === null || a.handle.startsWith('@')).toBe(true);
@@ -115,6 +116,13 @@ describe('JSON shapes', () => {
     const meta = { ...archive.articles[0], ...page };
     expect(articleListJson(meta, [])).toMatchObject(page);
     expect(articleJson({ ...meta, body: [] }, [])).toMatchObject(page);
+  });
+
+  it("tags: the article's own, in order, and [] when it has none", () => {
+    const tagged = { ...archive.articles[0], tags: ['cloud', 'long-reads'] };
+    expect(articleListJson(tagged, []).tags).toEqual(['cloud', 'long-reads']);
+    expect(articleJson({ ...tagged, body: [] }, []).tags).toEqual(['cloud', 'long-reads']);
+    expect(articleJson({ ...archive.articles[0], body: [] }, []).tags).toEqual([]);
   });
 
   it('read JSON: the list fields plus authors with bio and kind, credits and typed body blocks', () => {

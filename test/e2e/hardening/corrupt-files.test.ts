@@ -40,7 +40,7 @@ function corruptions(
 const ARCHIVE_CASES = corruptions(
   validIndex,
   (t) => t.replace('"kind": "full"', '"kind": "novel"'),
-  (t) => t.replace('"version": 1', '"version": 2'),
+  (t) => t.replace('"formatVersion": 1', '"formatVersion": 2'),
 );
 // JSON nested 100 000 deep is an array: valid JSON but not a state file, which is refused, not
 // moved (nothing-lost.test.ts).

@@ -164,7 +164,7 @@ describe('a failed or killed import never changes what was there (2)', () => {
       expect(done.articles).toHaveLength(1);
       expect(JSON.stringify(done.body(done.articles[0].id))).toContain('A correction');
       // Nothing is left behind: no body or segment that the index does not name, no temp files.
-      const named = new Set(done.articles.map((m) => m.bodyFile ?? `${m.id}.json`));
+      const named = new Set(done.articles.map((m) => m.bodyFile));
       expect(readdirSync(join(done.dir, 'articles')).filter((f) => !named.has(f))).toEqual([]);
     });
   }
@@ -311,7 +311,7 @@ describe('error messages carry no escape sequence and quote no file content (6)'
   it('a corrupt body file: the message names the file and a byte offset', async () => {
     const archive = await archiveWith(page('Morning Brief', 'monday'));
     const meta = archive.articles[0];
-    writeFileSync(join(archive.dir, 'articles', meta.bodyFile ?? `${meta.id}.json`), `{"id": ${HOSTILE}`);
+    writeFileSync(join(archive.dir, 'articles', meta.bodyFile), `{"id": ${HOSTILE}`);
     const r = await byline(['read', meta.id, '--archive', archive.dir]);
     expect(r.exitCode).toBe(1);
     expect(r.stderr).not.toMatch(ACTIVE);
@@ -321,7 +321,7 @@ describe('error messages carry no escape sequence and quote no file content (6)'
 
   it('a corrupt index.json and a corrupt state file: the same', async () => {
     const archive = await archiveWith(page('Morning Brief', 'monday'));
-    writeFileSync(Archive.indexPath(archive.dir), `{"version": 1, ${HOSTILE}`);
+    writeFileSync(Archive.indexPath(archive.dir), `{"formatVersion": 1, ${HOSTILE}`);
     const r = await byline(['list', '--archive', archive.dir]);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).not.toMatch(ACTIVE);

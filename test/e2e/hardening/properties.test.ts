@@ -340,7 +340,7 @@ describe('byline export --format markdown (built binary)', () => {
 // ------------------------------------------------------------------ importer
 
 const SEED_LINES = seedText().split('\n');
-const EMPTY_INDEX: Index = { version: ARCHIVE_VERSION as 1, articles: [], authors: [] };
+const EMPTY_INDEX: Index = { formatVersion: ARCHIVE_VERSION as 1, articles: [], authors: [] };
 const RESIDUE = /PWNED|cm0gLXJm|dW50ZXJt|evil\.example|\]52;|\]0;|\]2;|\]8;|\[21t|\[10;10H|\[3A/;
 
 function checkImported(dump: string, { residue = true } = {}) {
@@ -494,8 +494,9 @@ function fuzzArchive(): string {
     ['fuzz-empty-body', 'An article with no body at all', []],
   ];
   for (const [id, title, body] of extra) {
-    index.articles.push(meta({ id, title, authors: [index.authors[0].id] }));
-    writeFileSync(join(dir, 'articles', `${id}.json`), JSON.stringify({ id, body }));
+    const added = meta({ id, title, authors: [index.authors[0].id] });
+    index.articles.push(added);
+    writeFileSync(join(dir, 'articles', added.bodyFile), JSON.stringify({ id, body }));
   }
   writeFileSync(join(dir, 'index.json'), JSON.stringify(index));
   return dir;
