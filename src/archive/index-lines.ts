@@ -215,11 +215,10 @@ export class StoredLines implements StoredArticles {
   }
 
   /** For a copy of the file: where the stored article at `position` (one the merge read) is. */
-  lineOf(position: number): LineRecord {
-    const meta = this.meta(position);
-    const record = findRecord(this.lookupFd, this.indexBytes, meta.id);
-    if (!record) throw new UnreadableFile(`article ${meta.id} is not in the id lookup`);
-    return { id: meta.id, ...record };
+  lineOf(position: number, id = this.meta(position).id): LineRecord {
+    const record = findRecord(this.lookupFd, this.indexBytes, id);
+    if (!record) throw new UnreadableFile(`article ${id} is not in the id lookup`);
+    return { id, ...record };
   }
 
   /** The bytes of index.json, for copying. */

@@ -165,7 +165,7 @@ async function copyLines(out: Output, input: IndexLinesInput, start: number): Pr
   const keysAdded: string[] = [];
   const replacedLines = [...input.changed.keys()]
     .filter((p) => p < input.stored.count)
-    .map((p) => ({ position: p, line: input.stored.lineOf!(p) }))
+    .map((p) => ({ position: p, line: input.stored.lineOf!(p, input.changed.get(p)!.id) }))
     .sort((a, b) => a.line.offset - b.line.offset);
   // Each replaced line moves what follows it by its change in length; the header moves all.
   const shifts: { from: number; by: number }[] = [{ from: 0, by: start - file.articlesStart }];
