@@ -44,6 +44,9 @@ import {
 
 export const ARCHIVE_EXIT = 2;
 
+/** A tag as stored (for the reader, which uses the store through this module). */
+export { normalTag } from './edit.js';
+
 /** `fastChecked`: how many articles passed the fast check while the file was read. */
 function checkIndex(data: unknown, fastChecked: number): Index {
   const other = otherFormat(formatVersionOf(data));
