@@ -17,7 +17,9 @@ export function clampList(state: ReaderState): ReaderState {
   return cursor === state.list.cursor ? state : { ...state, list: { ...state.list, cursor } };
 }
 
-export function listKey(state: ReaderState, command: KeyCommand): Result {
+export function listKey(keyed: ReaderState, command: KeyCommand): Result {
+  // A key of the person's own: the selection a reload was waiting to take back is theirs now.
+  const state = keyed.list.wanted === undefined ? keyed : { ...keyed, list: { ...keyed.list, wanted: undefined } };
   const ordered = orderedList(state);
   const height = listHeight(state.size);
   if (isCursorMove(command))

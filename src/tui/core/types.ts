@@ -74,7 +74,14 @@ export interface ReaderState {
   engine: EngineStatus;
   /** While the rest of a big archive is read after the first frame: how far it is. */
   loading: { loaded: number; total: number } | null;
-  list: { cursor: Cursor; sort: SortMode; bookmarksOnly: boolean };
+  list: {
+    cursor: Cursor;
+    sort: SortMode;
+    bookmarksOnly: boolean;
+    /** The selection a reload could not keep yet (a big archive read again after a write, not
+     * that far yet): taken back as soon as that many rows are read, unless a key moved it. */
+    wanted?: Cursor;
+  };
   search: {
     query: string;
     cursor: Cursor;
@@ -102,7 +109,7 @@ export type Command =
   | { type: 'summaries'; summaries: Record<string, string>; query?: string; snippets?: Record<string, Snippet> }
   | { type: 'bodyLoaded'; id: string; body: Block[]; meta?: ArticleMeta }
   /** More of the archive read (or all of it: loading null). */
-  | { type: 'data'; data: ReaderData; loading: { loaded: number; total: number } | null }
+  | { type: 'data'; data: ReaderData; loading: { loaded: number; total: number } | null; title?: string }
   | { type: 'bodyFailed'; id: string; error: string }
   | { type: 'notice'; text: string }
   | { type: 'stateWarning'; on: boolean }

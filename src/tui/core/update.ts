@@ -92,7 +92,7 @@ function apply(state: ReaderState, command: Command): Result {
     case 'summaries':
       return done(withSummaries(state, command.summaries, command.query, command.snippets));
     case 'data':
-      return moreData(state, command.data, command.loading);
+      return moreData(command.title === undefined ? state : { ...state, title: command.title }, command.data, command.loading);
     case 'bodyLoaded':
       return bodyLoaded(state, command.id, command.body, command.meta);
     case 'bodyFailed':
