@@ -35,8 +35,8 @@ export interface AppProps {
   /** Each key as it comes (before the reader handles it): the loading of a big archive holds off. */
   onKey?: () => void;
   title?: string;
-  /** What the reader does outside itself (open a URL, copy, run a program). */
-  services?: Pick<Services, 'openUrl' | 'copy' | 'pipe' | 'edit'>;
+  /** What the reader does outside itself (open a URL, copy, run a program, write the archive). */
+  services?: Pick<Services, 'openUrl' | 'copy' | 'pipe' | 'edit' | 'write'>;
   /** Filled with a function that stops the reader as a signal would: saves, then quits. */
   stopRef?: { current?: (code: number) => void };
   /** Filled with the store, for tests that look at the state. */

@@ -1,7 +1,7 @@
 // One table drives key matching, the help overlay and the README's key table.
 // A key is written the way a person reads it: "j", "G", "down", "ctrl+d", "space".
 
-export type ScreenName = 'list' | 'search' | 'article' | 'find' | 'prompt' | 'authors' | 'author' | 'help';
+export type ScreenName = 'list' | 'search' | 'article' | 'find' | 'prompt' | 'confirm' | 'authors' | 'author' | 'help';
 
 export type Command =
   | 'up'
@@ -37,7 +37,10 @@ export type Command =
   | 'copyUrl'
   | 'copyText'
   | 'copyCitation'
-  | 'edit';
+  | 'edit'
+  | 'remove'
+  | 'undo'
+  | 'confirm';
 
 export interface Binding {
   command: Command;
@@ -84,10 +87,13 @@ export const KEYMAP: Binding[] = [
   { command: 'copyText', keys: ['Y'], help: 'copy the text', screens: ['article'] },
   { command: 'copyCitation', keys: ['c'], help: 'copy a citation', screens: ['article'] },
   { command: 'edit', keys: ['e'], help: 'open as Markdown in $EDITOR or $PAGER', screens: ['article'] },
+  { command: 'remove', keys: ['D'], help: 'remove the article from the archive (asks first)', screens: ['list', 'article'] },
+  { command: 'undo', keys: ['U'], help: 'undo the last removal (it comes back at the end of the archive)', screens: ['list', 'article'] },
   { command: 'submit', keys: ['enter'], help: 'jump to the first match', screens: ['find'] },
   { command: 'back', keys: ['escape'], help: 'stop finding', screens: ['find'] },
   { command: 'submit', keys: ['enter'], help: 'run the command', screens: ['prompt'] },
   { command: 'back', keys: ['escape'], help: 'cancel', screens: ['prompt'] },
+  { command: 'confirm', keys: ['y'], help: 'remove it (any other key keeps it)', screens: ['confirm'] },
   { command: 'endFindOrBack', keys: ['escape'], help: 'end a find; else back', screens: ['article'] },
   { command: 'back', keys: ['h', 'q'], help: 'back', screens: ['article'] },
   { command: 'back', keys: ['escape', 'h', 'q'], help: 'back', screens: ['authors', 'author'] },
@@ -103,7 +109,7 @@ export const KEYMAP: Binding[] = [
     command: 'interrupt',
     keys: ['ctrl+c'],
     help: 'quit from anywhere',
-    screens: ['list', 'search', 'article', 'find', 'prompt', 'authors', 'author', 'help'],
+    screens: ['list', 'search', 'article', 'find', 'prompt', 'confirm', 'authors', 'author', 'help'],
   },
 ];
 
@@ -179,13 +185,14 @@ export const SCREEN_TITLES: Record<ScreenName | 'everywhere', string> = {
   article: 'Article',
   find: 'Find in article (typing)',
   prompt: 'Pipe to a command (typing)',
+  confirm: 'Remove? (asked on the status line)',
   authors: 'Authors',
   author: 'Author',
   help: 'Help',
   everywhere: 'Everywhere',
 };
 
-const HELP_SCREENS: ScreenName[] = ['list', 'search', 'article', 'find', 'prompt', 'authors', 'author', 'help'];
+const HELP_SCREENS: ScreenName[] = ['list', 'search', 'article', 'find', 'prompt', 'confirm', 'authors', 'author', 'help'];
 const isGlobal = (b: Binding) => HELP_SCREENS.every((s) => b.screens.includes(s));
 
 export interface HelpSection {

@@ -6,6 +6,7 @@ import { authorListHeight, listHeight } from './geometry.js';
 import { nextSort } from './order.js';
 import { authorArticleList, markOf, orderedList, sortedAuthors } from './selectors.js';
 import { openAddress, openArticle, openAuthor } from './article.js';
+import { askRemove, undoKey } from './edits.js';
 import type { ReaderState, Result } from './types.js';
 
 const EMPTY_SEARCH = { query: '', cursor: START, results: { query: '', hits: [] }, summaries: {}, snippets: {} };
@@ -58,6 +59,10 @@ export function listKey(keyed: ReaderState, command: KeyCommand): Result {
         list: { ...list, cursor: ensureVisible({ index, offset: state.list.cursor.offset }, shown.length, height) },
       });
     }
+    case 'remove':
+      return askRemove(state, current);
+    case 'undo':
+      return undoKey(state);
     case 'openUrl':
       // A list row may not have the address (a catalog row): the runner reads the article.
       return current ? done(state, { type: 'openAddress', id: current.id }) : openAddress(state, current);

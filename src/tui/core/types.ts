@@ -8,6 +8,7 @@ import type { Mark } from '../../archive/user-state.js';
 import type { Hit } from '../../search/engine.js';
 import type { Cursor } from '../cursor.js';
 import type { ScreenName } from '../keymap.js';
+import type { ImportedArticle } from '../../ingest/types.js';
 
 export type Screen = 'list' | 'search' | 'article' | 'authors' | 'author';
 export type SortMode = 'archive' | 'title' | 'author' | 'date';
@@ -56,6 +57,14 @@ export interface HelpState {
   top: number;
 }
 
+/** An article removed with `D` in this run: what `U` imports again to put it back. */
+export interface Removal {
+  id: string;
+  title: string;
+  /** The article as it was — metadata, body, authors, tags — read before it was removed. */
+  article: ImportedArticle;
+}
+
 export type EngineStatus = { status: 'building' } | { status: 'ready' } | { status: 'failed'; error: string };
 
 export interface ReaderState {
@@ -66,6 +75,10 @@ export interface ReaderState {
   help: HelpState | null;
   /** The `|` command line, while it is typed. */
   prompt: string | null;
+  /** `D`'s question on the status line ("Remove «title»? y/n"), while it waits for its answer. */
+  confirm: { id: string; title: string } | null;
+  /** The removals `U` can undo, the last one last. */
+  undo: readonly Removal[];
   /** A one-line notice for the screen in front; cleared by the next key. */
   message: string;
   marks: Readonly<Record<string, Mark>>;
@@ -113,6 +126,12 @@ export type Command =
   | { type: 'bodyFailed'; id: string; error: string }
   | { type: 'notice'; text: string }
   | { type: 'stateWarning'; on: boolean }
+  /** D's write is done: the article is out of the archive (`removal` puts it back). */
+  | { type: 'removed'; removal: Removal; note?: string }
+  /** U's write is done; `present`: the archive had the article already, nothing was added. */
+  | { type: 'restored'; removal: Removal; present: boolean; note?: string }
+  /** A write failed, or was refused before it began (one line); a failed undo can be tried again. */
+  | { type: 'writeFailed'; error: string; undo?: Removal }
   /** A signal or a crash: save what is open and quit with `code`. */
   | { type: 'stop'; code: number };
 
@@ -134,6 +153,9 @@ export type Effect =
   | { type: 'copy'; what: CopyWhat; id: string }
   | { type: 'pipe'; id: string; command: string }
   | { type: 'edit'; id: string }
+  /** The reader's writes, on the user's key: remove an article, put one back. */
+  | { type: 'remove'; id: string; title: string }
+  | { type: 'restore'; removal: Removal }
   | { type: 'quit'; code: number };
 
 export interface Result {

@@ -11,6 +11,7 @@ import { promptKey } from './prompt.js';
 import { authorKey, authorsKey, clampList, listKey } from './lists.js';
 import { engineReady, moreData, searchKey, searchResults, withSummaries } from './search.js';
 import { helpKey } from './help-keys.js';
+import { confirmKey, removed, restored, writeFailed } from './edits.js';
 import type { Command, EngineStatus, ReaderData, ReaderState, Result } from './types.js';
 
 export interface InitialOptions {
@@ -30,6 +31,8 @@ export function initialState(data: ReaderData, options: InitialOptions = {}): Re
     stack: ['list'],
     help: null,
     prompt: null,
+    confirm: null,
+    undo: [],
     message: '',
     marks: options.marks ?? {},
     stateWarning: options.stateWarning ?? false,
@@ -68,6 +71,8 @@ function onKey(state: ReaderState, name: string, text: string): Result {
       return findKey(fresh, command, text);
     case 'prompt':
       return promptKey(fresh, command, text);
+    case 'confirm':
+      return confirmKey(fresh, command);
     case 'authors':
       return command ? authorsKey(fresh, command) : done(state);
     case 'author':
@@ -93,6 +98,12 @@ function apply(state: ReaderState, command: Command): Result {
       return done(withSummaries(state, command.summaries, command.query, command.snippets));
     case 'data':
       return moreData(command.title === undefined ? state : { ...state, title: command.title }, command.data, command.loading);
+    case 'removed':
+      return removed(state, command.removal, command.note);
+    case 'restored':
+      return restored(state, command.removal, command.present, command.note);
+    case 'writeFailed':
+      return writeFailed(state, command.error, command.undo);
     case 'bodyLoaded':
       return bodyLoaded(state, command.id, command.body, command.meta);
     case 'bodyFailed':

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { ArticleRow, rowColumns } from '../../components/article-row.js';
 import { StatusBar } from '../../components/status-bar.js';
+import { removeQuestion } from '../../components/edit-lines.js';
 import { truncateToWidth } from '../../../text/wrap.js';
 import { visibleLine } from '../../../text/visible.js';
 import { listHeight } from '../../core/geometry.js';
@@ -55,7 +56,7 @@ export function ListScreen({ state }: { state: ReaderState }) {
           ))
         )}
       </Box>
-      <StatusBar width={width} left={message && shown.length ? message : status} right={position} />
+      <StatusBar width={width} left={state.confirm ? removeQuestion(state) : message && shown.length ? message : status} right={position} />
     </Box>
   );
 }
