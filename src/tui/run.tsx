@@ -75,7 +75,7 @@ export interface ReaderOptions {
   /** The archive's folder: a big one is read through its catalog, the first screen first. */
   archiveDir?: string;
   openArchive(options: OpenOptions): Promise<Archive>;
-  /** Opens the archive for one write (D, U): where the reader shows the bundled archive,
+  /** Opens the archive for one write (D, U, t): where the reader shows the bundled archive,
    * the user's library is made first, as a copy of it, and `notice` hears that. Without it
    * the reader does not write. */
   openForWriting?(notice: (text: string) => void): Promise<Archive>;

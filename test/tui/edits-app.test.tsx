@@ -1,5 +1,6 @@
-// D and U on screen (issue 18): the question on the status line, and a big archive read
-// again through its catalog after each write, the selection kept where it was.
+// D, U and t on screen (issue 18): the question and the tags line on the status line, tags
+// after the title in one terminal row and under the byline, and a big archive read again
+// through its catalog after each write, the selection kept where it was.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { searchEngineFor } from '../../src/archive/searchable.js';
 import { App } from '../../src/tui/app.js';
 import { firstScreen, readAgain, readTheRest, type Shown } from '../../src/tui/runtime/progressive.js';
 import type { WriteAccess } from '../../src/tui/runtime/writer.js';
+import { displayWidth } from '../../src/text/wrap.js';
 import { BIG_COUNT, bigTitle } from '../support/big-archive.js';
 import { parsePageDump } from '../../src/ingest/pagedump.js';
 import { KEY, renderSized, type Screen } from '../support/ink.js';
@@ -97,6 +99,61 @@ describe('D and U on screen', () => {
   });
 });
 
+describe('t on screen', () => {
+  it('edits the tags on the status line; they show dim after the title and under the byline', async () => {
+    const { screen, dir } = await small();
+    await screen.press('t');
+    // The line, its cursor (a blank cell), then how it ends.
+    expect(statusBar(screen.frame())).toMatch(/^Tags: {4}Enter save · Esc cancel/);
+    await screen.type('cloud #AI');
+    expect(statusBar(screen.frame())).toMatch(/^Tags: cloud #AI {3}Enter save/);
+    await screen.press(KEY.enter);
+    const saved = await screen.waitFor((f) => statusBar(f).includes(': #cloud #ai'), 'the tags saved');
+    expect(selectedLine(saved)).toMatch(/Profits over politics.* #cloud #ai\s/);
+    expect((await Archive.open(dir)).articles[0].tags).toEqual(['cloud', 'ai']);
+    await screen.press(KEY.enter);
+    const article = await screen.waitFor((f) => /page 1\/\d+/.test(f), 'the article');
+    const lines = article.split('\n').map((l) => l.trim());
+    const tags = lines.indexOf('#cloud #ai');
+    expect(lines[tags - 1]).toBe('Author unknown');
+    // In the article too: t opens the line with the tags saved; Esc leaves them.
+    await screen.press('t');
+    expect(statusBar(screen.frame())).toMatch(/^Tags: cloud ai {3}Enter save/);
+    await screen.press(KEY.escape);
+    expect(statusBar(screen.frame())).toMatch(/page 1\//);
+  });
+
+  it('a word that is no tag is refused in one line, and the line stays to be put right', async () => {
+    const { screen, dir } = await small();
+    await screen.press('t');
+    await screen.type('good bad!');
+    await screen.press(KEY.enter);
+    const refused = await screen.waitFor((f) => statusBar(f).includes('not a tag'), 'the refusal');
+    expect(statusBar(refused)).toMatch(/^Tags: good bad! {3}not a tag: "bad!"/);
+    await screen.press(KEY.backspace, KEY.enter);
+    await screen.waitFor((f) => statusBar(f).includes(': #good #bad'), 'the tags saved');
+    expect((await Archive.open(dir)).articles[0].tags).toEqual(['good', 'bad']);
+  });
+
+  it('a row with tags stays one terminal row at every width, whatever the title and tags', async () => {
+    const { screen } = await small(40, 12);
+    await screen.press('t');
+    await screen.type('a-very-long-tag-that-goes-on-and-on 日本語のタグ x');
+    await screen.press(KEY.enter);
+    await screen.waitFor((f) => f.includes('#'), 'the tags');
+    for (const [columns, rows] of [
+      [40, 12],
+      [80, 24],
+      [120, 40],
+    ]) {
+      await screen.resize(columns, rows);
+      const frame = await screen.waitFor((f) => rowsOf(f).length === 6, `six rows at ${columns}`);
+      for (const line of frame.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
+      expect(selectedLine(frame)).toMatch(/^› ● {3}Profits.* #a-/);
+    }
+  });
+});
+
 describe('a big archive read again after a write (catalog, a chunk at a time)', () => {
   const TAGGED = 600;
   let big: string;
@@ -147,9 +204,10 @@ describe('a big archive read again after a write (catalog, a chunk at a time)', 
     screens.push(screen);
     await readTheRest(reading, first, (next) => feed.show!(next), options);
     await screen.waitFor((f) => f.includes(`1/${BIG_COUNT}`) && !f.includes('loading'), 'the whole list');
-    // Far past what a first chunk of 4 KB holds.
+    // Far past what a first chunk of 4 KB holds: the tagged article, its tags after its title.
     for (let i = 0; i < 22; i++) await screen.press(KEY.pageDown);
     while (!selectedLine(screen.frame()).includes(bigTitle(TAGGED))) await screen.press(KEY.down);
+    expect(selectedLine(screen.frame())).toMatch(new RegExp(`${bigTitle(TAGGED)} #deep #harbour-news\\s`));
     await screen.press('D', 'y');
     // The status line says what was removed; its right side says where the list is.
     const after = await screen.waitFor(
@@ -173,7 +231,8 @@ describe('a big archive read again after a write (catalog, a chunk at a time)', 
     await screen.press('j');
     await screen.waitFor((f) => /^\d+\/1010 · /.test(statusBar(f)) && !f.includes('loading'), 'the list read whole');
     await screen.press('G');
-    await screen.waitFor((f) => selectedLine(f).includes(bigTitle(TAGGED)), 'it is the last row now');
+    const last = await screen.waitFor((f) => selectedLine(f).includes(bigTitle(TAGGED)), 'it is the last row now');
+    expect(selectedLine(last)).toMatch(/#deep #harbour-news/);
     expect((await Archive.open(dir)).articles.at(-1)!.tags).toEqual(['deep', 'harbour-news']);
   }, 60_000);
 });

@@ -1,7 +1,7 @@
-// D and U (issue 18): the reader's writes to the archive. First the pure update — the
-// question, what each answer asks the runner for, the selection over data read again — then
-// the real runner and store over a copy of an archive: the article leaves the archive and
-// comes back, and a write that fails says why in one line while the reader carries on.
+// D, U and t (issue 18): the reader's only writes to the archive. First the pure update — the
+// question, the tags line, what each answer asks the runner for — then the real runner and
+// store over a copy of an archive: the article leaves the archive and comes back, tags are
+// saved, and a write that fails says why in one line while the reader carries on.
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { focusOf } from '../../src/tui/core/base.js';
 import { initialState, update } from '../../src/tui/core/update.js';
 import { currentHits, orderedList } from '../../src/tui/core/selectors.js';
 import type { Command, Effect, ReaderData, ReaderState, Removal } from '../../src/tui/core/types.js';
-import { importedArticle, type WriteAccess } from '../../src/tui/runtime/writer.js';
+import { importedArticle, typedTags, type WriteAccess } from '../../src/tui/runtime/writer.js';
 import type { ListedArticle } from '../../src/model/schema.js';
 import { startReader } from '../support/reader.js';
 
@@ -99,6 +99,56 @@ describe('D: remove after a question on the status line (pure update)', () => {
   });
 });
 
+describe('t: the tags line (pure update)', () => {
+  it('opens filled with the current tags; Enter asks the runner to save what was typed', () => {
+    const start = initialState(protocol);
+    const id = protocol.articles[0].id;
+    const withTags = { ...start, data: wrapData(protocol, id, ['cloud', 'ai']) };
+    const opened = drive(withTags, 't');
+    expect(opened.state.tagLine).toMatchObject({ id, before: ['cloud', 'ai'], text: 'cloud ai' });
+    expect(focusOf(opened.state)).toBe('tags');
+    const typed = drive(opened.state, 'backspace', 'backspace', 'P', 'o', 'l', 'i', 'c', 'y');
+    expect(typed.state.tagLine!.text).toBe('cloud Policy');
+    const saved = drive(typed.state, 'enter');
+    expect(saved.effects).toEqual([
+      { type: 'retag', id, title: protocol.articles[0].title, before: ['cloud', 'ai'], text: 'cloud Policy' },
+    ]);
+    expect(saved.state.tagLine).toBeNull();
+  });
+
+  it('Esc leaves it; Enter with the same tags writes nothing; ctrl+w clears the line', () => {
+    const opened = drive(initialState(protocol), 't');
+    expect(opened.state.tagLine!.text).toBe('');
+    expect(drive(opened.state, 'x', 'escape').effects).toEqual([]);
+    expect(drive(opened.state, 'x', 'escape').state.tagLine).toBeNull();
+    const same = drive(opened.state, 'space', 'enter');
+    expect(same.effects).toEqual([]);
+    expect(same.state.message).toBe('Tags unchanged');
+    expect(drive(opened.state, 'a', 'b', 'ctrl+w').state.tagLine!.text).toBe('');
+  });
+
+  it('a refused word opens the line again as typed, with why; saved tags show in the open article', () => {
+    const id = protocol.articles[0].id;
+    const opened = drive(initialState(protocol), 't', 'x', '!').state;
+    const { state } = drive(opened, 'enter');
+    const retype = { id, title: protocol.articles[0].title, before: [], text: 'x!' };
+    const refused = send(state, { type: 'writeFailed', error: 'not a tag: "x!"', retype }).state;
+    expect(refused.tagLine).toEqual(retype);
+    expect(refused.message).toBe('not a tag: "x!"');
+    // In the article, the header shows the tags as soon as they are saved.
+    const inArticle = drive(initialState(protocol), 'enter').state;
+    const loaded = send(inArticle, { type: 'bodyLoaded', id, body: protocol.body(id), meta: protocol.articles[0] }).state;
+    const after = send(loaded, { type: 'tagged', id, title: protocol.articles[0].title, tags: ['cloud', 'ai'] }).state;
+    expect(after.article.meta!.tags).toEqual(['cloud', 'ai']);
+    expect(after.message).toMatch(/: #cloud #ai$/);
+  });
+
+  it('typed words become tags: lower case, without a leading #, each once; a bad one is refused in one line', () => {
+    expect(typedTags('  Cloud #AI cloud  ')).toEqual(['cloud', 'ai']);
+    expect(() => typedTags('ok no!')).toThrow(/^not a tag: "no!"/);
+  });
+});
+
 describe('the selection over data read again after a write (pure update)', () => {
   it('a big archive read again a chunk at a time: the selection waits for its row, then comes back', () => {
     let state = initialState(protocol, { size: { columns: 100, rows: 10 } });
@@ -121,6 +171,12 @@ describe('the selection over data read again after a write (pure update)', () =>
     expect(state.list.cursor.index).toBe(0);
   });
 });
+
+/** The archive as a ReaderData whose one article has these tags. */
+function wrapData(archive: Archive, id: string, tags: string[]): ReaderData {
+  const rows = archive.articles.map((a) => (a.id === id ? { ...a, tags } : a));
+  return dataOf(archive, rows);
+}
 
 /** The first n rows of the archive, as a big archive's first chunk would be. */
 const partData = (archive: Archive, n: number): ReaderData => dataOf(archive, archive.articles.slice(0, n));
@@ -205,6 +261,40 @@ describe('D, U and t through the runner and the store', () => {
     expect(orderedList(r.state()).map((a) => a.id)).toEqual([target.id]);
   });
 
+  it('t saves the tags as typed, shown in the list and found by tag: in search; U brings a removed article back with its tags', async () => {
+    const { r, until, stored } = await writableReader();
+    const id = protocol.articles[0].id;
+    r.keys('t');
+    r.type('Cloud #policy');
+    r.keys('enter');
+    await until('the tags', (s) => s.message.startsWith('Tags of'));
+    expect(r.state().message).toMatch(/: #cloud #policy$/);
+    expect((await stored()).find((a) => a.id === id)!.tags).toEqual(['cloud', 'policy']);
+    expect(r.state().data.article(id)!.tags).toEqual(['cloud', 'policy']);
+    // Edited again: the line starts from the tags saved, and a dropped one goes.
+    r.keys('t');
+    expect(r.state().tagLine!.text).toBe('cloud policy');
+    r.keys('ctrl+w');
+    r.type('policy');
+    r.keys('enter');
+    await until('the second edit', (s) => s.message.endsWith(': #policy'));
+    expect((await stored()).find((a) => a.id === id)!.tags).toEqual(['policy']);
+
+    // tag: in the reader's search, over the archive read again.
+    r.keys('/');
+    r.type('tag:policy');
+    r.store.settle();
+    await until('the search', (s) => currentHits(s).length > 0);
+    expect(currentHits(r.state()).map((h) => h.id)).toEqual([id]);
+    r.keys('escape', 'escape');
+
+    r.keys('D', 'y');
+    await until('the removal', (s) => s.message.startsWith('Removed'));
+    r.keys('U');
+    await until('the undo', (s) => s.message.startsWith('Put back'));
+    expect((await stored()).find((a) => a.id === id)!.tags).toEqual(['policy']);
+  });
+
   it('D on an article opened from search: back on the search, its hit is gone', async () => {
     const { r, until } = await writableReader();
     r.keys('/');
@@ -235,6 +325,8 @@ describe('D, U and t through the runner and the store', () => {
     expect(r.state().undo).toEqual([]);
     expect(await stored()).toHaveLength(6);
     expect(orderedList(r.state())).toHaveLength(6);
+    r.keys('t', 'a', 'enter');
+    await until('the failure', (s) => s.message.startsWith('Tags not saved'));
     r.keys('j');
     expect(r.state().list.cursor.index).toBe(1);
   });

@@ -6,7 +6,7 @@ import { authorListHeight, listHeight } from './geometry.js';
 import { nextSort } from './order.js';
 import { authorArticleList, markOf, orderedList, sortedAuthors } from './selectors.js';
 import { openAddress, openArticle, openAuthor } from './article.js';
-import { askRemove, undoKey } from './edits.js';
+import { askRemove, openTags, undoKey } from './edits.js';
 import type { ReaderState, Result } from './types.js';
 
 const EMPTY_SEARCH = { query: '', cursor: START, results: { query: '', hits: [] }, summaries: {}, snippets: {} };
@@ -63,6 +63,8 @@ export function listKey(keyed: ReaderState, command: KeyCommand): Result {
       return askRemove(state, current);
     case 'undo':
       return undoKey(state);
+    case 'editTags':
+      return openTags(state, current);
     case 'openUrl':
       // A list row may not have the address (a catalog row): the runner reads the article.
       return current ? done(state, { type: 'openAddress', id: current.id }) : openAddress(state, current);

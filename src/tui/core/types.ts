@@ -65,6 +65,15 @@ export interface Removal {
   article: ImportedArticle;
 }
 
+/** The tags line (`t`), typed on the status line. */
+export interface TagLine {
+  id: string;
+  title: string;
+  /** The tags when the line was opened: what was typed is saved as the difference from these. */
+  before: readonly string[];
+  text: string;
+}
+
 export type EngineStatus = { status: 'building' } | { status: 'ready' } | { status: 'failed'; error: string };
 
 export interface ReaderState {
@@ -77,6 +86,8 @@ export interface ReaderState {
   prompt: string | null;
   /** `D`'s question on the status line ("Remove «title»? y/n"), while it waits for its answer. */
   confirm: { id: string; title: string } | null;
+  /** The tags line (`t`), while it is typed. */
+  tagLine: TagLine | null;
   /** The removals `U` can undo, the last one last. */
   undo: readonly Removal[];
   /** A one-line notice for the screen in front; cleared by the next key. */
@@ -130,8 +141,11 @@ export type Command =
   | { type: 'removed'; removal: Removal; note?: string }
   /** U's write is done; `present`: the archive had the article already, nothing was added. */
   | { type: 'restored'; removal: Removal; present: boolean; note?: string }
-  /** A write failed, or was refused before it began (one line); a failed undo can be tried again. */
-  | { type: 'writeFailed'; error: string; undo?: Removal }
+  /** t's write is done: the article's tags now. */
+  | { type: 'tagged'; id: string; title: string; tags: readonly string[]; note?: string }
+  /** A write failed, or was refused before it began (one line); a failed undo can be tried
+   * again, and a tags line with a word that is no tag comes back to be put right. */
+  | { type: 'writeFailed'; error: string; undo?: Removal; retype?: TagLine }
   /** A signal or a crash: save what is open and quit with `code`. */
   | { type: 'stop'; code: number };
 
@@ -153,9 +167,10 @@ export type Effect =
   | { type: 'copy'; what: CopyWhat; id: string }
   | { type: 'pipe'; id: string; command: string }
   | { type: 'edit'; id: string }
-  /** The reader's writes, on the user's key: remove an article, put one back. */
+  /** The reader's writes, on the user's key: remove an article, put one back, set its tags. */
   | { type: 'remove'; id: string; title: string }
   | { type: 'restore'; removal: Removal }
+  | { type: 'retag'; id: string; title: string; before: readonly string[]; text: string }
   | { type: 'quit'; code: number };
 
 export interface Result {

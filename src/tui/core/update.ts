@@ -11,7 +11,7 @@ import { promptKey } from './prompt.js';
 import { authorKey, authorsKey, clampList, listKey } from './lists.js';
 import { engineReady, moreData, searchKey, searchResults, withSummaries } from './search.js';
 import { helpKey } from './help-keys.js';
-import { confirmKey, removed, restored, writeFailed } from './edits.js';
+import { confirmKey, removed, restored, tagged, tagKey, writeFailed } from './edits.js';
 import type { Command, EngineStatus, ReaderData, ReaderState, Result } from './types.js';
 
 export interface InitialOptions {
@@ -32,6 +32,7 @@ export function initialState(data: ReaderData, options: InitialOptions = {}): Re
     help: null,
     prompt: null,
     confirm: null,
+    tagLine: null,
     undo: [],
     message: '',
     marks: options.marks ?? {},
@@ -73,6 +74,8 @@ function onKey(state: ReaderState, name: string, text: string): Result {
       return promptKey(fresh, command, text);
     case 'confirm':
       return confirmKey(fresh, command);
+    case 'tags':
+      return tagKey(fresh, command, text);
     case 'authors':
       return command ? authorsKey(fresh, command) : done(state);
     case 'author':
@@ -102,8 +105,10 @@ function apply(state: ReaderState, command: Command): Result {
       return removed(state, command.removal, command.note);
     case 'restored':
       return restored(state, command.removal, command.present, command.note);
+    case 'tagged':
+      return tagged(state, command.id, command.title, command.tags, command.note);
     case 'writeFailed':
-      return writeFailed(state, command.error, command.undo);
+      return writeFailed(state, command.error, command.undo, command.retype);
     case 'bodyLoaded':
       return bodyLoaded(state, command.id, command.body, command.meta);
     case 'bodyFailed':

@@ -26,7 +26,7 @@ export interface Services {
   /** Runs a program with the terminal handed over (`|`, `e`); says how it went. */
   pipe?(text: string, command: string): string;
   edit?(markdown: string, name: string): string;
-  /** Writing the archive (D, U); without it the reader says it cannot write here. */
+  /** Writing the archive (D, U, t); without it the reader says it cannot write here. */
   write?: WriteAccess;
 }
 
@@ -148,6 +148,7 @@ export function createRunner(services: Services): EffectRunner {
       }
       case 'remove':
       case 'restore':
+      case 'retag':
         return writes(effect, send);
       case 'quit':
         saver.flush().catch(() => undefined);

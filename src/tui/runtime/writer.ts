@@ -1,9 +1,9 @@
-// The reader's writes to the archive — `D` removes, `U` puts back — made through
+// The reader's writes to the archive — `D` removes, `U` puts back, `t` sets tags — made through
 // the store's writer, under the archive's lock, one at a time, each on the person's own key;
 // browsing never writes. An article is read whole (metadata, body, authors) before it is
 // removed, so `U` can import it again. After each write the reader reads the archive again,
 // as at start (WriteAccess.written), and the result comes back as a command.
-import type { Archive } from '../../archive/store.js';
+import { normalTag, type Archive } from '../../archive/store.js';
 import type { ImportedArticle } from '../../ingest/types.js';
 import type { ArticleMeta, Author, Block } from '../../model/schema.js';
 import type { Command, Effect } from '../core/types.js';
@@ -18,7 +18,7 @@ export interface WriteAccess {
   written(dir: string): Promise<void>;
 }
 
-export type WriteEffect = Extract<Effect, { type: 'remove' | 'restore' }>;
+export type WriteEffect = Extract<Effect, { type: 'remove' | 'restore' | 'retag' }>;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
 
@@ -39,6 +39,18 @@ export function importedArticle(meta: ArticleMeta, body: Block[], authors: reado
   }
   if (meta.tags?.length) article.tags = [...meta.tags];
   return article;
+}
+
+/** The words typed on the tags line as tags ("#AI" is "ai"); a word that is no tag throws, in one line. */
+export function typedTags(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((word) => normalTag(word.replace(/^#/, ''))),
+    ),
+  ];
 }
 
 const quoted = (title: string) => `«${title.length > 60 ? `${title.slice(0, 59)}…` : title}»`;
@@ -82,6 +94,26 @@ async function write(effect: WriteEffect, holding: (id: string) => Archive | und
       const also = await readAgain(access, archive.dir, note);
       return { type: 'restored', removal: effect.removal, present: summary.added + summary.updated === 0, note: also };
     }
+    case 'retag': {
+      let wanted: string[];
+      try {
+        wanted = typedTags(effect.text);
+      } catch (error) {
+        // The line comes back as it was typed, with why, to be put right.
+        const { id, title, before, text } = effect;
+        return { type: 'writeFailed', error: message(error), retype: { id, title, before, text } };
+      }
+      const add = wanted.filter((t) => !effect.before.includes(t));
+      const drop = effect.before.filter((t) => !wanted.includes(t));
+      if (add.length === 0 && drop.length === 0) return { type: 'notice', text: 'Tags unchanged' };
+      const { archive, note } = await access.open();
+      const result = await archive.edit({ tags: new Map([[effect.id, { add, drop }]]) });
+      const also = await readAgain(access, archive.dir, note);
+      if (result.missing.length) return { type: 'writeFailed', error: `${quoted(effect.title)} is no longer in the archive` };
+      // Nothing changed on disk (another writer had made the same change): what was asked for is what is there.
+      const tags = result.tagged[0] ? (result.tagged[0].tags ?? []) : wanted;
+      return { type: 'tagged', id: effect.id, title: effect.title, tags, note: also };
+    }
   }
 }
 
@@ -89,6 +121,7 @@ async function write(effect: WriteEffect, holding: (id: string) => Archive | und
 const FAILED: Record<WriteEffect['type'], string> = {
   remove: 'Not removed',
   restore: 'Not put back (U tries again)',
+  retag: 'Tags not saved',
 };
 
 /** Runs the writes one after another (a second key waits for the first write), each reported

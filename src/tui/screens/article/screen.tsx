@@ -3,7 +3,7 @@ import { articleView, findMatches, pageNumber } from '../../core/selectors.js';
 import { percentAt } from '../../core/position.js';
 import type { ReaderState } from '../../core/types.js';
 import { ArticlePage } from './view.js';
-import { removeQuestion } from '../../components/edit-lines.js';
+import { removeQuestion, tagsInput } from '../../components/edit-lines.js';
 
 export function ArticleScreen({ state }: { state: ReaderState }) {
   const view = articleView(state);
@@ -20,8 +20,9 @@ export function ArticleScreen({ state }: { state: ReaderState }) {
       ? `${matches.length} match${matches.length === 1 ? '' : 'es'} · Enter jump`
       : 'not found'
     : '';
-  const input =
-    state.prompt !== null
+  const input = state.tagLine
+    ? tagsInput(state)
+    : state.prompt !== null
       ? { prefix: '| ', text: state.prompt, note: 'Enter run · Esc cancel' }
       : find.typing
         ? { prefix: '/', text: find.query, note: findNote }
