@@ -132,7 +132,9 @@ async function run(io: Io): Promise<number> {
   if (command === undefined) {
     if (io.stdout.isTTY && io.stdinIsTTY && !inCI(io.env) && !dumbTerminal(io.env)) {
       const { runReader } = await loadReader();
-      return runReader({ archiveDir: choice.dir, openArchive, statePath: flags.state, debug: flags.debug });
+      // The reader writes only on D, U and t; what the opener says (the library made) goes to its status line.
+      const openForWriting = (notice: (text: string) => void) => openerFor(choice, bundled, notice)({ write: true, deferRead: true });
+      return runReader({ archiveDir: choice.dir, openArchive, openForWriting, statePath: flags.state, debug: flags.debug });
     }
     return (await COMMANDS.list())(ctx);
   }

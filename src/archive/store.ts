@@ -27,6 +27,9 @@ import {
 
 export const ARCHIVE_EXIT = 2;
 
+/** A tag as stored (for the reader, which uses the store through this module). */
+export { normalTag } from './edit.js';
+
 const emptyIndex = (): Index => ({ formatVersion: ARCHIVE_VERSION, articles: [], authors: [] });
 
 export class Archive {

@@ -5,7 +5,7 @@ import { visible, visibleLine } from './visible.js';
 import { listItems, type Article, type Author, type Block } from '../model/schema.js';
 
 export type LineStyle =
-  'title' | 'dek' | 'byline' | 'notice' | 'heading' | 'paragraph' | 'quote' | 'list' | 'pre' | 'figure' | 'credit' | 'blank';
+  'title' | 'dek' | 'byline' | 'tags' | 'notice' | 'heading' | 'paragraph' | 'quote' | 'list' | 'pre' | 'figure' | 'credit' | 'blank';
 
 export interface Line {
   text: string;
@@ -36,6 +36,8 @@ export interface LayoutOptions {
    * are made visible *before* wrapping, so the symbols that replace them count toward the
    * width and a page never overflows. */
   raw?: boolean;
+  /** The article's tags under the byline ("#cloud #ai"): the reader shows them. */
+  tags?: boolean;
 }
 
 function push(out: Line[], text: string, style: LineStyle, block: number, width: number | undefined, prefix = '', raw = false): void {
@@ -89,12 +91,18 @@ function layoutBlock(out: Line[], block: Block, i: number, width: number | undef
   }
 }
 
-export function layoutHeader(article: Article, authors: Author[], width: number | undefined, { raw = false }: LayoutOptions = {}): Line[] {
+export function layoutHeader(
+  article: Article,
+  authors: Author[],
+  width: number | undefined,
+  { raw = false, tags = false }: LayoutOptions = {},
+): Line[] {
   const out: Line[] = [];
   push(out, article.title, 'title', -1, width, '', raw);
   if (article.dek) push(out, article.dek, 'dek', -1, width, '', raw);
   out.push(blank(-1));
   push(out, bylineText(article, authors), 'byline', -1, width, '', raw);
+  if (tags && article.tags?.length) push(out, article.tags.map((t) => `#${t}`).join(' '), 'tags', -1, width, '', raw);
   if (article.titleDerived) push(out, DERIVED_TITLE_NOTICE, 'notice', -1, width, '', raw);
   if (article.kind === 'excerpt') push(out, EXCERPT_NOTICE, 'notice', -1, width, '', raw);
   return out;
@@ -104,7 +112,7 @@ export function layoutHeader(article: Article, authors: Author[], width: number 
  * Lines hold display-safe text unless `raw` is asked for. */
 export function layoutArticle(article: Article, authors: Author[], width?: number, options: LayoutOptions = {}): Line[] {
   const raw = options.raw ?? false;
-  const out = layoutHeader(article, authors, width, { raw });
+  const out = layoutHeader(article, authors, width, { raw, tags: options.tags });
   article.body.forEach((block, i) => {
     out.push(blank(i));
     layoutBlock(out, block, i, width, raw);

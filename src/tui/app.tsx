@@ -35,8 +35,8 @@ export interface AppProps {
   /** Each key as it comes (before the reader handles it): the loading of a big archive holds off. */
   onKey?: () => void;
   title?: string;
-  /** What the reader does outside itself (open a URL, copy, run a program). */
-  services?: Pick<Services, 'openUrl' | 'copy' | 'pipe' | 'edit'>;
+  /** What the reader does outside itself (open a URL, copy, run a program, write the archive). */
+  services?: Pick<Services, 'openUrl' | 'copy' | 'pipe' | 'edit' | 'write'>;
   /** Filled with a function that stops the reader as a signal would: saves, then quits. */
   stopRef?: { current?: (code: number) => void };
   /** Filled with the store, for tests that look at the state. */
@@ -49,8 +49,9 @@ function useReaderStore(
 ): ReaderStore {
   const [store] = useState(() => {
     const saver = new MarkSaver(userState);
-    const current = { engine, archive };
-    const holder = holding ?? (() => archive as Archive);
+    const current = { engine, archive, holding, title };
+    // The newest: after a write the archive is read again, and the runner reads articles from that.
+    const holder = (id: string) => (current.holding ? current.holding(id) : (current.archive as Archive));
     const runner = createRunner({ holding: holder, saver, engine: () => current.engine, onQuit, ...services });
     const state = initialState(archive, {
       title,
@@ -66,14 +67,18 @@ function useReaderStore(
     const ready = engine && store.current.engine !== engine;
     const wasReady = store.current.engine !== null;
     if (ready) store.current.engine = engine;
-    if (store.current.archive !== archive) {
-      // More of the archive, with its engine: the list grows and a search shown is run again.
+    store.current.holding = holding;
+    const retitled = store.current.title !== title;
+    store.current.title = title;
+    if (store.current.archive !== archive || retitled || (ready && wasReady)) {
+      // More of the archive, or all of it read again after a write, or a new engine for it: the
+      // list is the new one and a search shown is run again.
       store.current.archive = archive;
-      if (ready && wasReady) return store.send({ type: 'data', data: archive, loading });
-      store.send({ type: 'data', data: archive, loading });
+      store.send({ type: 'data', data: archive, loading, ...(retitled ? { title } : {}) });
+      if (ready && wasReady) return;
     }
     if (ready) store.send({ type: 'engine', status: { status: 'ready' } });
-  }, [store, engine, archive, loading]);
+  }, [store, engine, archive, loading, holding, title]);
   return store;
 }
 

@@ -1,7 +1,7 @@
 // One table drives key matching, the help overlay and the README's key table.
 // A key is written the way a person reads it: "j", "G", "down", "ctrl+d", "space".
 
-export type ScreenName = 'list' | 'search' | 'article' | 'find' | 'prompt' | 'authors' | 'author' | 'help';
+export type ScreenName = 'list' | 'search' | 'article' | 'find' | 'prompt' | 'confirm' | 'tags' | 'authors' | 'author' | 'help';
 
 export type Command =
   | 'up'
@@ -37,7 +37,11 @@ export type Command =
   | 'copyUrl'
   | 'copyText'
   | 'copyCitation'
-  | 'edit';
+  | 'edit'
+  | 'remove'
+  | 'undo'
+  | 'editTags'
+  | 'confirm';
 
 export interface Binding {
   command: Command;
@@ -66,8 +70,8 @@ export const KEYMAP: Binding[] = [
   { command: 'sort', keys: ['s'], help: 'cycle sort: archive order, title, author, date (newest first)', screens: ['list'] },
   { command: 'bookmarksOnly', keys: ['B'], help: 'show bookmarks only', screens: ['list'] },
   { command: 'clearOrBack', keys: ['escape'], help: 'clear the query; again: back to the list', screens: ['search'] },
-  { command: 'deleteChar', keys: ['backspace'], help: 'delete a character', screens: ['search', 'find', 'prompt'] },
-  { command: 'clearQuery', keys: ['ctrl+w'], help: 'clear the line', screens: ['search', 'find', 'prompt'] },
+  { command: 'deleteChar', keys: ['backspace'], help: 'delete a character', screens: ['search', 'find', 'prompt', 'tags'] },
+  { command: 'clearQuery', keys: ['ctrl+w'], help: 'clear the line', screens: ['search', 'find', 'prompt', 'tags'] },
   { command: 'pageDown', keys: ['space', 'f', 'pagedown'], help: 'next page', screens: ['article'] },
   { command: 'pageUp', keys: ['b', 'pageup'], help: 'previous page', screens: ['article'] },
   { command: 'lineDown', keys: ['j', 'down'], help: 'one line down', screens: ['article'] },
@@ -84,10 +88,16 @@ export const KEYMAP: Binding[] = [
   { command: 'copyText', keys: ['Y'], help: 'copy the text', screens: ['article'] },
   { command: 'copyCitation', keys: ['c'], help: 'copy a citation', screens: ['article'] },
   { command: 'edit', keys: ['e'], help: 'open as Markdown in $EDITOR or $PAGER', screens: ['article'] },
+  { command: 'remove', keys: ['D'], help: 'remove the article from the archive (asks first)', screens: ['list', 'article'] },
+  { command: 'undo', keys: ['U'], help: 'undo the last removal (it comes back at the end of the archive)', screens: ['list', 'article'] },
+  { command: 'editTags', keys: ['t'], help: 'edit the tags', screens: ['list', 'article'] },
   { command: 'submit', keys: ['enter'], help: 'jump to the first match', screens: ['find'] },
   { command: 'back', keys: ['escape'], help: 'stop finding', screens: ['find'] },
   { command: 'submit', keys: ['enter'], help: 'run the command', screens: ['prompt'] },
   { command: 'back', keys: ['escape'], help: 'cancel', screens: ['prompt'] },
+  { command: 'confirm', keys: ['y'], help: 'remove it (any other key keeps it)', screens: ['confirm'] },
+  { command: 'submit', keys: ['enter'], help: 'save the tags (words apart by spaces)', screens: ['tags'] },
+  { command: 'back', keys: ['escape'], help: 'cancel', screens: ['tags'] },
   { command: 'endFindOrBack', keys: ['escape'], help: 'end a find; else back', screens: ['article'] },
   { command: 'back', keys: ['h', 'q'], help: 'back', screens: ['article'] },
   { command: 'back', keys: ['escape', 'h', 'q'], help: 'back', screens: ['authors', 'author'] },
@@ -103,7 +113,7 @@ export const KEYMAP: Binding[] = [
     command: 'interrupt',
     keys: ['ctrl+c'],
     help: 'quit from anywhere',
-    screens: ['list', 'search', 'article', 'find', 'prompt', 'authors', 'author', 'help'],
+    screens: ['list', 'search', 'article', 'find', 'prompt', 'confirm', 'tags', 'authors', 'author', 'help'],
   },
 ];
 
@@ -179,13 +189,15 @@ export const SCREEN_TITLES: Record<ScreenName | 'everywhere', string> = {
   article: 'Article',
   find: 'Find in article (typing)',
   prompt: 'Pipe to a command (typing)',
+  confirm: 'Remove? (asked on the status line)',
+  tags: 'Edit tags (typing)',
   authors: 'Authors',
   author: 'Author',
   help: 'Help',
   everywhere: 'Everywhere',
 };
 
-const HELP_SCREENS: ScreenName[] = ['list', 'search', 'article', 'find', 'prompt', 'authors', 'author', 'help'];
+const HELP_SCREENS: ScreenName[] = ['list', 'search', 'article', 'find', 'prompt', 'confirm', 'tags', 'authors', 'author', 'help'];
 const isGlobal = (b: Binding) => HELP_SCREENS.every((s) => b.screens.includes(s));
 
 export interface HelpSection {

@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CatalogReading } from '../archive/catalog-read.js';
-import { firstScreenIfSound, readTheRestOrWhole, rehearse, searchWhole, type Shown } from './runtime/progressive.js';
+import { firstScreenIfSound, readAgain, readTheRestOrWhole, rehearse, searchWhole, type Shown } from './runtime/progressive.js';
 import { useEffect } from 'react';
 import { render, useStdout } from 'ink';
 import { defaultStatePath, UserState } from '../archive/user-state.js';
@@ -17,6 +17,7 @@ import { handleSuspend } from './suspend.js';
 import { openInBrowser } from './open-url.js';
 import { clipboard, openInEditor, pipeTo, type Terminal } from './runtime/outside.js';
 import { loadWidths } from '../text/width.js';
+import type { WriteAccess } from './runtime/writer.js';
 
 const ENTER_ALT = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT = '\u001b[?25h\u001b[?1049l';
@@ -56,12 +57,28 @@ function outsideServices(
   return { openUrl, copy: clipboard(terminal, process.env, whenQuiet), pipe: pipeTo(terminal), edit: openInEditor(terminal) };
 }
 
+/** Writing for the reader: the archive opened for each write, and read again after it. */
+function writeAccess(open: NonNullable<ReaderOptions['openForWriting']>, readAgain: (dir: string) => Promise<void>): WriteAccess {
+  return {
+    open: async () => {
+      let note: string | undefined;
+      const archive = await open((text) => (note = text));
+      return { archive, note };
+    },
+    written: readAgain,
+  };
+}
+
 /** What the reader needs from the command line: the archive to read, where its own state is
  * kept, and whether errors show their stack. */
 export interface ReaderOptions {
   /** The archive's folder: a big one is read through its catalog, the first screen first. */
   archiveDir?: string;
   openArchive(options: OpenOptions): Promise<Archive>;
+  /** Opens the archive for one write (D, U, t): where the reader shows the bundled archive,
+   * the user's library is made first, as a copy of it, and `notice` hears that. Without it
+   * the reader does not write. */
+  openForWriting?(notice: (text: string) => void): Promise<Archive>;
   statePath?: string;
   debug: boolean;
 }
@@ -160,8 +177,18 @@ export async function runReader(options: ReaderOptions): Promise<number> {
       };
       setTimeout(check, QUIET_MS).unref();
     };
-    const services = outsideServices(() => instance, whenQuiet);
-    const dir = archive?.dir ?? opened.catalog!.dir;
+    let dir = archive?.dir ?? opened.catalog!.dir;
+    // Each reading of the archive (at start, then again after each write) has its number: the
+    // loading of an older one stops, and what it would still show is dropped.
+    let reading = 0;
+    const typing = () => Math.max(0, keyAt + TYPING_HOLD_MS - performance.now());
+    const showFor = (which: number) => (next: Shown) => {
+      if (which === reading) show(next);
+    };
+    const services = {
+      ...outsideServices(() => instance, whenQuiet),
+      write: options.openForWriting && writeAccess(options.openForWriting, (to) => rereadArchive(to, ++reading)),
+    };
     let shown: Shown = first || { data: archive!, engine: null };
     const app = ({ data, holding, loading, engine, engineError }: Shown) => (
       <>
@@ -198,11 +225,17 @@ export async function runReader(options: ReaderOptions): Promise<number> {
       if (!done) instance.rerender(app(next));
     };
     if (first)
-      void readTheRestOrWhole(opened.catalog!, first, show, () => options.openArchive({ lean: true }), {
-        stopped: () => done,
-        typing: () => Math.max(0, keyAt + TYPING_HOLD_MS - performance.now()),
+      void readTheRestOrWhole(opened.catalog!, first, showFor(0), () => options.openArchive({ lean: true }), {
+        stopped: () => done || reading !== 0,
+        typing,
       });
-    else setImmediate(() => void searchWhole(archive!, show));
+    else setImmediate(() => void searchWhole(archive!, showFor(0)));
+    /** After a write: the archive read again, as at start (see readAgain). */
+    async function rereadArchive(to: string, which: number): Promise<void> {
+      const { Archive } = await import('../archive/store.js');
+      dir = to;
+      await readAgain(to, showFor(which), () => Archive.open(to, { lean: true }), { stopped: () => done || reading !== which, typing });
+    }
     // Through the reader, so the open article's place is saved first.
     const stopWith = (code: number) => (stop.current ? stop.current(code) : finish(code));
     process.once('SIGTERM', () => stopWith(143));

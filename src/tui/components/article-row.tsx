@@ -45,20 +45,34 @@ function tags(meta: ArticleMeta, mark: Mark): string {
   return parts.length ? ` [${parts.join(' · ')}]` : '';
 }
 
+/** The article's own tags after the title, " #cloud #ai": whole when title and tags fit; else
+ * the title gives way until the tags have a third of the column, and the tags are cut. */
+function hashTagsIn(title: string, tags: readonly string[] | undefined, room: number, column: number): string {
+  if (!tags?.length) return '';
+  const text = ` ${visibleLine(tags.map((t) => `#${t}`).join(' '))}`;
+  const width = displayWidth(text);
+  if (displayWidth(title) + width <= room) return text;
+  const wanted = Math.min(room - 1, Math.max(Math.min(width, Math.floor(column / 3)), room - displayWidth(title)));
+  // " #…" says there are tags; less than that says nothing.
+  return wanted >= 3 ? truncateToWidth(text, wanted) : '';
+}
+
 /** "2022-11-14" from an ISO date; other text as it is, cut to the column. */
 const shownDate = (text: string | undefined) =>
   truncateToWidth(visibleLine(text ?? '').slice(0, /^\d{4}-\d\d-\d\d/.test(text ?? '') ? DATE : undefined), DATE);
 
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 
-/** "› ● ★ Title [excerpt]   Author   2022-11-14  Site": aligned columns, each cut by display
+/** "› ● ★ Title [excerpt] #tag   Author   2022-11-14  Site": aligned columns, each cut by display
  * width; selection is inverse + marker, never colour alone. */
 export function ArticleRow({ row, selected, width, columns }: { row: RowData; selected: boolean; width: number; columns: Columns }) {
   const { meta, mark } = row;
   const prefix = `${selected ? '›' : ' '} ${mark.read ? ' ' : '●'} ${mark.bookmarked ? '★' : ' '} `;
   const tagText = tags(meta, mark);
   const title = visibleLine(meta.title);
-  const shownTitle = truncateToWidth(title, Math.max(1, columns.title - displayWidth(tagText)));
+  const room = Math.max(1, columns.title - displayWidth(tagText));
+  const hashText = hashTagsIn(title, meta.tags, room, columns.title);
+  const shownTitle = truncateToWidth(title, Math.max(1, room - displayWidth(hashText)));
   const authorText = visibleLine(row.authors.map((a) => a.name).join(', ') || 'unknown');
   const shownAuthors = truncateToWidth(authorText, columns.author);
   const extra: string[] = [];
@@ -72,13 +86,14 @@ export function ArticleRow({ row, selected, width, columns }: { row: RowData; se
   const tail = selected ? ' '.repeat(Math.max(0, width - used)) : '';
   const titleRanges = shownTitle === title ? (row.titleRanges ?? []) : (row.titleRanges ?? []).filter(([, e]) => e < shownTitle.length - 1);
   const authorRanges = shownAuthors === authorText ? (row.authorRanges ?? []) : [];
-  const titlePad = ' '.repeat(Math.max(0, columns.title - displayWidth(shownTitle) - displayWidth(tagText)));
+  const titlePad = ' '.repeat(Math.max(0, columns.title - displayWidth(shownTitle) - displayWidth(tagText) - displayWidth(hashText)));
   return (
     <Box width={width} height={1}>
       <Text inverse={selected} wrap="truncate">
         {prefix}
         {titleRanges.length ? <Highlighted text={shownTitle} ranges={titleRanges} /> : <Text bold={!mark.read}>{shownTitle}</Text>}
         {tagText}
+        {hashText ? <Text dimColor={!selected}>{hashText}</Text> : ''}
         {titlePad}
         {GAP}
         {authorRanges.length ? <Highlighted text={shownAuthors} ranges={authorRanges} /> : <Text dimColor={!selected}>{authorCell}</Text>}

@@ -11,6 +11,7 @@ import type { ArticleMeta, ListedArticle } from '../../model/schema.js';
 import { webAddress } from '../../text/page-meta.js';
 import { moveTo } from './scroll.js';
 import { jumpToMatch, NO_FIND, withFind } from './find.js';
+import { askRemove, openTags, undoKey } from './edits.js';
 
 export const NO_ARTICLE: ArticleState = { id: '', meta: null, body: null, anchor: START, find: NO_FIND };
 
@@ -106,6 +107,12 @@ export function articleKey(state: ReaderState, command: KeyCommand): Result {
       return done({ ...state, prompt: '' });
     case 'edit':
       return done(state, { type: 'edit', id: state.article.id });
+    case 'remove':
+      return askRemove(state, meta);
+    case 'undo':
+      return undoKey(state);
+    case 'editTags':
+      return openTags(state, meta);
     case 'endFindOrBack':
       // Esc first ends a find (the marks go); then it goes back.
       if (state.article.find.query) return done({ ...withFind(state, { ...NO_FIND }), message: '' });

@@ -21,6 +21,8 @@ export function pop(state: ReaderState): ReaderState {
 export function focusOf(state: ReaderState): ScreenName | 'small' {
   if (tooSmall(state.size)) return 'small';
   if (state.help) return 'help';
+  if (state.confirm) return 'confirm';
+  if (state.tagLine) return 'tags';
   const screen = screenOf(state);
   if (screen === 'article' && state.prompt !== null) return 'prompt';
   if (screen === 'article' && state.article.find.typing) return 'find';

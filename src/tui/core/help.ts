@@ -10,8 +10,8 @@ export interface HelpLine {
 
 /** The sections that belong to each screen: typing modes go with the screen they type on. */
 const SECTIONS_FOR: Partial<Record<ScreenName, ScreenName[]>> = {
-  list: ['list'],
-  article: ['article', 'find', 'prompt'],
+  list: ['list', 'confirm', 'tags'],
+  article: ['article', 'find', 'prompt', 'confirm', 'tags'],
   authors: ['authors'],
   author: ['author'],
 };

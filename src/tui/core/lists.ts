@@ -6,6 +6,7 @@ import { authorListHeight, listHeight } from './geometry.js';
 import { nextSort } from './order.js';
 import { authorArticleList, markOf, orderedList, sortedAuthors } from './selectors.js';
 import { openAddress, openArticle, openAuthor } from './article.js';
+import { askRemove, openTags, undoKey } from './edits.js';
 import type { ReaderState, Result } from './types.js';
 
 const EMPTY_SEARCH = { query: '', cursor: START, results: { query: '', hits: [] }, summaries: {}, snippets: {} };
@@ -17,7 +18,9 @@ export function clampList(state: ReaderState): ReaderState {
   return cursor === state.list.cursor ? state : { ...state, list: { ...state.list, cursor } };
 }
 
-export function listKey(state: ReaderState, command: KeyCommand): Result {
+export function listKey(keyed: ReaderState, command: KeyCommand): Result {
+  // A key of the person's own: the selection a reload was waiting to take back is theirs now.
+  const state = keyed.list.wanted === undefined ? keyed : { ...keyed, list: { ...keyed.list, wanted: undefined } };
   const ordered = orderedList(state);
   const height = listHeight(state.size);
   if (isCursorMove(command))
@@ -56,6 +59,12 @@ export function listKey(state: ReaderState, command: KeyCommand): Result {
         list: { ...list, cursor: ensureVisible({ index, offset: state.list.cursor.offset }, shown.length, height) },
       });
     }
+    case 'remove':
+      return askRemove(state, current);
+    case 'undo':
+      return undoKey(state);
+    case 'editTags':
+      return openTags(state, current);
     case 'openUrl':
       // A list row may not have the address (a catalog row): the runner reads the article.
       return current ? done(state, { type: 'openAddress', id: current.id }) : openAddress(state, current);

@@ -5,8 +5,8 @@
 import type { Command as KeyCommand } from '../keymap.js';
 import { ensureVisible, isCursorMove, moveCursor, START } from '../cursor.js';
 import { done, dropLast, pop } from './base.js';
-import { searchHeight } from './geometry.js';
-import { currentHits } from './selectors.js';
+import { listHeight, searchHeight } from './geometry.js';
+import { currentHits, orderedList } from './selectors.js';
 import { openArticle } from './article.js';
 import type { Effect, ReaderData, ReaderState, Result } from './types.js';
 import type { Hit } from '../../search/engine.js';
@@ -68,8 +68,11 @@ export function searchKey(state: ReaderState, command: KeyCommand | undefined, t
   }
 }
 
-export function searchResults(state: ReaderState, query: string, hits: readonly Hit[], limit?: number): Result {
+export function searchResults(state: ReaderState, query: string, found: readonly Hit[], limit?: number): Result {
   if (query !== state.search.query) return done(state); // a newer keystroke has its own search coming
+  // An engine a write has made stale (until the new one is built) may still find an article
+  // that was removed: only what the archive holds now is a hit.
+  const hits = found.every((hit) => state.data.article(hit.id)) ? found : found.filter((hit) => state.data.article(hit.id));
   const cursor = ensureVisible(state.search.cursor, hits.length, searchHeight(state.size));
   const snippets = state.search.results.query === query ? state.search.snippets : {};
   const next = { ...state, search: { ...state.search, cursor, snippets, results: { query, hits, limit } } };
@@ -94,6 +97,22 @@ export function engineReady(state: ReaderState): Result {
 
 /** More of the archive is read: the list grows, and a search shown is run again over it. */
 export function moreData(state: ReaderState, data: ReaderData, loading: ReaderState['loading']): Result {
-  const next = { ...state, data, loading };
+  const next = { ...state, data, loading, list: keptSelection(state, data, loading) };
   return done(next, ...searchFor(next, state.search.query));
+}
+
+/** The list's selection over new data. Read again after a write, a big archive comes a chunk
+ * at a time: a selection past the rows read so far is kept as `wanted` (the cursor waits at
+ * the last row read) and taken back once there are that many rows, so the list stays where
+ * it was — on the row after a removed article, on an article whose tags were edited. */
+function keptSelection(state: ReaderState, data: ReaderData, loading: ReaderState['loading']): ReaderState['list'] {
+  const { list } = state;
+  const wanted = list.wanted ?? list.cursor;
+  const rows = orderedList({ ...state, data }).length;
+  if (wanted.index < rows || loading === null) {
+    if (list.wanted === undefined) return list;
+    const { wanted: _taken, ...rest } = list;
+    return { ...rest, cursor: ensureVisible(wanted, rows, listHeight(state.size)) };
+  }
+  return { ...list, wanted };
 }

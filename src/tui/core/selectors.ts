@@ -48,7 +48,7 @@ const authorArticles = memoLast((data: ReaderData, id: string) => (id ? data.art
 export const authorArticleList = (state: ReaderState) => authorArticles(state.data, state.author.id);
 
 const layout = memoLast((data: ReaderData, meta: ArticleMeta | null, body: Block[] | null, width: number): Line[] =>
-  meta && body ? layoutArticle({ ...meta, body }, data.authorsOf(meta), width) : [],
+  meta && body ? layoutArticle({ ...meta, body }, data.authorsOf(meta), width, { tags: true }) : [],
 );
 const pagesOf = memoLast((lines: Line[], height: number): Page[] => paginate(lines, height));
 const findOf = memoLast((lines: Line[], query: string): FindMatch[] => (query ? findInLines(lines, query) : []));

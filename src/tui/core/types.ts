@@ -8,6 +8,7 @@ import type { Mark } from '../../archive/user-state.js';
 import type { Hit } from '../../search/engine.js';
 import type { Cursor } from '../cursor.js';
 import type { ScreenName } from '../keymap.js';
+import type { ImportedArticle } from '../../ingest/types.js';
 
 export type Screen = 'list' | 'search' | 'article' | 'authors' | 'author';
 export type SortMode = 'archive' | 'title' | 'author' | 'date';
@@ -56,6 +57,23 @@ export interface HelpState {
   top: number;
 }
 
+/** An article removed with `D` in this run: what `U` imports again to put it back. */
+export interface Removal {
+  id: string;
+  title: string;
+  /** The article as it was — metadata, body, authors, tags — read before it was removed. */
+  article: ImportedArticle;
+}
+
+/** The tags line (`t`), typed on the status line. */
+export interface TagLine {
+  id: string;
+  title: string;
+  /** The tags when the line was opened: what was typed is saved as the difference from these. */
+  before: readonly string[];
+  text: string;
+}
+
 export type EngineStatus = { status: 'building' } | { status: 'ready' } | { status: 'failed'; error: string };
 
 export interface ReaderState {
@@ -66,6 +84,12 @@ export interface ReaderState {
   help: HelpState | null;
   /** The `|` command line, while it is typed. */
   prompt: string | null;
+  /** `D`'s question on the status line ("Remove «title»? y/n"), while it waits for its answer. */
+  confirm: { id: string; title: string } | null;
+  /** The tags line (`t`), while it is typed. */
+  tagLine: TagLine | null;
+  /** The removals `U` can undo, the last one last. */
+  undo: readonly Removal[];
   /** A one-line notice for the screen in front; cleared by the next key. */
   message: string;
   marks: Readonly<Record<string, Mark>>;
@@ -74,7 +98,14 @@ export interface ReaderState {
   engine: EngineStatus;
   /** While the rest of a big archive is read after the first frame: how far it is. */
   loading: { loaded: number; total: number } | null;
-  list: { cursor: Cursor; sort: SortMode; bookmarksOnly: boolean };
+  list: {
+    cursor: Cursor;
+    sort: SortMode;
+    bookmarksOnly: boolean;
+    /** The selection a reload could not keep yet (a big archive read again after a write, not
+     * that far yet): taken back as soon as that many rows are read, unless a key moved it. */
+    wanted?: Cursor;
+  };
   search: {
     query: string;
     cursor: Cursor;
@@ -102,10 +133,19 @@ export type Command =
   | { type: 'summaries'; summaries: Record<string, string>; query?: string; snippets?: Record<string, Snippet> }
   | { type: 'bodyLoaded'; id: string; body: Block[]; meta?: ArticleMeta }
   /** More of the archive read (or all of it: loading null). */
-  | { type: 'data'; data: ReaderData; loading: { loaded: number; total: number } | null }
+  | { type: 'data'; data: ReaderData; loading: { loaded: number; total: number } | null; title?: string }
   | { type: 'bodyFailed'; id: string; error: string }
   | { type: 'notice'; text: string }
   | { type: 'stateWarning'; on: boolean }
+  /** D's write is done: the article is out of the archive (`removal` puts it back). */
+  | { type: 'removed'; removal: Removal; note?: string }
+  /** U's write is done; `present`: the archive had the article already, nothing was added. */
+  | { type: 'restored'; removal: Removal; present: boolean; note?: string }
+  /** t's write is done: the article's tags now. */
+  | { type: 'tagged'; id: string; title: string; tags: readonly string[]; note?: string }
+  /** A write failed, or was refused before it began (one line); a failed undo can be tried
+   * again, and a tags line with a word that is no tag comes back to be put right. */
+  | { type: 'writeFailed'; error: string; undo?: Removal; retype?: TagLine }
   /** A signal or a crash: save what is open and quit with `code`. */
   | { type: 'stop'; code: number };
 
@@ -127,6 +167,10 @@ export type Effect =
   | { type: 'copy'; what: CopyWhat; id: string }
   | { type: 'pipe'; id: string; command: string }
   | { type: 'edit'; id: string }
+  /** The reader's writes, on the user's key: remove an article, put one back, set its tags. */
+  | { type: 'remove'; id: string; title: string }
+  | { type: 'restore'; removal: Removal }
+  | { type: 'retag'; id: string; title: string; before: readonly string[]; text: string }
   | { type: 'quit'; code: number };
 
 export interface Result {

@@ -11,6 +11,7 @@ import { promptKey } from './prompt.js';
 import { authorKey, authorsKey, clampList, listKey } from './lists.js';
 import { engineReady, moreData, searchKey, searchResults, withSummaries } from './search.js';
 import { helpKey } from './help-keys.js';
+import { confirmKey, removed, restored, tagged, tagKey, writeFailed } from './edits.js';
 import type { Command, EngineStatus, ReaderData, ReaderState, Result } from './types.js';
 
 export interface InitialOptions {
@@ -30,6 +31,9 @@ export function initialState(data: ReaderData, options: InitialOptions = {}): Re
     stack: ['list'],
     help: null,
     prompt: null,
+    confirm: null,
+    tagLine: null,
+    undo: [],
     message: '',
     marks: options.marks ?? {},
     stateWarning: options.stateWarning ?? false,
@@ -68,6 +72,10 @@ function onKey(state: ReaderState, name: string, text: string): Result {
       return findKey(fresh, command, text);
     case 'prompt':
       return promptKey(fresh, command, text);
+    case 'confirm':
+      return confirmKey(fresh, command);
+    case 'tags':
+      return tagKey(fresh, command, text);
     case 'authors':
       return command ? authorsKey(fresh, command) : done(state);
     case 'author':
@@ -92,7 +100,15 @@ function apply(state: ReaderState, command: Command): Result {
     case 'summaries':
       return done(withSummaries(state, command.summaries, command.query, command.snippets));
     case 'data':
-      return moreData(state, command.data, command.loading);
+      return moreData(command.title === undefined ? state : { ...state, title: command.title }, command.data, command.loading);
+    case 'removed':
+      return removed(state, command.removal, command.note);
+    case 'restored':
+      return restored(state, command.removal, command.present, command.note);
+    case 'tagged':
+      return tagged(state, command.id, command.title, command.tags, command.note);
+    case 'writeFailed':
+      return writeFailed(state, command.error, command.undo, command.retype);
     case 'bodyLoaded':
       return bodyLoaded(state, command.id, command.body, command.meta);
     case 'bodyFailed':

@@ -2,7 +2,7 @@
 // chunk, then the rest a chunk per turn of the event loop, each shown as it comes (the list
 // grows, "loading N / M" in the status bar, a search is run again over it), so keys are
 // never kept waiting by the size of the archive (issue 12).
-import { CatalogProblem, type CatalogReading } from '../../archive/catalog-read.js';
+import { CatalogProblem, CatalogReading } from '../../archive/catalog-read.js';
 import { CatalogSearch } from '../../archive/catalog-search.js';
 import type { Archive } from '../../archive/store.js';
 import type { Author, ListedArticle } from '../../model/schema.js';
@@ -110,6 +110,8 @@ export interface ReadOptions {
   typing?: () => number;
   chunkBytes?: number;
   showEveryMs?: number;
+  /** The first screen's bytes when the archive is read again (readAgain). */
+  firstBytes?: number;
 }
 
 /** The rest of the catalog after the first frame, a chunk at a time, each shown as it comes
@@ -166,4 +168,28 @@ export async function readTheRestOrWhole(
     show({ data: whole, engine: null });
     await searchWhole(whole, show);
   }
+}
+
+/** After a write (D, U, t): the archive read again as at start — a big one's catalog a
+ * screenful first (shown before this returns), then the rest a chunk at a time; a small one
+ * whole, shown at once, its engine built after the frame (until then the engine before it
+ * goes on, and a hit the archive no longer has is dropped). The folder may be another than
+ * before: the library, made by the first write over the bundled archive. */
+export async function readAgain(
+  dir: string,
+  show: (next: Shown) => void,
+  openWhole: () => Promise<Archive>,
+  options: ReadOptions,
+): Promise<void> {
+  const reading = CatalogReading.open(dir);
+  const first = reading && firstScreenIfSound(reading, options.firstBytes);
+  if (reading && first) {
+    show(first);
+    void readTheRestOrWhole(reading, first, show, openWhole, options);
+    return;
+  }
+  const whole = await openWhole();
+  if (options.stopped()) return;
+  show({ data: whole, engine: null });
+  void searchWhole(whole, show);
 }

@@ -8,6 +8,7 @@ import { NO_ADDRESS } from '../core/article.js';
 import type { EffectRunner } from './store.js';
 import type { MarkSaver } from './saver.js';
 import { articleText, citation } from './article-text.js';
+import { archiveWriter, type WriteAccess } from './writer.js';
 
 export interface Services {
   /** An archive holding this article whole — metadata, authors, body — or undefined when it
@@ -25,6 +26,8 @@ export interface Services {
   /** Runs a program with the terminal handed over (`|`, `e`); says how it went. */
   pipe?(text: string, command: string): string;
   edit?(markdown: string, name: string): string;
+  /** Writing the archive (D, U, t); without it the reader says it cannot write here. */
+  write?: WriteAccess;
 }
 
 /** How long a slice of summaries may hold the event loop. */
@@ -34,6 +37,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 export function createRunner(services: Services): EffectRunner {
   const { saver } = services;
+  const writes = archiveWriter((id) => services.holding(id), services.write);
   return (effect, { send, defer, waiting }) => {
     saver.onSaved ??= () => send({ type: 'stateWarning', on: saver.warning });
     switch (effect.type) {
@@ -142,6 +146,10 @@ export function createRunner(services: Services): EffectRunner {
           return send({ type: 'notice', text: message(error) });
         }
       }
+      case 'remove':
+      case 'restore':
+      case 'retag':
+        return writes(effect, send);
       case 'quit':
         saver.flush().catch(() => undefined);
         return services.onQuit(effect.code);

@@ -1,6 +1,8 @@
 import { Box, Text } from 'ink';
 import { ArticleRow, rowColumns } from '../../components/article-row.js';
 import { StatusBar } from '../../components/status-bar.js';
+import { InputLine } from '../../components/input-line.js';
+import { removeQuestion, tagsInput } from '../../components/edit-lines.js';
 import { truncateToWidth } from '../../../text/wrap.js';
 import { visibleLine } from '../../../text/visible.js';
 import { listHeight } from '../../core/geometry.js';
@@ -55,7 +57,15 @@ export function ListScreen({ state }: { state: ReaderState }) {
           ))
         )}
       </Box>
-      <StatusBar width={width} left={message && shown.length ? message : status} right={position} />
+      {state.tagLine ? (
+        <InputLine input={tagsInput(state)} width={width} />
+      ) : (
+        <StatusBar
+          width={width}
+          left={state.confirm ? removeQuestion(state) : message && shown.length ? message : status}
+          right={position}
+        />
+      )}
     </Box>
   );
 }
