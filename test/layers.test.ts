@@ -49,10 +49,15 @@ function importsIn(text: string): string[] {
   );
 }
 
+/** The store's ways in for the commands and the reader: its interface, and reader state. */
+const STORE_DOORS = new Set(['archive/index.ts', 'archive/user-state.ts'].map((p) => join(SRC, p)));
+const DOOR_OF = (target: string) => target.replace(/\.js$/, '.ts').replace(/(\/archive)$/, '$1/index.ts');
+
 /** What is wrong with one file's imports, by the rule above. */
 function importProblems(file: string, specs: string[]): string[] {
   const from = folderOf(file);
   const name = relative(SRC, file);
+  const doorOnly = from === 'commands' || from === 'tui';
   if (!(from in LAYER)) return [`${name}: src/${from} is in no layer (add it to LAYER in test/layers.test.ts)`];
   const found: string[] = [];
   for (const spec of specs) {
@@ -68,6 +73,8 @@ function importProblems(file: string, specs: string[]): string[] {
     }
     const to = folderOf(target);
     if (to !== from && (!(to in LAYER) || LAYER[to]! >= LAYER[from]!)) found.push(`${name} (src/${from}) imports up or across: ${spec}`);
+    if (doorOnly && to === 'archive' && !STORE_DOORS.has(DOOR_OF(target)))
+      found.push(`${name} reaches the store past its interface (src/archive/index.ts): ${spec}`);
   }
   return found;
 }
@@ -89,6 +96,10 @@ describe('layers', () => {
     expect(probe('archive', '../model/schema.js')).toEqual([]);
     expect(probe('commands', '../search/engine.js')).toEqual([]);
     expect(probe('archive', 'node:fs')).toEqual([]);
+    expect(probe('commands', '../archive/store.js')).toHaveLength(1);
+    expect(probe('tui', '../archive/catalog-read.js')).toHaveLength(1);
+    expect(probe('commands', '../archive/index.js')).toEqual([]);
+    expect(probe('tui', '../archive/user-state.js')).toEqual([]);
   });
 
   it('finds static, re-exported and dynamic imports', () => {

@@ -19,8 +19,8 @@ import {
   type Index,
   type ListedArticle,
 } from '../model/schema.js';
-
-export class CatalogProblem extends Error {}
+import { CatalogProblem } from './problems.js';
+export { CatalogProblem };
 
 const ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const CHUNK = 1 << 20;

@@ -15,6 +15,8 @@ import { join } from 'node:path';
 import { checkedAuthors, checkedRemovedRows, isArticleMeta } from './fast-validate.js';
 import { linesAt, MAX_ARTICLE_LINE } from './json-lines.js';
 import { ARCHIVE_VERSION, LOOKUP_FILE, type ArticleMeta, type Author, type Index } from '../model/schema.js';
+import { IndexLineProblem } from './problems.js';
+export { IndexLineProblem };
 
 const ID_WIDTH = 80;
 const RECORD = ID_WIDTH + 1 + 12 + 1 + 9 + 1;
@@ -208,10 +210,6 @@ export function findArticleLine(dir: string, id: string): FoundArticle | undefin
     closeSync(fd);
   }
 }
-
-/** A line of the index that streaming cannot vouch for: the caller reads the index whole,
- * which words the problem as any read does. */
-export class IndexLineProblem extends Error {}
 
 export interface IndexStream {
   authors: Author[];

@@ -1,4 +1,5 @@
 // Merging imported articles into an index: pure, so the rules are easy to test.
+import { pageFields, tagsOf } from './merge-fields.js';
 import { createHash } from 'node:crypto';
 import type { ImportedArticle, ImportedAuthor } from '../ingest/pagedump.js';
 import { blockText, bodyWordCount, leadOf, type ArticleMeta, type Author, type Block, type Index } from '../model/schema.js';
@@ -316,24 +317,6 @@ export class MergeState {
   batchWritten(): void {
     this.#batchBodies = new Map();
   }
-}
-
-/** A new version keeps the stored article's tags, with any the incoming one brings (an undone removal). */
-function tagsOf(article: ImportedArticle, existing: ArticleMeta | undefined): Pick<ArticleMeta, 'tags'> {
-  const tags = [...new Set([...(existing?.tags ?? []), ...(article.tags ?? [])])];
-  return tags.length ? { tags } : {};
-}
-
-const PAGE_FIELDS = ['url', 'publishedAt', 'modifiedAt', 'siteName', 'language', 'archivedUrl'] as const;
-
-/** Where the page came from and when: the incoming article's values, else the stored ones. */
-function pageFields(article: ImportedArticle, existing: ArticleMeta | undefined): Partial<ArticleMeta> {
-  const fields: Partial<Record<(typeof PAGE_FIELDS)[number], string>> = {};
-  for (const key of PAGE_FIELDS) {
-    const value = article[key] || existing?.[key];
-    if (value) fields[key] = value;
-  }
-  return fields;
 }
 
 export interface ImportBatch {

@@ -15,6 +15,8 @@ import { writeFileAtomic } from './jsonfile.js';
 import { encodeSegment, readHeader, type SegmentBuilder, type SegmentDoc } from '../search/segment.js';
 import type { SegmentSource } from '../search/segment-index.js';
 import { words } from '../search/tokenize.js';
+import { WordIndexProblem } from './problems.js';
+export { WordIndexProblem };
 
 export const searchDir = (archiveDir: string) => join(archiveDir, 'search');
 
@@ -179,9 +181,6 @@ export function openSegments(
     }
   });
 }
-
-/** A segment the index names that cannot be read: `byline reindex` rebuilds them all. */
-export class WordIndexProblem extends Error {}
 
 /** True when the index names a word index (one that cannot be read says so when opened). */
 export function hasWordIndex(names: readonly string[] | undefined): boolean {

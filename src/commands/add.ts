@@ -1,7 +1,7 @@
 // byline add URL… | -  — fetch each page, extract its article, keep it in the archive.
 // A dead page (404/410, or a host that no longer resolves) is looked up in the Wayback
 // Machine; --wayback goes there first. Each failure is one line; the rest go on.
-import type { ImportBatch } from '../archive/merge.js';
+import type { ImportBatch } from '../archive/index.js';
 import { DEFAULT_LIMITS, fetchPage, httpUrl, HttpStatusError, UnresolvedHostError, type FetchLimits } from '../net/fetch-page.js';
 import { closestSnapshot, rawSnapshotUrl } from '../net/wayback.js';
 import { usageError, type Context } from './context.js';

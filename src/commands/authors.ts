@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import { BylineError } from '../model/errors.js';
 import type { Author } from '../model/schema.js';
-import type { Archive } from '../archive/store.js';
+import type { Archive } from '../archive/index.js';
 import { wrap } from '../text/layout.js';
 import { paint } from '../text/style.js';
 import { visible, visibleLine } from '../text/visible.js';

@@ -1,6 +1,5 @@
 // What every scriptable command gets: its arguments, flags, output and the archive.
-import type { Archive } from '../archive/store.js';
-import type { OpenOptions } from '../archive/library.js';
+import type { Archive, OpenOptions } from '../archive/index.js';
 import { BylineError } from '../model/errors.js';
 import { safeJson } from '../text/visible.js';
 

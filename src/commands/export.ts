@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { articleJson, frontMatter, renderMarkdown } from '../text/render.js';
 import { safeJson, visibleLine } from '../text/visible.js';
 import { usageError, type Context } from './context.js';
-import { writeFileAtomic } from '../archive/jsonfile.js';
+import { files } from '../archive/index.js';
 
 export async function exportArchive(ctx: Context): Promise<number> {
+  const { writeFileAtomic } = await files();
   const format = ctx.flags.format ?? 'json';
   if (format !== 'json' && format !== 'markdown')
     throw usageError(`export --format must be json or markdown, not "${visibleLine(format)}"`);

@@ -1,9 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { checkSource, readSourceBytes } from '../archive/import-source.js';
+import { importing, type Archive, type ImportBatch } from '../archive/index.js';
 import { BylineError } from '../model/errors.js';
-import type { ImportBatch } from '../archive/merge.js';
-import type { Archive } from '../archive/store.js';
 import { visible } from '../text/visible.js';
 import { usageError, type Context } from './context.js';
 
@@ -41,6 +39,7 @@ export function summaryLine(s: Awaited<ReturnType<Archive['import']>>): string {
  * written (bodies, words) and dropped before the next is read, so memory does not grow with
  * the import. One bad file stops it: nothing is committed, and what was written is removed. */
 export async function importFiles(ctx: Context): Promise<number> {
+  const { checkSource, readSourceBytes } = await importing();
   if (ctx.args.length === 0)
     throw usageError('import needs at least one file or folder (or - for standard input): byline import FILE|DIR…');
   const { forcedFormat, parseInputAsync } = await import('../ingest/front-door.js');

@@ -1,6 +1,6 @@
 import type { ArticleMeta, Author } from '../model/schema.js';
 import { BylineError } from '../model/errors.js';
-import { IndexLineProblem, streamIndex } from '../archive/id-lookup.js';
+import { IndexLineProblem, streamIndex } from '../archive/index.js';
 import { displayWidth, truncateToWidth } from '../text/wrap.js';
 import { articleListJson } from '../text/render.js';
 import { paint } from '../text/style.js';

@@ -1,5 +1,5 @@
 import { BylineError } from '../model/errors.js';
-import type { Archive } from '../archive/store.js';
+import { searching, type Archive } from '../archive/index.js';
 import { blockText, type ArticleMeta } from '../model/schema.js';
 import type { Hit } from '../search/engine.js';
 import type { parseQuery as ParseQuery } from '../search/query.js';
@@ -39,7 +39,7 @@ export async function findArticle(archive: Archive, idOrQuery: string): Promise<
   const byId = archive.article(idOrQuery);
   if (byId) return byId;
   // The search is loaded only for a query: an id is read without it.
-  const { searchEngineFor } = await import('../archive/searchable.js');
+  const { searchEngineFor } = await searching();
   return clearHit(archive, searchEngineFor(archive, { bodies: true }).search(idOrQuery, HITS), idOrQuery);
 }
 
@@ -64,7 +64,7 @@ async function clearHit(archive: Archive, hits: readonly Hit[], idOrQuery: strin
  * for, it reads the whole index. */
 async function articleFor(ctx: Context, query: string): Promise<{ archive: Archive; meta: ArticleMeta }> {
   if (!SLUG.test(query)) {
-    const { searchBigArchive } = await import('../archive/catalog-search.js');
+    const { searchBigArchive } = await searching();
     const big = searchBigArchive(ctx.archiveDir, query, HITS);
     if (big) return { archive: big.archive, meta: await clearHit(big.archive, big.hits, query) };
   }

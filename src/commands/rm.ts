@@ -1,6 +1,6 @@
 // byline rm: removes articles by id, or the hits of a search, after saying which.
 import { BylineError } from '../model/errors.js';
-import { searchEngineFor } from '../archive/searchable.js';
+import { searching } from '../archive/index.js';
 import { visibleLine } from '../text/visible.js';
 import { positiveInt, printJson, usageError, type Context } from './context.js';
 
@@ -17,6 +17,7 @@ async function targets(ctx: Context): Promise<Target[]> {
     const query = ctx.flags.query.trim();
     if (!query) throw usageError('rm --query needs a query');
     const limit = positiveInt(ctx.flags.limit, 'limit') ?? 50;
+    const { searchEngineFor } = await searching();
     const hits = searchEngineFor(archive, { bodies: true }).search(query, limit);
     return hits.map((h) => ({ id: h.id, title: archive.article(h.id)!.title }));
   }

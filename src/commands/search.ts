@@ -1,8 +1,5 @@
-import { searchEngineFor } from '../archive/searchable.js';
-import { searchBigArchive } from '../archive/catalog-search.js';
-import { WordIndexProblem } from '../archive/segment-store.js';
+import { searching, WordIndexProblem, type Archive } from '../archive/index.js';
 import { BylineError } from '../model/errors.js';
-import type { Archive } from '../archive/store.js';
 import type { Hit } from '../search/engine.js';
 import type { Range } from '../model/range.js';
 import { splitByRanges } from '../text/highlight.js';
@@ -21,6 +18,7 @@ export function highlight(text: string, ranges: Range[], color: boolean): string
  * from the catalog or the index's rows, the hits read whole through the id lookup); otherwise
  * over index.json, which an archive without a catalog is upgraded to have on that open. */
 async function searchArchive(ctx: Context, query: string, limit: number): Promise<{ archive: Archive; hits: Hit[] }> {
+  const { searchBigArchive, searchEngineFor } = await searching();
   const fast = searchBigArchive(ctx.archiveDir, query, { limit });
   if (fast) return fast;
   const archive = await ctx.openArchive();

@@ -1,6 +1,6 @@
 // byline tag: adds (+name) and takes off (-name) tags of articles, or lists an article's tags.
 import { BylineError } from '../model/errors.js';
-import { normalTag } from '../archive/edit.js';
+import { editing } from '../archive/index.js';
 import { visibleLine } from '../text/visible.js';
 import { printJson, usageError, type Context } from './context.js';
 
@@ -8,6 +8,7 @@ export async function tag(ctx: Context): Promise<number> {
   const ids = ctx.args.filter((a) => !/^[+-]/.test(a));
   const changes = ctx.args.filter((a) => /^[+-]/.test(a));
   if (ids.length === 0) throw usageError('tag needs an article id: byline tag ID… +name -name');
+  const { normalTag } = await editing();
   const add = changes.filter((c) => c.startsWith('+')).map((c) => normalTag(c.slice(1)));
   const drop = changes.filter((c) => c.startsWith('-')).map((c) => normalTag(c.slice(1)));
   const archive = await ctx.openArchive(changes.length ? { write: true } : {});

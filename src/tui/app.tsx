@@ -3,7 +3,7 @@
 // runtime/runner.ts.
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { useInput } from 'ink';
-import type { Archive } from '../archive/store.js';
+import type { Archive } from '../archive/index.js';
 import type { UserState } from '../archive/user-state.js';
 import type { SearchEngine } from '../search/engine.js';
 import type { KeyEvent } from './keymap.js';

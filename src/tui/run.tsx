@@ -2,15 +2,11 @@
 // way out (q, Ctrl-c, SIGTERM, SIGHUP, a crash) the terminal exactly as it was; the same
 // while suspended (Ctrl-z), taken back and redrawn when continued (suspend.ts).
 import { basename } from 'node:path';
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { CatalogReading } from '../archive/catalog-read.js';
 import { firstScreenIfSound, readAgain, readTheRestOrWhole, rehearse, searchWhole, type Shown } from './runtime/progressive.js';
 import { useEffect } from 'react';
 import { render, useStdout } from 'ink';
 import { defaultStatePath, UserState } from '../archive/user-state.js';
-import type { Archive } from '../archive/store.js';
-import type { OpenOptions } from '../archive/library.js';
+import { readerAccess, type Archive, type CatalogReading, type OpenOptions } from '../archive/index.js';
 import { App, type AppProps } from './app.js';
 import { visible } from '../text/visible.js';
 import { handleSuspend } from './suspend.js';
@@ -84,16 +80,12 @@ export interface ReaderOptions {
 }
 
 /** The archive to show: a big one's catalog, read a screenful first; else index.json whole
- * (lean: without the leads in memory, see Archive.open). An archive that could have a
- * catalog and has none is upgraded on this open (the opener says so on stderr). */
+ * (lean: without the leads in memory, see Archive.open). */
 async function openForReading(options: ReaderOptions): Promise<{ catalog?: CatalogReading; archive?: Archive }> {
   const dir = options.archiveDir;
-  const catalog = dir === undefined ? undefined : CatalogReading.open(dir);
+  const catalog = dir === undefined ? undefined : (await readerAccess()).CatalogReading.open(dir);
   if (catalog || dir === undefined) return { catalog };
-  if (!existsSync(join(dir, 'index.json')) || statSync(join(dir, 'index.json')).size < UPGRADE_FROM_BYTES)
-    return { archive: await options.openArchive({ lean: true }) };
-  const archive = await options.openArchive({});
-  return { catalog: CatalogReading.open(dir), archive };
+  return { archive: await options.openArchive({ lean: true }) };
 }
 
 /** Keys paused this long: the reader is idle, and loads what it may need later. */
@@ -104,9 +96,6 @@ const TYPING_HOLD_MS = 150;
 
 /** Frames a second Ink may draw (its default is 30). */
 export const MAX_FPS = 120;
-
-/** Below this an index.json has no catalog (up to 1 000 articles) and is read whole at once. */
-const UPGRADE_FROM_BYTES = 256 << 10;
 
 export async function runReader(options: ReaderOptions): Promise<number> {
   const [opened] = await Promise.all([openForReading(options), loadWidths()]);
@@ -232,7 +221,7 @@ export async function runReader(options: ReaderOptions): Promise<number> {
     else setImmediate(() => void searchWhole(archive!, showFor(0)));
     /** After a write: the archive read again, as at start (see readAgain). */
     async function rereadArchive(to: string, which: number): Promise<void> {
-      const { Archive } = await import('../archive/store.js');
+      const { Archive } = await readerAccess();
       dir = to;
       await readAgain(to, showFor(which), () => Archive.open(to, { lean: true }), { stopped: () => done || reading !== which, typing });
     }

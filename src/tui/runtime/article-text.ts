@@ -1,7 +1,7 @@
 // The open article as text for other programs: the `read` command's text format (`|`, `Y`),
 // Markdown (`e`), and a citation (`c`).
 import type { ArticleMeta, Author } from '../../model/schema.js';
-import type { Archive } from '../../archive/store.js';
+import type { Archive } from '../../archive/index.js';
 import { renderMarkdown, renderText } from '../../text/render.js';
 
 export function articleText(archive: Archive, meta: ArticleMeta, format: 'text' | 'markdown'): string {

@@ -2,9 +2,10 @@
 // chunk, then the rest a chunk per turn of the event loop, each shown as it comes (the list
 // grows, "loading N / M" in the status bar, a search is run again over it), so keys are
 // never kept waiting by the size of the archive (issue 12).
-import { CatalogProblem, CatalogReading } from '../../archive/catalog-read.js';
-import { CatalogSearch } from '../../archive/catalog-search.js';
-import type { Archive } from '../../archive/store.js';
+import { CatalogProblem, readerAccess, type Archive, type CatalogReading, type CatalogSearch } from '../../archive/index.js';
+
+// The catalog and its search, loaded with the reader.
+const access = await readerAccess();
 import type { Author, ListedArticle } from '../../model/schema.js';
 import type { SearchDoc, SearchEngine } from '../../search/engine.js';
 import type { ReaderData } from '../core/types.js';
@@ -87,7 +88,7 @@ function warm(engine: SearchEngine | null): void {
 
 /** The first frame's rows: the catalog's first `bytes`. Throws CatalogProblem when they do not check. */
 export function firstScreen(reading: CatalogReading, bytes = FIRST_BYTES): Shown {
-  const search = new CatalogSearch(reading.dir, reading.header);
+  const search = new access.CatalogSearch(reading.dir, reading.header);
   const rows: Rows = { search, rows: [], docs: [], byId: new Map(), authorsById: new Map(reading.header.authors.map((a) => [a.id, a])) };
   return grow(reading, rows, bytes);
 }
@@ -143,8 +144,8 @@ export async function readTheRest(reading: CatalogReading, first: Shown, show: (
 /** index.json read whole: its search engine is built after the first frame, in slices, and
  * shown when ready (or why it could not be). */
 export function searchWhole(whole: Archive, show: (next: Shown) => void): Promise<void> {
-  return import('../../archive/searchable.js')
-    .then(({ searchEngineForAsync }) => searchEngineForAsync(whole))
+  return Promise.resolve()
+    .then(() => access.searchEngineForAsync(whole))
     .then(
       (engine) => show({ data: whole, engine }),
       (error: Error) => show({ data: whole, engine: null, engineError: error.message }),
@@ -181,7 +182,7 @@ export async function readAgain(
   openWhole: () => Promise<Archive>,
   options: ReadOptions,
 ): Promise<void> {
-  const reading = CatalogReading.open(dir);
+  const reading = access.CatalogReading.open(dir);
   const first = reading && firstScreenIfSound(reading, options.firstBytes);
   if (reading && first) {
     show(first);

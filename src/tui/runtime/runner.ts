@@ -1,6 +1,6 @@
 // The one place the reader's effects touch the world: the archive's bodies, the search
 // engine, the state file, the clipboard, other programs. Each result comes back as a command.
-import type { Archive } from '../../archive/store.js';
+import type { Archive } from '../../archive/index.js';
 import type { SearchEngine } from '../../search/engine.js';
 import type { Snippet } from '../../search/snippet.js';
 import { webAddress } from '../../text/page-meta.js';

@@ -3,7 +3,10 @@
 // browsing never writes. An article is read whole (metadata, body, authors) before it is
 // removed, so `U` can import it again. After each write the reader reads the archive again,
 // as at start (WriteAccess.written), and the result comes back as a command.
-import { normalTag, type Archive } from '../../archive/store.js';
+import { editing, type Archive } from '../../archive/index.js';
+
+// Loaded with the reader: tags are checked as typed.
+const { normalTag } = await editing();
 import type { ImportedArticle } from '../../ingest/types.js';
 import type { ArticleMeta, Author, Block } from '../../model/schema.js';
 import type { Command, Effect } from '../core/types.js';
