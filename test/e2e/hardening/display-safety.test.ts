@@ -10,7 +10,7 @@ import { createElement } from 'react';
 import { execa } from 'execa';
 import stringWidth from 'string-width';
 import { byline, cleanEnv, requireBuild } from '../../support/cli.js';
-import { BIN, ROOT } from '../../support/paths.js';
+import { BIN, bodyFile, ROOT } from '../../support/paths.js';
 import { cleanTemp, ESC, hasTmux, HOSTILE, PrivateTmux, runPty, scratch, TERMINAL_ACTIVE, writeArchive } from '../../support/hardening.js';
 import { visible } from '../../../src/text/visible.js';
 import { layoutArticle } from '../../../src/text/layout.js';
@@ -332,7 +332,7 @@ describe('the reader shows stored hostile text as symbols (real terminal)', () =
       const expected = layoutArticle(
         {
           ...JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')).articles[0],
-          body: JSON.parse(readFileSync(join(dir, 'articles', 'evil.json'), 'utf8')).body,
+          body: JSON.parse(readFileSync(bodyFile(dir, 'evil'), 'utf8')).body,
         },
         [EVIL_AUTHOR],
         textWidth,

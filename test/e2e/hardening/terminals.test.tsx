@@ -16,7 +16,7 @@ import { displayWidth, truncateToWidth, wrapText } from '../../../src/text/wrap.
 import { loadWidths } from '../../../src/text/width.js';
 import { KEY, renderSized, type Screen } from '../../support/ink.js';
 import { cleanEnv, lines, requireBuild } from '../../support/cli.js';
-import { BIN, DEFAULT_ARCHIVE, ROOT } from '../../support/paths.js';
+import { BIN, bodyFile, DEFAULT_ARCHIVE, ROOT } from '../../support/paths.js';
 import {
   cleanTemp,
   hasTmux,
@@ -549,7 +549,7 @@ describe('a 1 MB article and 500-character titles (case 12)', () => {
   });
 
   it('the 1 MB article is laid out once per width and only one page is rendered, however far you page', { timeout: 60_000 }, async () => {
-    const bytes = readFileSync(join(bigDir, 'articles', 'huge.json')).length;
+    const bytes = readFileSync(bodyFile(bigDir, 'huge')).length;
     expect(bytes).toBeGreaterThan(1_000_000);
     const archive = await Archive.open(bigDir);
     const rows = 30;
