@@ -6,7 +6,7 @@
 import { closeSync, openSync } from 'node:fs';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { encodeHeader, offsetsBytes, readHeader, readRows, type SegmentHeader } from '../search/segment.js';
+import { encodeHeader, offsetsBytes, readHeader, readRows, remapList, type SegmentHeader } from '../search/segment.js';
 
 import { readAt } from './id-lookup.js';
 
@@ -151,36 +151,9 @@ export async function mergeSegmentFiles(files: string[], outFile: string, keep: 
             const local = where[t * n + i];
             if (local === -1) continue;
             const bytes = readers[i].list(local, list);
-            // Re-encoded, a posting never takes more bytes than it did (merged numbers are
-            // no further apart than the originals), plus a varint's worth at the seam.
+            // Re-encoded no longer than it was, plus a varint's worth at the seam (see remapList).
             await room(bytes.length + 5);
-            const map = maps[i];
-            // Decode (delta varints, then a field byte in a metadata list), map, re-encode.
-            let doc = -1;
-            let value = 0;
-            let shift = 0;
-            for (let k = 0; k < bytes.length; k++) {
-              const b = bytes[k];
-              value += (b & 0x7f) * 2 ** shift;
-              if (b & 0x80) {
-                shift += 7;
-                continue;
-              }
-              doc += value + 1;
-              value = 0;
-              shift = 0;
-              const mask = list === 0 ? bytes[++k] : 0;
-              const merged = map[doc];
-              if (merged < 0) continue;
-              let gap = merged - prev - 1;
-              while (gap >= 0x80) {
-                blob[used++] = (gap & 0x7f) | 0x80;
-                gap >>>= 7;
-              }
-              blob[used++] = gap;
-              if (list === 0) blob[used++] = mask;
-              prev = merged;
-            }
+            ({ at: used, prev } = remapList(bytes, list === 1, maps[i], blob, used, prev));
           }
         }
       }

@@ -255,3 +255,48 @@ export function decodeMapped(
   }
   return n;
 }
+
+/**
+ * One postings list re-encoded for a merge: each document number mapped through `numbers`
+ * (-1: left out), written to `out` from `at` as gaps after `prev`, the merged list's last
+ * document so far. A posting never takes more bytes than it did (merged numbers are no
+ * further apart than the originals), plus a varint's worth at the seam. Returns where the
+ * list ended and its last document.
+ */
+export function remapList(
+  bytes: Uint8Array,
+  body: boolean,
+  numbers: Int32Array,
+  out: Buffer,
+  at: number,
+  prev: number,
+): { at: number; prev: number } {
+  let used = at;
+  let last = prev;
+  let doc = -1;
+  let value = 0;
+  let shift = 0;
+  for (let k = 0; k < bytes.length; k++) {
+    const b = bytes[k];
+    value += (b & 0x7f) * 2 ** shift;
+    if (b & 0x80) {
+      shift += 7;
+      continue;
+    }
+    doc += value + 1;
+    value = 0;
+    shift = 0;
+    const mask = body ? 0 : bytes[++k];
+    const merged = numbers[doc];
+    if (merged < 0) continue;
+    let gap = merged - last - 1;
+    while (gap >= 0x80) {
+      out[used++] = (gap & 0x7f) | 0x80;
+      gap >>>= 7;
+    }
+    out[used++] = gap;
+    if (!body) out[used++] = mask;
+    last = merged;
+  }
+  return { at: used, prev: last };
+}

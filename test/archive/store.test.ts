@@ -243,11 +243,11 @@ describe('Archive import', () => {
       expect(statSync(join(dir, 'articles', name)).mtimeMs).toBeLessThanOrEqual(indexTime);
   });
 
-  it('writes index.json indented while small, one article a line and all-ASCII past 1000 articles, and reads both back', async () => {
+  it('writes index.json one article a line and all-ASCII at every size, and reads it back', async () => {
     const { dir } = await seeded();
     const small = readFileSync(join(dir, 'index.json'), 'utf8');
-    expect(small).toMatch(/\n "articles"/);
-    expect(small).toMatch(/[^\x00-\x7f]/); // the seed's curly quotes, as they are
+    expect(small).toMatch(/^\{"formatVersion":1,\n/);
+    expect(small).toMatch(/^[\x00-\x7f]*$/); // the seed's curly quotes escaped
     const archive = await Archive.open(dir);
     const dump = Array.from({ length: 1001 }, (_, i) => `Café story ${i + 1} über alles\n\nParagraph of story ${i + 1}.`).join('\n\n\n');
     await archive.import([{ file: 'many.txt', articles: parsePageDump(dump) }]);

@@ -27,9 +27,9 @@ const validIndex = readFileSync(join(DEFAULT_ARCHIVE, 'index.json'), 'utf8');
 const corruptions: [string, string, RegExp][] = [
   ['not JSON', validIndex.slice(0, 200), /not valid JSON/],
   ['empty', '', /empty/],
-  ['schema failure', validIndex.replace('"kind": "full"', '"kind": "novel"'), /schema/],
-  ['newer format', validIndex.replace('"formatVersion": 1', '"formatVersion": 7'), /formatVersion 7 is newer/],
-  ['pre-release format', validIndex.replace('"formatVersion": 1', '"version": 1'), /unreleased development build/],
+  ['schema failure', validIndex.replace('"kind":"full"', '"kind":"novel"'), /schema/],
+  ['newer format', validIndex.replace('"formatVersion":1', '"formatVersion":7'), /formatVersion 7 is newer/],
+  ['pre-release format', validIndex.replace('"formatVersion":1', '"version":1'), /unreleased development build/],
 ];
 const ALL_COMMANDS: string[][] = [
   ['list'],

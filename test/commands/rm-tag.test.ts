@@ -191,7 +191,7 @@ describe('byline rm', () => {
     const { writeFileSync } = await import('node:fs');
     writeFileSync(
       join(dir, 'index.json'),
-      readFileSync(join(dir, 'index.json'), 'utf8').replace('"formatVersion": 1', '"formatVersion": 9'),
+      readFileSync(join(dir, 'index.json'), 'utf8').replace('"formatVersion":1', '"formatVersion":9'),
     );
     const before = snapshotDir(dir);
     for (const args of [

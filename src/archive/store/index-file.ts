@@ -88,7 +88,7 @@ function dropLeadAndHash(item: unknown): void {
 }
 
 /** Past this many articles index.json is written one article a line with an id lookup. */
-export const LINES_FROM_ARTICLES = 1001;
+export const LINES_FROM_ARTICLES = 0;
 
 /** index.json: readable (and diffable) while small; when large, one article a line, header
  * keys first, with an id lookup written before it (see id-lookup.ts) — a command that wants

@@ -39,8 +39,8 @@ function corruptions(
 
 const ARCHIVE_CASES = corruptions(
   validIndex,
-  (t) => t.replace('"kind": "full"', '"kind": "novel"'),
-  (t) => t.replace('"formatVersion": 1', '"formatVersion": 2'),
+  (t) => t.replace('"kind":"full"', '"kind":"novel"'),
+  (t) => t.replace('"formatVersion":1', '"formatVersion":2'),
 );
 // JSON nested 100 000 deep is an array: valid JSON but not a state file, which is refused, not
 // moved (nothing-lost.test.ts).
