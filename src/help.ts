@@ -27,6 +27,8 @@ export const HELP = `
     --connect-timeout S  add: give up connecting after S seconds (default 10)
     --width, -w N        wrap text at N columns (default: the terminal's width, at most 80; no wrap in pipes)
     --out, -o DIR        export: write files into DIR
+    --yes, -y            rm: remove without asking
+    --query, -q QUERY    rm: remove the hits of this search
     --raw                text exactly as stored (control characters are otherwise made visible)
     --no-color           no colour (also NO_COLOR=1; never colour in pipes)
     --state PATH         reader state file (default: BYLINE_STATE, else the user state directory)
@@ -36,6 +38,7 @@ export const HELP = `
   Search syntax
     words are all required, each matched fuzzily:  aws china
     author:NAME / title:WORD / dek:WORD / body:WORD limit a word to one field;  "quoted words" stay together
+    tag:NAME keeps only the articles with that tag
 
   Examples
     $ byline read judge-zia-faruqui | less
@@ -71,7 +74,8 @@ export const COMMAND_HELP: Record<string, string> = {
     $ byline search QUERY [--limit N] [--json]
 
   Fuzzy search over titles, deks, authors and bodies, best first. Every word is required;
-  author:NAME / title:WORD / dek:WORD / body:WORD limit a word to one field; "quoted words" stay together.
+  author:NAME / title:WORD / dek:WORD / body:WORD limit a word to one field; "quoted words" stay together;
+  tag:NAME keeps only articles with that tag (alone, it lists them all).
 
   Options
     --limit, -n N        at most N results (default 20)

@@ -239,11 +239,30 @@ export function streamIndex(dir: string): IndexStream | undefined {
   const header = found?.header;
   const authors =
     header && header.formatVersion === ARCHIVE_VERSION && typeof header.lookup === 'string' ? checkedAuthors(header.authors) : undefined;
-  if (!found || !authors) {
+  // Streamed rows are printed as they are read: only a file that is whole as its lookup
+  // knows it (same size, the layout's ending) is streamed; any other is read whole, which
+  // refuses a damaged one before printing anything.
+  if (!found || !authors || !wholeAsLookupSays(dir, fd, header!.lookup as string)) {
     closeSync(fd);
     return undefined;
   }
   return { authors, articles: articleLines(fd, found.end) };
+}
+
+function wholeAsLookupSays(dir: string, fd: number, lookup: string): boolean {
+  try {
+    const bytes = fstatSync(fd).size;
+    if (readAt(fd, bytes - 4, 4).toString('latin1') !== '\n]}\n') return false;
+    const lookupFd = openSync(join(dir, lookup), 'r');
+    try {
+      const head = /^byline-ids 1 (\d+) /.exec(readAt(lookupFd, 0, 64).toString('latin1'));
+      return head !== null && Number(head[1]) === bytes;
+    } finally {
+      closeSync(lookupFd);
+    }
+  } catch {
+    return false;
+  }
 }
 
 function* articleLines(fd: number, start: number): Generator<ArticleMeta> {

@@ -384,3 +384,15 @@ describe('a big archive (one article a line)', () => {
       expect(searchOverRows(dir)!.engine.search(q, 20), q).toEqual(whole.search(q, 20));
   }, 60_000);
 });
+
+describe('what a killed write left at the top of the folder', () => {
+  it('the temp file of a write marker killed before its rename is swept by the next write', async () => {
+    const dir = join(temp(), 'a');
+    const archive = await Archive.open(dir, { create: true });
+    await archive.import([batch([1, 2])]);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, `..writing.tmp-${process.pid}-abcdefgh`), '');
+    await archive.edit({ tags: new Map([[idOf(1), { add: ['x'], drop: [] }]]) });
+    expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+});

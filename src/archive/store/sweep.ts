@@ -60,6 +60,8 @@ async function removeUnnamedRootFiles(dir: string, named: (string | undefined)[]
   const stale = (f: string) =>
     ((LOOKUP_FILE.test(f) || KEYS_FILE.test(f) || CATALOG_FILE.test(f)) && !named.includes(f)) ||
     /^\.index\.(?:[0-9a-f]{16}\.(?:ids|keys|catalog)|json)\.tmp-/.test(f) ||
+    // the temp file of a write marker whose write was killed before its rename
+    f.startsWith(`.${WRITING_MARKER}.tmp-`) ||
     SPILL_FILE.test(f);
   for (const f of readdirSync(dir)) if (stale(f)) await rm(join(dir, f), { force: true });
 }
