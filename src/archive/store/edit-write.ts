@@ -6,26 +6,18 @@ import { ARCHIVE_VERSION, type Index } from '../../model/schema.js';
 import { withRemoved } from '../../search/removed-rows.js';
 import { planEdit, planIsEmpty, type ArticleEdit, type EditPlan } from '../edit.js';
 import { indexPath } from '../index-path.js';
-import { StoredLines } from '../index-lines.js';
 import { writeIndexLines } from '../index-write.js';
 import { withLock } from '../lock.js';
 import { crashPoint } from './import-write.js';
 import { markWriting, sweep } from './sweep.js';
-
-const ARCHIVE_EXIT = 2;
+import { storedUnderLock } from './index-file.js';
 
 /** Plans and commits an edit on index.json as it is under the lock. */
 export async function editUnderLock(dir: string, db: Low<Index>, edit: ArticleEdit): Promise<EditPlan> {
   return withLock(
     indexPath(dir),
     async () => {
-      let lines: StoredLines | undefined;
-      try {
-        lines = StoredLines.open(dir);
-        if (!lines) await db.read();
-      } catch (error) {
-        throw new BylineError(`cannot read archive ${indexPath(dir)}: ${(error as Error).message}`, ARCHIVE_EXIT);
-      }
+      const lines = await storedUnderLock(dir, db);
       try {
         const header = lines ? lines.header : db.data;
         const plan = planEdit(lines ? lines.lines() : db.data.articles, header.authors, edit);

@@ -4,15 +4,13 @@ import type { Low } from 'lowdb';
 import { BylineError } from '../../model/errors.js';
 import type { ArticleMeta, Index } from '../../model/schema.js';
 import { indexPath } from '../index-path.js';
-import { StoredLines } from '../index-lines.js';
 import { withLock } from '../lock.js';
 import type { ImportBatch, ImportSummary, StoredArticles } from '../merge.js';
 import { compact, namedSegments } from '../segment-store.js';
 import { bodyOfMeta } from './bodies.js';
 import { commitChanges, crashPoint, replacedBodies, writeBatches, type Opened } from './import-write.js';
 import { markWriting, sweep } from './sweep.js';
-
-const ARCHIVE_EXIT = 2;
+import { storedUnderLock } from './index-file.js';
 
 export async function importUnderLock(
   dir: string,
@@ -66,14 +64,8 @@ async function openForWrite(
   db: Low<Index>,
   InMemory: new (articles: readonly ArticleMeta[]) => StoredArticles,
 ): Promise<Opened> {
-  const path = indexPath(dir);
-  try {
-    const lines = StoredLines.open(dir);
-    if (lines) return { lines, stored: lines, authors: lines.header.authors, segments: namedSegments(dir, lines.header.segments) };
-    await db.read();
-  } catch (error) {
-    throw new BylineError(`cannot read archive ${path}: ${(error as Error).message}`, ARCHIVE_EXIT);
-  }
+  const lines = await storedUnderLock(dir, db);
+  if (lines) return { lines, stored: lines, authors: lines.header.authors, segments: namedSegments(dir, lines.header.segments) };
   const index = db.data;
   return { index, stored: new InMemory(index.articles), authors: index.authors, segments: namedSegments(dir, index.segments) };
 }

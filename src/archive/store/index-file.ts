@@ -2,6 +2,10 @@
 // schema for the articles, valibot for the rest), written indented while small and one
 // article a line, with its derived files, when big.
 import * as v from 'valibot';
+import type { Low } from 'lowdb';
+import { BylineError } from '../../model/errors.js';
+import { indexPath } from '../index-path.js';
+import { StoredLines } from '../index-lines.js';
 import { dirname } from 'node:path';
 import { CheckedJsonFile, UnreadableFile, type JsonReading } from '../jsonfile.js';
 import { linesOfMetas, writeIndexLines } from '../index-write.js';
@@ -118,3 +122,15 @@ export class IndexFile extends CheckedJsonFile<Index> {
 }
 
 export const indexFile = (path: string, reading: () => IndexReading) => new IndexFile(path, reading);
+
+/** index.json as a write finds it under the lock: a line-wise one opened to be read a line at
+ * a time, or any other read whole into `db`. Unreadable: the archive error, exit 2. */
+export async function storedUnderLock(dir: string, db: Low<Index>): Promise<StoredLines | undefined> {
+  try {
+    const lines = StoredLines.open(dir);
+    if (!lines) await db.read();
+    return lines;
+  } catch (error) {
+    throw new BylineError(`cannot read archive ${indexPath(dir)}: ${(error as Error).message}`, 2);
+  }
+}

@@ -8,6 +8,7 @@ import { indexPath } from '../index-path.js';
 import { idOfLine, StoredLines } from '../index-lines.js';
 import { withLock } from '../lock.js';
 import { sweep } from './sweep.js';
+import { storedUnderLock } from './index-file.js';
 import { writeIndexLines } from '../index-write.js';
 import { compact, segmentDoc, writeNewSegment } from '../segment-store.js';
 import { bodyOfMeta } from './bodies.js';
@@ -63,13 +64,7 @@ export async function reindex(dir: string, db: Low<Index>, perSegment: number): 
   return withLock(
     path,
     async () => {
-      let lines: StoredLines | undefined;
-      try {
-        lines = StoredLines.open(dir);
-        if (!lines) await db.read();
-      } catch (error) {
-        throw new BylineError(`cannot read archive ${path}: ${(error as Error).message}`, ARCHIVE_EXIT);
-      }
+      const lines = await storedUnderLock(dir, db);
       try {
         if (lines) await rebuildLines(dir, lines, perSegment);
         else await rebuildSmall(dir, db, perSegment);
