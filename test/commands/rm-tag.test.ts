@@ -189,10 +189,7 @@ describe('byline rm', () => {
   it('on a bad index.json: exit 2, one line, nothing changed', async () => {
     const dir = copy();
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(
-      join(dir, 'index.json'),
-      readFileSync(join(dir, 'index.json'), 'utf8').replace('"formatVersion":1', '"formatVersion":9'),
-    );
+    writeFileSync(join(dir, 'index.json'), readFileSync(join(dir, 'index.json'), 'utf8').replace('"formatVersion":1', '"formatVersion":9'));
     const before = snapshotDir(dir);
     for (const args of [
       ['rm', MLOPS, '--yes'],
