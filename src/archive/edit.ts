@@ -4,7 +4,6 @@
 import { BylineError } from '../model/errors.js';
 import { TAG, type ArticleMeta, type Author } from '../model/schema.js';
 import { isArticleMeta } from './fast-validate.js';
-import { idOfLine } from './index-lines.js';
 
 /** One edit: articles to remove, and tags to add to or take from articles. */
 export interface ArticleEdit {
@@ -25,7 +24,8 @@ export interface EditResult {
 
 /** The plan of an edit over the stored articles: by position. */
 export interface EditPlan extends EditResult {
-  removedAt: Set<number>;
+  /** Position → id of each article removed. */
+  removedAt: Map<number, string>;
   changed: Map<number, ArticleMeta>;
   authors: Author[];
 }
@@ -41,19 +41,36 @@ export function normalTag(text: string): string {
   return tag;
 }
 
-const AUTHORS_KEY = '"authors":[';
-
-/** The author ids of an article line, without parsing the line (ids are slugs: never escaped). */
-function authorIdsOfLine(line: string): string[] {
-  const at = line.indexOf(AUTHORS_KEY);
-  if (at < 0) return [];
-  const end = line.indexOf(']', at);
-  const list = line.slice(at + AUTHORS_KEY.length, end);
-  return list ? list.split(',').map((s) => s.slice(1, -1)) : [];
+/** What an edit needs of the stored articles: where each named one is, and which authors
+ * the others still name. A big index answers through its lookup and keys, and reads the
+ * rest only when a removal could leave an author without articles. */
+export interface EditSource {
+  /** The article with this id and its position, or undefined. */
+  find(id: string): { position: number; meta: ArticleMeta } | undefined;
+  /** Of `authorIds`, those named by an article not at one of `except`'s positions. */
+  stillNamed(authorIds: ReadonlySet<string>, except: ReadonlyMap<number, string>): Set<string>;
 }
 
-/** Works out an edit over the stored articles, given as lines (a big index) or metadata. */
-export function planEdit(stored: Iterable<string | ArticleMeta>, authors: readonly Author[], edit: ArticleEdit): EditPlan {
+/** An EditSource over articles held in memory (an index read whole). */
+export function editSourceOf(articles: readonly ArticleMeta[]): EditSource {
+  const at = new Map(articles.map((a, i) => [a.id, i]));
+  return {
+    find: (id) => {
+      const position = at.get(id);
+      return position === undefined ? undefined : { position, meta: articles[position] };
+    },
+    stillNamed: (authorIds, except) => {
+      const named = new Set<string>();
+      articles.forEach((a, i) => {
+        if (!except.has(i)) for (const id of a.authors) if (authorIds.has(id)) named.add(id);
+      });
+      return named;
+    },
+  };
+}
+
+/** Works out an edit over the stored articles. */
+export function planEdit(stored: EditSource, authors: readonly Author[], edit: ArticleEdit): EditPlan {
   const remove = new Set(edit.remove ?? []);
   const tags = edit.tags ?? new Map();
   const plan: EditPlan = {
@@ -61,44 +78,41 @@ export function planEdit(stored: Iterable<string | ArticleMeta>, authors: readon
     tagged: [],
     authorsRemoved: [],
     missing: [],
-    removedAt: new Set(),
+    removedAt: new Map(),
     changed: new Map(),
     authors: [...authors],
   };
-  const used = new Set<string>();
-  const found = new Set<string>();
-  let position = 0;
-  for (const item of stored) {
-    const at = position++;
-    const id = typeof item === 'string' ? idOfLine(item) : item.id;
-    const named = remove.has(id) || tags.has(id);
-    if (!named) {
-      if (remove.size) for (const a of typeof item === 'string' ? authorIdsOfLine(item) : item.authors) used.add(a);
-      continue;
-    }
-    found.add(id);
-    const meta = typeof item === 'string' ? (JSON.parse(item) as unknown) : item;
-    if (!isArticleMeta(meta)) throw new Error(`the article line of ${JSON.stringify(id)} does not match the schema`);
-    const article = meta as ArticleMeta;
+  const named: { position: number; meta: ArticleMeta }[] = [];
+  for (const id of new Set([...remove, ...tags.keys()])) {
+    const found = stored.find(id);
+    if (found) named.push(found);
+    else plan.missing.push(id);
+  }
+  // In archive order, as the articles are listed.
+  for (const { position, meta: article } of named.sort((a, b) => a.position - b.position)) {
+    const id = article.id;
+    if (!isArticleMeta(article)) throw new Error(`the article line of ${JSON.stringify(id)} does not match the schema`);
     if (remove.has(id)) {
-      plan.removedAt.add(at);
+      plan.removedAt.set(position, id);
       plan.removed.push(article);
       continue;
     }
-    for (const a of article.authors) used.add(a);
     const change = tags.get(id)!;
     const next = [...new Set([...(article.tags ?? []).filter((t) => !change.drop.includes(t)), ...change.add])];
     const same = next.length === (article.tags?.length ?? 0) && next.every((t) => article.tags?.includes(t));
     if (same) continue;
     const updated: ArticleMeta = { ...article, tags: next };
     if (next.length === 0) delete updated.tags;
-    plan.changed.set(at, updated);
+    plan.changed.set(position, updated);
     plan.tagged.push(updated);
   }
-  plan.missing = [...new Set([...remove, ...tags.keys()])].filter((id) => !found.has(id));
-  if (plan.removed.length) {
-    plan.authorsRemoved = authors.filter((a) => !used.has(a.id));
-    plan.authors = authors.filter((a) => used.has(a.id));
+  // An author goes with their last article.
+  const candidates = new Set(plan.removed.flatMap((m) => m.authors));
+  if (candidates.size) {
+    const kept = stored.stillNamed(candidates, plan.removedAt);
+    const gone = (a: Author) => candidates.has(a.id) && !kept.has(a.id);
+    plan.authorsRemoved = authors.filter(gone);
+    plan.authors = authors.filter((a) => !gone(a));
   }
   return plan;
 }

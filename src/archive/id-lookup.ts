@@ -49,12 +49,14 @@ export function* shiftedLookupChunks(
   replaced: ReadonlyMap<string, LineRecord>,
   added: LineRecord[],
   indexBytes: number,
+  /** Ids whose lines the copy left out. */
+  removed: ReadonlySet<string> = new Set(),
 ): Generator<Buffer> {
   const head = /^byline-ids 1 (\d+) (\d+) *\n$/.exec(readAt(oldFd, 0, RECORD).toString('latin1'));
   if (!head) throw new Error('the id lookup has no header');
   const count = Number(head[2]);
   const fresh = [...added].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  yield Buffer.from(`${MAGIC} ${indexBytes} ${count + added.length}`.padEnd(RECORD - 1) + '\n', 'latin1');
+  yield Buffer.from(`${MAGIC} ${indexBytes} ${count + added.length - removed.size}`.padEnd(RECORD - 1) + '\n', 'latin1');
   let out = '';
   let k = 0;
   const per = Math.floor((1 << 20) / RECORD);
@@ -63,6 +65,7 @@ export function* shiftedLookupChunks(
     for (let r = 0; r < text.length; r += RECORD) {
       const id = text.slice(r, r + ID_WIDTH).trimEnd();
       while (k < fresh.length && fresh[k].id < id) out += lookupRecord(fresh[k++]);
+      if (removed.has(id)) continue;
       const swapped = replaced.get(id);
       if (swapped) out += lookupRecord(swapped);
       else {

@@ -12,6 +12,7 @@ import { linesAt, MAX_ARTICLE_LINE } from './json-lines.js';
 import { MemoryKeys, openKeysFile, titleKeyHash, urlKeyHash, type KeyTable } from './match-keys.js';
 import type { StoredArticles } from './merge.js';
 import { oldCatalogLines } from './catalog.js';
+import { foldKey } from './fold-key.js';
 import { ARCHIVE_VERSION, CATALOG_FILE, KEYS_FILE, LOOKUP_FILE, type ArticleMeta, type Author } from '../model/schema.js';
 
 export interface IndexHeader {
@@ -212,6 +213,33 @@ export class StoredLines implements StoredArticles {
 
   hasId(id: string): boolean {
     return findRecord(this.lookupFd, this.indexBytes, id) !== undefined;
+  }
+
+  /** An article by id, with its position: its line through the lookup, its position
+   * through its title's match keys (no other line is read). */
+  find(id: string): { position: number; meta: ArticleMeta } | undefined {
+    const record = findRecord(this.lookupFd, this.indexBytes, id);
+    if (!record) return undefined;
+    const meta = JSON.parse(readAt(this.fd, record.offset, record.length).toString('utf8')) as ArticleMeta;
+    const position = this.positionsByTitle(foldKey(meta.title)).find((p) => this.#ids.get(p) === id);
+    if (position === undefined) throw new UnreadableFile(`the match keys do not have article ${id}`);
+    this.#metas.set(position, meta);
+    return { position, meta };
+  }
+
+  /** Of `authorIds`, those an article not at one of `except`'s positions names: only lines
+   * that mention one of them are parsed (the catalog's, when it agrees with the index). */
+  stillNamed(authorIds: ReadonlySet<string>, except: ReadonlyMap<number, string>): Set<string> {
+    const named = new Set<string>();
+    const catalog = this.catalogLines();
+    let position = 0;
+    for (const line of catalog ?? this.lines()) {
+      if (except.has(position++) || ![...authorIds].some((a) => line.includes(`"${a}"`))) continue;
+      const item = JSON.parse(line) as unknown;
+      const ids = catalog ? (item as unknown[])[2] : (item as ArticleMeta).authors;
+      if (Array.isArray(ids)) for (const a of ids) if (authorIds.has(a as string)) named.add(a as string);
+    }
+    return named;
   }
 
   /** For a copy of the file: where the stored article at `position` (one the merge read) is. */

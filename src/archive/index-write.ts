@@ -29,9 +29,9 @@ export interface IndexLinesInput {
   };
   changed: ChangedMetas;
   added: number;
-  /** Stored positions this write removes: the lines after them move up, so the lookup and
-   * the match keys are made anew from every line. */
-  removed?: ReadonlySet<number>;
+  /** Stored positions this write removes, with their ids: the lines after them move up (the
+   * lookup's offsets and the keys' positions with them). */
+  removed?: ReadonlyMap<number, string>;
   /** Make the match keys from every line, not from the stored keys (reindex). */
   rebuildKeys?: boolean;
 }
@@ -66,14 +66,17 @@ export async function writeIndexLines(dir: string, input: IndexLinesInput): Prom
   try {
     const out = new Output(handle);
     await out.put(headText);
-    const copy = input.stored.file && input.stored.lineOf && !input.rebuildKeys && !input.removed?.size;
+    // Copied as bytes unless every line must be looked at, or the last stored line goes (the
+    // one before it would keep its comma).
+    const copy = input.stored.file && input.stored.lineOf && !input.rebuildKeys && !input.removed?.has(input.stored.count - 1);
     const { lookup, keysAdded } = copy ? await copyLines(out, input, headText.length) : await writeLines(out, input, headText.length);
     await out.flush();
     await handle.sync();
     await handle.close();
     const replaced = new Set([...input.changed.keys()].filter((p) => p < input.stored.count));
-    const anew = input.rebuildKeys || input.removed?.size;
-    const keys = keysFileChunks(anew ? undefined : input.stored.keys, replaced, keysAdded, out.bytes);
+    const anew = input.rebuildKeys || (!copy && input.removed?.size);
+    const without = new Set([...replaced, ...(input.removed?.keys() ?? [])]);
+    const keys = keysFileChunks(anew ? undefined : input.stored.keys, without, keysAdded, out.bytes, renumbering(input.removed));
     await writeDerived(dir, {
       header,
       indexBytes: out.bytes,
@@ -123,7 +126,7 @@ const newLine = (meta: ArticleMeta) => escapeNonAscii(JSON.stringify(meta));
 async function writeLines(out: Output, input: IndexLinesInput, start: number): Promise<Written> {
   const records: LineRecord[] = [];
   const keysAdded: string[] = [];
-  const removed = input.removed ?? new Set<number>();
+  const removed = input.removed ?? new Map<number, string>();
   const total = input.stored.count + input.added - removed.size;
   let offset = start;
   let position = 0; // in the new index
@@ -163,11 +166,15 @@ async function writeLines(out: Output, input: IndexLinesInput, start: number): P
 async function copyLines(out: Output, input: IndexLinesInput, start: number): Promise<Written> {
   const file = input.stored.file!;
   const keysAdded: string[] = [];
-  const replacedLines = [...input.changed.keys()]
-    .filter((p) => p < input.stored.count)
-    .map((p) => ({ position: p, line: input.stored.lineOf!(p, input.changed.get(p)!.id) }))
+  const renumber = renumbering(input.removed);
+  // The lines that change, replaced (a new text) or removed (with the ",\n" after them), in file order.
+  const edits = [
+    ...[...input.changed.keys()].filter((p) => p < input.stored.count).map((p) => ({ position: p, id: input.changed.get(p)!.id })),
+    ...[...(input.removed ?? [])].map(([p, id]) => ({ position: p, id })),
+  ]
+    .map(({ position, id }) => ({ position, line: input.stored.lineOf!(position, id) }))
     .sort((a, b) => a.line.offset - b.line.offset);
-  // Each replaced line moves what follows it by its change in length; the header moves all.
+  // Each edited line moves what follows it by its change in length; the header moves all.
   const shifts: { from: number; by: number }[] = [{ from: 0, by: start - file.articlesStart }];
   const replaced = new Map<string, LineRecord>();
   let at = file.articlesStart;
@@ -180,15 +187,19 @@ async function copyLines(out: Output, input: IndexLinesInput, start: number): Pr
       at += chunk.length;
     }
   };
-  for (const { position, line } of replacedLines) {
+  for (const { position, line } of edits) {
     await copy(line.offset);
-    const meta = input.changed.get(position)!;
-    const text = Buffer.from(newLine(meta), 'utf8');
-    replaced.set(line.id, { id: meta.id, offset: out.bytes, length: text.length });
-    await out.put(text);
-    at = line.offset + line.length;
-    shifts.push({ from: at, by: shifts[shifts.length - 1].by + text.length - line.length });
-    keysAdded.push(...articleKeyRecords(meta, position));
+    const meta = input.removed?.has(position) ? undefined : input.changed.get(position)!;
+    const text = meta ? Buffer.from(newLine(meta), 'utf8') : Buffer.alloc(0);
+    if (meta) {
+      replaced.set(line.id, { id: meta.id, offset: out.bytes, length: text.length });
+      await out.put(text);
+      keysAdded.push(...articleKeyRecords(meta, renumber(position)));
+    }
+    // A removed line takes its ",\n" with it (it is never the last: see writeIndexLines).
+    const gone = meta ? line.length : line.length + 2;
+    at = line.offset + gone;
+    shifts.push({ from: at, by: shifts[shifts.length - 1].by + text.length - gone });
   }
   await copy(end);
   const added: LineRecord[] = [];
@@ -199,7 +210,7 @@ async function copyLines(out: Output, input: IndexLinesInput, start: number): Pr
     await out.put(',\n');
     added.push({ id: meta.id, offset: out.bytes, length: text.length });
     await out.put(text);
-    keysAdded.push(...articleKeyRecords(meta, position));
+    keysAdded.push(...articleKeyRecords(meta, renumber(position)));
   }
   await out.put('\n]}\n');
   const shift = (offset: number) => {
@@ -212,7 +223,8 @@ async function copyLines(out: Output, input: IndexLinesInput, start: number): Pr
     }
     return offset + shifts[lo].by;
   };
-  return { lookup: (bytes) => shiftedLookupChunks(file.lookupFd, shift, replaced, added, bytes), keysAdded };
+  const removedIds = new Set(input.removed?.values() ?? []);
+  return { lookup: (bytes) => shiftedLookupChunks(file.lookupFd, shift, replaced, added, bytes, removedIds), keysAdded };
 }
 
 /** The derived files of a new big index.json, written beside it before the rename that
@@ -255,5 +267,21 @@ export function linesOfMetas(articles: readonly ArticleMeta[]): IndexLinesInput[
     },
     catalogLines: () => articles.map(catalogLine),
     keys,
+  };
+}
+
+/** A stored position as the new index counts it, after the removed positions before it. */
+function renumbering(removed: ReadonlyMap<number, string> | undefined): (position: number) => number {
+  if (!removed?.size) return (position) => position;
+  const sorted = [...removed.keys()].sort((a, b) => a - b);
+  return (position) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < position) lo = mid + 1;
+      else hi = mid;
+    }
+    return position - lo;
   };
 }

@@ -6,6 +6,7 @@
 import type { Archive } from './store.js';
 
 export type { Archive } from './store.js';
+export type { ArticleMeta } from '../model/schema.js';
 export type { OpenOptions } from './library.js';
 export type { ImportBatch, ImportSummary } from './merge.js';
 export type { ArticleEdit, EditResult } from './edit.js';

@@ -167,6 +167,8 @@ export function* keysFileChunks(
   without: ReadonlySet<number>,
   added: string[],
   indexBytes: number,
+  /** A kept record's position in the new index (removed lines move the later ones up). */
+  renumber: (position: number) => number = (position) => position,
 ): Generator<Buffer> {
   const fresh = [...added].sort(byText);
   // The header comes first and holds the count: the old records kept are counted beforehand
@@ -177,7 +179,11 @@ export function* keysFileChunks(
   yield Buffer.from(`${MAGIC} ${indexBytes} ${kept + fresh.length}`.padEnd(KEY_RECORD - 1) + '\n', 'latin1');
   let part = '';
   let k = 0;
-  for (const r of old?.records(without) ?? []) {
+  for (const kept of old?.records(without) ?? []) {
+    const position = Number(kept.slice(HASH + 1, HASH + 1 + POSITION));
+    const moved = renumber(position);
+    const r =
+      moved === position ? kept : `${kept.slice(0, HASH + 1)}${String(moved).padStart(POSITION, '0')}${kept.slice(HASH + 1 + POSITION)}`;
     while (k < fresh.length && fresh[k] < r) part += fresh[k++];
     part += r;
     if (part.length > 1 << 20) {

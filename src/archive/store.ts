@@ -301,10 +301,10 @@ export class Archive {
    * at its next merge. Authors left with no article go too. */
   async edit(edit: ArticleEdit): Promise<EditResult> {
     this.#writable();
-    const { planEdit } = await import('./edit.js');
+    const { editSourceOf, planEdit } = await import('./edit.js');
     const { editUnderLock } = await import('./store/edit-write.js');
     const path = Archive.indexPath(this.dir);
-    if (!existsSync(path)) return planEdit([], [], edit);
+    if (!existsSync(path)) return planEdit(editSourceOf([]), [], edit);
     const result = await editUnderLock(this.dir, this.db, edit);
     if (this.loaded) {
       await this.db.read();

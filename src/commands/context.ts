@@ -1,7 +1,7 @@
 // What every scriptable command gets: its arguments, flags, output and the archive.
-import type { Archive, OpenOptions } from '../archive/index.js';
+import type { Archive, ArticleMeta, OpenOptions } from '../archive/index.js';
 import { BylineError } from '../model/errors.js';
-import { safeJson } from '../text/visible.js';
+import { safeJson, visibleLine } from '../text/visible.js';
 
 export interface Flags {
   archive?: string;
@@ -68,4 +68,19 @@ export function textWidth(ctx: Context): number | undefined {
   const width = positiveInt(ctx.flags.width, 'width');
   if (width !== undefined) return width;
   return ctx.out.isTTY ? Math.max(20, Math.min(ctx.out.columns - 2, 80)) : undefined;
+}
+
+/** The stored metadata of these articles, each read alone (one line through the id lookup,
+ * not the whole index); an id the archive does not have is exit 1, naming it. */
+export async function articlesNamed(ctx: Context, ids: readonly string[]): Promise<ArticleMeta[]> {
+  const found: ArticleMeta[] = [];
+  const missing: string[] = [];
+  for (const id of new Set(ids)) {
+    const meta = (await ctx.openArchive({ only: id })).article(id);
+    if (meta) found.push(meta);
+    else missing.push(id);
+  }
+  if (missing.length)
+    throw new BylineError(`no article ${missing.map((id) => JSON.stringify(visibleLine(id))).join(', ')} in ${ctx.archiveDir}`, 1);
+  return found;
 }

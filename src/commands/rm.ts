@@ -1,8 +1,7 @@
 // byline rm: removes articles by id, or the hits of a search, after saying which.
-import { BylineError } from '../model/errors.js';
 import { searching } from '../archive/index.js';
 import { visibleLine } from '../text/visible.js';
-import { positiveInt, printJson, usageError, type Context } from './context.js';
+import { articlesNamed, positiveInt, printJson, usageError, type Context } from './context.js';
 
 interface Target {
   id: string;
@@ -11,21 +10,20 @@ interface Target {
 
 /** What to remove: the ids given (each must exist), or the hits of --query. */
 async function targets(ctx: Context): Promise<Target[]> {
-  const archive = await ctx.openArchive();
   if (ctx.flags.query !== undefined) {
     if (ctx.args.length) throw usageError('rm takes ids or --query QUERY, not both');
     const query = ctx.flags.query.trim();
     if (!query) throw usageError('rm --query needs a query');
     const limit = positiveInt(ctx.flags.limit, 'limit') ?? 50;
-    const { searchEngineFor } = await searching();
-    const hits = searchEngineFor(archive, { bodies: true }).search(query, limit);
+    const { searchBigArchive, searchEngineFor } = await searching();
+    // As `byline search` does: through the word index when it can, the index read whole when not.
+    const fast = searchBigArchive(ctx.archiveDir, query, { limit });
+    const archive = fast?.archive ?? (await ctx.openArchive());
+    const hits = fast?.hits ?? searchEngineFor(archive, { bodies: true }).search(query, limit);
     return hits.map((h) => ({ id: h.id, title: archive.article(h.id)!.title }));
   }
   if (ctx.args.length === 0) throw usageError('rm needs article ids (byline rm ID…) or --query QUERY');
-  const missing = ctx.args.filter((id) => !archive.article(id));
-  if (missing.length)
-    throw new BylineError(`no article ${missing.map((id) => JSON.stringify(visibleLine(id))).join(', ')} in ${ctx.archiveDir}`, 1);
-  return [...new Set(ctx.args)].map((id) => ({ id, title: archive.article(id)!.title }));
+  return (await articlesNamed(ctx, ctx.args)).map(({ id, title }) => ({ id, title }));
 }
 
 /** Removes articles: their entries, bodies and words. Asks first on a terminal; --yes for scripts. */

@@ -4,7 +4,7 @@ import type { Low } from 'lowdb';
 import { BylineError } from '../../model/errors.js';
 import { ARCHIVE_VERSION, type Index } from '../../model/schema.js';
 import { withRemoved } from '../../search/removed-rows.js';
-import { planEdit, planIsEmpty, type ArticleEdit, type EditPlan } from '../edit.js';
+import { editSourceOf, planEdit, planIsEmpty, type ArticleEdit, type EditPlan } from '../edit.js';
 import { indexPath } from '../index-path.js';
 import { writeIndexLines } from '../index-write.js';
 import { withLock } from '../lock.js';
@@ -20,10 +20,10 @@ export async function editUnderLock(dir: string, db: Low<Index>, edit: ArticleEd
       const lines = await storedUnderLock(dir, db);
       try {
         const header = lines ? lines.header : db.data;
-        const plan = planEdit(lines ? lines.lines() : db.data.articles, header.authors, edit);
+        const plan = planEdit(lines ?? editSourceOf(db.data.articles), header.authors, edit);
         if (planIsEmpty(plan)) return plan;
         const stopped = await markWriting(dir);
-        const removedRows = withRemoved(header.removedRows ?? [], plan.removedAt);
+        const removedRows = withRemoved(header.removedRows ?? [], plan.removedAt.keys());
         try {
           if (lines) {
             await writeIndexLines(dir, {
