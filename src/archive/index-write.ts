@@ -1,5 +1,6 @@
 // Writing a big index.json: the new text (unchanged lines copied as bytes), then its derived
 // files (lookup, match keys, catalog), then the rename that commits it.
+import { lowerBound } from '../search/removed-rows.js';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { lookupText, newLookupName, readAt, shiftedLookupChunks, type LineRecord } from './id-lookup.js';
@@ -274,14 +275,5 @@ export function linesOfMetas(articles: readonly ArticleMeta[]): IndexLinesInput[
 function renumbering(removed: ReadonlyMap<number, string> | undefined): (position: number) => number {
   if (!removed?.size) return (position) => position;
   const sorted = [...removed.keys()].sort((a, b) => a - b);
-  return (position) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid] < position) lo = mid + 1;
-      else hi = mid;
-    }
-    return position - lo;
-  };
+  return (position) => position - lowerBound(sorted, position);
 }

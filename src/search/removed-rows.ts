@@ -6,7 +6,7 @@
 import { GONE } from './segment.js';
 
 /** Index of the first element of a sorted list that is >= value. */
-function lowerBound(list: readonly number[], value: number): number {
+export function lowerBound(list: readonly number[], value: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
