@@ -93,7 +93,7 @@ export function* rawArticleLines(fd: number, start: number): Generator<string> {
 }
 
 /** The header of a header-first index.json and where its articles start; undefined when the
- * file is not in that layout (a small or an older index). */
+ * file is not in that layout (an index written by hand). */
 export function readIndexHeader(fd: number): { header: IndexHeader; end: number } | undefined {
   const found = readHeaderAt(fd);
   const h = found?.header;
@@ -123,9 +123,6 @@ export function readIndexHeader(fd: number): { header: IndexHeader; end: number 
 export class StoredLines implements StoredArticles {
   readonly #metas = new Map<number, ArticleMeta>();
   readonly #ids = new Map<number, string>();
-  /** Whether the keys came from a file (else they were built by reading every line). */
-  readonly keysFromFile: boolean;
-
   private constructor(
     readonly dir: string,
     readonly header: IndexHeader,
@@ -135,14 +132,11 @@ export class StoredLines implements StoredArticles {
     private readonly fd: number,
     private readonly lookupFd: number,
     readonly keys: KeyTable,
-    keysFromFile: boolean,
-  ) {
-    this.keysFromFile = keysFromFile;
-  }
+  ) {}
 
   /** Opens a header-first index.json with a lookup that agrees with it; undefined otherwise
-   * (the caller reads the index whole). Match keys missing or not agreeing are rebuilt here
-   * from the lines, in memory: an archive written before they existed upgrades as it writes. */
+   * (the caller reads the index whole). Match keys missing or not agreeing (a file lost or
+   * edited by hand) are made here from the lines, in memory, and the write names new ones. */
   static open(dir: string): StoredLines | undefined {
     let fd: number;
     try {
@@ -160,7 +154,6 @@ export class StoredLines implements StoredArticles {
       if (!head || Number(head[1]) !== indexBytes) throw new Error('lookup of another index');
       const count = Number(head[2]);
       let keys = found.header.keys ? openKeysFile(join(dir, found.header.keys), indexBytes) : undefined;
-      const fromFile = keys !== undefined;
       if (!keys) {
         const memory = new MemoryKeys();
         let position = 0;
@@ -170,7 +163,7 @@ export class StoredLines implements StoredArticles {
       }
       // The copy of a big index appends after its last line: it must end as this layout ends.
       if (readAt(fd, indexBytes - 4, 4).toString('latin1') !== '\n]}\n') throw new Error('another ending');
-      return new StoredLines(dir, found.header, found.end, indexBytes, count, fd, lookupFd, keys, fromFile);
+      return new StoredLines(dir, found.header, found.end, indexBytes, count, fd, lookupFd, keys);
     } catch (error) {
       closeSync(fd);
       if (lookupFd !== undefined) closeSync(lookupFd);

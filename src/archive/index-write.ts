@@ -241,7 +241,7 @@ async function writeDerived(
 }
 
 /** The new catalog's lines, in archive order: the old catalog's where it agrees with the old
- * index (else made from the old lines, parsed one at a time: an upgrade or a reindex), with
+ * index (else made from the old lines, parsed one at a time: a lost catalog, or a reindex), with
  * this write's changed and new articles put in their places; read as they are written. */
 function* newCatalogLines(input: IndexLinesInput): Generator<string> {
   const old = input.rebuildKeys ? undefined : input.stored.catalogLines?.();
@@ -257,7 +257,7 @@ function* newCatalogLines(input: IndexLinesInput): Generator<string> {
   for (let k = 0; k < input.added; k++) yield catalogLine(input.changed.get(position++)!);
 }
 
-/** Stored articles held in memory, as a source of lines (a small or older index growing big). */
+/** Stored articles held in memory, as a source of lines (an index read whole, written line-wise). */
 export function linesOfMetas(articles: readonly ArticleMeta[]): IndexLinesInput['stored'] {
   const keys = new MemoryKeys();
   articles.forEach((a, i) => keys.add(a, i));

@@ -39,8 +39,7 @@ export function segmentDoc(
   return { id: meta.id, row, words: found };
 }
 
-/** The segment files of this version of the index: the ones index.json names, or (an archive
- * written before it named them) every segment in search/. */
+/** The segment files of this version of the index: the ones index.json names. */
 function segmentFiles(archiveDir: string, names: readonly string[] = []): string[] {
   const dir = searchDir(archiveDir);
   return names.map((f) => join(dir, f));
